@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// The launcher, and the one place where errors become exit codes
+// (0 ok, 1 problems found, 2 usage or content error, 3 retake not yet allowed).
+let cli;
+try {
+  cli = {
+    ...(await import('../dist/cli/main.js')),
+    ...(await import('../dist/cli/handle-error.js')),
+    ...(await import('../dist/cli/process-io.js')),
+  };
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+  process.stderr.write('qualify is not built yet: run "npm install" (or "npm run build") in its folder first.\n');
+  process.exit(2);
+}
+
+const io = cli.processIo();
+try {
+  await cli.run(process.argv.slice(2), io);
+} catch (error) {
+  process.exitCode = cli.reportError(error, io);
+}

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../content/diagnostic.js';
+import { parseYaml, positionOf } from '../content/parse.js';
+import type { Bank } from '../content/types.js';
+import { ContentError, UsageError } from '../errors.js';
+import { normalizeResponse, type Response } from '../scoring/response.js';
+import { answerRulesFor } from '../scoring/types/index.js';
+import { messages } from './messages.js';
+
+export interface AnswersFile {
+  responses: Map<string, Response>;
+  /** Non-fatal problems, such as responses to questions the bank does not have. */
+  warnings: Diagnostic[];
+}
+
+/**
+ * Reads an answers file (question id -> response). A response that cannot be understood for its
+ * question (an option id that does not exist, a label not on the scale) stops the command with its
+ * position, rather than silently scoring 0.
+ */
+export function readAnswersFile(file: string, bank: Bank): AnswersFile {
+  let source: string;
+  try {
+    source = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(messages.cannotReadAnswers(file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message));
+  }
+  const parsed = parseYaml(path.resolve(file), source);
+  if (parsed.diagnostics.length) throw new ContentError(parsed.diagnostics, messages.answersErrors(parsed.diagnostics.length));
+  const value = parsed.value ?? {};
+  const at = (p: (string | number)[], key = false) => ({ file: parsed.file, ...positionOf(parsed, p, key ? 'key' : 'value') });
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new ContentError([{ ...at([]), severity: 'error', ruleId: 'answers', message: messages.answersNotMapping }], messages.answersErrors(1));
+  }
+
+  const questions = new Map(bank.questions.map((q) => [q.id, q]));
+  const responses = new Map<string, Response>();
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  for (const [id, raw] of Object.entries(value as Record<string, unknown>)) {
+    const question = questions.get(id);
+    if (!question) {
+      warnings.push({ ...at([id], true), severity: 'warning', ruleId: 'answers', message: messages.unknownQuestion(id, bank.id) });
+      continue;
+    }
+    const response = normalizeResponse(raw);
+    if (!response) continue;
+    const rules = answerRulesFor(question);
+    const problem = rules && response.answer !== undefined ? rules.problem(question, response.answer) : undefined;
+    if (problem) {
+      errors.push({ ...at([id]), severity: 'error', ruleId: 'answers', message: messages.badAnswer(id, problem) });
+      continue;
+    }
+    responses.set(id, response);
+  }
+  if (errors.length) throw new ContentError(errors, messages.answersErrors(errors.length));
+  return { responses, warnings };
+}

@@ -1,0 +1,105 @@
+import type { Question, ResolvedBank } from '../content/types.js';
+import { RetakeRefusedError } from '../errors.js';
+import { drawQuestions } from '../exam/draw.js';
+import { decideRetake, type PastAttempt, type RetakeDecision } from '../policy/retake.js';
+import { buildReport, type ReportModel } from '../report/model.js';
+import { scoreAttempt } from '../scoring/attempt.js';
+import type { Response } from '../scoring/response.js';
+import type { AttemptMode, AttemptRow, AttemptStatus, AttemptStore } from '../store/attempts.js';
+import { messages } from './messages.js';
+
+/** The exam-mode attempts of a bank, as the retake policy sees them. */
+export function examHistory(store: AttemptStore, bankId: string): PastAttempt[] {
+  return store
+    .list(bankId)
+    .filter((a) => a.mode === 'exam')
+    .map((a: AttemptRow) => ({
+      startedAt: a.startedAt,
+      endedAt: a.endedAt,
+      // An abandoned attempt counts as failed, as on the platforms.
+      passed: a.status !== 'abandoned' && a.passed === true,
+    }));
+}
+
+export function retakeDecision(store: AttemptStore, resolved: ResolvedBank, now: number): RetakeDecision {
+  return decideRetake(examHistory(store, resolved.bank.id), resolved.bank.exam.retake, now, store.lastRecordedAt() ?? 0);
+}
+
+/** Throws the exit-3 refusal when an exam attempt may not start now. */
+export function assertMayStart(store: AttemptStore, resolved: ResolvedBank, now: number, json: boolean): void {
+  const decision = retakeDecision(store, resolved, now);
+  const bank = resolved.bank.title;
+  switch (decision.kind) {
+    case 'allowed':
+      return;
+    case 'wait':
+      throw new RetakeRefusedError(messages.retakeWait(bank, decision.until, decision.failedSoFar), { error: 'retake-wait', availableAt: new Date(decision.until).toISOString() }, json);
+    case 'locked-out':
+      throw new RetakeRefusedError(
+        messages.lockedOut(bank, decision.until, decision.failedSoFar),
+        { error: 'locked-out', availableAt: decision.until === undefined ? null : new Date(decision.until).toISOString() },
+        json,
+      );
+    case 'clock-rollback':
+      throw new RetakeRefusedError(messages.clockRollback(bank, decision.lastRecordedAt), { error: 'clock-rollback', lastRecordedAt: new Date(decision.lastRecordedAt).toISOString() }, json);
+  }
+}
+
+/** When the next exam attempt becomes available (null: now). */
+export function nextAttemptAt(decision: RetakeDecision): number | null {
+  if (decision.kind === 'wait') return decision.until;
+  if (decision.kind === 'locked-out') return decision.until ?? null;
+  return null;
+}
+
+export interface StartedAttempt {
+  attemptId: number;
+  questions: Question[];
+  startedAt: number;
+  deadlineAt?: number;
+}
+
+/** Draws the questions and records a new attempt as in progress. */
+export function startAttempt(store: AttemptStore, resolved: ResolvedBank, mode: AttemptMode, seed: number, startedAt: number): StartedAttempt {
+  const { bank } = resolved;
+  const questions = drawQuestions(bank, seed);
+  const deadlineAt = bank.exam.timeLimitMs === undefined ? undefined : startedAt + bank.exam.timeLimitMs;
+  const attemptId = store.start({
+    bankId: bank.id,
+    bankTitle: bank.title,
+    bankVersion: bank.version,
+    bankFile: bank.file,
+    guidelineId: resolved.guideline.id,
+    mode,
+    seed,
+    questionIds: questions.map((q) => q.id),
+    startedAt,
+    deadlineAt,
+  });
+  return { attemptId, questions, startedAt, deadlineAt };
+}
+
+/**
+ * Scores an attempt from the answers saved in the database, closes it, and returns the report
+ * (which is stored with it, so it can be shown again after the bank changes).
+ */
+export function finishAttempt(
+  store: AttemptStore,
+  resolved: ResolvedBank,
+  attempt: StartedAttempt,
+  mode: AttemptMode,
+  status: Exclude<AttemptStatus, 'in_progress'>,
+  endedAt: number,
+): ReportModel {
+  const responses = new Map<string, Response>(store.answers(attempt.attemptId).map((a) => [a.questionId, a.response]));
+  const score = scoreAttempt(resolved, attempt.questions, responses);
+  let next: number | null = null;
+  if (mode === 'exam') {
+    // The wait this attempt starts (when it fails) counts from its own end.
+    const history = [...examHistory(store, resolved.bank.id), { startedAt: attempt.startedAt, endedAt, passed: score.passed }];
+    next = nextAttemptAt(decideRetake(history, resolved.bank.exam.retake, endedAt));
+  }
+  const report = buildReport({ attemptId: attempt.attemptId, resolved, mode, status, startedAt: attempt.startedAt, endedAt, questions: attempt.questions, responses, score, nextAttemptAt: next });
+  store.finish(attempt.attemptId, { status, endedAt, score: score.score, maxScore: score.maxScore, percent: score.percent, passed: score.passed, result: report });
+  return report;
+}

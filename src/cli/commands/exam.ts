@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import { formatDiagnostic } from '../../content/diagnostic.js';
+import { UsageError } from '../../errors.js';
+import { newSeed } from '../../exam/draw.js';
+import { examSummary, renderJson } from '../../report/render/json.js';
+import { renderText } from '../../report/render/text.js';
+import { readAnswersFile } from '../answers.js';
+import { assertMayStart, finishAttempt, startAttempt } from '../attempt.js';
+import { findBank, now, openStore, type GlobalOptions } from '../context.js';
+import { displayPath, type Io } from '../io.js';
+import { messages } from '../messages.js';
+
+export interface ExamOptions extends GlobalOptions {
+  answers?: string;
+  seed?: string;
+  json?: boolean;
+  practice?: boolean;
+}
+
+export function parseSeed(seed: string | undefined): number {
+  if (seed === undefined) return newSeed();
+  if (!/^\d+$/.test(seed) || Number(seed) > 2 ** 32 - 1) throw new UsageError(messages.badSeed(seed));
+  return Number(seed);
+}
+
+/**
+ * `qualify exam <bank> --answers <file>`: runs a whole attempt from an answers file. Each answer
+ * is saved in its own transaction, in the order the questions were drawn, as if given live.
+ */
+export function examCommand(bankRef: string, options: ExamOptions, io: Io): void {
+  if (!options.answers) throw new UsageError('qualify exam needs --answers <file> here; the interactive exam runs in a terminal.');
+  const { resolved } = findBank(options, bankRef, fs.existsSync);
+  const answers = readAnswersFile(options.answers, resolved.bank);
+  for (const warning of answers.warnings) io.err(`${formatDiagnostic(warning, (f) => displayPath(io, f))}\n`);
+  const seed = parseSeed(options.seed);
+  const mode = options.practice ? 'practice' : 'exam';
+
+  const { db, store } = openStore(options);
+  try {
+    const startedAt = now(io.env);
+    if (mode === 'exam') assertMayStart(store, resolved, startedAt, Boolean(options.json));
+    const attempt = startAttempt(store, resolved, mode, seed, startedAt);
+    for (const question of attempt.questions) {
+      const response = answers.responses.get(question.id);
+      if (response) store.saveAnswer(attempt.attemptId, { questionId: question.id, response, answeredAt: now(io.env), flagged: false });
+    }
+    const report = finishAttempt(store, resolved, attempt, mode, 'submitted', now(io.env));
+    io.out(options.json ? renderJson(examSummary(report)) : renderText(report, { color: io.color, width: io.width }));
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,89 @@
+import type { ContentSet } from '../../content/load.js';
+import { renderJson } from '../../report/render/json.js';
+import { sanitize } from '../../ui/sanitize.js';
+import { formatWhen, makeTheme } from '../../ui/theme.js';
+import { retakeDecision } from '../attempt.js';
+import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
+import type { Io } from '../io.js';
+
+export interface HistoryOptions extends GlobalOptions {
+  json?: boolean;
+}
+
+type RetakeStatus = { status: 'available' | 'waiting' | 'locked-out' | 'clock-rollback' | 'unknown-bank'; availableAt: string | null };
+
+function retakeStatus(content: ContentSet, store: Parameters<typeof retakeDecision>[0], bankId: string, at: number): RetakeStatus {
+  const resolved = content.banks.get(bankId);
+  if (!resolved) return { status: 'unknown-bank', availableAt: null };
+  const decision = retakeDecision(store, resolved, at);
+  switch (decision.kind) {
+    case 'allowed':
+      return { status: 'available', availableAt: null };
+    case 'wait':
+      return { status: 'waiting', availableAt: new Date(decision.until).toISOString() };
+    case 'locked-out':
+      return { status: 'locked-out', availableAt: decision.until === undefined ? null : new Date(decision.until).toISOString() };
+    case 'clock-rollback':
+      return { status: 'clock-rollback', availableAt: null };
+  }
+}
+
+/** `qualify history [bank]`: past attempts with score and pass/fail, and whether each bank can be retaken. */
+export function historyCommand(bankId: string | undefined, options: HistoryOptions, io: Io): void {
+  const content = loadAllContent(options);
+  const { db, store } = openStore(options);
+  try {
+    const attempts = store.list(bankId);
+    const at = now(io.env);
+    const bankIds = [...new Set(attempts.map((a) => a.bankId))];
+    const retake = Object.fromEntries(bankIds.map((id) => [id, retakeStatus(content, store, id, at)]));
+    if (options.json) {
+      io.out(
+        renderJson({
+          attempts: attempts.map((a) => ({
+            attemptId: a.id,
+            bank: a.bankId,
+            mode: a.mode,
+            status: a.status,
+            startedAt: new Date(a.startedAt).toISOString(),
+            endedAt: a.endedAt === undefined ? null : new Date(a.endedAt).toISOString(),
+            score: a.score ?? null,
+            maxScore: a.maxScore ?? null,
+            percent: a.percent ?? null,
+            passed: a.passed ?? null,
+          })),
+          retake,
+        }),
+      );
+      return;
+    }
+    if (attempts.length === 0) {
+      io.out(bankId ? `No attempts at "${bankId}" yet.\n` : 'No attempts yet.\n');
+      return;
+    }
+    const c = makeTheme(io.color);
+    for (const id of bankIds) {
+      const rows = attempts.filter((a) => a.bankId === id);
+      io.out(`${c.bold(sanitize(rows[0]!.bankTitle))} ${c.dim(`(${id})`)}\n`);
+      for (const a of rows) {
+        const result =
+          a.status === 'in_progress' ? c.yellow('in progress') : a.passed ? c.green(`passed ${a.percent}%`) : c.red(`not passed ${a.percent ?? 0}%`);
+        io.out(`  #${String(a.id).padEnd(4)} ${formatWhen(a.startedAt)}  ${a.mode.padEnd(8)}  ${result}${a.status === 'expired' ? c.dim(' (time ran out)') : a.status === 'abandoned' ? c.dim(' (abandoned)') : ''}\n`);
+      }
+      const r = retake[id]!;
+      const line =
+        r.status === 'available'
+          ? c.green('Next exam attempt: available now')
+          : r.status === 'waiting'
+            ? c.yellow(`Next exam attempt: ${formatWhen(r.availableAt!)}`)
+            : r.status === 'locked-out'
+              ? c.red(r.availableAt ? `Locked out until ${formatWhen(r.availableAt)}` : 'Locked out for good (practice is still open)')
+              : r.status === 'clock-rollback'
+                ? c.red('The system clock is earlier than the last attempt; fix it to continue')
+                : c.dim('This bank is no longer installed');
+      io.out(`  ${line}\n\n`);
+    }
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,37 @@
+import { formatDiagnostic } from '../content/diagnostic.js';
+import { ContentError, QualifyError, RetakeRefusedError, UsageError } from '../errors.js';
+import { makeTheme } from '../ui/theme.js';
+import { displayPath, type Io } from './io.js';
+
+/**
+ * Turns any error that escaped a command into a message on stderr (or JSON on stdout for
+ * `--json` refusals) and the process exit code. Unknown errors are bugs: say so plainly, without a
+ * stack trace unless QUALIFY_DEBUG is set.
+ */
+export function reportError(error: unknown, io: Io): number {
+  const c = makeTheme(io.colorErr);
+  if (error instanceof ContentError) {
+    for (const d of error.diagnostics) {
+      const label = d.severity === 'error' ? c.red('error') : c.yellow('warning');
+      io.err(`${formatDiagnostic(d, (f) => displayPath(io, f))}  ${label}  ${c.dim(d.ruleId)}\n`);
+    }
+    io.err(`${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof RetakeRefusedError) {
+    if (error.json) io.out(`${JSON.stringify(error.refusal, null, 2)}\n`);
+    io.err(`${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof UsageError) {
+    if (!error.alreadyPrinted && error.message) io.err(`${c.red('error:')} ${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof QualifyError) {
+    if (error.message) io.err(`${error.message}\n`);
+    return error.exitCode;
+  }
+  const detail = io.env.QUALIFY_DEBUG ? `\n${(error as Error)?.stack ?? String(error)}` : ' (set QUALIFY_DEBUG=1 to see the details)';
+  io.err(`qualify stopped on an unexpected problem: ${(error as Error)?.message ?? String(error)}${detail}\n`);
+  return 70;
+}

@@ -1,0 +1,19 @@
+/** Where a command writes; tests pass their own. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+  /** Colour for stdout (already decided from TTY, NO_COLOR and FORCE_COLOR). */
+  color: boolean;
+  colorErr: boolean;
+  width: number;
+  cwd: string;
+}
+
+import path from 'node:path';
+
+/** A path as the user would like to read it: relative when inside the current folder. */
+export function displayPath(io: Pick<Io, 'cwd'>, file: string): string {
+  const relative = path.relative(io.cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}

@@ -1,0 +1,97 @@
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '../errors.js';
+import { examCommand, type ExamOptions } from './commands/exam.js';
+import { historyCommand, type HistoryOptions } from './commands/history.js';
+import { keyCommand } from './commands/key.js';
+import { listCommand, type ListOptions } from './commands/list.js';
+import { REPORT_FORMATS, reportCommand, type ReportOptions } from './commands/report.js';
+import type { GlobalOptions } from './context.js';
+import type { Io } from './io.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+const EXAMPLES = `
+Examples:
+  $ qualify list                                   banks found (shipped, $QUALIFY_HOME/content, --content)
+  $ qualify key search-evaluation-basics > key.yaml
+  $ qualify exam search-evaluation-basics --answers key.yaml
+  $ qualify exam ./my-bank.yaml --answers mine.yaml --practice --seed 7
+  $ qualify report --format md > mistakes.md
+  $ qualify history search-evaluation-basics
+
+Exit codes: 0 ok · 1 problems found · 2 usage or content error · 3 retake not yet allowed
+Data: one SQLite file in $QUALIFY_HOME (default: your data folder); --db <file> to use another.
+`;
+
+/** Builds the command-line program. Commands throw typed errors; nothing here exits the process. */
+export function buildProgram(io: Io): Command {
+  const program = new Command('qualify')
+    .description('Practise the qualification exams of AI-training and data-labeling platforms.')
+    .version('0.1.0', '-V, --version')
+    .addOption(new Option('--content <dir>', 'also read guidelines and banks from this folder (repeatable)').default([]).argParser(collect))
+    .option('--db <file>', 'the attempts database to use')
+    .showHelpAfterError('(run "qualify --help" for usage)')
+    .addHelpText('after', EXAMPLES)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  const globals = (command: Command) => command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+
+  program
+    .command('list')
+    .description('list the question banks found, with their guideline and size')
+    .option('--json', 'print JSON: [{id, title, guideline, questions, file}]')
+    .action((_options, command: Command) => listCommand(globals(command) as ListOptions, io));
+
+  program
+    .command('exam')
+    .description('take an exam from an answers file, record it, and print the mistake report')
+    .argument('<bank>', 'a bank id (see "qualify list") or the path of a bank file')
+    .option('--answers <file>', 'YAML file mapping question ids to responses (see docs/format.md)')
+    .option('--seed <n>', 'draw the same questions again (the seed of every attempt is recorded)')
+    .option('--practice', 'practice mode: never counts toward retake waiting periods')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', '\nExample:\n  $ qualify exam search-evaluation-basics --answers my-answers.yaml --json\n')
+    .action((bank: string, _options, command: Command) => examCommand(bank, globals(command) as ExamOptions, io));
+
+  program
+    .command('key')
+    .description("print a bank's answer key as an answers file (it must score 100%)")
+    .argument('<bank>', 'a bank id or the path of a bank file')
+    .action((bank: string, _options, command: Command) => keyCommand(bank, globals(command), io));
+
+  program
+    .command('report')
+    .description('show the mistake report of an attempt (default: the latest)')
+    .argument('[attemptId]', 'an attempt number from "qualify history"')
+    .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
+    .action((attemptId: string | undefined, _options, command: Command) => reportCommand(attemptId, globals(command) as unknown as ReportOptions, io));
+
+  program
+    .command('history')
+    .description('list past attempts with score, pass/fail and when the next exam attempt is allowed')
+    .argument('[bank]', 'only this bank')
+    .option('--json', 'print JSON: {attempts: [...], retake: {bank: {status, availableAt}}}')
+    .action((bank: string | undefined, _options, command: Command) => historyCommand(bank, globals(command) as HistoryOptions, io));
+
+  return program;
+}
+
+/** Runs the CLI with the given arguments. Resolves when done; rejects with a typed error. */
+export async function run(argv: readonly string[], io: Io): Promise<void> {
+  const program = buildProgram(io);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end in a CommanderError too, with exit code 0.
+      if (error.exitCode === 0) return;
+      throw new UsageError('', true);
+    }
+    throw error;
+  }
+}

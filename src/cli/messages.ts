@@ -1,0 +1,53 @@
+import { formatDuration } from '../content/duration.js';
+import { formatWhen } from '../ui/theme.js';
+
+/** Closest known ids first, so a typo gets a useful suggestion. */
+function suggestions(wanted: string, known: string[]): string {
+  if (known.length === 0) return '';
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const current = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = current;
+      }
+    }
+    return row[b.length]!;
+  };
+  const sorted = [...known].sort((a, b) => distance(wanted, a) - distance(wanted, b));
+  return `\nKnown banks: ${sorted.slice(0, 8).join(', ')}${known.length > 8 ? ', ...' : ''}`;
+}
+
+/** The CLI's user-facing text, in one place. */
+export const messages = {
+  contentErrors: (n: number) => `${n} problem${n === 1 ? '' : 's'} in content files; fix ${n === 1 ? 'it' : 'them'} and run the command again.`,
+  answersErrors: (n: number) => `${n} problem${n === 1 ? '' : 's'} in the answers file.`,
+  unknownBank: (id: string, known: string[]) => `There is no question bank with id "${id}". Run "qualify list" to see them.${suggestions(id, known)}`,
+  noSuchFile: (file: string) => `File not found: ${file}`,
+  notABank: (file: string) => `${file} is not a question bank (its "kind" is not "bank").`,
+  cannotReadAnswers: (file: string, why: string) => `Cannot read the answers file ${file}: ${why}`,
+  answersNotMapping: 'an answers file maps question ids to responses, like "se-001: b"',
+  unknownQuestion: (id: string, bank: string) => `question "${id}" is not in bank "${bank}"; its response is ignored`,
+  badAnswer: (id: string, problem: string) => `question "${id}": ${problem}`,
+  badSeed: (seed: string) => `--seed must be a whole number, not "${seed}".`,
+  badClock: (value: string) => `QUALIFY_NOW must be an ISO date or milliseconds, not "${value}".`,
+  cannotOpenDb: (file: string, why: string) => `Cannot open the attempts database ${file}: ${why}`,
+  noAttempts: 'No finished attempts yet. Take one with "qualify exam <bank> --answers <file>".',
+  unknownAttempt: (id: string) => `There is no finished attempt #${id}. Run "qualify history" to see them.`,
+  badAttemptId: (id: string) => `An attempt id is a number, not "${id}".`,
+  badFormat: (format: string, allowed: string[]) => `Unknown format "${format}"; use one of: ${allowed.join(', ')}.`,
+  retakeWait: (bank: string, until: number, failed: number) =>
+    `You cannot retake "${bank}" yet: after ${failed} failed attempt${failed === 1 ? '' : 's'} the waiting period runs until ${formatWhen(until)}.\n` +
+    `Use the time to re-read the sections in your last report ("qualify report"), or practise with --practice, which never counts.`,
+  lockedOut: (bank: string, until: number | undefined, failed: number) =>
+    until === undefined
+      ? `"${bank}" is locked: ${failed} failed attempts used up its attempts for good, as on platforms that close a qualification after repeated failures. Practice mode (--practice) is still open.`
+      : `"${bank}" is locked after ${failed} failed attempts until ${formatWhen(until)}; then the attempts reset. Practice mode (--practice) is still open.`,
+  clockRollback: (bank: string, last: number) =>
+    `Refusing to start "${bank}": the system clock says it is earlier than an attempt already recorded (${formatWhen(last)}). ` +
+    'A clock turned back cannot shorten a waiting period; fix the date and time and try again.',
+  waitDescription: (ms: number) => formatDuration(ms),
+};

@@ -1,0 +1,15 @@
+import { colorEnabled } from '../ui/theme.js';
+import type { Io } from './io.js';
+
+/** The real process's streams and environment. */
+export function processIo(): Io {
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    env: process.env,
+    color: colorEnabled(process.stdout),
+    colorErr: colorEnabled(process.stderr),
+    width: process.stdout.columns || 80,
+    cwd: process.cwd(),
+  };
+}

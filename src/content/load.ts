@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from './diagnostic.js';
+import { findContentFiles } from './discover.js';
+import { parseYaml, positionOf, type ParsedFile } from './parse.js';
+import { resolveBank, resolveGuideline } from './resolve.js';
+import type { Bank, Guideline, ResolvedBank } from './types.js';
+import { validateAgainstSchema, type ContentKind } from './validate.js';
+
+export interface ContentSet {
+  guidelines: Map<string, Guideline>;
+  banks: Map<string, ResolvedBank>;
+  diagnostics: Diagnostic[];
+}
+
+interface ReadFile {
+  parsed: ParsedFile;
+  kind: ContentKind;
+}
+
+function kindOf(parsed: ParsedFile): ContentKind | 'other' | 'unknown-kind' {
+  const value = parsed.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'other';
+  const kind = (value as { kind?: unknown }).kind;
+  if (kind === 'bank' || kind === 'guideline') return kind;
+  return kind === undefined ? 'other' : 'unknown-kind';
+}
+
+/** Media must exist and, once symbolic links are followed, still sit inside the bank's folder. */
+function checkMediaOnDisk(bank: Bank, parsed: ParsedFile): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const folder = fs.realpathSync(path.dirname(bank.file));
+  bank.questions.forEach((question, q) => {
+    question.media.forEach((media, m) => {
+      const where = positionOf(parsed, ['questions', q, 'media', m, 'path']);
+      let real: string;
+      try {
+        real = fs.realpathSync(media.resolvedPath);
+      } catch {
+        diagnostics.push({ file: bank.file, ...where, severity: 'warning', ruleId: 'media-path', message: `question "${question.id}": media file "${media.path}" does not exist` });
+        return;
+      }
+      const relative = path.relative(folder, real);
+      if (relative.startsWith('..') || path.isAbsolute(relative)) {
+        diagnostics.push({ file: bank.file, ...where, severity: 'error', ruleId: 'media-path', message: `question "${question.id}": media file "${media.path}" links outside the bank's folder` });
+      }
+    });
+  });
+  return diagnostics;
+}
+
+/**
+ * Reads, validates and resolves every guideline and bank in the given folders (plus any extra
+ * files). Problems come back as diagnostics; nothing here throws for bad content.
+ */
+export function loadContent(dirs: readonly string[], extraFiles: readonly string[] = []): ContentSet {
+  const files = [...new Set([...findContentFiles(dirs), ...extraFiles.map((f) => path.resolve(f))])];
+  const diagnostics: Diagnostic[] = [];
+  const read: ReadFile[] = [];
+
+  for (const file of files) {
+    let source: string;
+    try {
+      source = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      diagnostics.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'file', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      continue;
+    }
+    const parsed = parseYaml(file, source);
+    if (parsed.diagnostics.length) {
+      diagnostics.push(...parsed.diagnostics);
+      continue;
+    }
+    const kind = kindOf(parsed);
+    if (kind === 'other') continue; // not content (an answers file kept nearby, say)
+    if (kind === 'unknown-kind') {
+      const { line, column } = positionOf(parsed, ['kind']);
+      diagnostics.push({ file, line, column, severity: 'error', ruleId: 'schema', message: 'kind: must be "bank" or "guideline"' });
+      continue;
+    }
+    const schemaProblems = validateAgainstSchema(parsed, kind);
+    if (schemaProblems.length) {
+      diagnostics.push(...schemaProblems);
+      continue;
+    }
+    read.push({ parsed, kind });
+  }
+
+  const guidelines = new Map<string, Guideline>();
+  for (const { parsed } of read.filter((r) => r.kind === 'guideline')) {
+    const { guideline, diagnostics: found } = resolveGuideline(parsed);
+    diagnostics.push(...found);
+    const earlier = guidelines.get(guideline.id);
+    if (earlier) {
+      diagnostics.push({ file: parsed.file, ...positionOf(parsed, ['id']), severity: 'error', ruleId: 'unique-ids', message: `guideline id "${guideline.id}" is already used by ${earlier.file}` });
+      continue;
+    }
+    guidelines.set(guideline.id, guideline);
+  }
+
+  const banks = new Map<string, ResolvedBank>();
+  for (const { parsed } of read.filter((r) => r.kind === 'bank')) {
+    const { bank, guideline, diagnostics: found } = resolveBank(parsed, guidelines);
+    diagnostics.push(...found, ...checkMediaOnDisk(bank, parsed));
+    const earlier = banks.get(bank.id);
+    if (earlier) {
+      diagnostics.push({ file: parsed.file, ...positionOf(parsed, ['id']), severity: 'error', ruleId: 'unique-ids', message: `bank id "${bank.id}" is already used by ${earlier.bank.file}` });
+      continue;
+    }
+    if (guideline) banks.set(bank.id, { bank, guideline });
+  }
+
+  return { guidelines, banks, diagnostics };
+}

@@ -1,0 +1,276 @@
+import path from 'node:path';
+import { parseDuration } from './duration.js';
+import type { Diagnostic } from './diagnostic.js';
+import { positionOf, type ParsedFile, type PathSegment } from './parse.js';
+import { unsafeRegexReason } from './regex.js';
+import {
+  DEFAULT_PASS_MARK,
+  DEFAULT_PREFERENCE_SCALE,
+  DEFAULT_TOLERANCE,
+  type Bank,
+  type Check,
+  type Criterion,
+  type ExamSettings,
+  type Guideline,
+  type Media,
+  type Question,
+  type Rule,
+  type Section,
+} from './types.js';
+import { describePath } from './where.js';
+
+/* The raw shapes below are what the JSON Schema has already guaranteed. */
+type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+class Reporter {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(private readonly parsed: ParsedFile) {}
+
+  error(ruleId: string, where: readonly PathSegment[], message: string, at: 'value' | 'key' = 'value'): void {
+    const { line, column } = positionOf(this.parsed, where, at);
+    const place = describePath(this.parsed.value, where);
+    this.diagnostics.push({
+      file: this.parsed.file,
+      line,
+      column,
+      severity: 'error',
+      ruleId,
+      message: place ? `${place}: ${message}` : message,
+    });
+  }
+}
+
+function listed(values: readonly string[]): string {
+  const shown = values.slice(0, 8).map((v) => `"${v}"`).join(', ');
+  return values.length > 8 ? `${shown}, ...` : shown;
+}
+
+/** Builds the typed guideline from a schema-valid file, checking what a schema cannot. */
+export function resolveGuideline(parsed: ParsedFile): { guideline: Guideline; diagnostics: Diagnostic[] } {
+  const raw = parsed.value as Raw;
+  const report = new Reporter(parsed);
+  const sectionIndex = new Map<string, Section>();
+  const ruleIndex = new Map<string, Rule & { sectionId: string }>();
+
+  const walk = (sections: Raw[], where: PathSegment[]): void => {
+    sections.forEach((section, i) => {
+      const here = [...where, i];
+      if (sectionIndex.has(section.id)) report.error('unique-ids', [...here, 'id'], `section id "${section.id}" is used twice`);
+      else sectionIndex.set(section.id, section as Section);
+      (section.rules ?? []).forEach((rule: Raw, r: number) => {
+        if (ruleIndex.has(rule.id)) report.error('unique-ids', [...here, 'rules', r, 'id'], `rule id "${rule.id}" is used twice`);
+        else ruleIndex.set(rule.id, { id: rule.id, text: rule.text, sectionId: section.id });
+      });
+      if (section.sections) walk(section.sections, [...here, 'sections']);
+    });
+  };
+  walk(raw.sections, ['sections']);
+
+  const guideline: Guideline = {
+    kind: 'guideline',
+    id: raw.id,
+    title: raw.title,
+    version: raw.version,
+    description: raw.description,
+    scales: raw.scales ?? {},
+    sections: raw.sections,
+    file: parsed.file,
+    sectionIndex,
+    ruleIndex,
+  };
+  return { guideline, diagnostics: report.diagnostics };
+}
+
+function resolveExam(raw: Raw | undefined, report: Reporter, guideline: Guideline | undefined): ExamSettings {
+  const exam = raw ?? {};
+  const retake = exam.retake ?? {};
+  const lockout = retake.lockout === undefined || retake.lockout === 'permanent'
+    ? ({ kind: 'permanent' } as const)
+    : ({ kind: 'duration', ms: parseDuration(retake.lockout) ?? 0 } as const);
+  const sectionMinimums: Record<string, number> = exam.section_minimums ?? {};
+  if (guideline) {
+    for (const id of Object.keys(sectionMinimums)) {
+      if (!guideline.sectionIndex.has(id)) {
+        report.error('unknown-section', ['exam', 'section_minimums', id], `section "${id}" is not in guideline "${guideline.id}"`, 'key');
+      }
+    }
+  }
+  return {
+    draw: exam.draw,
+    timeLimitMs: exam.time_limit === undefined ? undefined : parseDuration(exam.time_limit),
+    passMark: exam.pass_mark ?? DEFAULT_PASS_MARK,
+    sectionMinimums,
+    sequential: exam.sequential ?? false,
+    openBook: exam.open_book ?? false,
+    retake: {
+      waitsMs: (retake.waits ?? []).map((w: string) => parseDuration(w) ?? 0),
+      maxAttempts: retake.max_attempts,
+      lockout,
+    },
+  };
+}
+
+function resolveMedia(rawMedia: Raw[] | undefined, bankFile: string, where: PathSegment[], report: Reporter): Media[] {
+  const folder = path.dirname(bankFile);
+  return (rawMedia ?? []).flatMap((m, i) => {
+    const resolvedPath = path.resolve(folder, m.path);
+    const relative = path.relative(folder, resolvedPath);
+    if (path.isAbsolute(m.path) || relative.startsWith('..') || path.isAbsolute(relative)) {
+      report.error('media-path', [...where, i, 'path'], `media path "${m.path}" leaves the bank's folder; keep media files beside the bank`);
+      return [];
+    }
+    return [{ path: m.path, alt: m.alt, resolvedPath }];
+  });
+}
+
+function resolveCheck(check: Raw | string, where: PathSegment[], report: Reporter): Check {
+  if (check === 'self') return 'self';
+  if (typeof check === 'object' && 'matches' in check) {
+    const reason = unsafeRegexReason(check.matches);
+    if (reason) report.error('rubric-regex', [...where, 'matches'], `the pattern ${reason}`);
+    return { matches: check.matches };
+  }
+  return { any: (check as Raw).any };
+}
+
+function checkIds(ids: string[], where: PathSegment[], what: string, report: Reporter): void {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) report.error('unique-ids', [...where, i, 'id'], `${what} id "${id}" is used twice`);
+    seen.add(id);
+  });
+}
+
+function resolveQuestion(q: Raw, where: PathSegment[], bankFile: string, guideline: Guideline | undefined, report: Reporter): Question {
+  const sectionsKnown = (ids: string[], at: PathSegment[]) => {
+    if (!guideline) return;
+    ids.forEach((id, i) => {
+      if (!guideline.sectionIndex.has(id)) report.error('unknown-section', [...at, i], `section "${id}" is not in guideline "${guideline.id}"`);
+    });
+  };
+  sectionsKnown(q.sections, [...where, 'sections']);
+  const rules: string[] = q.rules ?? [];
+  if (guideline) {
+    rules.forEach((id, i) => {
+      if (!guideline.ruleIndex.has(id)) report.error('unknown-rule', [...where, 'rules', i], `rule "${id}" is not in guideline "${guideline.id}"`);
+    });
+  }
+
+  const rubric: Criterion[] = (q.rubric ?? []).map((c: Raw, i: number) => {
+    const at = [...where, 'rubric', i];
+    if (c.id === 'key') report.error('unique-ids', [...at, 'id'], 'the criterion id "key" is reserved for the answer key');
+    if (c.sections) sectionsKnown(c.sections, [...at, 'sections']);
+    if (c.critical && c.points === 0) report.error('rubric-points', [...at, 'points'], 'a critical criterion must carry points');
+    return {
+      id: c.id,
+      text: c.text,
+      points: c.points,
+      sections: c.sections ?? q.sections,
+      critical: c.critical ?? false,
+      check: resolveCheck(c.check, [...at, 'check'], report),
+    };
+  });
+  checkIds(rubric.map((c) => c.id), [...where, 'rubric'], 'criterion', report);
+
+  const base = {
+    id: q.id,
+    sections: q.sections,
+    rules,
+    prompt: q.prompt,
+    context: q.context,
+    media: resolveMedia(q.media, bankFile, [...where, 'media'], report),
+    explanation: q.explanation,
+    model_answer: q.model_answer,
+    points: q.points ?? 1,
+    critical: q.critical ?? false,
+    timeLimitMs: q.time_limit === undefined ? undefined : parseDuration(q.time_limit),
+    tags: q.tags ?? [],
+    rubric,
+  };
+  const answerAt = [...where, 'answer'];
+
+  switch (q.type) {
+    case 'single-choice':
+    case 'multi-select': {
+      const ids: string[] = q.options.map((o: Raw) => o.id);
+      checkIds(ids, [...where, 'options'], 'option', report);
+      const answers: string[] = q.type === 'single-choice' ? [q.answer] : q.answer;
+      answers.forEach((a, i) => {
+        if (!ids.includes(a)) report.error('answer-shape', q.type === 'single-choice' ? answerAt : [...answerAt, i], `answer "${a}" is not one of the option ids (${listed(ids)})`);
+      });
+      return { ...base, type: q.type, options: q.options, answer: q.answer };
+    }
+    case 'true-false':
+      return { ...base, type: 'true-false', answer: q.answer };
+    case 'rating':
+    case 'preference': {
+      let scale: string[] | undefined;
+      let scaleName: string | undefined;
+      if (Array.isArray(q.scale)) scale = q.scale;
+      else if (typeof q.scale === 'string') {
+        scaleName = q.scale;
+        scale = guideline?.scales[q.scale];
+        if (guideline && !scale) {
+          const known = Object.keys(guideline.scales);
+          report.error('unknown-scale', [...where, 'scale'], `scale "${q.scale}" is not defined in guideline "${guideline.id}"${known.length ? ` (it has ${listed(known)})` : ''}`);
+        }
+      } else scale = [...DEFAULT_PREFERENCE_SCALE];
+      if (scale && !scale.includes(q.answer)) report.error('answer-shape', answerAt, `answer "${q.answer}" is not a label of the scale (${listed(scale)})`);
+      return { ...base, type: q.type, scale: scale ?? [], scaleName, answer: q.answer, tolerance: q.tolerance ?? [...DEFAULT_TOLERANCE] };
+    }
+    case 'ranking': {
+      const ids: string[] = q.items.map((o: Raw) => o.id);
+      checkIds(ids, [...where, 'items'], 'item', report);
+      const answer: string[] = q.answer;
+      const missing = ids.filter((id) => !answer.includes(id));
+      const unknown = answer.filter((id) => !ids.includes(id));
+      if (unknown.length) report.error('answer-shape', answerAt, `answer names ${listed(unknown)}, which ${unknown.length === 1 ? 'is not an item' : 'are not items'} (${listed(ids)})`);
+      else if (missing.length) report.error('answer-shape', answerAt, `answer must put every item in order; missing ${listed(missing)}`);
+      return { ...base, type: 'ranking', items: q.items, answer };
+    }
+    case 'label-each': {
+      const ids: string[] = q.items.map((o: Raw) => o.id);
+      checkIds(ids, [...where, 'items'], 'item', report);
+      const answer: Record<string, string> = q.answer;
+      for (const [item, label] of Object.entries(answer)) {
+        if (!ids.includes(item)) report.error('answer-shape', [...answerAt, item], `"${item}" is not an item id (${listed(ids)})`, 'key');
+        else if (!q.labels.includes(label)) report.error('answer-shape', [...answerAt, item], `label "${label}" is not one of the labels (${listed(q.labels)})`);
+      }
+      const unlabelled = ids.filter((id) => !(id in answer));
+      if (unlabelled.length) report.error('answer-shape', answerAt, `answer must label every item; missing ${listed(unlabelled)}`);
+      return { ...base, type: 'label-each', items: q.items, labels: q.labels, answer };
+    }
+    default: {
+      if (!rubric.some((c) => c.points > 0)) report.error('rubric-points', [...where, 'rubric'], 'a free-text question needs at least one criterion with positive points');
+      return { ...base, type: 'free-text' };
+    }
+  }
+}
+
+/**
+ * Builds the typed bank from a schema-valid file and joins it to its guideline, reporting every
+ * reference that does not resolve (sections, rules, scales, options, items, media).
+ */
+export function resolveBank(parsed: ParsedFile, guidelines: ReadonlyMap<string, Guideline>): { bank: Bank; guideline?: Guideline; diagnostics: Diagnostic[] } {
+  const raw = parsed.value as Raw;
+  const report = new Reporter(parsed);
+  const guideline = guidelines.get(raw.guideline);
+  if (!guideline) {
+    const known = [...guidelines.keys()];
+    report.error('unknown-guideline', ['guideline'], `no guideline document has id "${raw.guideline}"${known.length ? ` (found: ${listed(known)})` : ''}`);
+  }
+  checkIds(raw.questions.map((q: Raw) => q.id), ['questions'], 'question', report);
+  const questions = raw.questions.map((q: Raw, i: number) => resolveQuestion(q, ['questions', i], parsed.file, guideline, report));
+  const bank: Bank = {
+    kind: 'bank',
+    id: raw.id,
+    title: raw.title,
+    description: raw.description,
+    guidelineId: raw.guideline,
+    version: raw.version,
+    exam: resolveExam(raw.exam, report, guideline),
+    questions,
+    file: parsed.file,
+  };
+  return { bank, guideline, diagnostics: report.diagnostics };
+}

@@ -1,0 +1,206 @@
+/**
+ * The typed content model: what a guideline document and a question bank mean once they have
+ * been parsed, validated and resolved. Field names follow the YAML format (docs/format.md) except
+ * where a resolved form is friendlier (durations in milliseconds, scales as label lists).
+ */
+
+export interface Term {
+  term: string;
+  definition: string;
+}
+
+export interface Rule {
+  id: string;
+  text: string;
+}
+
+export interface Example {
+  title: string;
+  body: string;
+  verdict?: string;
+}
+
+export interface Section {
+  id: string;
+  title: string;
+  body?: string;
+  terms?: Term[];
+  rules?: Rule[];
+  exceptions?: string[];
+  examples?: Example[];
+  sections?: Section[];
+}
+
+export interface Guideline {
+  kind: 'guideline';
+  id: string;
+  title: string;
+  version: string;
+  description?: string;
+  scales: Record<string, string[]>;
+  sections: Section[];
+  /** Absolute path of the file it was read from. */
+  file: string;
+  /** Every section, subsections included, by id, in document order. */
+  sectionIndex: Map<string, Section>;
+  /** Every rule by id, with the id of the section that holds it. */
+  ruleIndex: Map<string, Rule & { sectionId: string }>;
+}
+
+export type Check = 'self' | { any: string[] } | { matches: string };
+
+export interface Criterion {
+  id: string;
+  text: string;
+  points: number;
+  sections: string[];
+  critical: boolean;
+  check: Check;
+}
+
+export interface Choice {
+  id: string;
+  text: string;
+  feedback?: string;
+}
+
+export interface Media {
+  path: string;
+  alt?: string;
+  /** Absolute path, checked to stay inside the bank's folder. */
+  resolvedPath: string;
+}
+
+interface QuestionBase {
+  id: string;
+  sections: string[];
+  rules: string[];
+  prompt: string;
+  context?: string | Record<string, string>;
+  media: Media[];
+  explanation?: string;
+  model_answer?: string;
+  points: number;
+  critical: boolean;
+  /** Milliseconds, when the question has its own limit. */
+  timeLimitMs?: number;
+  tags: string[];
+  /** Extra criteria after the implicit answer-key criterion. */
+  rubric: Criterion[];
+}
+
+export interface SingleChoiceQuestion extends QuestionBase {
+  type: 'single-choice';
+  options: Choice[];
+  answer: string;
+}
+export interface MultiSelectQuestion extends QuestionBase {
+  type: 'multi-select';
+  options: Choice[];
+  answer: string[];
+}
+export interface TrueFalseQuestion extends QuestionBase {
+  type: 'true-false';
+  answer: boolean;
+}
+export interface RatingQuestion extends QuestionBase {
+  type: 'rating';
+  /** The resolved scale labels, low to high. */
+  scale: string[];
+  scaleName?: string;
+  answer: string;
+  tolerance: number[];
+}
+export interface PreferenceQuestion extends QuestionBase {
+  type: 'preference';
+  scale: string[];
+  scaleName?: string;
+  answer: string;
+  tolerance: number[];
+}
+export interface RankingQuestion extends QuestionBase {
+  type: 'ranking';
+  items: Choice[];
+  answer: string[];
+}
+export interface LabelEachQuestion extends QuestionBase {
+  type: 'label-each';
+  items: Choice[];
+  labels: string[];
+  answer: Record<string, string>;
+}
+export interface FreeTextQuestion extends QuestionBase {
+  type: 'free-text';
+}
+
+export type Question =
+  | SingleChoiceQuestion
+  | MultiSelectQuestion
+  | TrueFalseQuestion
+  | RatingQuestion
+  | PreferenceQuestion
+  | RankingQuestion
+  | LabelEachQuestion
+  | FreeTextQuestion;
+
+export type QuestionType = Question['type'];
+
+export const QUESTION_TYPES: readonly QuestionType[] = [
+  'single-choice',
+  'multi-select',
+  'true-false',
+  'rating',
+  'preference',
+  'ranking',
+  'label-each',
+  'free-text',
+];
+
+export type Lockout = { kind: 'permanent' } | { kind: 'duration'; ms: number };
+
+export interface RetakePolicy {
+  /** Wait after the 1st, 2nd, ... failed attempt, in ms; the last one repeats. */
+  waitsMs: number[];
+  maxAttempts?: number;
+  lockout: Lockout;
+}
+
+export interface ExamSettings {
+  draw?: number;
+  timeLimitMs?: number;
+  passMark: number;
+  sectionMinimums: Record<string, number>;
+  sequential: boolean;
+  openBook: boolean;
+  retake: RetakePolicy;
+}
+
+export interface Bank {
+  kind: 'bank';
+  id: string;
+  title: string;
+  description?: string;
+  guidelineId: string;
+  version: string;
+  exam: ExamSettings;
+  questions: Question[];
+  file: string;
+}
+
+/** A bank joined with the guideline it refers to: what an exam runs on. */
+export interface ResolvedBank {
+  bank: Bank;
+  guideline: Guideline;
+}
+
+export const DEFAULT_PASS_MARK = 80;
+export const DEFAULT_TOLERANCE: readonly number[] = [1, 0.5, 0];
+export const DEFAULT_PREFERENCE_SCALE: readonly string[] = [
+  'A much better',
+  'A better',
+  'A slightly better',
+  'About the same',
+  'B slightly better',
+  'B better',
+  'B much better',
+];

@@ -1,0 +1,217 @@
+import type { Question, ResolvedBank } from '../content/types.js';
+import type { AttemptScore, SectionMinimumResult, SectionScore } from '../scoring/attempt.js';
+import type { Confidence, Response } from '../scoring/response.js';
+import type { AttemptMode, AttemptStatus } from '../store/attempts.js';
+
+export interface MistakeCriterion {
+  id: string;
+  text: string;
+  points: number;
+  earned: number;
+  critical: boolean;
+}
+
+export interface Mistake {
+  questionId: string;
+  type: Question['type'];
+  prompt: string;
+  sections: { id: string; title: string }[];
+  rules: { id: string; text: string }[];
+  earned: number;
+  max: number;
+  critical: boolean;
+  /** The response as given (null when unanswered) and the key, in answers-file shape. */
+  response: unknown;
+  expected: unknown;
+  /** The same two, written for people ("b) The official site", "c > a > b"). */
+  responseText: string;
+  expectedText: string;
+  explanation?: string;
+  modelAnswer?: string;
+  missedCriteria: MistakeCriterion[];
+  confidence?: Confidence;
+}
+
+export interface StudyItem {
+  sectionId: string;
+  title: string;
+  lost: number;
+  reason: string;
+}
+
+export interface ConfidenceRow {
+  confidence: Confidence;
+  answered: number;
+  correct: number;
+}
+
+/** Everything a mistake report shows; renderers only format it. Stored with the attempt. */
+export interface ReportModel {
+  attemptId: number;
+  bank: { id: string; title: string; version: string };
+  guideline: { id: string; title: string };
+  mode: AttemptMode;
+  status: Exclude<AttemptStatus, 'in_progress'>;
+  startedAt: string;
+  endedAt: string;
+  questionCount: number;
+  answeredCount: number;
+  score: number;
+  maxScore: number;
+  percent: number;
+  passMark: number;
+  passed: boolean;
+  criticalMisses: { questionId: string; criterionId: string; text: string }[];
+  sections: SectionScore[];
+  sectionMinimums: SectionMinimumResult[];
+  mistakes: Mistake[];
+  studyPlan: StudyItem[];
+  confidence: ConfidenceRow[];
+  nextAttemptAt: string | null;
+}
+
+function optionText(options: { id: string; text: string }[], id: unknown): string {
+  const found = options.find((o) => o.id === id);
+  return found ? `${found.id}) ${found.text}` : String(id);
+}
+
+/** A response or key written for people, per question type. */
+export function describeAnswer(question: Question, answer: unknown): string {
+  if (answer === undefined || answer === null) return '(no answer)';
+  switch (question.type) {
+    case 'single-choice':
+      return optionText(question.options, answer);
+    case 'multi-select':
+      return (Array.isArray(answer) ? answer : [answer]).map((a) => optionText(question.options, a)).join('; ') || '(none picked)';
+    case 'true-false':
+      return String(answer);
+    case 'ranking':
+      return Array.isArray(answer) ? answer.map(String).join(' > ') : String(answer);
+    case 'label-each':
+      return typeof answer === 'object'
+        ? Object.entries(answer as Record<string, unknown>)
+            .map(([item, label]) => `${item}: ${String(label)}`)
+            .join(', ')
+        : String(answer);
+    default:
+      return String(answer);
+  }
+}
+
+function keyOf(question: Question): unknown {
+  return question.type === 'free-text' ? (question.model_answer ?? null) : question.answer;
+}
+
+function responseOf(question: Question, response: Response | undefined): unknown {
+  if (!response) return null;
+  if (question.type === 'free-text') return response.text ?? response.answer ?? null;
+  return response.answer ?? null;
+}
+
+export interface ReportInput {
+  attemptId: number;
+  resolved: ResolvedBank;
+  mode: AttemptMode;
+  status: Exclude<AttemptStatus, 'in_progress'>;
+  startedAt: number;
+  endedAt: number;
+  questions: readonly Question[];
+  responses: ReadonlyMap<string, Response>;
+  score: AttemptScore;
+  nextAttemptAt: number | null;
+}
+
+const STUDY_PLAN_LENGTH = 3;
+
+/**
+ * Builds the mistake report: every question that lost points, keyed to the guideline sections
+ * and rules it tests, and a short study plan of the sections that cost the most.
+ */
+export function buildReport(input: ReportInput): ReportModel {
+  const { resolved, questions, responses, score } = input;
+  const { guideline, bank } = resolved;
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const section = (id: string) => ({ id, title: guideline.sectionIndex.get(id)?.title ?? id });
+
+  const mistakes: Mistake[] = score.questions
+    .filter((qs) => qs.earned < qs.max - 1e-9 || qs.criticalMissed)
+    .map((qs) => {
+      const question = byId.get(qs.questionId)!;
+      const response = responses.get(question.id);
+      const given = responseOf(question, response);
+      const expected = keyOf(question);
+      return {
+        questionId: question.id,
+        type: question.type,
+        prompt: question.prompt,
+        sections: question.sections.map(section),
+        rules: question.rules.flatMap((id) => {
+          const rule = guideline.ruleIndex.get(id);
+          return rule ? [{ id, text: rule.text }] : [];
+        }),
+        earned: Math.round(qs.earned * 100) / 100,
+        max: qs.max,
+        critical: qs.criticalMissed,
+        response: given,
+        expected,
+        responseText: describeAnswer(question, given),
+        expectedText: describeAnswer(question, expected),
+        explanation: question.explanation,
+        modelAnswer: question.model_answer,
+        missedCriteria: qs.criteria
+          .filter((c) => (c.points > 0 ? !c.holds : c.holds))
+          .map((c) => ({ id: c.id, text: c.text, points: c.points, earned: c.earned, critical: c.critical })),
+        confidence: response?.confidence,
+      };
+    });
+
+  const criticalMisses = score.criticalMissed.map((m) => {
+    const question = byId.get(m.questionId)!;
+    const criterion = question.rubric.find((c) => c.id === m.criterionId);
+    return { ...m, text: criterion?.text ?? `Answer to "${question.prompt}"` };
+  });
+
+  const studyPlan: StudyItem[] = [...score.sections]
+    .filter((s) => s.lost > 0)
+    .sort((a, b) => b.lost - a.lost || a.earned / (a.max || 1) - b.earned / (b.max || 1))
+    .slice(0, STUDY_PLAN_LENGTH)
+    .map((s) => {
+      const critical = mistakes.some((m) => m.critical && m.sections.some((x) => x.id === s.id));
+      return {
+        sectionId: s.id,
+        title: s.title,
+        lost: s.lost,
+        reason: critical ? 'a critical error was made here' : `${s.lost} of ${s.max} points lost`,
+      };
+    });
+
+  const confidence: ConfidenceRow[] = (['high', 'medium', 'low'] as const).flatMap((level) => {
+    const rated = score.questions.filter((qs) => responses.get(qs.questionId)?.confidence === level);
+    if (rated.length === 0) return [];
+    return [{ confidence: level, answered: rated.length, correct: rated.filter((qs) => qs.earned >= qs.max - 1e-9).length }];
+  });
+
+  return {
+    attemptId: input.attemptId,
+    bank: { id: bank.id, title: bank.title, version: bank.version },
+    guideline: { id: guideline.id, title: guideline.title },
+    mode: input.mode,
+    status: input.status,
+    startedAt: new Date(input.startedAt).toISOString(),
+    endedAt: new Date(input.endedAt).toISOString(),
+    questionCount: questions.length,
+    answeredCount: score.questions.filter((q) => q.answered).length,
+    score: score.score,
+    maxScore: score.maxScore,
+    percent: score.percent,
+    passMark: score.passMark,
+    passed: score.passed,
+    criticalMisses,
+    sections: score.sections,
+    sectionMinimums: score.sectionMinimums,
+    mistakes,
+    studyPlan,
+    confidence,
+    nextAttemptAt: input.nextAttemptAt === null ? null : new Date(input.nextAttemptAt).toISOString(),
+  };
+}

@@ -1,0 +1,38 @@
+import type { ReportModel } from '../model.js';
+
+/**
+ * The stable JSON summary `qualify exam --json` prints. Field names are a public contract for
+ * scripts; add fields, never rename them.
+ */
+export function examSummary(report: ReportModel) {
+  return {
+    attemptId: report.attemptId,
+    bank: report.bank.id,
+    mode: report.mode,
+    status: report.status,
+    score: report.score,
+    maxScore: report.maxScore,
+    percent: report.percent,
+    passMark: report.passMark,
+    passed: report.passed,
+    criticalMissed: report.criticalMisses.length > 0,
+    criticalMisses: report.criticalMisses,
+    sections: report.sections.map(({ id, title, earned, max }) => ({ id, title, earned, max })),
+    sectionMinimums: report.sectionMinimums,
+    mistakes: report.mistakes.map((m) => ({
+      questionId: m.questionId,
+      sections: m.sections.map((s) => s.id),
+      earned: m.earned,
+      max: m.max,
+      response: m.response,
+      expected: m.expected,
+      explanation: m.explanation ?? null,
+    })),
+    studyPlan: report.studyPlan,
+    nextAttemptAt: report.nextAttemptAt,
+  };
+}
+
+export function renderJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}

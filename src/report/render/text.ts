@@ -1,0 +1,96 @@
+import wrapAnsi from 'wrap-ansi';
+import { sanitize } from '../../ui/sanitize.js';
+import { formatWhen, makeTheme } from '../../ui/theme.js';
+import type { Mistake, ReportModel } from '../model.js';
+
+export interface TextOptions {
+  color: boolean;
+  width: number;
+}
+
+const num = (n: number) => String(Math.round(n * 100) / 100);
+
+/** Groups mistakes under the first section each one tests, in the order of the sections table. */
+export function mistakesBySection(report: ReportModel): { id: string; title: string; mistakes: Mistake[] }[] {
+  const groups = new Map<string, { id: string; title: string; mistakes: Mistake[] }>();
+  const order = report.sections.map((s) => s.id);
+  for (const mistake of report.mistakes) {
+    const first = mistake.sections[0] ?? { id: '?', title: 'Unsorted' };
+    const group = groups.get(first.id) ?? { ...first, mistakes: [] };
+    group.mistakes.push(mistake);
+    groups.set(first.id, group);
+  }
+  return [...groups.values()].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+}
+
+/** The mistake report for a terminal: score, sections table, mistakes by section, study plan. */
+export function renderText(report: ReportModel, options: TextOptions): string {
+  const c = makeTheme(options.color);
+  const width = Math.max(40, Math.min(options.width, 100));
+  const s = (text: string) => sanitize(text);
+  const wrap = (text: string, indent: number) =>
+    wrapAnsi(text, width - indent, { hard: true, trim: false })
+      .split('\n')
+      .map((line, i) => (i === 0 ? line : ' '.repeat(indent) + line))
+      .join('\n');
+  const field = (label: string, text: string) => `    ${c.dim(label.padEnd(12))}${wrap(s(text), 16)}`;
+  const out: string[] = [];
+
+  const verdict = report.passed ? c.green.bold('PASSED') : c.red.bold('NOT PASSED');
+  out.push(c.bold(`${s(report.bank.title)}`) + c.dim(` — ${report.mode}, attempt #${report.attemptId}${report.status === 'expired' ? ', time ran out' : ''}`));
+  out.push(`Score ${num(report.score)} / ${num(report.maxScore)} (${report.percent}%) · pass mark ${report.passMark}% · ${verdict}`);
+  out.push(c.dim(`${report.answeredCount} of ${report.questionCount} questions answered · guideline: ${s(report.guideline.title)}`));
+  for (const miss of report.criticalMisses) {
+    out.push(c.red(`Critical error on ${miss.questionId}: ${s(miss.text)} — this alone fails the exam.`));
+  }
+  for (const min of report.sectionMinimums.filter((m) => !m.met)) {
+    out.push(c.red(`Section ${min.id} ${s(min.title)}: ${min.percent}% where ${min.required}% is required.`));
+  }
+
+  if (report.sections.length) {
+    out.push('', c.bold('Sections'));
+    const idWidth = Math.max(...report.sections.map((x) => x.id.length), 2);
+    for (const section of report.sections) {
+      const mark = section.lost > 0 ? c.red(`−${num(section.lost)}`) : c.green('ok');
+      out.push(`  ${section.id.padEnd(idWidth)}  ${s(section.title).slice(0, width - idWidth - 24).padEnd(Math.min(40, width - idWidth - 24))}  ${num(section.earned)}/${num(section.max)}  ${mark}`);
+    }
+  }
+
+  if (report.mistakes.length) {
+    out.push('', c.bold(`Mistakes (${report.mistakes.length})`));
+    for (const group of mistakesBySection(report)) {
+      out.push('', c.cyan.bold(`§ ${group.id} ${s(group.title)}`));
+      for (const m of group.mistakes) {
+        const critical = m.critical ? c.red(' CRITICAL') : '';
+        out.push(`  ${c.bold(m.questionId)} ${c.dim(`(${num(m.earned)}/${num(m.max)})`)}${critical} ${wrap(s(m.prompt), 4)}`);
+        out.push(field('Your answer', m.responseText));
+        out.push(field('Expected', m.expectedText));
+        if (m.sections.length > 1) out.push(field('Sections', m.sections.map((x) => `${x.id} ${x.title}`).join('; ')));
+        for (const rule of m.rules) out.push(field(`Rule ${rule.id}`, rule.text));
+        if (m.explanation) out.push(field('Why', m.explanation));
+        for (const criterion of m.missedCriteria.filter((x) => x.id !== 'key')) {
+          const pts = criterion.points < 0 ? `${criterion.points}` : `${num(criterion.earned)}/${num(criterion.points)}`;
+          out.push(field(criterion.points < 0 ? 'Pitfall' : 'Missed', `${criterion.text} (${pts})`));
+        }
+      }
+    }
+  } else {
+    out.push('', c.green('No mistakes.'));
+  }
+
+  if (report.confidence.length) {
+    out.push('', c.bold('Confidence'));
+    for (const row of report.confidence) {
+      out.push(`  ${row.confidence.padEnd(6)}  ${row.correct} of ${row.answered} fully right`);
+    }
+  }
+
+  if (report.studyPlan.length) {
+    out.push('', c.bold('Study plan — re-read these sections first'));
+    report.studyPlan.forEach((item, i) => out.push(`  ${i + 1}. ${item.sectionId} ${s(item.title)} — ${item.reason}`));
+  }
+  if (report.mode === 'exam' && report.nextAttemptAt) {
+    out.push('', c.yellow(`Next exam attempt available: ${formatWhen(report.nextAttemptAt)}`));
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,50 @@
+import type { LabelEachQuestion, RankingQuestion } from '../../content/types.js';
+import type { AnswerRules } from './index.js';
+
+/** Credit is the share of item pairs the response puts in the same order as the key. */
+export const ranking: AnswerRules<RankingQuestion> = {
+  problem(question, answer) {
+    const ids = question.items.map((i) => i.id);
+    const ok = Array.isArray(answer) && answer.length === ids.length && ids.every((id) => answer.includes(id));
+    return ok ? undefined : `expected every item id once, first to last (${ids.join(', ')})`;
+  },
+  credit(question, answer) {
+    if (!Array.isArray(answer)) return 0;
+    const position = new Map(answer.map((id, i) => [String(id), i]));
+    const key = question.answer;
+    let pairs = 0;
+    let inOrder = 0;
+    for (let i = 0; i < key.length; i++) {
+      for (let j = i + 1; j < key.length; j++) {
+        pairs++;
+        const first = position.get(key[i]!);
+        const second = position.get(key[j]!);
+        if (first !== undefined && second !== undefined && first < second) inOrder++;
+      }
+    }
+    return pairs === 0 ? 0 : inOrder / pairs;
+  },
+};
+
+/** Equal credit for every item labelled as in the key. */
+export const labelEach: AnswerRules<LabelEachQuestion> = {
+  problem(question, answer) {
+    if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) {
+      return `expected a mapping of item ids to labels (labels: ${question.labels.join(', ')})`;
+    }
+    for (const [item, label] of Object.entries(answer)) {
+      if (!question.items.some((i) => i.id === item)) return `"${item}" is not an item id (${question.items.map((i) => i.id).join(', ')})`;
+      if (!question.labels.some((l) => l.toLowerCase() === String(label).trim().toLowerCase())) {
+        return `"${String(label)}" is not a label (${question.labels.join(', ')})`;
+      }
+    }
+    return undefined;
+  },
+  credit(question, answer) {
+    if (answer === null || typeof answer !== 'object') return 0;
+    const given = answer as Record<string, unknown>;
+    const items = question.items.map((i) => i.id);
+    const right = items.filter((id) => String(given[id] ?? '').trim().toLowerCase() === (question.answer[id] ?? '').toLowerCase());
+    return right.length / items.length;
+  },
+};

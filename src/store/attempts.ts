@@ -1,0 +1,161 @@
+import type { Response } from '../scoring/response.js';
+import type { DB } from './db.js';
+
+export type AttemptMode = 'exam' | 'practice';
+export type AttemptStatus = 'in_progress' | 'submitted' | 'expired' | 'abandoned';
+
+export interface AttemptRow {
+  id: number;
+  bankId: string;
+  bankTitle: string;
+  bankVersion: string;
+  bankFile: string;
+  guidelineId: string;
+  mode: AttemptMode;
+  status: AttemptStatus;
+  seed: number;
+  questionIds: string[];
+  startedAt: number;
+  deadlineAt?: number;
+  endedAt?: number;
+  score?: number;
+  maxScore?: number;
+  percent?: number;
+  passed?: boolean;
+  result?: unknown;
+}
+
+export interface NewAttempt {
+  bankId: string;
+  bankTitle: string;
+  bankVersion: string;
+  bankFile: string;
+  guidelineId: string;
+  mode: AttemptMode;
+  seed: number;
+  questionIds: string[];
+  startedAt: number;
+  deadlineAt?: number;
+}
+
+export interface SavedAnswer {
+  questionId: string;
+  response: Response;
+  answeredAt: number;
+  flagged: boolean;
+}
+
+interface Row {
+  id: number;
+  bank_id: string;
+  bank_title: string;
+  bank_version: string;
+  bank_file: string;
+  guideline_id: string;
+  mode: AttemptMode;
+  status: AttemptStatus;
+  seed: number;
+  question_ids: string;
+  started_at: number;
+  deadline_at: number | null;
+  ended_at: number | null;
+  score: number | null;
+  max_score: number | null;
+  percent: number | null;
+  passed: number | null;
+  result: string | null;
+}
+
+function fromRow(row: Row): AttemptRow {
+  return {
+    id: row.id,
+    bankId: row.bank_id,
+    bankTitle: row.bank_title,
+    bankVersion: row.bank_version,
+    bankFile: row.bank_file,
+    guidelineId: row.guideline_id,
+    mode: row.mode,
+    status: row.status,
+    seed: row.seed,
+    questionIds: JSON.parse(row.question_ids) as string[],
+    startedAt: row.started_at,
+    deadlineAt: row.deadline_at ?? undefined,
+    endedAt: row.ended_at ?? undefined,
+    score: row.score ?? undefined,
+    maxScore: row.max_score ?? undefined,
+    percent: row.percent ?? undefined,
+    passed: row.passed === null ? undefined : row.passed === 1,
+    result: row.result === null ? undefined : (JSON.parse(row.result) as unknown),
+  };
+}
+
+/** The attempts and answers tables. Every write is its own transaction. */
+export class AttemptStore {
+  private readonly statements;
+
+  constructor(private readonly db: DB) {
+    this.statements = {
+      insert: db.prepare(`INSERT INTO attempts (bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status, seed, question_ids, started_at, deadline_at)
+        VALUES (@bankId, @bankTitle, @bankVersion, @bankFile, @guidelineId, @mode, 'in_progress', @seed, @questionIds, @startedAt, @deadlineAt)`),
+      saveAnswer: db.prepare(`INSERT INTO answers (attempt_id, question_id, response, answered_at, flagged) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (attempt_id, question_id) DO UPDATE SET response = excluded.response, answered_at = excluded.answered_at, flagged = excluded.flagged`),
+      finish: db.prepare(`UPDATE attempts SET status = @status, ended_at = @endedAt, score = @score, max_score = @maxScore, percent = @percent, passed = @passed, result = @result
+        WHERE id = @id AND status = 'in_progress'`),
+      get: db.prepare('SELECT * FROM attempts WHERE id = ?'),
+      latest: db.prepare("SELECT * FROM attempts WHERE status != 'in_progress' ORDER BY ended_at DESC, id DESC LIMIT 1"),
+      all: db.prepare('SELECT * FROM attempts ORDER BY started_at, id'),
+      byBank: db.prepare('SELECT * FROM attempts WHERE bank_id = ? ORDER BY started_at, id'),
+      answers: db.prepare('SELECT question_id, response, answered_at, flagged FROM answers WHERE attempt_id = ? ORDER BY answered_at, rowid'),
+      lastRecorded: db.prepare('SELECT MAX(MAX(started_at, COALESCE(ended_at, 0))) AS last FROM attempts'),
+    };
+  }
+
+  /** Records a new attempt as in progress and returns its id. */
+  start(attempt: NewAttempt): number {
+    const info = this.statements.insert.run({ ...attempt, questionIds: JSON.stringify(attempt.questionIds), deadlineAt: attempt.deadlineAt ?? null });
+    return Number(info.lastInsertRowid);
+  }
+
+  /** Saves (or replaces) one answer at once, in its own transaction, before the exam moves on. */
+  saveAnswer(attemptId: number, answer: SavedAnswer): void {
+    this.db.transaction(() => {
+      this.statements.saveAnswer.run(attemptId, answer.questionId, JSON.stringify(answer.response), answer.answeredAt, answer.flagged ? 1 : 0);
+    })();
+  }
+
+  /** Closes an in-progress attempt with its result. */
+  finish(
+    attemptId: number,
+    outcome: { status: Exclude<AttemptStatus, 'in_progress'>; endedAt: number; score: number; maxScore: number; percent: number; passed: boolean; result: unknown },
+  ): void {
+    const info = this.statements.finish.run({ id: attemptId, ...outcome, passed: outcome.passed ? 1 : 0, result: JSON.stringify(outcome.result) });
+    if (info.changes !== 1) throw new Error(`attempt ${attemptId} is not in progress`);
+  }
+
+  get(attemptId: number): AttemptRow | undefined {
+    const row = this.statements.get.get(attemptId) as Row | undefined;
+    return row && fromRow(row);
+  }
+
+  /** The most recently finished attempt, for `qualify report` without an id. */
+  latestFinished(): AttemptRow | undefined {
+    const row = this.statements.latest.get() as Row | undefined;
+    return row && fromRow(row);
+  }
+
+  list(bankId?: string): AttemptRow[] {
+    const rows = (bankId === undefined ? this.statements.all.all() : this.statements.byBank.all(bankId)) as Row[];
+    return rows.map(fromRow);
+  }
+
+  answers(attemptId: number): SavedAnswer[] {
+    const rows = this.statements.answers.all(attemptId) as { question_id: string; response: string; answered_at: number; flagged: number }[];
+    return rows.map((r) => ({ questionId: r.question_id, response: JSON.parse(r.response) as Response, answeredAt: r.answered_at, flagged: r.flagged === 1 }));
+  }
+
+  /** The latest time written to the database, to notice a clock that was turned back. */
+  lastRecordedAt(): number | undefined {
+    const row = this.statements.lastRecorded.get() as { last: number | null };
+    return row.last ?? undefined;
+  }
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type DB = Database.Database;
+
+/**
+ * Schema changes, in order. `PRAGMA user_version` records how many have run; each new one runs
+ * in its own transaction, so a database is never left half-migrated.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE attempts (
+    id            INTEGER PRIMARY KEY,
+    bank_id       TEXT    NOT NULL,
+    bank_title    TEXT    NOT NULL,
+    bank_version  TEXT    NOT NULL,
+    bank_file     TEXT    NOT NULL,
+    guideline_id  TEXT    NOT NULL,
+    mode          TEXT    NOT NULL CHECK (mode IN ('exam', 'practice')),
+    status        TEXT    NOT NULL CHECK (status IN ('in_progress', 'submitted', 'expired', 'abandoned')),
+    seed          INTEGER NOT NULL,
+    question_ids  TEXT    NOT NULL,          -- JSON list, in the order drawn
+    started_at    INTEGER NOT NULL,          -- ms since the epoch
+    deadline_at   INTEGER,
+    ended_at      INTEGER,
+    score         REAL,
+    max_score     REAL,
+    percent       REAL,
+    passed        INTEGER,
+    result        TEXT                       -- JSON report, so reports outlive bank edits
+  );
+  CREATE INDEX attempts_by_bank ON attempts (bank_id, started_at);
+  CREATE TABLE answers (
+    attempt_id   INTEGER NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+    question_id  TEXT    NOT NULL,
+    response     TEXT    NOT NULL,           -- JSON
+    answered_at  INTEGER NOT NULL,
+    flagged      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (attempt_id, question_id)
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Opens (creating when needed) the attempts database, in WAL mode and fully migrated. */
+export function openDatabase(file: string): DB {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // FULL: an answer that was acknowledged survives a power cut, not just a crash.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: DB): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`the database was written by a newer qualify (schema ${current}; this one knows ${MIGRATIONS.length})`);
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

@@ -60,9 +60,16 @@ export interface StartedAttempt {
 }
 
 /** Draws the questions and records a new attempt as in progress. */
-export function startAttempt(store: AttemptStore, resolved: ResolvedBank, mode: AttemptMode, seed: number, startedAt: number): StartedAttempt {
+export function startAttempt(
+  store: AttemptStore,
+  resolved: ResolvedBank,
+  mode: AttemptMode,
+  seed: number,
+  startedAt: number,
+  draw: { all?: boolean } = {},
+): StartedAttempt {
   const { bank } = resolved;
-  const questions = drawQuestions(bank, seed);
+  const questions = drawQuestions(bank, seed, draw.all ? bank.questions.length : undefined);
   const deadlineAt = bank.exam.timeLimitMs === undefined ? undefined : startedAt + bank.exam.timeLimitMs;
   const attemptId = store.start({
     bankId: bank.id,

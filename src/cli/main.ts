@@ -50,6 +50,7 @@ export function buildProgram(io: Io): Command {
     .option('--answers <file>', 'YAML file mapping question ids to responses (see docs/format.md)')
     .option('--seed <n>', 'draw the same questions again (the seed of every attempt is recorded)')
     .option('--practice', 'practice mode: never counts toward retake waiting periods')
+    .option('--all', "with --practice: every question of the bank, ignoring the exam's draw (to check a whole key)")
     .option('--json', 'print the result as JSON')
     .addHelpText('after', '\nExample:\n  $ qualify exam search-evaluation-basics --answers my-answers.yaml --json\n')
     .action((bank: string, _options, command: Command) => examCommand(bank, globals(command) as ExamOptions, io));

@@ -32,6 +32,7 @@ export const messages = {
   answersNotMapping: 'an answers file maps question ids to responses, like "se-001: b"',
   unknownQuestion: (id: string, bank: string) => `question "${id}" is not in bank "${bank}"; its response is ignored`,
   badAnswer: (id: string, problem: string) => `question "${id}": ${problem}`,
+  allNeedsPractice: '--all answers every question of the bank, which is not the real exam; use it with --practice.',
   badSeed: (seed: string) => `--seed must be a whole number, not "${seed}".`,
   badClock: (value: string) => `QUALIFY_NOW must be an ISO date or milliseconds, not "${value}".`,
   cannotOpenDb: (file: string, why: string) => `Cannot open the attempts database ${file}: ${why}`,

@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
 
 /** A parsed YAML file that keeps the source positions of its nodes. */
@@ -39,7 +39,15 @@ export function parseYaml(file: string, source: string): ParsedFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const diagnostics: Diagnostic[] = [];
-  for (const error of doc.errors) {
+  // Unknown tags are only warnings to the yaml library; for shared content they are errors.
+  const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
+  for (const error of problems) {
+    const unclosed = error.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, error.pos[0]) : undefined;
+    if (unclosed !== undefined) {
+      const { line, col } = lineCounter.linePos(unclosed);
+      diagnostics.push({ file, line, column: col, severity: 'error', ruleId: 'yaml-syntax', message: 'YAML syntax: this quoted text is never closed; add the closing quote' });
+      continue;
+    }
     const { line, col } = lineCounter.linePos(error.pos[0]);
     const friendly = SYNTAX_MESSAGES[error.code];
     const original = error.message.split('\n')[0] ?? error.message;
@@ -68,6 +76,21 @@ export function parseYaml(file: string, source: string): ParsedFile {
     }
   }
   return { file, doc, lineCounter, value, diagnostics };
+}
+
+/**
+ * The yaml library notices a missing closing quote only where the file ends; the useful place
+ * to point at is where the quoted text starts.
+ */
+function unclosedQuoteStart(doc: Document.Parsed, errorOffset: number): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+      if (quoted && node.range && node.range[0] < errorOffset && node.range[1] >= errorOffset - 1) start = node.range[0];
+    },
+  });
+  return start;
 }
 
 function pairNamed(node: unknown, key: PathSegment): Pair<Node, Node> | undefined {

@@ -28,6 +28,7 @@ export function describePath(root: unknown, path: readonly PathSegment[]): strin
       if (isSectionsList || segment === 'questions') {
         if (field) parts.push(field);
         field = '';
+        node = next;
         continue;
       }
       field += field ? `.${segment}` : segment;

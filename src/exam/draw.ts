@@ -19,15 +19,15 @@ export function newSeed(): number {
 
 /**
  * Draws the questions of one attempt: a seeded shuffle of the bank, cut to `exam.draw`
- * (all questions when the bank sets no draw or asks for more than it has).
+ * (all questions when the bank sets no draw or asks for more than it has). `count` overrides
+ * the bank's draw, e.g. to check a whole answer key.
  */
-export function drawQuestions(bank: Bank, seed: number): Question[] {
+export function drawQuestions(bank: Bank, seed: number, count = bank.exam.draw): Question[] {
   const random = seededRandom(seed);
   const pool = [...bank.questions];
   for (let i = pool.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [pool[i], pool[j]] = [pool[j]!, pool[i]!];
   }
-  const count = Math.min(bank.exam.draw ?? pool.length, pool.length);
-  return pool.slice(0, count);
+  return pool.slice(0, Math.min(count ?? pool.length, pool.length));
 }

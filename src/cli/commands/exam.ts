@@ -15,6 +15,7 @@ export interface ExamOptions extends GlobalOptions {
   seed?: string;
   json?: boolean;
   practice?: boolean;
+  all?: boolean;
 }
 
 export function parseSeed(seed: string | undefined): number {
@@ -32,6 +33,7 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
   const { resolved } = findBank(options, bankRef, fs.existsSync);
   const answers = readAnswersFile(options.answers, resolved.bank);
   for (const warning of answers.warnings) io.err(`${formatDiagnostic(warning, (f) => displayPath(io, f))}\n`);
+  if (options.all && !options.practice) throw new UsageError(messages.allNeedsPractice);
   const seed = parseSeed(options.seed);
   const mode = options.practice ? 'practice' : 'exam';
 
@@ -39,7 +41,7 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
   try {
     const startedAt = now(io.env);
     if (mode === 'exam') assertMayStart(store, resolved, startedAt, Boolean(options.json));
-    const attempt = startAttempt(store, resolved, mode, seed, startedAt);
+    const attempt = startAttempt(store, resolved, mode, seed, startedAt, { all: options.all });
     for (const question of attempt.questions) {
       const response = answers.responses.get(question.id);
       if (response) store.saveAnswer(attempt.attemptId, { questionId: question.id, response, answeredAt: now(io.env), flagged: false });

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { Document, isSeq, visit } from 'yaml';
 import type { Question } from '../../content/types.js';
 import { findBank, type GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';
@@ -22,5 +22,8 @@ export function keyCommand(bankRef: string, options: GlobalOptions, io: Io): voi
   const key: Record<string, unknown> = {};
   for (const question of resolved.bank.questions) key[question.id] = keyResponse(question);
   io.out(`# Answer key of ${resolved.bank.id} ${resolved.bank.version}, in answers-file form.\n`);
-  io.out(stringify(key, { lineWidth: 0 }));
+  const doc = new Document(key);
+  // Lists of ids read best on one line: `q-2: [a, c]`.
+  visit(doc, { Seq: (_key, node) => void (isSeq(node) && (node.flow = true)) });
+  io.out(doc.toString({ lineWidth: 0 }));
 }

@@ -9,6 +9,7 @@ export interface TextOptions {
 }
 
 const num = (n: number) => String(Math.round(n * 100) / 100);
+const truncate = (text: string, room: number) => (text.length > room ? `${text.slice(0, room - 1)}…` : text);
 
 /** Groups mistakes under the first section each one tests, in the order of the sections table. */
 export function mistakesBySection(report: ReportModel): { id: string; title: string; mistakes: Mistake[] }[] {
@@ -33,7 +34,7 @@ export function renderText(report: ReportModel, options: TextOptions): string {
       .split('\n')
       .map((line, i) => (i === 0 ? line : ' '.repeat(indent) + line))
       .join('\n');
-  const field = (label: string, text: string) => `    ${c.dim(label.padEnd(12))}${wrap(s(text), 16)}`;
+  const field = (label: string, text: string) => `    ${c.dim(label.padEnd(13))} ${wrap(s(text), 18)}`;
   const out: string[] = [];
 
   const verdict = report.passed ? c.green.bold('PASSED') : c.red.bold('NOT PASSED');
@@ -52,7 +53,9 @@ export function renderText(report: ReportModel, options: TextOptions): string {
     const idWidth = Math.max(...report.sections.map((x) => x.id.length), 2);
     for (const section of report.sections) {
       const mark = section.lost > 0 ? c.red(`−${num(section.lost)}`) : c.green('ok');
-      out.push(`  ${section.id.padEnd(idWidth)}  ${s(section.title).slice(0, width - idWidth - 24).padEnd(Math.min(40, width - idWidth - 24))}  ${num(section.earned)}/${num(section.max)}  ${mark}`);
+      const room = Math.min(40, width - idWidth - 28);
+      const title = truncate(s(section.title), room);
+      out.push(`  ${section.id.padEnd(idWidth)}  ${title.padEnd(room)}  ${`${num(section.earned)}/${num(section.max)}`.padStart(9)}  ${mark}`);
     }
   }
 

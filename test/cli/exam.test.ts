@@ -1,0 +1,180 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIXTURES, cli, tempHome, writeTemp } from './run-cli.js';
+
+const BASIC = path.join(FIXTURES, 'basic');
+let home: string;
+beforeEach(() => {
+  home = tempHome();
+});
+afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
+
+const run = (args: string[], now?: string) => cli(['--content', BASIC, ...args], { home, now });
+const json = (args: string[], now?: string) => {
+  const result = run([...args, '--json'], now);
+  return { ...result, body: JSON.parse(result.stdout) };
+};
+const keyFile = () => writeTemp(home, 'key.yaml', run(['key', 'fixture-bank']).stdout);
+const emptyFile = () => writeTemp(home, 'empty.yaml', '');
+
+describe('qualify list', () => {
+  it('lists the banks found with their question counts', () => {
+    const { code, body } = json(['list']);
+    expect(code).toBe(0);
+    expect(body).toContainEqual(expect.objectContaining({ id: 'fixture-bank', title: 'Fixture Bank', guideline: 'fixture-guide', questions: 8 }));
+  });
+});
+
+describe('qualify exam --answers', () => {
+  it('scores the bank’s own key at 100% and passes', () => {
+    const { code, body } = json(['exam', 'fixture-bank', '--answers', keyFile()]);
+    expect(code).toBe(0);
+    expect(body).toMatchObject({ bank: 'fixture-bank', mode: 'exam', percent: 100, passed: true, criticalMissed: false, mistakes: [], nextAttemptAt: null });
+    expect(body.sections.map((s: { id: string }) => s.id)).toEqual(['1', '2', '2.1', '3']);
+  });
+
+  it('scores an empty answers file at 0% with one mistake per question, each with its sections', () => {
+    const { code, body } = json(['exam', 'fixture-bank', '--answers', emptyFile()]);
+    expect(code).toBe(0);
+    expect(body.percent).toBe(0);
+    expect(body.passed).toBe(false);
+    expect(body.mistakes).toHaveLength(8);
+    for (const mistake of body.mistakes) {
+      expect(mistake.sections.length).toBeGreaterThan(0);
+      expect(mistake.response).toBeNull();
+      expect(mistake.expected).not.toBeNull();
+    }
+  });
+
+  it('saves every answer given in the database with the attempt', () => {
+    const answers = writeTemp(home, 'some.yaml', 'q-single: a\nq-tf: true\nq-rating: {answer: High, rationale: clear purpose, confidence: high}\n');
+    const { body } = json(['exam', 'fixture-bank', '--answers', answers]);
+    const db = new Database(path.join(home, 'qualify.db'), { readonly: true });
+    const rows = db.prepare('SELECT question_id, response FROM answers WHERE attempt_id = ? ORDER BY question_id').all(body.attemptId) as { question_id: string; response: string }[];
+    const attempt = db.prepare('SELECT status, mode, percent FROM attempts WHERE id = ?').get(body.attemptId);
+    db.close();
+    expect(rows.map((r) => r.question_id)).toEqual(['q-rating', 'q-single', 'q-tf']);
+    expect(JSON.parse(rows[0]!.response)).toMatchObject({ answer: 'High', rationale: 'clear purpose', confidence: 'high' });
+    expect(attempt).toEqual({ status: 'submitted', mode: 'exam', percent: body.percent });
+  });
+
+  it('refuses an answer that is not an option, naming where it is', () => {
+    const answers = writeTemp(home, 'bad.yaml', 'q-tf: true\nq-single: z\n');
+    const { code, stderr } = run(['exam', 'fixture-bank', '--answers', answers]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/bad\.yaml:2:11 {2}question "q-single": expected one option id \(a, b\)/);
+  });
+
+  it('names an unknown bank and suggests the closest ones', () => {
+    const { code, stderr } = run(['exam', 'fixture-bnk', '--answers', emptyFile()]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('There is no question bank with id "fixture-bnk"');
+    expect(stderr).toMatch(/Known banks: fixture-bank/);
+  });
+
+  it('draws the same questions again with the same seed', () => {
+    const drawn = (seed: string) => json(['exam', 'fixture-bank', '--answers', emptyFile(), '--practice', '--seed', seed]).body.mistakes.map((m: { questionId: string }) => m.questionId);
+    expect(drawn('42')).toEqual(drawn('42'));
+    expect(drawn('42')).not.toEqual(drawn('43'));
+  });
+
+  it('accepts a bank by its file path', () => {
+    const { code, body } = json(['exam', path.join(BASIC, 'bank.yaml'), '--answers', keyFile(), '--practice']);
+    expect(code).toBe(0);
+    expect(body.percent).toBe(100);
+  });
+});
+
+describe('retake waiting periods through the CLI', () => {
+  const T0 = '2026-11-01T09:00:00.000Z';
+  const at = (hours: number) => new Date(Date.parse(T0) + hours * 3_600_000).toISOString();
+
+  it('refuses a retake inside the wait with exit 3 and the exact time it opens', () => {
+    expect(json(['exam', 'fixture-bank', '--answers', emptyFile()], T0).body.nextAttemptAt).toBe(at(24));
+    const refused = json(['exam', 'fixture-bank', '--answers', keyFile()], at(23));
+    expect(refused.code).toBe(3);
+    expect(refused.body).toEqual({ error: 'retake-wait', availableAt: at(24) });
+    expect(refused.stderr).toContain('Mon, 2 Nov 2026, 09:00 UTC');
+  });
+
+  it('escalates the wait, then locks out, and the lockout expires', () => {
+    const empty = emptyFile();
+    json(['exam', 'fixture-bank', '--answers', empty], T0);
+    expect(json(['exam', 'fixture-bank', '--answers', empty], at(24)).body.nextAttemptAt).toBe(at(24 + 72));
+    const third = json(['exam', 'fixture-bank', '--answers', empty], at(24 + 72));
+    expect(third.body.nextAttemptAt).toBe(at(96 + 30 * 24)); // max_attempts 3, lockout 30d
+    const locked = json(['exam', 'fixture-bank', '--answers', empty], at(200));
+    expect(locked.code).toBe(3);
+    expect(locked.body).toEqual({ error: 'locked-out', availableAt: at(96 + 30 * 24) });
+    expect(json(['exam', 'fixture-bank', '--answers', keyFile()], at(96 + 30 * 24)).body.passed).toBe(true);
+  });
+
+  it('practice never counts and is open during a wait', () => {
+    json(['exam', 'fixture-bank', '--answers', emptyFile()], T0);
+    const practice = json(['exam', 'fixture-bank', '--answers', emptyFile(), '--practice'], at(1));
+    expect(practice.code).toBe(0);
+    expect(practice.body.mode).toBe('practice');
+    expect(json(['history', 'fixture-bank'], at(2)).body.retake['fixture-bank']).toEqual({ status: 'waiting', availableAt: at(24) });
+  });
+
+  it('refuses when the clock was turned back behind the last attempt', () => {
+    json(['exam', 'fixture-bank', '--answers', emptyFile()], T0);
+    const rolled = run(['exam', 'fixture-bank', '--answers', keyFile()], at(-48));
+    expect(rolled.code).toBe(3);
+    expect(rolled.stderr).toMatch(/clock says it is earlier than an attempt already recorded/);
+  });
+});
+
+describe('qualify report and history', () => {
+  it('prints the latest report in text, Markdown and JSON', () => {
+    run(['exam', 'fixture-bank', '--answers', writeTemp(home, 'a.yaml', 'q-single: a\nq-free: {text: it is fine, self: [invents]}\n')]);
+    const text = run(['report']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('NOT PASSED');
+    expect(text.stdout).toMatch(/§ 1 Reading the task\n {2}q-single \(0\/1\)/);
+    expect(text.stdout).toMatch(/Rule 1\.r1 +Read every instruction before you rate\./);
+    expect(text.stdout).toMatch(/Pitfall +Invents a policy \(-1\)/);
+    expect(text.stdout).toContain('Study plan');
+    const md = run(['report', '--format', 'md']);
+    expect(md.stdout).toContain('| Section | Title | Earned | Max | Lost |');
+    const data = JSON.parse(run(['report', '1', '--format', 'json']).stdout);
+    expect(data.studyPlan[0]).toMatchObject({ sectionId: '3', reason: 'a critical error was made here' });
+  });
+
+  it('explains that there is nothing to report yet', () => {
+    const result = run(['report']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('No finished attempts yet');
+  });
+
+  it('lists attempts with score and pass/fail', () => {
+    run(['exam', 'fixture-bank', '--answers', keyFile(), '--practice']);
+    const { body } = json(['history']);
+    expect(body.attempts).toEqual([expect.objectContaining({ attemptId: 1, bank: 'fixture-bank', mode: 'practice', status: 'submitted', percent: 100, passed: true })]);
+  });
+});
+
+describe('broken and hostile content', () => {
+  it('stops any command with exit 2 and file:line:col, never a stack trace', () => {
+    const dir = path.join(home, 'shared');
+    writeTemp(dir, 'broken.yaml', 'kind: bank\nid: x\ntitle: [unclosed\n');
+    const result = cli(['--content', dir, 'list'], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/broken\.yaml:\d+:\d+ {2}YAML syntax: /);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('never prints escape sequences from bank text', () => {
+    const dir = path.join(home, 'hostile');
+    fs.cpSync(BASIC, dir, { recursive: true });
+    const bank = fs.readFileSync(path.join(dir, 'bank.yaml'), 'utf8').replace('What do you do first?', '"What do you do \\e[2J\\e]0;owned\\a first?"').replace('id: fixture-bank', 'id: hostile-bank').replace('id: fixture-guide', 'id: fixture-guide');
+    fs.writeFileSync(path.join(dir, 'bank.yaml'), bank);
+    fs.rmSync(path.join(dir, 'guideline.yaml'));
+    const result = cli(['--content', BASIC, '--content', dir, 'exam', 'hostile-bank', '--answers', emptyFile(), '--practice'], { home });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('What do you do');
+    expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+});

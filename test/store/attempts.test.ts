@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { AttemptStore } from '../../src/store/attempts.js';
+import { SCHEMA_VERSION, openDatabase } from '../../src/store/db.js';
+import { tempTree } from '../helpers.js';
+
+const attempt = {
+  bankId: 'b',
+  bankTitle: 'Bank',
+  bankVersion: '1',
+  bankFile: '/x/b.yaml',
+  guidelineId: 'g',
+  mode: 'exam' as const,
+  seed: 7,
+  questionIds: ['q1', 'q2'],
+  startedAt: 1000,
+  deadlineAt: 61_000,
+};
+
+describe('attempts database', () => {
+  it('creates a real SQLite file in WAL mode, migrated to the current schema', () => {
+    const file = path.join(tempTree(), 'nested', 'qualify.db');
+    const db = openDatabase(file);
+    expect(fs.existsSync(file)).toBe(true);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+    // Opening again does not re-run migrations.
+    const again = openDatabase(file);
+    expect(again.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    again.close();
+  });
+
+  it('refuses a database from a newer version instead of damaging it', () => {
+    const file = path.join(tempTree(), 'q.db');
+    const raw = new Database(file);
+    raw.pragma('user_version = 99');
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(/newer qualify/);
+  });
+
+  it('an answer is on disk as soon as it is saved, visible to another connection', () => {
+    const file = path.join(tempTree(), 'q.db');
+    const db = openDatabase(file);
+    const store = new AttemptStore(db);
+    const id = store.start(attempt);
+    store.saveAnswer(id, { questionId: 'q1', response: { answer: 'b', self: [] }, answeredAt: 2000, flagged: false });
+    // A second connection (as after a crash) sees the attempt in progress with its answer.
+    const other = new AttemptStore(openDatabase(file));
+    expect(other.get(id)).toMatchObject({ status: 'in_progress', questionIds: ['q1', 'q2'], deadlineAt: 61_000 });
+    expect(other.answers(id)).toEqual([{ questionId: 'q1', response: { answer: 'b', self: [] }, answeredAt: 2000, flagged: false }]);
+    db.close();
+  });
+
+  it('replaces an answer that is changed, and closes an attempt once', () => {
+    const db = openDatabase(path.join(tempTree(), 'q.db'));
+    const store = new AttemptStore(db);
+    const id = store.start(attempt);
+    store.saveAnswer(id, { questionId: 'q1', response: { answer: 'a', self: [] }, answeredAt: 2000, flagged: true });
+    store.saveAnswer(id, { questionId: 'q1', response: { answer: 'b', self: [] }, answeredAt: 3000, flagged: false });
+    expect(store.answers(id)).toHaveLength(1);
+    expect(store.answers(id)[0]!.response.answer).toBe('b');
+    const outcome = { status: 'submitted' as const, endedAt: 4000, score: 1, maxScore: 2, percent: 50, passed: false, result: { ok: true } };
+    store.finish(id, outcome);
+    expect(store.get(id)).toMatchObject({ status: 'submitted', passed: false, percent: 50, result: { ok: true } });
+    expect(() => store.finish(id, outcome)).toThrow(/not in progress/);
+    expect(store.lastRecordedAt()).toBe(4000);
+    db.close();
+  });
+});

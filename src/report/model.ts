@@ -27,6 +27,8 @@ export interface Mistake {
   responseText: string;
   expectedText: string;
   explanation?: string;
+  /** The bank's feedback on each option the learner picked. */
+  feedback: string[];
   modelAnswer?: string;
   missedCriteria: MistakeCriterion[];
   confidence?: Confidence;
@@ -98,6 +100,12 @@ export function describeAnswer(question: Question, answer: unknown): string {
   }
 }
 
+function pickedFeedback(question: Question, given: unknown): string[] {
+  if (question.type !== 'single-choice' && question.type !== 'multi-select') return [];
+  const picked = (Array.isArray(given) ? given : [given]).map(String);
+  return question.options.filter((o) => o.feedback && picked.includes(o.id)).map((o) => `${o.id}) ${o.feedback}`);
+}
+
 function keyOf(question: Question): unknown {
   return question.type === 'free-text' ? (question.model_answer ?? null) : question.answer;
 }
@@ -157,6 +165,7 @@ export function buildReport(input: ReportInput): ReportModel {
         responseText: describeAnswer(question, given),
         expectedText: describeAnswer(question, expected),
         explanation: question.explanation,
+        feedback: pickedFeedback(question, given),
         modelAnswer: question.model_answer,
         missedCriteria: qs.criteria
           .filter((c) => (c.points > 0 ? !c.holds : c.holds))

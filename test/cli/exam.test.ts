@@ -133,8 +133,13 @@ describe('qualify report and history', () => {
     const text = run(['report']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('NOT PASSED');
-    expect(text.stdout).toMatch(/§ 1 Reading the task\n {2}q-single \(0\/1\)/);
+    // Mistakes sit under the section they test.
+    const section1 = text.stdout.indexOf('§ 1 Reading the task');
+    expect(section1).toBeGreaterThan(0);
+    expect(text.stdout.indexOf('q-single (0/1)')).toBeGreaterThan(section1);
+    expect(text.stdout.indexOf('q-single (0/1)')).toBeLessThan(text.stdout.indexOf('§ 2 Rating quality'));
     expect(text.stdout).toMatch(/Rule 1\.r1 +Read every instruction before you rate\./);
+    expect(text.stdout).toMatch(/On your pick +a\) Rating before reading misses instructions\./);
     expect(text.stdout).toMatch(/Pitfall +Invents a policy \(-1\)/);
     expect(text.stdout).toContain('Study plan');
     const md = run(['report', '--format', 'md']);

@@ -31,6 +31,7 @@ export function renderMarkdown(report: ReportModel): string {
       out.push(`> ${block(m.prompt)}`, '');
       out.push(`- Your answer: ${cell(m.responseText)}`, `- Expected: ${cell(m.expectedText)}`);
       for (const rule of m.rules) out.push(`- Rule ${rule.id}: ${cell(rule.text)}`);
+      for (const note of m.feedback) out.push(`- On your pick: ${cell(note)}`);
       if (m.explanation) out.push(`- Why: ${cell(m.explanation)}`);
       for (const c of m.missedCriteria.filter((x) => x.id !== 'key')) out.push(`- ${c.points < 0 ? 'Pitfall' : 'Missed'}: ${cell(c.text)} (${c.points})`);
       out.push('');

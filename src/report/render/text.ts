@@ -70,6 +70,7 @@ export function renderText(report: ReportModel, options: TextOptions): string {
         out.push(field('Expected', m.expectedText));
         if (m.sections.length > 1) out.push(field('Sections', m.sections.map((x) => `${x.id} ${x.title}`).join('; ')));
         for (const rule of m.rules) out.push(field(`Rule ${rule.id}`, rule.text));
+        for (const note of m.feedback) out.push(field('On your pick', note));
         if (m.explanation) out.push(field('Why', m.explanation));
         for (const criterion of m.missedCriteria.filter((x) => x.id !== 'key')) {
           const pts = criterion.points < 0 ? `${criterion.points}` : `${num(criterion.earned)}/${num(criterion.points)}`;

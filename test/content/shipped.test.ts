@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SHIPPED_CONTENT_DIRS } from '../../src/content/discover.js';
+import { loadContent } from '../../src/content/load.js';
+import { QUESTION_TYPES } from '../../src/content/types.js';
+import { keyResponse } from '../../src/cli/commands/key.js';
+import { scoreAttempt } from '../../src/scoring/attempt.js';
+import { normalizeResponse, type Response } from '../../src/scoring/response.js';
+import { cli, tempHome, writeTemp } from '../cli/run-cli.js';
+
+const content = loadContent(SHIPPED_CONTENT_DIRS);
+const banks = [...content.banks.values()];
+const home = tempHome();
+afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
+
+describe('shipped content', () => {
+  it('loads without a single problem', () => {
+    expect(content.diagnostics).toEqual([]);
+    expect(banks.length).toBeGreaterThan(0);
+  });
+
+  it('has a guideline of at least 8 sections and a bank of at least 20 questions using every question type', () => {
+    const full = banks.filter(({ bank, guideline }) => guideline.sectionIndex.size >= 8 && bank.questions.length >= 20 && QUESTION_TYPES.every((t) => bank.questions.some((q) => q.type === t)));
+    expect(full.map((b) => b.bank.id)).toContain('search-evaluation-basics');
+  });
+
+  it.each(banks.map((b) => [b.bank.id, b] as const))('%s: the key scores full marks on every question', (_id, resolved) => {
+    const responses = new Map(resolved.bank.questions.map((q) => [q.id, normalizeResponse(keyResponse(q)) as Response]));
+    const result = scoreAttempt(resolved, resolved.bank.questions, responses);
+    expect(result.questions.filter((q) => q.earned < q.max).map((q) => q.questionId)).toEqual([]);
+    expect(result.percent).toBe(100);
+    expect(result.passed).toBe(true);
+  });
+
+  it.each(banks.map((b) => [b.bank.id] as const))('%s: qualify key then qualify exam passes with full marks; an empty answers file scores zero', (id) => {
+    const key = cli(['key', id], { home });
+    expect(key.code).toBe(0);
+    const keyFile = writeTemp(home, `${id}.key.yaml`, key.stdout);
+    const passed = JSON.parse(cli(['exam', id, '--answers', keyFile, '--json'], { home }).stdout);
+    expect(passed).toMatchObject({ percent: 100, passed: true, mistakes: [] });
+
+    const failed = JSON.parse(cli(['exam', id, '--answers', writeTemp(home, 'empty.yaml', ''), '--json', '--practice'], { home }).stdout);
+    const drawn = content.banks.get(id)!.bank.exam.draw ?? content.banks.get(id)!.bank.questions.length;
+    expect(failed.percent).toBe(0);
+    expect(failed.passed).toBe(false);
+    expect(failed.mistakes).toHaveLength(drawn);
+    expect(failed.mistakes.every((m: { sections: string[] }) => m.sections.length > 0)).toBe(true);
+  });
+});

@@ -177,7 +177,8 @@ export function buildReport(input: ReportInput): ReportModel {
   const criticalMisses = score.criticalMissed.map((m) => {
     const question = byId.get(m.questionId)!;
     const criterion = question.rubric.find((c) => c.id === m.criterionId);
-    return { ...m, text: criterion?.text ?? `Answer to "${question.prompt}"` };
+    const text = !criterion ? `wrong answer to "${question.prompt}"` : criterion.points > 0 ? `missed "${criterion.text}"` : `"${criterion.text}"`;
+    return { ...m, text };
   });
 
   const studyPlan: StudyItem[] = [...score.sections]

@@ -20,6 +20,13 @@ const keyFile = () => writeTemp(home, 'key.yaml', run(['key', 'fixture-bank']).s
 const emptyFile = () => writeTemp(home, 'empty.yaml', '');
 
 describe('qualify list', () => {
+  it('finds banks in $QUALIFY_HOME/content without --content', () => {
+    fs.cpSync(BASIC, path.join(home, 'content', 'mine'), { recursive: true });
+    const result = cli(['list', '--json'], { home });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).map((b: { id: string }) => b.id)).toContain('fixture-bank');
+  });
+
   it('lists the banks found with their question counts', () => {
     const { code, body } = json(['list']);
     expect(code).toBe(0);

@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { examCommand, type ExamOptions } from './commands/exam.js';
 import { historyCommand, type HistoryOptions } from './commands/history.js';
 import { keyCommand } from './commands/key.js';
+import { registerAuthoringCommands } from './register-authoring.js';
 import { listCommand, type ListOptions } from './commands/list.js';
 import { REPORT_FORMATS, reportCommand, type ReportOptions } from './commands/report.js';
 import type { GlobalOptions } from './context.js';
@@ -18,6 +19,7 @@ Examples:
   $ qualify exam ./my-bank.yaml --answers mine.yaml --practice --seed 7
   $ qualify report --format md > mistakes.md
   $ qualify history search-evaluation-basics
+  $ qualify lint question-banks/mine                authoring: lint, schema, new, import (see README)
 
 Exit codes: 0 ok · 1 problems found · 2 usage or content error · 3 retake not yet allowed
 Data: one SQLite file in $QUALIFY_HOME (default: your data folder); --db <file> to use another.
@@ -74,6 +76,8 @@ export function buildProgram(io: Io): Command {
     .argument('[bank]', 'only this bank')
     .option('--json', 'print JSON: {attempts: [...], retake: {bank: {status, availableAt}}}')
     .action((bank: string | undefined, _options, command: Command) => historyCommand(bank, globals(command) as HistoryOptions, io));
+
+  registerAuthoringCommands(program, io);
 
   return program;
 }

@@ -11,6 +11,22 @@ export interface ContentSet {
   guidelines: Map<string, Guideline>;
   banks: Map<string, ResolvedBank>;
   diagnostics: Diagnostic[];
+  /** What became of every file read, in order (for `qualify lint`, which looks at each file). */
+  files: LoadedFile[];
+}
+
+/**
+ * One file as the loader saw it. `parsed` is absent when the file could not be read; `kind` when
+ * it did not parse or is not content; `guideline`/`bank` only when it passed the schema.
+ */
+export interface LoadedFile {
+  file: string;
+  parsed?: ParsedFile;
+  kind?: ContentKind;
+  guideline?: Guideline;
+  bank?: Bank;
+  /** The guideline a bank refers to, when it was found. */
+  bankGuideline?: Guideline;
 }
 
 interface ReadFile {
@@ -57,6 +73,7 @@ export function loadContent(dirs: readonly string[], extraFiles: readonly string
   const files = [...new Set([...findContentFiles(dirs), ...extraFiles.map((f) => path.resolve(f))])];
   const diagnostics: Diagnostic[] = [];
   const read: ReadFile[] = [];
+  const loaded = new Map<string, LoadedFile>(files.map((file) => [file, { file }]));
 
   for (const file of files) {
     let source: string;
@@ -67,6 +84,7 @@ export function loadContent(dirs: readonly string[], extraFiles: readonly string
       continue;
     }
     const parsed = parseYaml(file, source);
+    loaded.get(file)!.parsed = parsed;
     if (parsed.diagnostics.length) {
       diagnostics.push(...parsed.diagnostics);
       continue;
@@ -78,6 +96,7 @@ export function loadContent(dirs: readonly string[], extraFiles: readonly string
       diagnostics.push({ file, line, column, severity: 'error', ruleId: 'schema', message: 'kind: must be "bank" or "guideline"' });
       continue;
     }
+    loaded.get(file)!.kind = kind;
     const schemaProblems = validateAgainstSchema(parsed, kind);
     if (schemaProblems.length) {
       diagnostics.push(...schemaProblems);
@@ -90,6 +109,7 @@ export function loadContent(dirs: readonly string[], extraFiles: readonly string
   for (const { parsed } of read.filter((r) => r.kind === 'guideline')) {
     const { guideline, diagnostics: found } = resolveGuideline(parsed);
     diagnostics.push(...found);
+    loaded.get(parsed.file)!.guideline = guideline;
     const earlier = guidelines.get(guideline.id);
     if (earlier) {
       diagnostics.push({ file: parsed.file, ...positionOf(parsed, ['id']), severity: 'error', ruleId: 'unique-ids', message: `guideline id "${guideline.id}" is already used by ${earlier.file}` });
@@ -102,6 +122,7 @@ export function loadContent(dirs: readonly string[], extraFiles: readonly string
   for (const { parsed } of read.filter((r) => r.kind === 'bank')) {
     const { bank, guideline, diagnostics: found } = resolveBank(parsed, guidelines);
     diagnostics.push(...found, ...checkMediaOnDisk(bank, parsed));
+    Object.assign(loaded.get(parsed.file)!, { bank, bankGuideline: guideline });
     const earlier = banks.get(bank.id);
     if (earlier) {
       diagnostics.push({ file: parsed.file, ...positionOf(parsed, ['id']), severity: 'error', ruleId: 'unique-ids', message: `bank id "${bank.id}" is already used by ${earlier.bank.file}` });
@@ -110,5 +131,5 @@ export function loadContent(dirs: readonly string[], extraFiles: readonly string
     if (guideline) banks.set(bank.id, { bank, guideline });
   }
 
-  return { guidelines, banks, diagnostics };
+  return { guidelines, banks, diagnostics, files: [...loaded.values()] };
 }

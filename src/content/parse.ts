@@ -8,6 +8,8 @@ export interface ParsedFile {
   lineCounter: LineCounter;
   /** The plain JavaScript value; undefined when the file had syntax errors. */
   value: unknown;
+  /** The text as read (lint reads its `# qualify-lint-disable` comments). */
+  source: string;
   diagnostics: Diagnostic[];
 }
 
@@ -40,7 +42,11 @@ export function parseYaml(file: string, source: string): ParsedFile {
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const diagnostics: Diagnostic[] = [];
   // Unknown tags are only warnings to the yaml library; for shared content they are errors.
-  const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
+  const found = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
+  // A tab used for indentation throws the parser off for the rest of the block; what it reports
+  // after one is confusion, not more problems, so the tabs alone are shown.
+  const tabs = found.filter((e) => e.code === 'TAB_AS_INDENT');
+  const problems = tabs.length ? tabs : found;
   for (const error of problems) {
     const unclosed = error.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, error.pos[0]) : undefined;
     if (unclosed !== undefined) {
@@ -49,6 +55,9 @@ export function parseYaml(file: string, source: string): ParsedFile {
       continue;
     }
     const { line, col } = lineCounter.linePos(error.pos[0]);
+    // The first error on a line is the cause (a tab, a missing quote); the parser's later ones on
+    // the same line are its confusion about what follows, and only bury the real problem.
+    if (diagnostics.some((d) => d.line === line)) continue;
     const friendly = SYNTAX_MESSAGES[error.code];
     const original = error.message.split('\n')[0] ?? error.message;
     diagnostics.push({
@@ -75,7 +84,7 @@ export function parseYaml(file: string, source: string): ParsedFile {
       });
     }
   }
-  return { file, doc, lineCounter, value, diagnostics };
+  return { file, doc, lineCounter, value, source, diagnostics };
 }
 
 /**

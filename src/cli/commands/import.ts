@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadContent } from '../../content/load.js';
+import { schemaModeline } from '../../content/schema-location.js';
+import { ProblemsFoundError, UsageError } from '../../errors.js';
+import { buildBank, CONVERTERS, IMPORT_FORMATS, skippedLines, slugFromFileName, toYaml, type ImportFormat } from '../../import/index.js';
+import { sanitize } from '../../ui/sanitize.js';
+import { authoringMessages as messages } from '../authoring-messages.js';
+import { contentDirs, type GlobalOptions } from '../context.js';
+import { displayPath, type Io } from '../io.js';
+
+export interface ImportOptions extends GlobalOptions {
+  guideline?: string;
+  id?: string;
+  dir?: string;
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * `qualify import gift|aiken <file>`: writes `<id>.yaml` (and a stub guideline when no
+ * --guideline is given) and lists what could not be converted with its line. Exit 1 when
+ * anything was left out, so a script notices; the converted part is written either way.
+ */
+export function importCommand(format: string, file: string, options: ImportOptions, io: Io): void {
+  if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(messages.badImportFormat(format));
+  const sourceFile = path.resolve(io.cwd, file);
+  let source: string;
+  try {
+    source = fs.readFileSync(sourceFile, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(messages.cannotRead(file, code === 'ENOENT' ? 'no such file' : (error as Error).message));
+  }
+  const bankId = options.id ?? slugFromFileName(path.basename(sourceFile));
+  if (!SLUG.test(bankId)) throw new UsageError(messages.badId(bankId));
+  const folder = path.resolve(io.cwd, options.dir ?? '.');
+
+  let guideline;
+  if (options.guideline !== undefined) {
+    const content = loadContent([...contentDirs(options, io.env), folder]);
+    guideline = content.guidelines.get(options.guideline);
+    if (!guideline) throw new UsageError(messages.unknownGuideline(options.guideline, [...content.guidelines.keys()]));
+  }
+
+  const converted = CONVERTERS[format as ImportFormat](source);
+  const shownSource = displayPath(io, sourceFile);
+  for (const line of skippedLines(shownSource, converted.skipped)) io.err(`${sanitize(line)}\n`);
+  if (converted.questions.length === 0) throw new ProblemsFoundError(messages.nothingImported(shownSource));
+
+  const built = buildBank(format as ImportFormat, bankId, converted.questions, guideline);
+  const outputs: [string, string][] = [[path.join(folder, `${bankId}.yaml`), toYaml(schemaModeline('bank', folder), built.bank)]];
+  if (built.guideline) outputs.push([path.join(folder, `${String(built.guideline.id)}.yaml`), toYaml(schemaModeline('guideline', folder), built.guideline)]);
+  for (const [target] of outputs) if (fs.existsSync(target)) throw new UsageError(messages.fileExists(displayPath(io, target)));
+  fs.mkdirSync(folder, { recursive: true });
+  for (const [target, text] of outputs) fs.writeFileSync(target, text, { flag: 'wx' });
+
+  io.err(`${messages.imported(converted.questions.length, outputs.map(([target]) => displayPath(io, target)))}\n`);
+  if (built.fallbackCount) io.err(`${messages.filedUnderFirstSection(built.fallbackCount)}\n`);
+  if (converted.skipped.length) throw new ProblemsFoundError(messages.skippedSome(converted.skipped.length));
+}

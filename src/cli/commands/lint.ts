@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../../content/diagnostic.js';
+import { findContentFiles } from '../../content/discover.js';
+import { loadContent } from '../../content/load.js';
+import { ProblemsFoundError, UsageError } from '../../errors.js';
+import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../../lint/formatters/index.js';
+import { lintContent, type LintResult } from '../../lint/index.js';
+import { authoringMessages as messages } from '../authoring-messages.js';
+import { contentDirs, type GlobalOptions } from '../context.js';
+import { displayPath, type Io } from '../io.js';
+
+export interface LintOptions extends GlobalOptions {
+  format: string;
+  maxWarnings: string;
+}
+
+/** Files and folders named on the command line, as absolute paths; a missing one is a usage error. */
+function collectTargets(paths: readonly string[], cwd: string): { dirs: string[]; files: string[] } {
+  const dirs: string[] = [];
+  const files: string[] = [];
+  for (const given of paths) {
+    const full = path.resolve(cwd, given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(full);
+    } catch {
+      throw new UsageError(messages.noSuchPath(given));
+    }
+    if (stat.isDirectory()) dirs.push(full);
+    else files.push(full);
+  }
+  return { dirs, files };
+}
+
+function parseMaxWarnings(value: string): number {
+  if (!/^-?\d+$/.test(value) || Number(value) < -1) throw new UsageError(messages.badMaxWarnings(value));
+  return Number(value);
+}
+
+/**
+ * Reads the content (the linted paths plus the search path, so a bank's guideline resolves even
+ * when it lives elsewhere) and lints the named files. I/O stays here; the rules are pure.
+ */
+export function lintPaths(paths: readonly string[], options: GlobalOptions, io: Pick<Io, 'cwd' | 'env'>): LintResult {
+  const { dirs, files } = collectTargets(paths, io.cwd);
+  const content = loadContent([...contentDirs(options, io.env), ...dirs], files);
+  const inDirs = new Set(findContentFiles(dirs));
+  const withDiagnostics = new Set(content.diagnostics.map((d) => d.file));
+  const explicit = new Set(files);
+  // A YAML file without `kind` in a folder is not content (an answers file, say) and is skipped;
+  // one named on the command line was meant to be content, so say why nothing was checked.
+  const notContent: Diagnostic[] = content.files
+    .filter((f) => explicit.has(f.file) && f.parsed && !f.parsed.diagnostics.length && !f.kind && !withDiagnostics.has(f.file))
+    .map((f) => ({ file: f.file, line: 1, column: 1, severity: 'error', ruleId: 'schema', message: messages.notContent }));
+  content.diagnostics.push(...notContent);
+  const targets = content.files
+    .filter((f) => explicit.has(f.file) || (inDirs.has(f.file) && (f.kind !== undefined || withDiagnostics.has(f.file))))
+    .map((f) => f.file);
+  if (targets.length === 0 && files.length === 0) throw new UsageError(messages.noFilesFound([...paths]));
+  return lintContent(content, targets);
+}
+
+/** `qualify lint [paths...]`: exit 0 clean, 1 errors (or too many warnings), 2 usage error. */
+export function lintCommand(paths: string[], options: LintOptions, io: Io): void {
+  if (!(FORMAT_NAMES as string[]).includes(options.format)) throw new UsageError(messages.badFormat(options.format, FORMAT_NAMES));
+  const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  const result = lintPaths(paths.length ? paths : ['.'], options, io);
+  io.out(FORMATTERS[options.format as FormatName](result, { color: io.color, displayPath: (file) => displayPath(io, file) }));
+  if (result.errorCount > 0) throw new ProblemsFoundError(options.format === 'stylish' ? '' : messages.lintFailed(result.errorCount));
+  if (maxWarnings >= 0 && result.warningCount > maxWarnings) throw new ProblemsFoundError(messages.tooManyWarnings(result.warningCount, maxWarnings));
+}

@@ -1,0 +1,58 @@
+import { Command, Option } from 'commander';
+import { IMPORT_FORMATS } from '../import/index.js';
+import { FORMAT_NAMES } from '../lint/formatters/index.js';
+import { importCommand, type ImportOptions } from './commands/import.js';
+import { lintCommand, type LintOptions } from './commands/lint.js';
+import { newCommand, type NewOptions } from './commands/new.js';
+import { schemaCommand, SCHEMA_KINDS } from './commands/schema.js';
+import type { GlobalOptions } from './context.js';
+import type { Io } from './io.js';
+
+/**
+ * The authoring commands (lint, schema, new, import), registered in one place so main.ts stays a
+ * short list of the learner's commands.
+ */
+export function registerAuthoringCommands(program: Command, io: Io): void {
+  const globals = (command: Command) => command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+
+  program
+    .command('lint')
+    .description('check guideline documents and banks for mistakes, with file:line:col for each')
+    .argument('[paths...]', 'files or folders to lint (default: the current folder)')
+    .addOption(new Option('--format <format>', 'output format').choices([...FORMAT_NAMES]).default('stylish'))
+    .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this; -1: no limit', '-1')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ qualify lint question-banks/mine\n  $ qualify lint guidelines question-banks --format github --max-warnings 0\n\n' +
+        'Silence a warning with a comment on the line before it:\n  # qualify-lint-disable-next-line near-duplicate\n' +
+        'Rules: docs/rules/<rule-id>.md\n',
+    )
+    .action((paths: string[], _options, command: Command) => lintCommand(paths, globals(command) as unknown as LintOptions, io));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a bank or a guideline (for editors and tools)')
+    .addArgument(new Command().createArgument('<kind>', 'bank or guideline').choices([...SCHEMA_KINDS]))
+    .action((kind: string) => schemaCommand(kind, io));
+
+  program
+    .command('new')
+    .description('write a commented, lint-clean starting file for a bank or a guideline')
+    .addArgument(new Command().createArgument('<kind>', 'bank or guideline').choices(['bank', 'guideline']))
+    .argument('<id>', 'the new id (lowercase letters, digits, dashes); the file is <id>.yaml')
+    .option('--guideline <id>', 'for a bank: the guideline it tests')
+    .option('--dir <folder>', 'where to write the file (default: the current folder)')
+    .addHelpText('after', '\nExamples:\n  $ qualify new guideline my-task --dir content\n  $ qualify new bank my-task-basics --guideline my-task --dir content\n')
+    .action((kind: string, id: string, _options, command: Command) => newCommand(kind, id, globals(command) as NewOptions, io));
+
+  program
+    .command('import')
+    .description('convert a Moodle GIFT or Aiken file into a v1 bank, reporting what could not be converted')
+    .addArgument(new Command().createArgument('<format>', 'gift or aiken').choices([...IMPORT_FORMATS]))
+    .argument('<file>', 'the file to convert')
+    .option('--guideline <id>', 'file the questions under this guideline (default: write a stub guideline beside the bank)')
+    .option('--id <id>', 'the bank id (default: from the file name)')
+    .option('--dir <folder>', 'where to write (default: the current folder)')
+    .addHelpText('after', '\nExamples:\n  $ qualify import gift quiz.gift.txt --dir content\n  $ qualify import aiken quiz.txt --guideline search-evaluation\n')
+    .action((format: string, file: string, _options, command: Command) => importCommand(format, file, globals(command) as ImportOptions, io));
+}

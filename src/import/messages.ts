@@ -1,0 +1,20 @@
+/** What the importers say about what they could not convert, in one place. */
+export const importMessages = {
+  giftSyntax: (detail: string) => `GIFT syntax: ${detail}`,
+  essay: 'an essay question has no key to score; write it as a free-text question with a rubric',
+  description: 'a description is text, not a question; put it in the guideline instead',
+  numericalTolerance: 'a numerical answer with a tolerance or range cannot be scored exactly (format v1 has no numerical type)',
+  numericalSeveral: 'a numerical question with several weighted answers cannot be converted (format v1 has no numerical type)',
+  noCorrectChoice: 'no choice is marked correct (= or a positive %weight)',
+  tooFewChoices: 'a choice question needs at least two choices',
+  matchingTooFew: 'a matching question needs at least two pairs and two different answers',
+  shortNoAnswer: 'a short-answer question needs at least one accepted answer',
+  aikenNoAnswer: 'the question has no "ANSWER: <letter>" line',
+  aikenBadAnswer: (letter: string, letters: string[]) => `"ANSWER: ${letter}" is not one of the option letters (${letters.join(', ')})`,
+  aikenTooFewOptions: 'an Aiken question needs at least two options ("A. ...", "B. ...")',
+  aikenStray: (text: string) => `this line is not part of a question: "${text.length > 40 ? `${text.slice(0, 40)}...` : text}"`,
+  shortExplanation: (answers: string[]) => `Accepted answers: ${answers.join(' / ')}.`,
+  shortCriterion: 'The answer gives an accepted answer.',
+  numericalCriterion: (n: number) => `The answer is ${n}.`,
+  importedFrom: (format: string) => `Imported from ${format}; review every question, then write the guideline sections they test.`,
+};

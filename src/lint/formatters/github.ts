@@ -1,0 +1,21 @@
+import { sanitize } from '../../ui/sanitize.js';
+import type { Formatter } from './types.js';
+
+// Bank text is untrusted: sanitize first (escape sequences reach the log viewer), then GitHub's
+// workflow-command escaping: the message may not hold raw % or line breaks, and
+// properties may not hold : or , either (they separate properties).
+const escapeData = (text: string) => sanitize(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** Workflow annotations (`::error file=...,line=...,col=...::message`), shown on the pull request's diff. */
+export const github: Formatter = (result, { displayPath }) => {
+  const lines = result.problems.map((p) => {
+    const command = p.severity === 'error' ? 'error' : 'warning';
+    const properties = `file=${escapeProperty(displayPath(p.file))},line=${p.line},col=${p.column},title=${escapeProperty(p.ruleId)}`;
+    return `::${command} ${properties}::${escapeData(p.message)}`;
+  });
+  for (const summary of result.coverage) {
+    lines.push(`::notice file=${escapeProperty(displayPath(summary.file))},title=section-coverage::${escapeData(`${summary.guidelineId}: ${summary.tested}/${summary.total} sections tested`)}`);
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+};

@@ -1,0 +1,10 @@
+import type { LintResult } from '../types.js';
+
+export interface FormatOptions {
+  color: boolean;
+  /** How a file is shown: relative to the current folder when inside it. */
+  displayPath(file: string): string;
+}
+
+/** A formatter is pure: a lint result in, the text to print out. */
+export type Formatter = (result: LintResult, options: FormatOptions) => string;

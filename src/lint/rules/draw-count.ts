@@ -1,0 +1,24 @@
+import { problemAt } from '../report.js';
+import { soundBanks } from '../targets.js';
+import type { LintRule } from '../types.js';
+
+const messages = {
+  tooMany: (draw: number, count: number) => `the exam draws ${draw} questions but the bank has only ${count}; lower "draw" or add questions`,
+};
+
+/** An exam cannot draw more questions than the bank holds. */
+export const drawCount: LintRule = {
+  meta: {
+    id: 'draw-count',
+    severity: 'error',
+    description: "The exam's `draw` must not exceed the number of questions in the bank.",
+  },
+  messages,
+  check(context) {
+    return soundBanks(context).flatMap((loaded) => {
+      const { draw } = loaded.bank.exam;
+      const count = loaded.bank.questions.length;
+      return draw !== undefined && draw > count ? [problemAt(loaded, ['exam', 'draw'], 'draw-count', 'error', messages.tooMany(draw, count))] : [];
+    });
+  },
+};

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
+import { parseDocument } from 'yaml';
+import bankSchema from '../../src/content/schema/bank.schema.json' with { type: 'json' };
+import { cli, FIXTURES, ROOT, tempHome, writeTemp } from './run-cli.js';
+
+const home = tempHome();
+afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
+const fresh = (name: string) => fs.mkdtempSync(path.join(home, `${name}-`));
+
+/** The key of a bank file, then an exam with it over every question: what a learner who answers like the key gets. */
+function keyScore(bankFile: string): { percent: number; passed: boolean } {
+  const key = cli(['key', bankFile], { home });
+  expect(key.code).toBe(0);
+  const answers = writeTemp(path.dirname(bankFile), 'key.answers.yml', key.stdout.replace(/^#.*\n/, ''));
+  const exam = cli(['exam', bankFile, '--answers', answers, '--practice', '--all', '--json'], { home });
+  fs.rmSync(answers);
+  expect(exam.code).toBe(0);
+  return JSON.parse(exam.stdout);
+}
+
+describe('qualify schema', () => {
+  it('prints the JSON Schema the loader validates with, so editors and tools agree with qualify', () => {
+    const result = cli(['schema', 'bank'], { home });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(bankSchema);
+    expect(JSON.parse(cli(['schema', 'guideline'], { home }).stdout).title).toContain('guideline');
+  });
+
+  it('refuses an unknown kind with exit 2', () => {
+    const result = cli(['schema', 'quiz'], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('quiz');
+  });
+
+  it('every shipped content file starts with a modeline whose schema path exists', () => {
+    const files = ['guidelines', 'question-banks'].flatMap((dir) =>
+      fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).map((f) => path.join(ROOT, dir, f)),
+    );
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const first = fs.readFileSync(file, 'utf8').split('\n')[0]!;
+      const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
+      expect(match, file).not.toBeNull();
+      expect(fs.existsSync(path.resolve(path.dirname(file), match![1]!)), file).toBe(true);
+    }
+  });
+});
+
+describe('qualify new', () => {
+  it('scaffolds a guideline and a bank that lint clean, validate by their modeline schema, and whose key scores 100%', () => {
+    const dir = fresh('new');
+    expect(cli(['new', 'guideline', 'my-task', '--dir', dir], { home }).code).toBe(0);
+    const created = cli(['new', 'bank', 'my-task-basics', '--guideline', 'my-task', '--dir', dir], { home });
+    expect(created.code).toBe(0);
+    expect(created.stderr).toContain('Created');
+
+    const lint = cli(['lint', dir, '--max-warnings', '0'], { home });
+    expect(lint.stdout).toContain('✔ no problems in 2 files');
+    expect(lint.code).toBe(0);
+
+    const bankFile = path.join(dir, 'my-task-basics.yaml');
+    const text = fs.readFileSync(bankFile, 'utf8');
+    const schemaPath = /^# yaml-language-server: \$schema=(\S+)/.exec(text)![1]!;
+    const schema = JSON.parse(fs.readFileSync(path.resolve(dir, schemaPath), 'utf8'));
+    expect(new Ajv({ strict: false, discriminator: true }).validate(schema, parseDocument(text).toJS())).toBe(true);
+    expect(keyScore(bankFile).percent).toBe(100);
+  });
+
+  it('never overwrites a file, and needs --guideline for a bank (exit 2)', () => {
+    const dir = fresh('new');
+    expect(cli(['new', 'guideline', 'g1', '--dir', dir], { home }).code).toBe(0);
+    const again = cli(['new', 'guideline', 'g1', '--dir', dir], { home });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists');
+    const noGuideline = cli(['new', 'bank', 'b1', '--dir', dir], { home });
+    expect(noGuideline.code).toBe(2);
+    expect(noGuideline.stderr).toContain('add --guideline <id>');
+    expect(cli(['new', 'bank', 'Bad Id', '--guideline', 'g1', '--dir', dir], { home }).code).toBe(2);
+  });
+});
+
+describe('qualify import', () => {
+  it('GIFT: converts the Moodle-style examples into a bank and stub guideline that lint clean and score 100% with their key', () => {
+    const dir = fresh('gift');
+    const result = cli(['import', 'gift', path.join(FIXTURES, 'import', 'page-quality.gift.txt'), '--dir', dir], { home, cwd: ROOT });
+    // Two items have no v1 equivalent: reported with their line, and exit 1 so a script notices.
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('test/fixtures/import/page-quality.gift.txt:34  a numerical answer with a tolerance or range');
+    expect(result.stderr).toContain('test/fixtures/import/page-quality.gift.txt:36  an essay question has no key');
+    expect(result.stderr).toContain('Imported 7 questions');
+
+    const lint = cli(['lint', dir, '--max-warnings', '0'], { home });
+    expect(lint.code).toBe(0);
+    expect(lint.stdout).toContain('page-quality-guideline: 2/2 sections tested');
+    const score = keyScore(path.join(dir, 'page-quality.yaml'));
+    expect(score).toMatchObject({ percent: 100, passed: true });
+
+    const bank = parseDocument(fs.readFileSync(path.join(dir, 'page-quality.yaml'), 'utf8')).toJS();
+    expect(bank.questions.map((q: { type: string }) => q.type)).toEqual(['single-choice', 'true-false', 'true-false', 'multi-select', 'free-text', 'label-each', 'free-text']);
+  });
+
+  it('Aiken: converts into a bank under a named guideline that lints clean and scores 100%, reporting a bad answer line', () => {
+    const dir = fresh('aiken');
+    const result = cli(['import', 'aiken', path.join(FIXTURES, 'import', 'search-basics.aiken.txt'), '--guideline', 'search-evaluation', '--dir', dir], { home, cwd: ROOT });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('search-basics.aiken.txt:16  "ANSWER: D" is not one of the option letters (A, B)');
+    expect(result.stderr).toContain("filed under the guideline's first section");
+    expect(fs.readdirSync(dir)).toEqual(['search-basics.yaml']);
+
+    const lint = cli(['lint', path.join(dir, 'search-basics.yaml'), '--max-warnings', '0'], { home });
+    expect(lint.code).toBe(0);
+    expect(keyScore(path.join(dir, 'search-basics.yaml'))).toMatchObject({ percent: 100, passed: true });
+  });
+
+  it('refuses a missing file or an unknown guideline with exit 2', () => {
+    expect(cli(['import', 'gift', 'no-such.gift'], { home }).code).toBe(2);
+    const unknown = cli(['import', 'aiken', path.join(FIXTURES, 'import', 'search-basics.aiken.txt'), '--guideline', 'nope', '--dir', fresh('x')], { home });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('There is no guideline with id "nope"');
+  });
+});

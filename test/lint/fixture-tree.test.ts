@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, FIXTURES, tempHome } from '../cli/run-cli.js';
+
+const FOLDER = path.join(FIXTURES, 'lint');
+const EXPECTED = fs
+  .readFileSync(path.join(FOLDER, 'expected.txt'), 'utf8')
+  .split('\n')
+  .filter((line) => line && !line.startsWith('#'));
+
+const home = tempHome();
+afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
+
+const lint = (...args: string[]) => cli(['lint', 'tree', ...args], { home, cwd: FOLDER });
+
+/** `file:line:col rule-id` of every problem the stylish output shows under its file header. */
+function fromStylish(text: string): string[] {
+  const found: string[] = [];
+  let file = '';
+  for (const line of text.split('\n')) {
+    const problem = /^ {2}(\d+:\d+)\s+(?:error|warning)\s+.*\s(\S+)$/.exec(line);
+    if (problem) found.push(`${file}:${problem[1]} ${problem[2]}`);
+    else if (/^\S+\.ya?ml$/.test(line)) file = line;
+  }
+  return found;
+}
+
+function fromJson(text: string): string[] {
+  const results = JSON.parse(text) as { filePath: string; messages: { line: number; column: number; ruleId: string }[] }[];
+  return results.flatMap((r) => r.messages.map((m) => `${r.filePath}:${m.line}:${m.column} ${m.ruleId}`));
+}
+
+function fromGithub(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => /^::(?:error|warning) file=([^,]+),line=(\d+),col=(\d+),title=([^:]+)::/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => `${m[1]}:${m[2]}:${m[3]} ${m[4]}`);
+}
+
+describe('qualify lint on the fixture tree (one instance of every problem)', () => {
+  it('the fixture covers every rule but "file" (which needs an unreadable file)', () => {
+    const ids = new Set(EXPECTED.map((line) => line.split(' ')[1]));
+    const docs = fs.readdirSync(path.join(FIXTURES, '..', '..', 'docs', 'rules')).filter((f) => f !== 'README.md').map((f) => f.replace(/\.md$/, ''));
+    expect(docs.filter((id) => !ids.has(id))).toEqual(['file']);
+  });
+
+  it('stylish (the default) lists exactly the expected problems, grouped by file, and exits 1', () => {
+    const result = lint();
+    expect(result.code).toBe(1);
+    expect(fromStylish(result.stdout)).toEqual(EXPECTED);
+    expect(result.stdout).toContain('coverage  fx: 2/3 sections tested  tree/guideline.yaml');
+    expect(result.stdout).toContain(`✖ ${EXPECTED.length} problems (16 errors, 6 warnings)`);
+  });
+
+  it('json lists exactly the expected problems, with the coverage on the guideline', () => {
+    const result = lint('--format', 'json');
+    expect(result.code).toBe(1);
+    expect(fromJson(result.stdout)).toEqual(EXPECTED);
+    const guideline = JSON.parse(result.stdout).find((r: { filePath: string }) => r.filePath === 'tree/guideline.yaml');
+    expect(guideline.coverage).toEqual({ guideline: 'fx', tested: 2, total: 3 });
+  });
+
+  it('github lists exactly the expected problems as workflow annotations', () => {
+    const result = lint('--format', 'github');
+    expect(result.code).toBe(1);
+    expect(fromGithub(result.stdout)).toEqual(EXPECTED);
+    expect(result.stdout).toContain('::notice file=tree/guideline.yaml,title=section-coverage::fx: 2/3 sections tested');
+  });
+
+  it('skips a YAML file without `kind` in a folder (an answers file kept beside the banks)', () => {
+    expect(lint().stdout).not.toContain('answers.yaml');
+  });
+});
+
+describe('qualify lint exit codes', () => {
+  const clean = path.join(FOLDER, 'clean');
+
+  it('exits 0 on clean content and says so', () => {
+    const result = cli(['lint', clean], { home, cwd: FOLDER });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('✔ no problems in 2 files');
+  });
+
+  it('exits 1 when warnings exceed --max-warnings, 0 when within it', () => {
+    // The guideline's one warning (section 3 untested) needs its banks loaded: --content adds them.
+    const lintGuideline = (max: string) => cli(['lint', 'tree/guideline.yaml', '--content', 'tree', '--max-warnings', max], { home, cwd: FOLDER });
+    const over = lintGuideline('0');
+    expect(over.stdout).toContain('section-coverage');
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('1 warning found; --max-warnings allows 0.');
+    expect(lintGuideline('1').code).toBe(0);
+    expect(lintGuideline('-1').code).toBe(0);
+  });
+
+  it('exits 2 on a usage error: a missing path, an unknown format, a bad --max-warnings', () => {
+    const missing = cli(['lint', 'no-such-folder'], { home, cwd: FOLDER });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Nothing to lint at "no-such-folder"');
+    expect(cli(['lint', 'tree', '--format', 'xml'], { home, cwd: FOLDER }).code).toBe(2);
+    const bad = cli(['lint', 'tree', '--max-warnings', 'many'], { home, cwd: FOLDER });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-warnings must be a whole number');
+  });
+
+  it('reports a named file without `kind` instead of skipping it silently', () => {
+    const result = cli(['lint', 'tree/answers.yaml'], { home, cwd: FOLDER });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('1:1  error    this file has no "kind"');
+  });
+
+  it('lints the current folder by default', () => {
+    const result = cli(['lint'], { home, cwd: clean });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('no problems in 2 files');
+  });
+});

@@ -67,10 +67,12 @@ export function startAttempt(
   seed: number,
   startedAt: number,
   draw: { all?: boolean } = {},
+  /** `untimed`: no exam deadline (untimed practice); `settings`: kept with the attempt for a resume. */
+  extra: { untimed?: boolean; settings?: unknown } = {},
 ): StartedAttempt {
   const { bank } = resolved;
   const questions = drawQuestions(bank, seed, draw.all ? bank.questions.length : undefined);
-  const deadlineAt = bank.exam.timeLimitMs === undefined ? undefined : startedAt + bank.exam.timeLimitMs;
+  const deadlineAt = bank.exam.timeLimitMs === undefined || extra.untimed ? undefined : startedAt + bank.exam.timeLimitMs;
   const attemptId = store.start({
     bankId: bank.id,
     bankTitle: bank.title,
@@ -82,6 +84,7 @@ export function startAttempt(
     questionIds: questions.map((q) => q.id),
     startedAt,
     deadlineAt,
+    settings: extra.settings,
   });
   return { attemptId, questions, startedAt, deadlineAt };
 }

@@ -8,9 +8,12 @@ export interface Io {
   colorErr: boolean;
   width: number;
   cwd: string;
+  /** The interactive terminal, only when stdin and stdout are both terminals (see ui/terminal.ts). */
+  terminal?: Terminal;
 }
 
 import path from 'node:path';
+import type { Terminal } from '../ui/terminal.js';
 
 /** A path as the user would like to read it: relative when inside the current folder. */
 export function displayPath(io: Pick<Io, 'cwd'>, file: string): string {

@@ -3,6 +3,8 @@ import { UsageError } from '../errors.js';
 import { examCommand, type ExamOptions } from './commands/exam.js';
 import { historyCommand, type HistoryOptions } from './commands/history.js';
 import { keyCommand } from './commands/key.js';
+import { homeCommand } from './commands/home.js';
+import { practiceCommand, type PracticeOptions } from './commands/practice.js';
 import { registerAuthoringCommands } from './register-authoring.js';
 import { listCommand, type ListOptions } from './commands/list.js';
 import { REPORT_FORMATS, reportCommand, type ReportOptions } from './commands/report.js';
@@ -15,6 +17,9 @@ const EXAMPLES = `
 Examples:
   $ qualify list                                   banks found (shipped, $QUALIFY_HOME/content, --content)
   $ qualify key search-evaluation-basics > key.yaml
+  $ qualify exam search-evaluation-basics                 in the terminal: timed, with back/flag/review
+  $ qualify practice search-evaluation-basics --confidence  feedback after each question
+  $ qualify exam search-evaluation-basics --resume        continue after Ctrl+C
   $ qualify exam search-evaluation-basics --answers key.yaml
   $ qualify exam ./my-bank.yaml --answers mine.yaml --practice --seed 7
   $ qualify report --format md > mistakes.md
@@ -47,15 +52,27 @@ export function buildProgram(io: Io): Command {
 
   program
     .command('exam')
-    .description('take an exam from an answers file, record it, and print the mistake report')
+    .description('take an exam in the terminal (or from an answers file), record it, and print the mistake report')
     .argument('<bank>', 'a bank id (see "qualify list") or the path of a bank file')
-    .option('--answers <file>', 'YAML file mapping question ids to responses (see docs/format.md)')
+    .option('--answers <file>', 'YAML file mapping question ids to responses (see docs/format.md); without it, the exam runs in the terminal')
+    .option('--resume', 'continue the exam left in progress (same questions and answers; its clock kept running)')
+    .option('--confidence', 'ask "how sure?" after each answer; the report shows how sureness matched correctness')
     .option('--seed <n>', 'draw the same questions again (the seed of every attempt is recorded)')
     .option('--practice', 'practice mode: never counts toward retake waiting periods')
     .option('--all', "with --practice: every question of the bank, ignoring the exam's draw (to check a whole key)")
     .option('--json', 'print the result as JSON')
     .addHelpText('after', '\nExample:\n  $ qualify exam search-evaluation-basics --answers my-answers.yaml --json\n')
     .action((bank: string, _options, command: Command) => examCommand(bank, globals(command) as ExamOptions, io));
+
+  program
+    .command('practice')
+    .description('practise a bank in the terminal: feedback after each question, untimed, never counted toward retakes')
+    .argument('<bank>', 'a bank id or the path of a bank file')
+    .option('--timed', "keep the exam's time limit")
+    .option('--confidence', 'ask "how sure?" after each answer')
+    .option('--resume', 'continue the practice round left in progress')
+    .option('--seed <n>', 'draw the same questions again')
+    .action((bank: string, _options, command: Command) => practiceCommand(bank, globals(command) as PracticeOptions, io));
 
   program
     .command('key')
@@ -86,6 +103,8 @@ export function buildProgram(io: Io): Command {
 export async function run(argv: readonly string[], io: Io): Promise<void> {
   const program = buildProgram(io);
   if (argv.length === 0) {
+    // In a terminal, no arguments opens the home screen; piped or in CI, the help as before.
+    if (io.terminal) return homeCommand({ content: [] }, io, io.terminal);
     program.outputHelp();
     return;
   }

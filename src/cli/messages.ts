@@ -51,4 +51,9 @@ export const messages = {
     `Refusing to start "${bank}": the system clock says it is earlier than an attempt already recorded (${formatWhen(last)}). ` +
     'A clock turned back cannot shorten a waiting period; fix the date and time and try again.',
   waitDescription: (ms: number) => formatDuration(ms),
+  needsTerminal: (command: string) => `"qualify ${command}" without --answers runs in a terminal; here stdin or stdout is not one. Use --answers <file>.`,
+  nothingToResume: (bank: string, mode: string) => `There is no ${mode} of "${bank}" in progress to resume. Start one with "qualify ${mode} ${bank}".`,
+  examInProgress: (bank: string, started: number) =>
+    `An exam of "${bank}" started ${formatWhen(started)} is still in progress. Continue it with "qualify exam ${bank} --resume".`,
+  resumeWithAnswers: '--resume continues an interactive attempt in the terminal; it cannot be combined with --answers.',
 };

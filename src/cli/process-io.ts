@@ -1,3 +1,4 @@
+import { processTerminal } from '../ui/terminal.js';
 import { colorEnabled } from '../ui/theme.js';
 import type { Io } from './io.js';
 
@@ -11,5 +12,6 @@ export function processIo(): Io {
     colorErr: colorEnabled(process.stderr),
     width: process.stdout.columns || 80,
     cwd: process.cwd(),
+    terminal: processTerminal(colorEnabled(process.stdout)),
   };
 }

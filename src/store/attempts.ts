@@ -23,6 +23,17 @@ export interface AttemptRow {
   percent?: number;
   passed?: boolean;
   result?: unknown;
+  /** Index of the question the learner was on (interactive attempts). */
+  position: number;
+  /** How the attempt was started (interactive options such as confidence prompts). */
+  settings?: unknown;
+}
+
+/** What is known of a question of an attempt besides its answer. */
+export interface QuestionMark {
+  questionId: string;
+  flagged: boolean;
+  shownAt?: number;
 }
 
 export interface NewAttempt {
@@ -36,6 +47,7 @@ export interface NewAttempt {
   questionIds: string[];
   startedAt: number;
   deadlineAt?: number;
+  settings?: unknown;
 }
 
 export interface SavedAnswer {
@@ -64,6 +76,8 @@ interface Row {
   percent: number | null;
   passed: number | null;
   result: string | null;
+  position: number;
+  settings: string | null;
 }
 
 function fromRow(row: Row): AttemptRow {
@@ -86,6 +100,8 @@ function fromRow(row: Row): AttemptRow {
     percent: row.percent ?? undefined,
     passed: row.passed === null ? undefined : row.passed === 1,
     result: row.result === null ? undefined : (JSON.parse(row.result) as unknown),
+    position: row.position,
+    settings: row.settings === null ? undefined : (JSON.parse(row.settings) as unknown),
   };
 }
 
@@ -95,8 +111,8 @@ export class AttemptStore {
 
   constructor(private readonly db: DB) {
     this.statements = {
-      insert: db.prepare(`INSERT INTO attempts (bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status, seed, question_ids, started_at, deadline_at)
-        VALUES (@bankId, @bankTitle, @bankVersion, @bankFile, @guidelineId, @mode, 'in_progress', @seed, @questionIds, @startedAt, @deadlineAt)`),
+      insert: db.prepare(`INSERT INTO attempts (bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status, seed, question_ids, started_at, deadline_at, settings)
+        VALUES (@bankId, @bankTitle, @bankVersion, @bankFile, @guidelineId, @mode, 'in_progress', @seed, @questionIds, @startedAt, @deadlineAt, @settings)`),
       saveAnswer: db.prepare(`INSERT INTO answers (attempt_id, question_id, response, answered_at, flagged) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (attempt_id, question_id) DO UPDATE SET response = excluded.response, answered_at = excluded.answered_at, flagged = excluded.flagged`),
       finish: db.prepare(`UPDATE attempts SET status = @status, ended_at = @endedAt, score = @score, max_score = @maxScore, percent = @percent, passed = @passed, result = @result
@@ -106,13 +122,25 @@ export class AttemptStore {
       all: db.prepare('SELECT * FROM attempts ORDER BY started_at, id'),
       byBank: db.prepare('SELECT * FROM attempts WHERE bank_id = ? ORDER BY started_at, id'),
       answers: db.prepare('SELECT question_id, response, answered_at, flagged FROM answers WHERE attempt_id = ? ORDER BY answered_at, rowid'),
+      inProgress: db.prepare("SELECT * FROM attempts WHERE bank_id = ? AND mode = ? AND status = 'in_progress' ORDER BY started_at DESC, id DESC LIMIT 1"),
+      setPosition: db.prepare("UPDATE attempts SET position = ? WHERE id = ? AND status = 'in_progress'"),
+      setFlag: db.prepare(`INSERT INTO question_marks (attempt_id, question_id, flagged) VALUES (?, ?, ?)
+        ON CONFLICT (attempt_id, question_id) DO UPDATE SET flagged = excluded.flagged`),
+      markShown: db.prepare(`INSERT INTO question_marks (attempt_id, question_id, shown_at) VALUES (?, ?, ?)
+        ON CONFLICT (attempt_id, question_id) DO UPDATE SET shown_at = COALESCE(question_marks.shown_at, excluded.shown_at)`),
+      marks: db.prepare('SELECT question_id, flagged, shown_at FROM question_marks WHERE attempt_id = ? ORDER BY rowid'),
       lastRecorded: db.prepare('SELECT MAX(MAX(started_at, COALESCE(ended_at, 0))) AS last FROM attempts'),
     };
   }
 
   /** Records a new attempt as in progress and returns its id. */
   start(attempt: NewAttempt): number {
-    const info = this.statements.insert.run({ ...attempt, questionIds: JSON.stringify(attempt.questionIds), deadlineAt: attempt.deadlineAt ?? null });
+    const info = this.statements.insert.run({
+      ...attempt,
+      questionIds: JSON.stringify(attempt.questionIds),
+      deadlineAt: attempt.deadlineAt ?? null,
+      settings: attempt.settings === undefined ? null : JSON.stringify(attempt.settings),
+    });
     return Number(info.lastInsertRowid);
   }
 
@@ -151,6 +179,32 @@ export class AttemptStore {
   answers(attemptId: number): SavedAnswer[] {
     const rows = this.statements.answers.all(attemptId) as { question_id: string; response: string; answered_at: number; flagged: number }[];
     return rows.map((r) => ({ questionId: r.question_id, response: JSON.parse(r.response) as Response, answeredAt: r.answered_at, flagged: r.flagged === 1 }));
+  }
+
+  /** The latest unfinished attempt at a bank in a mode, to resume it. */
+  inProgress(bankId: string, mode: AttemptMode): AttemptRow | undefined {
+    const row = this.statements.inProgress.get(bankId, mode) as Row | undefined;
+    return row && fromRow(row);
+  }
+
+  /** Remembers which question the learner is on, so a resumed attempt opens there. */
+  setPosition(attemptId: number, position: number): void {
+    this.statements.setPosition.run(position, attemptId);
+  }
+
+  /** Flags or unflags a question for review (answered or not). */
+  setFlag(attemptId: number, questionId: string, flagged: boolean): void {
+    this.statements.setFlag.run(attemptId, questionId, flagged ? 1 : 0);
+  }
+
+  /** Records when a question was first shown; later calls keep the first time. */
+  markShown(attemptId: number, questionId: string, at: number): void {
+    this.statements.markShown.run(attemptId, questionId, at);
+  }
+
+  marks(attemptId: number): QuestionMark[] {
+    const rows = this.statements.marks.all(attemptId) as { question_id: string; flagged: number; shown_at: number | null }[];
+    return rows.map((r) => ({ questionId: r.question_id, flagged: r.flagged === 1, shownAt: r.shown_at ?? undefined }));
   }
 
   /** The latest time written to the database, to notice a clock that was turned back. */

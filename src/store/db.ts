@@ -40,6 +40,20 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (attempt_id, question_id)
   );
   `,
+  // Resuming an interactive attempt: where the learner was, the settings it was started with
+  // (e.g. confidence prompts), and per-question marks that exist before any answer does
+  // (a flag on an unanswered question, when a question with its own limit was first shown).
+  `
+  ALTER TABLE attempts ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE attempts ADD COLUMN settings TEXT;  -- JSON
+  CREATE TABLE question_marks (
+    attempt_id   INTEGER NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+    question_id  TEXT    NOT NULL,
+    flagged      INTEGER NOT NULL DEFAULT 0,
+    shown_at     INTEGER,
+    PRIMARY KEY (attempt_id, question_id)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -190,3 +190,16 @@ describe('broken and hostile content', () => {
     expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 });
+
+describe('qualify exam without --answers outside a terminal', () => {
+  it('explains that the interactive exam needs a terminal, and qualify alone prints the help', () => {
+    const exam = run(['exam', 'fixture-bank']);
+    expect(exam.code).toBe(2);
+    expect(exam.stderr).toContain('"qualify exam" without --answers runs in a terminal');
+    const practice = run(['practice', 'fixture-bank']);
+    expect(practice.code).toBe(2);
+    const bare = cli([], { home });
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toContain('Usage: qualify');
+  });
+});

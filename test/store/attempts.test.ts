@@ -70,3 +70,27 @@ describe('attempts database', () => {
     db.close();
   });
 });
+
+describe('resuming interactive attempts', () => {
+  it('keeps the position, flags (answered or not), first-shown times and settings of an attempt in progress', () => {
+    const db = openDatabase(path.join(tempTree(), 'q.db'));
+    const store = new AttemptStore(db);
+    const id = store.start({ ...attempt, settings: { confidence: true } });
+    store.setPosition(id, 1);
+    store.setFlag(id, 'q2', true);
+    store.markShown(id, 'q2', 5000);
+    store.markShown(id, 'q2', 9000);
+    store.setFlag(id, 'q1', true);
+    store.setFlag(id, 'q1', false);
+    const row = store.inProgress('b', 'exam')!;
+    expect(row).toMatchObject({ id, position: 1, settings: { confidence: true } });
+    expect(store.marks(id)).toEqual([
+      { questionId: 'q2', flagged: true, shownAt: 5000 },
+      { questionId: 'q1', flagged: false, shownAt: undefined },
+    ]);
+    expect(store.inProgress('b', 'practice')).toBeUndefined();
+    store.finish(id, { status: 'expired', endedAt: 61_000, score: 0, maxScore: 2, percent: 0, passed: false, result: {} });
+    expect(store.inProgress('b', 'exam')).toBeUndefined();
+    db.close();
+  });
+});

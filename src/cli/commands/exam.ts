@@ -6,6 +6,7 @@ import { examSummary, renderJson } from '../../report/render/json.js';
 import { renderText } from '../../report/render/text.js';
 import { readAnswersFile } from '../answers.js';
 import { assertMayStart, finishAttempt, startAttempt } from '../attempt.js';
+import { runInteractive } from '../interactive.js';
 import { findBank, now, openStore, type GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';
 import { messages } from '../messages.js';
@@ -16,6 +17,10 @@ export interface ExamOptions extends GlobalOptions {
   json?: boolean;
   practice?: boolean;
   all?: boolean;
+  /** Interactive only: continue the attempt in progress. */
+  resume?: boolean;
+  /** Interactive only: ask "how sure?" after each answer. */
+  confidence?: boolean;
 }
 
 export function parseSeed(seed: string | undefined): number {
@@ -28,8 +33,15 @@ export function parseSeed(seed: string | undefined): number {
  * `qualify exam <bank> --answers <file>`: runs a whole attempt from an answers file. Each answer
  * is saved in its own transaction, in the order the questions were drawn, as if given live.
  */
-export function examCommand(bankRef: string, options: ExamOptions, io: Io): void {
-  if (!options.answers) throw new UsageError('qualify exam needs --answers <file> here; the interactive exam runs in a terminal.');
+export function examCommand(bankRef: string, options: ExamOptions, io: Io): void | Promise<void> {
+  if (options.resume && options.answers) throw new UsageError(messages.resumeWithAnswers);
+  if (!options.answers) {
+    // Without an answers file the exam runs in the terminal, question by question.
+    if (!io.terminal) throw new UsageError(messages.needsTerminal(options.practice ? 'practice' : 'exam'));
+    if (options.all && !options.practice) throw new UsageError(messages.allNeedsPractice);
+    const { resolved } = findBank(options, bankRef, fs.existsSync);
+    return runInteractive(resolved, { ...options, mode: options.practice ? 'practice' : 'exam', timed: true }, io, io.terminal);
+  }
   const { resolved } = findBank(options, bankRef, fs.existsSync);
   const answers = readAnswersFile(options.answers, resolved.bank);
   for (const warning of answers.warnings) io.err(`${formatDiagnostic(warning, (f) => displayPath(io, f))}\n`);

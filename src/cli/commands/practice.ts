@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import { UsageError } from '../../errors.js';
+import { findBank, type GlobalOptions } from '../context.js';
+import { runInteractive } from '../interactive.js';
+import type { Io } from '../io.js';
+import { messages } from '../messages.js';
+
+export interface PracticeOptions extends GlobalOptions {
+  timed?: boolean;
+  confidence?: boolean;
+  resume?: boolean;
+  seed?: string;
+}
+
+/**
+ * `qualify practice <bank>`: the exam's questions in the terminal with feedback after each one,
+ * untimed unless --timed, never counted toward retakes. (With an answers file, use
+ * `qualify exam <bank> --practice --answers <file>`.)
+ */
+export function practiceCommand(bankRef: string, options: PracticeOptions, io: Io): Promise<void> {
+  if (!io.terminal) throw new UsageError(messages.needsTerminal('practice'));
+  const { resolved } = findBank(options, bankRef, fs.existsSync);
+  return runInteractive(resolved, { ...options, mode: 'practice' }, io, io.terminal);
+}

@@ -1,0 +1,543 @@
+import { AbortPromptError, ExitPromptError } from '@inquirer/core';
+import { formatDuration } from '../content/duration.js';
+import type { Question, ResolvedBank } from '../content/types.js';
+import { UsageError } from '../errors.js';
+import * as session from '../exam/session.js';
+import { renderText } from '../report/render/text.js';
+import type { ReportModel } from '../report/model.js';
+import { isConfidence, type Confidence, type Response } from '../scoring/response.js';
+import { scoreQuestion } from '../scoring/rubric.js';
+import type { AttemptMode, AttemptRow, AttemptStore } from '../store/attempts.js';
+import { askQuestion, type PromptContext } from '../ui/ask.js';
+import { formatRemaining } from '../ui/countdown.js';
+import { uiMessages } from '../ui/messages.js';
+import { checkboxPrompt } from '../ui/prompts/checkbox.js';
+import { choicePrompt, type ChoiceItem } from '../ui/prompts/choice.js';
+import { pagerPrompt } from '../ui/prompts/pager.js';
+import { textPrompt } from '../ui/prompts/text.js';
+import { feedbackText, guidelineText, questionBody } from '../ui/question-view.js';
+import { safe, type ScreenConfig, type StatusInfo } from '../ui/screen.js';
+import type { Terminal } from '../ui/terminal.js';
+import { makeTheme } from '../ui/theme.js';
+import { assertMayStart, finishAttempt, retakeDecision, startAttempt, type StartedAttempt } from './attempt.js';
+import { now as readClock, openStore, type GlobalOptions } from './context.js';
+import type { Io } from './io.js';
+import { messages } from './messages.js';
+import { parseSeed } from './commands/exam.js';
+
+/** How an interactive attempt was started; stored with it so `--resume` asks the same way. */
+export interface InteractiveSettings {
+  confidence: boolean;
+}
+
+export interface InteractiveOptions extends GlobalOptions {
+  mode: AttemptMode;
+  resume?: boolean;
+  confidence?: boolean;
+  /** Practice only: keep the bank's time limit. */
+  timed?: boolean;
+  seed?: string;
+}
+
+/** How a pending prompt ended when it did not resolve. */
+type Interrupt = 'exam-deadline' | 'question-deadline' | 'quit';
+type Guarded<T> = { ok: true; value: T } | { ok: false; why: Interrupt };
+
+/** setTimeout cannot wait longer than this (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * A clock that starts at `QUALIFY_NOW` when it is pinned and then runs in real time, so a pinned
+ * demonstration still counts down; without it, the system clock.
+ */
+export function runningClock(env: NodeJS.ProcessEnv): () => number {
+  const base = readClock(env);
+  const started = Date.now();
+  return () => base + (Date.now() - started);
+}
+
+const RESUME_COMMAND = (mode: AttemptMode, bank: string) => `qualify ${mode} ${bank} --resume`;
+
+/**
+ * Runs an exam or a practice round in the terminal: start screen, one prompt per question with a
+ * live countdown, navigation, review and submit, then the mistake report. Every answer is saved
+ * in its own transaction before the next question appears, so a crash or a kill loses nothing.
+ */
+export async function runInteractive(resolved: ResolvedBank, options: InteractiveOptions, io: Io, terminal: Terminal): Promise<void> {
+  const clock = runningClock(io.env);
+  const { db, store } = openStore(options);
+  try {
+    const runner = new AttemptRunner(resolved, options, io, terminal, store, clock);
+    await runner.run();
+  } finally {
+    db.close();
+  }
+}
+
+class AttemptRunner {
+  private readonly bank;
+  private readonly c;
+  private attempt!: StartedAttempt;
+  private settings: InteractiveSettings = { confidence: false };
+  private state!: session.SessionState;
+  private questions = new Map<string, Question>();
+
+  constructor(
+    private readonly resolved: ResolvedBank,
+    private readonly options: InteractiveOptions,
+    private readonly io: Io,
+    private readonly terminal: Terminal,
+    private readonly store: AttemptStore,
+    private readonly clock: () => number,
+  ) {
+    this.bank = resolved.bank;
+    this.c = makeTheme(terminal.color);
+  }
+
+  private get mode(): AttemptMode {
+    return this.options.mode;
+  }
+
+  async run(): Promise<void> {
+    const begun = this.options.resume ? this.resume() : await this.begin();
+    if (!begun) return;
+    if (session.isOver(this.state)) {
+      // The deadline passed while the learner was away.
+      this.io.out(`${uiMessages.resumedExpired}\n`);
+      return this.finish('expired');
+    }
+    const ending = await this.loop();
+    if (ending === 'saved') return;
+    return this.finish(ending);
+  }
+
+  // ---------------------------------------------------------------- starting and resuming
+
+  private resume(): boolean {
+    const row = this.store.inProgress(this.bank.id, this.mode);
+    if (!row) throw new UsageError(messages.nothingToResume(this.bank.id, this.mode));
+    const settings = row.settings as Partial<InteractiveSettings> | undefined;
+    this.settings = { confidence: Boolean(settings?.confidence) || Boolean(this.options.confidence) };
+    this.openSession(row);
+    return true;
+  }
+
+  private async begin(): Promise<boolean> {
+    const at = this.clock();
+    if (this.mode === 'exam') {
+      const open = this.store.inProgress(this.bank.id, 'exam');
+      if (open && open.deadlineAt !== undefined && open.deadlineAt <= at) {
+        // An exam left behind whose time has run out is submitted as it stands before a new one starts.
+        this.openSession(open);
+        this.state = session.expire(this.state, at);
+        this.finishQuietly();
+      } else if (open) {
+        throw new UsageError(messages.examInProgress(this.bank.id, open.startedAt));
+      }
+      assertMayStart(this.store, this.resolved, at, false);
+    }
+    const seed = parseSeed(this.options.seed);
+    const untimed = this.mode === 'practice' && !this.options.timed;
+    if (!(await this.startScreen(untimed))) return false;
+    this.settings = { confidence: Boolean(this.options.confidence) };
+    const attempt = startAttempt(this.store, this.resolved, this.mode, seed, this.clock(), {}, { untimed, settings: this.settings });
+    const row = this.store.get(attempt.attemptId)!;
+    this.openSession(row);
+    return true;
+  }
+
+  private openSession(row: AttemptRow): void {
+    const byId = new Map(this.bank.questions.map((q) => [q.id, q]));
+    const questions = row.questionIds.flatMap((id) => byId.get(id) ?? []);
+    this.questions = new Map(questions.map((q) => [q.id, q]));
+    this.attempt = { attemptId: row.id, questions, startedAt: row.startedAt, deadlineAt: row.deadlineAt };
+    const answers = Object.fromEntries(this.store.answers(row.id).map((a) => [a.questionId, a.response]));
+    const marks = this.store.marks(row.id);
+    const shownAt = Object.fromEntries(marks.flatMap((m) => (m.shownAt === undefined ? [] : [[m.questionId, m.shownAt]])));
+    this.state = session.startSession(
+      {
+        questionIds: questions.map((q) => q.id),
+        startedAt: row.startedAt,
+        deadlineAt: row.deadlineAt,
+        questionLimitsMs: Object.fromEntries(questions.flatMap((q) => (q.timeLimitMs === undefined ? [] : [[q.id, q.timeLimitMs]]))),
+        // Practice is for learning: going back is always allowed there.
+        sequential: this.bank.exam.sequential && this.mode === 'exam',
+      },
+      { position: row.position, answers, flagged: marks.filter((m) => m.flagged).map((m) => m.questionId), shownAt },
+    );
+    this.state = session.tick(this.state, this.clock());
+  }
+
+  /** The start screen: what this attempt is, and whether it counts. Resolves to "start". */
+  private async startScreen(untimed: boolean): Promise<boolean> {
+    const f = uiMessages.startFacts;
+    const exam = this.bank.exam;
+    const lines = [
+      f.questions(Math.min(exam.draw ?? this.bank.questions.length, this.bank.questions.length)),
+      untimed || exam.timeLimitMs === undefined ? f.untimed : f.timeLimit(formatDuration(exam.timeLimitMs)),
+      f.passMark(exam.passMark),
+      f.openBook(exam.openBook),
+      f.sequential(exam.sequential && this.mode === 'exam'),
+    ];
+    let warning: string | undefined;
+    if (this.mode === 'exam') {
+      const policy = exam.retake;
+      const lockout = policy.lockout.kind === 'permanent' ? 'for good' : `for ${formatDuration(policy.lockout.ms)}`;
+      lines.push(f.retake(uiMessages.retakePolicy(policy.waitsMs.map(formatDuration), policy.maxAttempts, lockout)));
+      const decision = retakeDecision(this.store, this.resolved, this.clock());
+      const failed = decision.kind === 'allowed' ? decision.failedSoFar : 0;
+      lines.push(f.attemptsUsed(failed, policy.maxAttempts));
+      if (policy.maxAttempts !== undefined && failed + 1 >= policy.maxAttempts) warning = uiMessages.countsLockout;
+      else if (policy.waitsMs.length) warning = uiMessages.countsWarning(formatDuration(policy.waitsMs[Math.min(failed + 1, policy.waitsMs.length) - 1]!));
+    } else {
+      warning = uiMessages.practiceNote;
+    }
+    const body = [...lines, '', ...(warning ? [this.mode === 'exam' ? this.c.yellow.bold(warning) : this.c.dim(warning)] : [])].join('\n');
+    const result = await this.guard((context) =>
+      choicePrompt(
+        {
+          screen: { ...this.baseScreen(), body },
+          choices: [
+            { value: 'start', label: this.mode === 'exam' ? uiMessages.startExam : uiMessages.startPractice },
+            { value: 'cancel', label: uiMessages.cancel },
+          ],
+          enterHint: uiMessages.keys.choose,
+        },
+        context,
+      ),
+    );
+    return result.ok && result.value.kind === 'answer' && result.value.value === 'start';
+  }
+
+  // ---------------------------------------------------------------- the question loop
+
+  private async loop(): Promise<'submitted' | 'expired' | 'saved'> {
+    let draft: unknown;
+    this.markShown();
+    while (!session.isOver(this.state)) {
+      const id = session.currentQuestionId(this.state);
+      const question = this.questions.get(id)!;
+      this.store.setPosition(this.attempt.attemptId, this.state.position);
+      const readOnly = session.isQuestionClosed(this.state, id, this.clock());
+      const result = await this.guard(
+        (context) =>
+          askQuestion(question, {
+            screen: this.questionScreen(id),
+            nav: {
+              back: session.canGoBack(this.state),
+              skip: true,
+              flag: true,
+              review: true,
+              guideline: this.bank.exam.openBook || this.mode === 'practice',
+              view: true,
+              quitHint: true,
+            },
+            given: this.state.answers[id],
+            draft,
+            readOnly,
+            context,
+          }),
+        readOnly ? undefined : session.questionDeadline(this.state, id),
+      );
+      const keepDraft = draft;
+      draft = undefined;
+      if (!result.ok) {
+        if (result.why === 'exam-deadline') return this.expire();
+        if (result.why === 'question-deadline') {
+          if (!this.moveOn()) {
+            const reviewed = await this.review();
+            if (reviewed !== 'continue') return reviewed;
+          }
+          continue;
+        }
+        if (await this.confirmQuit()) return 'saved';
+        draft = keepDraft;
+        continue;
+      }
+      const outcome = result.value;
+      switch (outcome.kind) {
+        case 'answer': {
+          const ended = await this.recordAnswer(question, outcome.value);
+          if (ended) return ended;
+          if (!this.moveOn()) {
+            const reviewed = await this.review();
+            if (reviewed !== 'continue') return reviewed;
+          }
+          break;
+        }
+        case 'back':
+          this.step(session.back(this.state, this.clock()));
+          break;
+        case 'skip':
+          if (!this.moveOn()) {
+            const reviewed = await this.review();
+            if (reviewed !== 'continue') return reviewed;
+          }
+          break;
+        case 'flag':
+          this.state = session.toggleFlag(this.state, id);
+          this.store.setFlag(this.attempt.attemptId, id, this.state.flagged.includes(id));
+          draft = outcome.draft;
+          break;
+        case 'guideline':
+          if (!(await this.page(guidelineText(this.resolved.guideline, question.sections, this.terminal.color), this.resolved.guideline.title))) return this.expire();
+          draft = outcome.draft;
+          break;
+        case 'view':
+          if (!(await this.page(questionBody(question, this.terminal.color), this.bank.title))) return this.expire();
+          draft = outcome.draft;
+          break;
+        case 'review': {
+          const reviewed = await this.review();
+          if (reviewed !== 'continue') return reviewed;
+          break;
+        }
+      }
+      this.state = session.tick(this.state, this.clock());
+    }
+    return this.state.status === 'expired' ? 'expired' : 'submitted';
+  }
+
+  private step(step: session.Step): void {
+    this.state = step.state;
+    if (step.ok) this.markShown();
+  }
+
+  /** Next question; false when this was the last one (time for the review screen). */
+  private moveOn(): boolean {
+    if (session.isLast(this.state)) return false;
+    this.step(session.next(this.state, this.clock()));
+    return true;
+  }
+
+  private markShown(): void {
+    this.state = session.showCurrent(this.state, this.clock());
+    const id = session.currentQuestionId(this.state);
+    const shown = this.state.shownAt[id];
+    if (shown !== undefined && this.questions.get(id)?.timeLimitMs !== undefined) this.store.markShown(this.attempt.attemptId, id, shown);
+  }
+
+  private expire(): 'expired' {
+    this.state = session.expire(this.state, this.clock());
+    return 'expired';
+  }
+
+  /**
+   * Completes the response (rationale, confidence), saves it at once, and in practice shows the
+   * feedback and asks the self-assessment. Returns an ending when time ran out meanwhile.
+   */
+  private async recordAnswer(question: Question, value: unknown): Promise<'expired' | 'saved' | undefined> {
+    const previous = this.state.answers[question.id];
+    const response: Response = question.type === 'free-text' ? { text: String(value ?? ''), self: [] } : { answer: value, self: [] };
+    if (previous?.rationale) response.rationale = previous.rationale;
+    if (question.type !== 'free-text' && question.rubric.some((c) => c.check !== 'self')) {
+      // The rubric reads a rationale: ask for it, so its criteria can be earned.
+      const rationale = await this.guard((context) => textPrompt({ screen: { ...this.questionScreen(question.id), body: `${questionBody(question, this.terminal.color)}\n\n${this.c.bold(uiMessages.rationalePrompt)}` }, draft: previous?.rationale }, context));
+      if (!rationale.ok) return this.interruptedAnswer(question, response, rationale.why);
+      response.rationale = rationale.value;
+    }
+    if (this.settings.confidence) {
+      const levels: Confidence[] = ['low', 'medium', 'high'];
+      const picked = await this.guard((context) =>
+        choicePrompt(
+          {
+            screen: { ...this.questionScreen(question.id), body: `${questionBody(question, this.terminal.color)}\n\n${this.c.bold(uiMessages.confidencePrompt)}` },
+            choices: levels.map((level) => ({ value: level, label: uiMessages.confidence[level] })),
+            default: previous?.confidence ?? 'medium',
+            enterHint: uiMessages.keys.choose,
+          },
+          context,
+        ),
+      );
+      if (!picked.ok) return this.interruptedAnswer(question, response, picked.why);
+      if (picked.value.kind === 'answer' && isConfidence(picked.value.value)) response.confidence = picked.value.value;
+    }
+    if (!this.save(question.id, response)) return undefined;
+    if (this.mode !== 'practice') return undefined;
+
+    // Practice: immediate feedback, then the self-assessment of `self` criteria.
+    const score = scoreQuestion(question, response);
+    const shown = await this.page(feedbackText(question, response, score, this.resolved.guideline, this.terminal.color), this.bank.title, uiMessages.continueHint);
+    if (!shown) return this.expire();
+    const self = await this.selfAssess(question);
+    if (self === 'expired') return this.expire();
+    if (self) this.save(question.id, { ...response, self });
+    return undefined;
+  }
+
+  /** The answer part that was given is kept even when the rest of the prompts were interrupted. */
+  private async interruptedAnswer(question: Question, response: Response, why: Interrupt): Promise<'expired' | 'saved' | undefined> {
+    this.save(question.id, response);
+    if (why === 'exam-deadline') return this.expire();
+    if (why === 'quit' && (await this.confirmQuit())) return 'saved';
+    return undefined;
+  }
+
+  private save(questionId: string, response: Response): boolean {
+    const step = session.answer(this.state, questionId, response, this.clock());
+    this.state = step.state;
+    if (!step.ok) return false;
+    this.store.saveAnswer(this.attempt.attemptId, { questionId, response, answeredAt: this.clock(), flagged: this.state.flagged.includes(questionId) });
+    return true;
+  }
+
+  /** Ticks the `self` criteria that hold, after the model answer; undefined when there are none. */
+  private async selfAssess(question: Question): Promise<string[] | undefined | 'expired'> {
+    const criteria = question.rubric.filter((c) => c.check === 'self');
+    if (criteria.length === 0) return undefined;
+    const model = question.model_answer ? `\n\n${this.c.bold(uiMessages.modelAnswer)}: ${safe(question.model_answer.trimEnd())}` : '';
+    const result = await this.guard((context) =>
+      checkboxPrompt(
+        {
+          screen: { ...this.questionScreen(question.id), body: `${this.c.bold(safe(question.prompt))}${model}\n\n${this.c.bold(uiMessages.selfAssessPrompt)}` },
+          choices: criteria.map((c) => ({ value: c.id, label: c.text })),
+          checked: this.state.answers[question.id]?.self ?? [],
+          enterHint: uiMessages.keys.choose,
+        },
+        context,
+      ),
+    );
+    if (!result.ok) return result.why === 'exam-deadline' ? 'expired' : undefined;
+    return result.value.kind === 'answer' ? result.value.value : undefined;
+  }
+
+  // ---------------------------------------------------------------- review, quit, finish
+
+  /** The review screen; "continue" after moving to a question, or how the attempt ended. */
+  private async review(): Promise<'continue' | 'submitted' | 'expired' | 'saved'> {
+    while (true) {
+      const rows = session.reviewRows(this.state, this.clock());
+      const p = session.progress(this.state);
+      const choices: ChoiceItem[] = rows.map((row) => {
+        const marks = [row.answered ? uiMessages.answered : uiMessages.unanswered, ...(row.flagged ? [uiMessages.flaggedMark] : []), ...(row.reachable ? [] : [uiMessages.closed])];
+        return { value: String(row.index), label: uiMessages.reviewRow(row.index + 1, marks.join(' · ')), note: this.questions.get(row.questionId)!.prompt.slice(0, 50), disabled: !row.reachable };
+      });
+      const unanswered = rows.filter((r) => !r.answered).length;
+      choices.push({ value: 'submit', label: unanswered ? uiMessages.submitWithGaps(unanswered) : uiMessages.submitNow });
+      choices.push({ value: 'return', label: uiMessages.returnTo(p.number) });
+      const body = [this.c.bold(uiMessages.reviewTitle), uiMessages.reviewSummary(p.answered, p.total, p.flagged), ...(this.state.sequential ? [this.c.dim(uiMessages.sequentialNote)] : [])].join('\n');
+      const result = await this.guard((context) =>
+        choicePrompt({ screen: { ...this.baseScreen(this.status()), body }, choices, default: unanswered || p.flagged ? 'return' : 'submit', enterHint: uiMessages.keys.choose, nav: { quitHint: true } }, context),
+      );
+      if (!result.ok) {
+        if (result.why === 'exam-deadline') return this.expire();
+        if (await this.confirmQuit()) return 'saved';
+        continue;
+      }
+      const value = result.value.kind === 'answer' ? result.value.value : 'return';
+      if (value === 'return') return 'continue';
+      if (value === 'submit') {
+        if (this.mode === 'exam' && (await this.selfAssessAll()) === 'expired') return this.expire();
+        this.state = session.submit(this.state, this.clock());
+        return this.state.status === 'expired' ? 'expired' : 'submitted';
+      }
+      this.step(session.goTo(this.state, Number(value), this.clock()));
+      return 'continue';
+    }
+  }
+
+  /** At submit (exam): the self-assessment of every answered question with `self` criteria. */
+  private async selfAssessAll(): Promise<'expired' | undefined> {
+    for (const id of this.state.questionIds) {
+      const question = this.questions.get(id)!;
+      const response = this.state.answers[id];
+      if (!response) continue;
+      const self = await this.selfAssess(question);
+      if (self === 'expired') return 'expired';
+      if (self) this.save(id, { ...response, self });
+    }
+    return undefined;
+  }
+
+  /** Ctrl+C: "Save and quit?". Ctrl+C again, or yes, quits; the attempt stays in progress. */
+  private async confirmQuit(): Promise<boolean> {
+    const result = await this.guard((context) =>
+      choicePrompt(
+        {
+          screen: { ...this.baseScreen(this.status()), body: this.c.bold(uiMessages.saveAndQuit) },
+          choices: [
+            { value: 'quit', label: this.state.deadlineAt === undefined ? uiMessages.saveAndQuitPracticeYes : uiMessages.saveAndQuitYes },
+            { value: 'stay', label: uiMessages.saveAndQuitNo },
+          ],
+          enterHint: uiMessages.keys.choose,
+        },
+        context,
+      ),
+    );
+    if (!result.ok) {
+      if (result.why === 'exam-deadline') return false;
+    } else if (result.value.kind === 'answer' && result.value.value === 'stay') return false;
+    const left = session.remainingMs(this.state, this.clock());
+    this.io.out(uiMessages.savedForLater(RESUME_COMMAND(this.mode, this.bank.id), left === undefined ? undefined : formatRemaining(left)));
+    return true;
+  }
+
+  private finishQuietly(): ReportModel {
+    return finishAttempt(this.store, this.resolved, this.attempt, this.mode, this.state.status === 'expired' ? 'expired' : 'submitted', this.state.endedAt ?? this.clock());
+  }
+
+  /** Scores and closes the attempt, then shows the mistake report (paged when it is long). */
+  private async finish(status: 'submitted' | 'expired'): Promise<void> {
+    if (status === 'expired') this.io.out(`${this.c.red.bold(uiMessages.timeUp)}\n`);
+    const report = finishAttempt(this.store, this.resolved, this.attempt, this.mode, status, this.state.endedAt ?? this.clock());
+    const { columns, rows } = this.terminal.size();
+    const text = renderText(report, { color: this.terminal.color, width: columns });
+    if (text.split('\n').length < rows - 1) {
+      this.io.out(text);
+      return;
+    }
+    await this.guard((context) => pagerPrompt({ screen: { color: this.terminal.color, size: this.terminal.size() }, text: text.trimEnd() }, context), undefined, false);
+    this.io.out(uiMessages.afterReport(report.percent, report.passed));
+  }
+
+  // ---------------------------------------------------------------- screens and deadlines
+
+  private status(): StatusInfo {
+    const p = session.progress(this.state);
+    return { number: p.number, total: p.total, flagged: p.flagged, deadlineAt: this.state.deadlineAt };
+  }
+
+  private baseScreen(status?: StatusInfo): Omit<ScreenConfig, 'body'> {
+    return { title: this.bank.title, status, color: this.terminal.color, size: this.terminal.size(), clock: this.clock };
+  }
+
+  private questionScreen(id: string): Omit<ScreenConfig, 'body'> {
+    const own = session.questionDeadline(this.state, id);
+    const flagged = this.state.flagged.includes(id);
+    return this.baseScreen({ ...this.status(), questionDeadlineAt: own, note: flagged ? uiMessages.flaggedMark : undefined });
+  }
+
+  /** A scrollable view under the exam clock; false when the exam deadline closed it. */
+  private async page(text: string, title: string, hint?: string): Promise<boolean> {
+    const result = await this.guard((context) => pagerPrompt({ screen: { ...this.baseScreen(this.status()), title }, text, hint }, context));
+    return result.ok || result.why !== 'exam-deadline';
+  }
+
+  /**
+   * Runs one prompt under the deadlines: the exam's (and the question's own, when given) abort
+   * it through its AbortSignal; Ctrl+C ends it as "quit". Nobody sees a stack trace.
+   */
+  private async guard<T>(ask: (context: PromptContext) => Promise<T>, questionDeadlineAt?: number, withExamDeadline = true): Promise<Guarded<T>> {
+    const controller = new AbortController();
+    const timers: NodeJS.Timeout[] = [];
+    const schedule = (at: number | undefined, why: Interrupt) => {
+      if (at === undefined) return;
+      const ms = at - this.clock();
+      if (ms <= 0) controller.abort(why);
+      else if (ms <= MAX_TIMER_MS) timers.push(setTimeout(() => controller.abort(why), ms));
+    };
+    if (withExamDeadline) schedule(this.state?.deadlineAt, 'exam-deadline');
+    schedule(questionDeadlineAt, 'question-deadline');
+    try {
+      const value = await ask({ input: this.terminal.input, output: this.terminal.output, signal: controller.signal, clearPromptOnDone: true });
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof AbortPromptError) return { ok: false, why: controller.signal.reason as Interrupt };
+      if (error instanceof ExitPromptError) return { ok: false, why: 'quit' };
+      throw error;
+    } finally {
+      for (const timer of timers) clearTimeout(timer);
+    }
+  }
+}
+

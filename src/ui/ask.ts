@@ -1,0 +1,128 @@
+import type { Question } from '../content/types.js';
+import type { Response } from '../scoring/response.js';
+import { uiMessages } from './messages.js';
+import { checkboxPrompt } from './prompts/checkbox.js';
+import { choicePrompt } from './prompts/choice.js';
+import type { NavKeys, Outcome } from './prompts/nav.js';
+import { reorderPrompt } from './prompts/reorder.js';
+import { textPrompt } from './prompts/text.js';
+import { questionBody } from './question-view.js';
+import { safe, type ScreenConfig } from './screen.js';
+import { makeTheme } from './theme.js';
+
+export interface AskSetup {
+  /** Title, status line (progress and clocks), colour and size; the body is the question's. */
+  screen: Omit<ScreenConfig, 'body'>;
+  nav: NavKeys;
+  /** The response saved before, shown as given. */
+  given?: Response;
+  /** The selection on screen when the question was left to flag it or read the guideline. */
+  draft?: unknown;
+  /** The question's own time is up: it can be read, not answered. */
+  readOnly: boolean;
+  /** Inquirer context: streams, the AbortSignal of the deadlines, clearing the screen. */
+  context: PromptContext;
+}
+
+/** Inquirer's prompt context (streams, AbortSignal, clearing the prompt when done). */
+export type PromptContext = NonNullable<Parameters<typeof choicePrompt>[1]>;
+
+const asStrings = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.map(String) : undefined);
+
+/**
+ * Asks one question with the prompt of its type. Resolves to the answer in the answer key's shape
+ * (free text: the written text), or to the move the learner asked for.
+ */
+export async function askQuestion(question: Question, setup: AskSetup): Promise<Outcome<unknown>> {
+  const color = setup.screen.color;
+  const screen: ScreenConfig = { ...setup.screen, body: questionBody(question, color) };
+  const given = setup.given?.answer;
+  const base = { screen, nav: setup.nav, readOnly: setup.readOnly };
+  switch (question.type) {
+    case 'single-choice':
+      return choicePrompt(
+        { ...base, choices: question.options.map((o) => ({ value: o.id, label: `${o.id}) ${o.text}` })), given: given as string | undefined, default: setup.draft as string | undefined },
+        setup.context,
+      );
+    case 'true-false': {
+      const outcome = await choicePrompt(
+        {
+          ...base,
+          choices: [
+            { value: 'true', label: 'True' },
+            { value: 'false', label: 'False' },
+          ],
+          given: given === undefined ? undefined : String(given),
+          default: setup.draft as string | undefined,
+        },
+        setup.context,
+      );
+      return outcome.kind === 'answer' ? { kind: 'answer', value: outcome.value === 'true' } : outcome;
+    }
+    case 'rating':
+    case 'preference':
+      return choicePrompt(
+        {
+          ...base,
+          choices: question.scale.map((label, i) => ({ value: label, label, note: `${i + 1}/${question.scale.length}` })),
+          given: given as string | undefined,
+          default: setup.draft as string | undefined,
+        },
+        setup.context,
+      );
+    case 'multi-select':
+      return checkboxPrompt(
+        { ...base, choices: question.options.map((o) => ({ value: o.id, label: `${o.id}) ${o.text}` })), checked: asStrings(setup.draft) ?? asStrings(given) ?? [] },
+        setup.context,
+      );
+    case 'ranking':
+      return reorderPrompt({ ...base, items: question.items.map((i) => ({ value: i.id, label: `${i.id}) ${i.text}` })), order: asStrings(setup.draft) ?? asStrings(given) }, setup.context);
+    case 'label-each':
+      return askLabels(question, screen, setup);
+    case 'free-text':
+      return askFreeText(question, screen, setup);
+  }
+}
+
+/** One choice per item, each on its own screen; the answer is complete when every item has a label. */
+async function askLabels(question: Extract<Question, { type: 'label-each' }>, screen: ScreenConfig, setup: AskSetup): Promise<Outcome<unknown>> {
+  const c = makeTheme(screen.color);
+  const start = (setup.draft ?? setup.given?.answer ?? {}) as Record<string, string>;
+  const labels: Record<string, string> = { ...start };
+  for (const [i, item] of question.items.entries()) {
+    const outcome = await choicePrompt(
+      {
+        screen: { ...screen, body: `${screen.body}\n\n${c.bold(uiMessages.labelItem(i + 1, question.items.length, safe(item.text)))}` },
+        nav: setup.nav,
+        readOnly: setup.readOnly,
+        choices: question.labels.map((label) => ({ value: label, label })),
+        given: (setup.given?.answer as Record<string, string> | undefined)?.[item.id],
+        default: labels[item.id],
+      },
+      setup.context,
+    );
+    if (outcome.kind !== 'answer') return { kind: outcome.kind, draft: { ...labels, ...(outcome.draft === undefined ? {} : { [item.id]: outcome.draft }) } };
+    labels[item.id] = outcome.value;
+  }
+  return { kind: 'answer', value: labels };
+}
+
+/** The question screen with the text written so far; Enter opens the multi-line input. */
+async function askFreeText(question: Question, screen: ScreenConfig, setup: AskSetup): Promise<Outcome<unknown>> {
+  const c = makeTheme(screen.color);
+  const written = typeof setup.draft === 'string' ? setup.draft : setup.given?.text;
+  const shown = written ? safe(written) : c.dim(uiMessages.noAnswerYet);
+  const outcome = await choicePrompt(
+    {
+      screen: { ...screen, body: `${screen.body}\n\n${c.bold(uiMessages.writeAnswer)}\n${shown}` },
+      nav: setup.nav,
+      readOnly: setup.readOnly,
+      choices: [{ value: 'write', label: written ? 'Edit your answer' : 'Write your answer' }],
+      enterHint: uiMessages.keys.write,
+    },
+    setup.context,
+  );
+  if (outcome.kind !== 'answer') return { kind: outcome.kind, draft: written };
+  const text = await textPrompt({ screen: { ...screen, body: `${screen.body}\n\n${c.bold(uiMessages.writeAnswer)}` }, draft: written }, setup.context);
+  return { kind: 'answer', value: text };
+}

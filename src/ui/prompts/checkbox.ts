@@ -1,0 +1,58 @@
+import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, useRef, useState } from '@inquirer/core';
+import { useNow } from '../countdown.js';
+import { uiMessages } from '../messages.js';
+import { composeScreen, hasLiveClock, safe, type ScreenConfig } from '../screen.js';
+import { makeTheme } from '../theme.js';
+import { footerLines, navActionFor, type NavKeys, type Outcome } from './nav.js';
+
+export interface CheckboxConfig {
+  screen: ScreenConfig;
+  choices: { value: string; label: string }[];
+  /** Ticked at the start (the answer given before, or a draft). */
+  checked?: readonly string[];
+  nav?: NavKeys;
+  enterHint?: string;
+  readOnly?: boolean;
+}
+
+/**
+ * Several choices from a list (multi-select questions, self-assessment of rubric criteria):
+ * Space ticks, Enter answers with the ticked values in the list's order (none is an answer too).
+ */
+export const checkboxPrompt = createPrompt<Outcome<string[]>, CheckboxConfig>((config, done) => {
+  const { choices } = config;
+  const nav: NavKeys = { ...config.nav };
+  const [cursor, setCursor] = useState(0);
+  const [checked, setChecked] = useState<readonly string[]>(config.checked ?? []);
+  const bodyCut = useRef(false);
+  const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
+  const c = makeTheme(config.screen.color);
+  const inOrder = (values: readonly string[]) => choices.map((ch) => ch.value).filter((v) => values.includes(v));
+
+  useKeypress((key, rl) => {
+    rl.clearLine(0);
+    if (isUpKey(key)) setCursor((cursor - 1 + choices.length) % choices.length);
+    else if (isDownKey(key)) setCursor((cursor + 1) % choices.length);
+    else if (isSpaceKey(key)) {
+      if (config.readOnly) return;
+      const value = choices[cursor]!.value;
+      setChecked(checked.includes(value) ? checked.filter((v) => v !== value) : [...checked, value]);
+    } else if (isEnterKey(key)) {
+      if (!config.readOnly) done({ kind: 'answer', value: inOrder(checked) });
+    } else {
+      const action = navActionFor(key, { ...nav, view: nav.view && bodyCut.current });
+      if (action) done({ kind: action, draft: inOrder(checked) });
+    }
+  });
+
+  const items = choices.map((ch, i) => {
+    const pointer = i === cursor ? c.cyan('❯') : ' ';
+    const box = checked.includes(ch.value) ? c.green('◉') : '◯';
+    const label = i === cursor ? c.cyan(safe(ch.label)) : safe(ch.label);
+    return `${pointer}${box} ${label}`;
+  });
+  const first = config.readOnly ? uiMessages.closedQuestion : `${uiMessages.keys.move} · ${uiMessages.keys.toggle} · ${config.enterHint ?? uiMessages.keys.answer}`;
+  const composed = composeScreen(config.screen, now, { items, cursor, footer: footerLines(first, { ...nav, view: false }), canViewWhole: nav.view });
+  bodyCut.current = composed.bodyCut;
+  return composed.text;
+});

@@ -1,0 +1,45 @@
+import type { KeypressEvent } from '@inquirer/core';
+import { uiMessages } from '../messages.js';
+
+/** Moves a question screen offers besides answering it. */
+export type NavAction = 'back' | 'skip' | 'flag' | 'review' | 'guideline' | 'view';
+
+/**
+ * What a question prompt resolves to: an answer, or a move. A move carries the selection on
+ * screen (`draft`), so the same question can be shown again as it was (after flagging it or
+ * reading the guideline).
+ */
+export type Outcome<A> = { kind: 'answer'; value: A } | { kind: NavAction; draft: A | undefined };
+
+export type NavKeys = Partial<Record<NavAction, boolean>> & {
+  /** Show the Ctrl+C hint (Ctrl+C always works; the hint belongs on exam screens). */
+  quitHint?: boolean;
+};
+
+const LETTER: Partial<Record<string, NavAction>> = { f: 'flag', r: 'review', g: 'guideline', v: 'view' };
+
+/** The move a key asks for, when that move is offered on this screen. */
+export function navActionFor(key: KeypressEvent, nav: NavKeys): NavAction | undefined {
+  if (key.ctrl) return undefined;
+  const action: NavAction | undefined = key.name === 'left' ? 'back' : key.name === 'right' ? 'skip' : LETTER[key.name];
+  return action !== undefined && nav[action] ? action : undefined;
+}
+
+/** The key hints of the moves offered. */
+export function navHints(nav: NavKeys): string {
+  const k = uiMessages.keys;
+  const hints: string[] = [];
+  if (nav.back) hints.push(k.back);
+  if (nav.skip) hints.push(k.skip);
+  if (nav.flag) hints.push(k.flag);
+  if (nav.review) hints.push(k.review);
+  if (nav.guideline) hints.push(k.guideline);
+  if (nav.view) hints.push(k.view);
+  if (nav.quitHint) hints.push(k.quit);
+  return hints.join(' · ');
+}
+
+export function footerLines(first: string, nav: NavKeys): string[] {
+  const moves = navHints(nav);
+  return moves ? [first, moves] : [first];
+}

@@ -1,0 +1,49 @@
+import { createPrompt, isBackspaceKey, isEnterKey, useKeypress, useState } from '@inquirer/core';
+import { useNow } from '../countdown.js';
+import { uiMessages } from '../messages.js';
+import { DEFAULT_SIZE, composeScreen, hasLiveClock, safe, type ScreenConfig } from '../screen.js';
+import { makeTheme } from '../theme.js';
+
+export interface TextConfig {
+  screen: ScreenConfig;
+  /** The text written before, to carry on from. */
+  draft?: string;
+}
+
+/**
+ * Multi-line text (free-text answers and rationales), typed in place so the exam clock stays on
+ * screen: Enter starts a new line, Enter on an empty line finishes, Backspace on an empty line
+ * goes back to the line above. Resolves to the text (trailing blank lines dropped).
+ */
+export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
+  const [lines, setLines] = useState<readonly string[]>(config.draft ? config.draft.replace(/\n+$/, '').split('\n') : []);
+  const [current, setCurrent] = useState('');
+  const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
+  const c = makeTheme(config.screen.color);
+
+  useKeypress((key, rl) => {
+    if (isEnterKey(key)) {
+      // readline has already cleared its line; `current` holds what was typed.
+      if (current === '') done(lines.join('\n'));
+      else {
+        setLines([...lines, current]);
+        setCurrent('');
+      }
+    } else if (isBackspaceKey(key) && current === '' && rl.line === '' && lines.length > 0) {
+      const previous = lines[lines.length - 1]!;
+      setLines(lines.slice(0, -1));
+      rl.write(previous);
+      setCurrent(previous);
+    } else {
+      setCurrent(rl.line);
+    }
+  });
+
+  const written = lines.map((line) => `  ${safe(line)}`);
+  const editing = `${c.cyan('›')} ${safe(current)}`;
+  const size = config.screen.size ?? DEFAULT_SIZE;
+  // The line being typed is drawn last, under everything else, so the terminal cursor sits at
+  // its end; the key hint goes below it. Room is kept for both.
+  const above = composeScreen({ ...config.screen, size: { columns: size.columns, rows: size.rows - 3 } }, now, { items: written, cursor: written.length - 1 });
+  return [`${above.text}${written.length ? '' : '\n'}\n${editing}`, `\n${c.dim(uiMessages.keys.text)}`];
+});

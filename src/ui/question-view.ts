@@ -1,0 +1,99 @@
+import type { Guideline, Question, Section } from '../content/types.js';
+import { describeAnswer } from '../report/model.js';
+import type { QuestionScore } from '../scoring/rubric.js';
+import type { Response } from '../scoring/response.js';
+import { uiMessages } from './messages.js';
+import { safe } from './screen.js';
+import { makeTheme } from './theme.js';
+
+/** The question as the learner reads it: id and sections, the prompt, the material, media. */
+export function questionBody(question: Question, color: boolean): string {
+  const c = makeTheme(color);
+  const out: string[] = [];
+  out.push(c.dim(`${safe(question.id)} · ${uiMessages.sectionsTested(question.sections.map(safe).join(', '))} · ${uiMessages.pointsTag(question.points, question.critical)}`));
+  out.push(c.bold(safe(question.prompt)));
+  if (typeof question.context === 'string') out.push('', safe(question.context));
+  else if (question.context) {
+    for (const [name, text] of Object.entries(question.context)) out.push('', c.cyan.bold(`${safe(name)}:`), safe(text));
+  }
+  for (const media of question.media) out.push(c.dim(uiMessages.mediaLine(safe(media.alt ?? media.path))));
+  const hint = typeHint(question);
+  if (hint) out.push('', c.dim(hint));
+  return out.join('\n');
+}
+
+function typeHint(question: Question): string | undefined {
+  switch (question.type) {
+    case 'multi-select':
+      return uiMessages.multiHint;
+    case 'ranking':
+      return uiMessages.rankingHint;
+    case 'rating':
+    case 'preference':
+      return uiMessages.scaleEnds(safe(question.scale[0]!), safe(question.scale[question.scale.length - 1]!));
+    default:
+      return undefined;
+  }
+}
+
+function sectionText(section: Section, depth: number, color: boolean, out: string[]): void {
+  const c = makeTheme(color);
+  out.push(c.bold.cyan(`${'#'.repeat(Math.min(depth + 1, 3))} ${safe(section.id)} ${safe(section.title)}`));
+  if (section.body) out.push(safe(section.body.trimEnd()));
+  for (const term of section.terms ?? []) out.push(`${c.bold(safe(term.term))}: ${safe(term.definition)}`);
+  for (const rule of section.rules ?? []) out.push(`${c.yellow(`Rule ${safe(rule.id)}`)} ${safe(rule.text)}`);
+  for (const exception of section.exceptions ?? []) out.push(`${c.dim('Exception:')} ${safe(exception)}`);
+  for (const example of section.examples ?? []) {
+    out.push(`${c.dim('Example')} ${c.bold(safe(example.title))}`, safe(example.body.trimEnd()));
+    if (example.verdict) out.push(`${c.dim('Verdict:')} ${safe(example.verdict)}`);
+  }
+  out.push('');
+  for (const sub of section.sections ?? []) sectionText(sub, depth + 1, color, out);
+}
+
+/**
+ * Guideline sections as readable text, subsections included. With no ids: the whole guideline
+ * (for reading it from the home screen).
+ */
+export function guidelineText(guideline: Guideline, sectionIds: readonly string[] | undefined, color: boolean): string {
+  const out: string[] = [];
+  const sections = sectionIds === undefined ? guideline.sections : sectionIds.flatMap((id) => guideline.sectionIndex.get(id) ?? []);
+  if (sectionIds === undefined && guideline.description) out.push(safe(guideline.description.trimEnd()), '');
+  for (const section of sections) sectionText(section, 0, color, out);
+  return out.join('\n').trimEnd();
+}
+
+const num = (n: number) => String(Math.round(n * 100) / 100);
+
+/**
+ * Practice feedback right after an answer: right or wrong, points, the expected answer, the
+ * explanation, the guideline rules the question tests and the model answer.
+ */
+export function feedbackText(question: Question, response: Response | undefined, score: QuestionScore, guideline: Guideline, color: boolean): string {
+  const c = makeTheme(color);
+  const out: string[] = [];
+  const full = score.earned >= score.max - 1e-9 && !score.criticalMissed;
+  const verdict = !score.answered ? c.red.bold(uiMessages.unanswered2) : full ? c.green.bold(uiMessages.correct) : score.earned > 0 ? c.yellow.bold(uiMessages.partly) : c.red.bold(uiMessages.wrong);
+  out.push(`${verdict} · ${uiMessages.pointsEarned(num(score.earned), num(score.max))}`);
+  if (question.type !== 'free-text') {
+    out.push(`${c.dim(uiMessages.yourAnswer(''))}${safe(describeAnswer(question, response?.answer))}`);
+    out.push(`${c.dim(`${uiMessages.expected}: `)}${safe(describeAnswer(question, question.answer))}`);
+  }
+  if (question.type === 'single-choice' || question.type === 'multi-select') {
+    const picked = Array.isArray(response?.answer) ? (response.answer as unknown[]).map(String) : [String(response?.answer)];
+    for (const option of question.options) {
+      if (option.feedback && picked.includes(option.id)) out.push(`${c.dim(`${uiMessages.onYourPick}:`)} ${safe(`${option.id}) ${option.feedback}`)}`);
+    }
+  }
+  if (question.explanation) out.push('', `${c.bold(uiMessages.why)}: ${safe(question.explanation.trimEnd())}`);
+  for (const id of question.rules) {
+    const rule = guideline.ruleIndex.get(id);
+    if (rule) out.push(`${c.yellow(uiMessages.rule(safe(id)))} ${safe(rule.text)}`);
+  }
+  const selfChecked = new Set(question.rubric.filter((x) => x.check === 'self').map((x) => x.id));
+  for (const criterion of score.criteria.filter((x) => x.id !== 'key' && !selfChecked.has(x.id) && (x.points > 0 ? !x.holds : x.holds))) {
+    out.push(`${c.dim(criterion.points < 0 ? 'Pitfall:' : 'Missed:')} ${safe(criterion.text)}`);
+  }
+  if (question.model_answer) out.push('', `${c.bold(uiMessages.modelAnswer)}: ${safe(question.model_answer.trimEnd())}`);
+  return out.join('\n');
+}

@@ -1,0 +1,134 @@
+import wrapAnsi from 'wrap-ansi';
+import { formatRemaining } from './countdown.js';
+import { uiMessages } from './messages.js';
+import { sanitize } from './sanitize.js';
+import { makeTheme } from './theme.js';
+
+/** What the status line shows: progress through the exam and the clocks. */
+export interface StatusInfo {
+  number?: number;
+  total?: number;
+  flagged?: number;
+  /** The exam's deadline (absent: untimed). */
+  deadlineAt?: number;
+  /** The current question's own deadline, when it has one. */
+  questionDeadlineAt?: number;
+  /** Shown after the progress, e.g. "⚑ flagged" for the current question. */
+  note?: string;
+}
+
+/** The parts every interactive screen shares: a title, the status line and a body of text. */
+export interface ScreenConfig {
+  /** Bank text: sanitized here. */
+  title?: string;
+  status?: StatusInfo;
+  /** Text already made safe (see `safe`); it is wrapped to the screen here. */
+  body?: string;
+  color: boolean;
+  size?: { columns: number; rows: number };
+  clock?: () => number;
+}
+
+export const DEFAULT_SIZE = { columns: 80, rows: 24 };
+
+/** Bank text, made safe for the terminal: every screen builds its body with this. */
+export const safe = (text: string): string => sanitize(text);
+
+/** True when the screen shows a clock that must be redrawn every second. */
+export function hasLiveClock(screen: ScreenConfig): boolean {
+  return screen.clock !== undefined && (screen.status?.deadlineAt !== undefined || screen.status?.questionDeadlineAt !== undefined);
+}
+
+/** "Question 7/20 · 2 flagged · 12:34 left · this question 0:45". */
+export function statusLine(status: StatusInfo, now: number, color: boolean): string {
+  const c = makeTheme(color);
+  const parts: string[] = [];
+  if (status.number !== undefined && status.total !== undefined) parts.push(c.bold(uiMessages.progress(status.number, status.total, status.flagged ?? 0)));
+  if (status.note) parts.push(c.yellow(status.note));
+  const clock = (deadline: number, text: (clock: string) => string) => {
+    const left = deadline - now;
+    const shown = text(formatRemaining(left));
+    return left <= 60_000 ? c.red.bold(shown) : left <= 5 * 60_000 ? c.yellow(shown) : shown;
+  };
+  if (status.deadlineAt !== undefined) parts.push(clock(status.deadlineAt, uiMessages.examLeft));
+  if (status.questionDeadlineAt !== undefined) parts.push(clock(status.questionDeadlineAt, uiMessages.questionLeft));
+  return parts.join(' · ');
+}
+
+export function wrapLines(text: string, width: number): string[] {
+  if (text === '') return [];
+  return wrapAnsi(text, Math.max(20, width), { hard: true, trim: false }).split('\n');
+}
+
+export interface Layout {
+  /** Lines under the body: choices, an input, a list; each item may wrap to several lines. */
+  items?: string[];
+  /** The item the cursor is on, kept visible when the items do not fit. */
+  cursor?: number;
+  /** Key hints, last. */
+  footer?: string[];
+  /** Offered when the body is cut short ("v: read it all"). */
+  canViewWhole?: boolean;
+}
+
+export interface Composed {
+  text: string;
+  /** Whether the body had to be cut to fit the screen. */
+  bodyCut: boolean;
+}
+
+/**
+ * Lays out one screen so it fits the terminal: title and status first, then the body (cut with
+ * "… n more lines" when needed), the items (windowed around the cursor), and the key hints.
+ * Drawing more lines than the terminal has would leave the old screen half-erased.
+ */
+export function composeScreen(screen: ScreenConfig, now: number, layout: Layout = {}): Composed {
+  const c = makeTheme(screen.color);
+  const { columns, rows } = screen.size ?? DEFAULT_SIZE;
+  const width = Math.max(20, columns - 1);
+  const header: string[] = [];
+  if (screen.title) header.push(...wrapLines(c.dim(safe(screen.title)), width));
+  if (screen.status) header.push(...wrapLines(statusLine(screen.status, now, screen.color), width));
+  if (header.length) header.push('');
+  const footer = (layout.footer ?? []).flatMap((line) => wrapLines(c.dim(line), width));
+  const itemLines = (layout.items ?? []).map((item) => wrapLines(item, width).map((line, i) => (i === 0 ? line : `    ${line}`)));
+  const body = wrapLines(screen.body ?? '', width);
+
+  const available = Math.max(6, rows - 1);
+  const fixed = header.length + footer.length + (footer.length ? 1 : 0) + (itemLines.length && body.length ? 1 : 0);
+  const allItemLines = itemLines.reduce((n, lines) => n + lines.length, 0);
+  const itemBudget = Math.max(3, Math.min(allItemLines, available - fixed - Math.min(body.length, 4)));
+  const shownItems = windowItems(itemLines, layout.cursor ?? 0, itemBudget);
+  const bodyBudget = Math.max(1, available - fixed - shownItems.length);
+  let shownBody = body;
+  let bodyCut = false;
+  if (body.length > bodyBudget) {
+    bodyCut = true;
+    shownBody = [...body.slice(0, bodyBudget - 1), c.dim(uiMessages.moreBelow(body.length - bodyBudget + 1, layout.canViewWhole ?? false))];
+  }
+  const out = [...header, ...shownBody];
+  if (shownItems.length) {
+    if (shownBody.length) out.push('');
+    out.push(...shownItems);
+  }
+  if (footer.length) out.push('', ...footer);
+  return { text: out.join('\n'), bodyCut };
+}
+
+/** The items around the cursor that fit in `budget` lines, with "…" marks where some are hidden. */
+function windowItems(items: string[][], cursor: number, budget: number): string[] {
+  const total = items.reduce((n, lines) => n + lines.length, 0);
+  if (total <= budget) return items.flat();
+  let from = Math.min(Math.max(0, cursor), items.length - 1);
+  let to = from + 1;
+  let used = items[from]?.length ?? 0;
+  const room = budget - 2; // the two "…" marks
+  while (true) {
+    const grew = to < items.length && used + items[to]!.length <= room;
+    if (grew) used += items[to++]!.length;
+    const grewUp = from > 0 && used + items[from - 1]!.length <= room;
+    if (grewUp) used += items[--from]!.length;
+    if (!grew && !grewUp) break;
+  }
+  return [...(from > 0 ? ['  …'] : []), ...items.slice(from, to).flat(), ...(to < items.length ? ['  …'] : [])];
+}

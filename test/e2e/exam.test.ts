@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FIXTURES } from '../cli/run-cli.js';
+import { TmuxTerminal, attempts, nextScreen } from './tmux.js';
+
+const CONTENT = ['--content', path.join(FIXTURES, 'basic'), '--content', path.join(FIXTURES, 'interactive')];
+const terminals: TmuxTerminal[] = [];
+afterEach(() => {
+  while (terminals.length) terminals.pop()!.kill();
+});
+
+function terminal(home?: string): TmuxTerminal {
+  const t = new TmuxTerminal(home);
+  terminals.push(t);
+  return t;
+}
+
+describe('the interactive exam in a terminal (tmux)', () => {
+  it('goes back, flags, and revisits a question from the review screen', async () => {
+    const t = terminal();
+    t.start([...CONTENT, 'exam', 'fixture-bank', '--seed', '1']);
+    await t.waitFor('Start the exam');
+    t.send('Enter');
+    let screen = await t.waitFor('Question 1/8');
+    expect(screen).not.toContain('← back');
+    t.send('Enter'); // answer question 1 with the first choice
+    screen = await t.waitFor('Question 2/8');
+    expect(screen).toContain('← back');
+    t.send('f');
+    screen = await t.waitFor('Question 2/8 · 1 flagged · ⚑ flagged');
+    t.send('Left');
+    screen = await t.waitFor(/Question 1\/8 · 1 flagged · \d+:\d\d left/);
+    expect(screen).toContain('●'); // the answer given is marked
+    t.send('r');
+    screen = await t.waitFor('Review before you submit');
+    expect(screen).toContain('1 of 8 answered · 1 flagged');
+    expect(screen).toMatch(/ 1\. answered/);
+    expect(screen).toMatch(/ 2\. unanswered · ⚑ flagged/);
+    expect(screen).toContain('Submit the exam now (7 unanswered questions will score 0)');
+    t.send('Home', '2'); // the second row
+    t.send('Enter');
+    screen = await t.waitFor('Question 2/8 · 1 flagged · ⚑ flagged');
+  });
+
+  it('opens the guideline in an open-book exam, then submits what was answered when time runs out', async () => {
+    const t = terminal();
+    t.start([...CONTENT, 'exam', 'quick-bank', '--seed', '1']);
+    await t.waitFor('Start the exam');
+    t.send('Enter');
+    let screen = await t.waitFor(/Question \d\/2/);
+    expect(screen).toContain('g guideline');
+    const question = screen.includes('What do you do first?') ? 'What do you do first?' : 'Harmful instructions must be flagged.';
+    t.send('g');
+    screen = await t.waitFor('Fixture Guideline');
+    expect(screen).toMatch(/Rule (1\.r1|3\.r1)/);
+    t.send('q');
+    screen = await t.waitFor(question);
+    t.send('Enter');
+    await t.waitFor('Question 2/2');
+    screen = await t.waitFor('Time is up', 30_000);
+    screen = await t.waitFor('[exited 0]');
+    expect(screen).toContain('time ran out');
+    expect(screen).toContain('1 of 2 questions answered');
+    expect(attempts(t.home)).toEqual([{ status: 'expired', mode: 'exam', answered: 1 }]);
+  });
+
+  it('saves and quits on Ctrl+C, keeps answers through a kill, and resumes with --resume', async () => {
+    const first = terminal();
+    first.start([...CONTENT, 'exam', 'fixture-bank', '--seed', '5']);
+    await first.waitFor('Start the exam');
+    first.send('Enter');
+    await first.waitFor('Question 1/8');
+    first.send('Enter');
+    await first.waitFor('Question 2/8');
+    first.send('C-c');
+    await first.waitFor('Save and quit?');
+    first.send('Enter');
+    let screen = await first.waitFor('[exited 0]');
+    expect(screen).toContain('Continue with: qualify exam fixture-bank --resume');
+    expect(attempts(first.home)).toEqual([{ status: 'in_progress', mode: 'exam', answered: 1 }]);
+
+    const second = terminal(first.home);
+    second.start([...CONTENT, 'exam', 'fixture-bank', '--resume']);
+    screen = await second.waitFor('Question 2/8');
+    second.send('Enter');
+    await second.waitFor('Question 3/8');
+    second.kill({ keepHome: true }); // the terminal closes under it: nothing answered is lost
+    expect(attempts(first.home)).toEqual([{ status: 'in_progress', mode: 'exam', answered: 2 }]);
+
+    const third = terminal(first.home);
+    third.start([...CONTENT, 'exam', 'fixture-bank', '--resume']);
+    await third.waitFor('Question 3/8');
+    third.send('r');
+    screen = await third.waitFor('Review before you submit');
+    expect(screen).toContain('2 of 8 answered');
+  });
+
+  it('refuses to go back in a sequential exam and moves on when a question runs out of time', async () => {
+    const t = terminal();
+    t.start([...CONTENT, 'exam', 'sequential-bank', '--seed', '1']);
+    let screen = await t.waitFor('Start the exam');
+    expect(screen).toContain('sequential: no going back');
+    t.send('Enter');
+    screen = await t.waitFor('Question 1/2');
+    t.send('Enter');
+    screen = await t.waitFor(/this question 0:0\d/);
+    expect(screen).not.toContain('← back');
+    screen = await t.waitFor('Review before you submit', 20_000);
+    expect(screen).toMatch(/ 2\. unanswered · closed/);
+  });
+
+  it('practice gives feedback after each answer with the rule it tests, and never counts', async () => {
+    const t = terminal();
+    t.start([...CONTENT, 'practice', 'quick-bank', '--seed', '1', '--confidence']);
+    let screen = await t.waitFor('Start practising');
+    expect(screen).toContain('Time limit       none');
+    t.send('Enter');
+    screen = await t.waitFor('Question 1/2');
+    expect(screen).not.toMatch(/ left/);
+    while (!screen.includes('What do you do first?')) {
+      t.send('Right');
+      screen = await t.waitFor('What do you do first?');
+    }
+    t.send('Enter'); // a) Rate at once: wrong
+    await t.waitFor('How sure are you?');
+    t.send('Up', 'Enter'); // low
+    screen = await t.waitFor('Not right');
+    expect(screen).toContain('Expected: b) Read the whole task');
+    expect(screen).toContain('Why: Section 1 says read first.');
+    expect(screen).toContain('Rule 1.r1 Read every instruction before you rate.');
+    t.send('Enter');
+    screen = await nextScreen(t, screen);
+    t.send('r');
+    await t.waitFor('Review before you submit');
+    t.send('Up', 'Enter');
+    screen = await t.waitFor('[exited 0]');
+    expect(screen).toMatch(/practice, attempt #1/);
+    expect(screen).toMatch(/Confidence\s+low\s+0 of 1 fully right/);
+    expect(attempts(t.home)).toEqual([{ status: 'submitted', mode: 'practice', answered: 1 }]);
+  });
+
+  it('opens the home screen with each bank\'s status when run with no arguments', async () => {
+    const t = terminal();
+    // No arguments at all: the fixture banks come from the home folder's content.
+    fs.cpSync(path.join(FIXTURES, 'basic'), path.join(t.home, 'content'), { recursive: true });
+    t.start([]);
+    let screen = await t.waitFor('Pick a bank.');
+    expect(screen).toMatch(/fixture-bank {2}Fixture Bank — not tried yet/);
+    expect(screen).toContain('search-evaluation-basics');
+    t.send('Home', 'Enter');
+    screen = await t.waitFor('Take the exam');
+    expect(screen).toContain('Practise (untimed, feedback after each question)');
+    expect(screen).toContain('Read the guideline');
+    expect(screen).toContain('History of attempts');
+  });
+});

@@ -4,38 +4,7 @@ import type { DB } from './db.js';
 export type AttemptMode = 'exam' | 'practice';
 export type AttemptStatus = 'in_progress' | 'submitted' | 'expired' | 'abandoned';
 
-export interface AttemptRow {
-  id: number;
-  bankId: string;
-  bankTitle: string;
-  bankVersion: string;
-  bankFile: string;
-  guidelineId: string;
-  mode: AttemptMode;
-  status: AttemptStatus;
-  seed: number;
-  questionIds: string[];
-  startedAt: number;
-  deadlineAt?: number;
-  endedAt?: number;
-  score?: number;
-  maxScore?: number;
-  percent?: number;
-  passed?: boolean;
-  result?: unknown;
-  /** Index of the question the learner was on (interactive attempts). */
-  position: number;
-  /** How the attempt was started (interactive options such as confidence prompts). */
-  settings?: unknown;
-}
-
-/** What is known of a question of an attempt besides its answer. */
-export interface QuestionMark {
-  questionId: string;
-  flagged: boolean;
-  shownAt?: number;
-}
-
+/** What is recorded when an attempt starts. */
 export interface NewAttempt {
   bankId: string;
   bankTitle: string;
@@ -47,7 +16,29 @@ export interface NewAttempt {
   questionIds: string[];
   startedAt: number;
   deadlineAt?: number;
+  /** How the attempt was started (interactive options such as confidence prompts). */
   settings?: unknown;
+}
+
+/** An attempt as stored: what it started with, where it stands, and how it ended. */
+export interface AttemptRow extends NewAttempt {
+  id: number;
+  status: AttemptStatus;
+  endedAt?: number;
+  score?: number;
+  maxScore?: number;
+  percent?: number;
+  passed?: boolean;
+  result?: unknown;
+  /** Index of the question the learner was on (interactive attempts). */
+  position: number;
+}
+
+/** What is known of a question of an attempt besides its answer. */
+export interface QuestionMark {
+  questionId: string;
+  flagged: boolean;
+  shownAt?: number;
 }
 
 export interface SavedAnswer {

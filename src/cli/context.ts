@@ -4,6 +4,7 @@ import { loadContent, type ContentSet } from '../content/load.js';
 import { SHIPPED_CONTENT_DIRS } from '../content/discover.js';
 import type { ResolvedBank } from '../content/types.js';
 import { ContentError, UsageError } from '../errors.js';
+import { newSeed } from '../exam/draw.js';
 import { AttemptStore } from '../store/attempts.js';
 import { openDatabase, type DB } from '../store/db.js';
 import { messages } from './messages.js';
@@ -75,4 +76,11 @@ export function openStore(options: GlobalOptions): { db: DB; store: AttemptStore
     throw new UsageError(messages.cannotOpenDb(file, (error as Error).message));
   }
   return { db, store: new AttemptStore(db), file };
+}
+
+/** The --seed option: a whole number, or a fresh seed when absent (it is recorded either way). */
+export function parseSeed(seed: string | undefined): number {
+  if (seed === undefined) return newSeed();
+  if (!/^\d+$/.test(seed) || Number(seed) > 2 ** 32 - 1) throw new UsageError(messages.badSeed(seed));
+  return Number(seed);
 }

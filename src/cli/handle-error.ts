@@ -1,6 +1,6 @@
 import { formatDiagnostic } from '../content/diagnostic.js';
 import { ContentError, QualifyError, RetakeRefusedError, UsageError } from '../errors.js';
-import { makeTheme } from '../ui/theme.js';
+import { makeTheme } from '../text/theme.js';
 import { displayPath, type Io } from './io.js';
 
 /**

@@ -18,12 +18,11 @@ import { textPrompt } from '../ui/prompts/text.js';
 import { feedbackText, guidelineText, questionBody } from '../ui/question-view.js';
 import { safe, type ScreenConfig, type StatusInfo } from '../ui/screen.js';
 import type { Terminal } from '../ui/terminal.js';
-import { makeTheme } from '../ui/theme.js';
+import { makeTheme } from '../text/theme.js';
 import { assertMayStart, finishAttempt, retakeDecision, startAttempt, type StartedAttempt } from './attempt.js';
-import { now as readClock, openStore, type GlobalOptions } from './context.js';
+import { now as readClock, openStore, parseSeed, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { messages } from './messages.js';
-import { parseSeed } from './commands/exam.js';
 
 /** How an interactive attempt was started; stored with it so `--resume` asks the same way. */
 export interface InteractiveSettings {

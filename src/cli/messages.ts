@@ -1,5 +1,5 @@
 import { formatDuration } from '../content/duration.js';
-import { formatWhen } from '../ui/theme.js';
+import { formatWhen } from '../text/theme.js';
 
 /** Closest known ids first, so a typo gets a useful suggestion. */
 function suggestions(wanted: string, known: string[]): string {

@@ -1,5 +1,5 @@
 import { processTerminal } from '../ui/terminal.js';
-import { colorEnabled } from '../ui/theme.js';
+import { colorEnabled } from '../text/theme.js';
 import type { Io } from './io.js';
 
 /** The real process's streams and environment. */

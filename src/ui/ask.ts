@@ -8,7 +8,7 @@ import { reorderPrompt } from './prompts/reorder.js';
 import { textPrompt } from './prompts/text.js';
 import { questionBody } from './question-view.js';
 import { safe, type ScreenConfig } from './screen.js';
-import { makeTheme } from './theme.js';
+import { makeTheme } from '../text/theme.js';
 
 export interface AskSetup {
   /** Title, status line (progress and clocks), colour and size; the body is the question's. */

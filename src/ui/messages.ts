@@ -1,4 +1,4 @@
-import { formatWhen } from './theme.js';
+import { formatWhen } from '../text/theme.js';
 
 /** The interactive screens' user-facing text, in one place. */
 export const uiMessages = {

@@ -4,7 +4,7 @@ import type { QuestionScore } from '../scoring/rubric.js';
 import type { Response } from '../scoring/response.js';
 import { uiMessages } from './messages.js';
 import { safe } from './screen.js';
-import { makeTheme } from './theme.js';
+import { makeTheme } from '../text/theme.js';
 
 /** The question as the learner reads it: id and sections, the prompt, the material, media. */
 export function questionBody(question: Question, color: boolean): string {

@@ -1,8 +1,8 @@
 import wrapAnsi from 'wrap-ansi';
 import { formatRemaining } from './countdown.js';
 import { uiMessages } from './messages.js';
-import { sanitize } from './sanitize.js';
-import { makeTheme } from './theme.js';
+import { sanitize } from '../text/sanitize.js';
+import { makeTheme } from '../text/theme.js';
 
 /** What the status line shows: progress through the exam and the clocks. */
 export interface StatusInfo {

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import { formatDiagnostic } from '../../content/diagnostic.js';
 import { UsageError } from '../../errors.js';
-import { newSeed } from '../../exam/draw.js';
 import { examSummary, renderJson } from '../../report/render/json.js';
 import { renderText } from '../../report/render/text.js';
 import { readAnswersFile } from '../answers.js';
 import { assertMayStart, finishAttempt, startAttempt } from '../attempt.js';
 import { runInteractive } from '../interactive.js';
-import { findBank, now, openStore, type GlobalOptions } from '../context.js';
+import { findBank, now, openStore, parseSeed, type GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';
 import { messages } from '../messages.js';
 
@@ -23,11 +22,6 @@ export interface ExamOptions extends GlobalOptions {
   confidence?: boolean;
 }
 
-export function parseSeed(seed: string | undefined): number {
-  if (seed === undefined) return newSeed();
-  if (!/^\d+$/.test(seed) || Number(seed) > 2 ** 32 - 1) throw new UsageError(messages.badSeed(seed));
-  return Number(seed);
-}
 
 /**
  * `qualify exam <bank> --answers <file>`: runs a whole attempt from an answers file. Each answer

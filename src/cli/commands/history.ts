@@ -1,7 +1,7 @@
 import type { ContentSet } from '../../content/load.js';
 import { renderJson } from '../../report/render/json.js';
-import { sanitize } from '../../ui/sanitize.js';
-import { formatWhen, makeTheme } from '../../ui/theme.js';
+import { sanitize } from '../../text/sanitize.js';
+import { formatWhen, makeTheme } from '../../text/theme.js';
 import { retakeDecision } from '../attempt.js';
 import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';

@@ -8,7 +8,7 @@ import { pagerPrompt } from '../../ui/prompts/pager.js';
 import { guidelineText } from '../../ui/question-view.js';
 import { safe } from '../../ui/screen.js';
 import type { Terminal } from '../../ui/terminal.js';
-import { makeTheme } from '../../ui/theme.js';
+import { makeTheme } from '../../text/theme.js';
 import { retakeDecision } from '../attempt.js';
 import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
 import { runInteractive } from '../interactive.js';

@@ -4,7 +4,7 @@ import { loadContent } from '../../content/load.js';
 import { schemaModeline } from '../../content/schema-location.js';
 import { ProblemsFoundError, UsageError } from '../../errors.js';
 import { buildBank, CONVERTERS, IMPORT_FORMATS, skippedLines, slugFromFileName, toYaml, type ImportFormat } from '../../import/index.js';
-import { sanitize } from '../../ui/sanitize.js';
+import { sanitize } from '../../text/sanitize.js';
 import { authoringMessages as messages } from '../authoring-messages.js';
 import { contentDirs, type GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';

@@ -1,5 +1,5 @@
-import { sanitize } from '../../ui/sanitize.js';
-import { makeTheme } from '../../ui/theme.js';
+import { sanitize } from '../../text/sanitize.js';
+import { makeTheme } from '../../text/theme.js';
 import { loadAllContent, type GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';
 import { renderJson } from '../../report/render/json.js';

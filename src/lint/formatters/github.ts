@@ -1,4 +1,4 @@
-import { sanitize } from '../../ui/sanitize.js';
+import { sanitize } from '../../text/sanitize.js';
 import type { Formatter } from './types.js';
 
 // Bank text is untrusted: sanitize first (escape sequences reach the log viewer), then GitHub's

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
-import { sanitize } from '../../ui/sanitize.js';
-import { makeTheme } from '../../ui/theme.js';
+import { sanitize } from '../../text/sanitize.js';
+import { makeTheme } from '../../text/theme.js';
 import type { Formatter } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,5 +1,5 @@
-import { sanitize } from '../../ui/sanitize.js';
-import { formatWhen } from '../../ui/theme.js';
+import { sanitize } from '../../text/sanitize.js';
+import { formatWhen } from '../../text/theme.js';
 import type { ReportModel } from '../model.js';
 import { mistakesBySection } from './text.js';
 

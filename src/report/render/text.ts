@@ -1,6 +1,6 @@
 import wrapAnsi from 'wrap-ansi';
-import { sanitize } from '../../ui/sanitize.js';
-import { formatWhen, makeTheme } from '../../ui/theme.js';
+import { sanitize } from '../../text/sanitize.js';
+import { formatWhen, makeTheme } from '../../text/theme.js';
 import type { Mistake, ReportModel } from '../model.js';
 
 export interface TextOptions {

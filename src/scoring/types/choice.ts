@@ -1,5 +1,5 @@
 import type { MultiSelectQuestion, SingleChoiceQuestion } from '../../content/types.js';
-import type { AnswerRules } from './index.js';
+import type { AnswerRules } from './answer-rules.js';
 
 export const singleChoice: AnswerRules<SingleChoiceQuestion> = {
   problem(question, answer) {

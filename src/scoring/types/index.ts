@@ -3,14 +3,9 @@ import { multiSelect, singleChoice } from './choice.js';
 import { labelEach, ranking } from './items.js';
 import { preference, rating } from './scale.js';
 import { trueFalse } from './true-false.js';
+import type { AnswerRules } from './answer-rules.js';
 
-/** How one question type reads and credits an answer against its key. */
-export interface AnswerRules<Q extends Question> {
-  /** Why an answer cannot be understood for this question, or undefined when it can. */
-  problem(question: Q, answer: unknown): string | undefined;
-  /** The share of the key's points the answer earns, between 0 and 1. */
-  credit(question: Q, answer: unknown): number;
-}
+export type { AnswerRules } from './answer-rules.js';
 
 type RulesByType = { [T in Exclude<Question['type'], 'free-text'>]: AnswerRules<Extract<Question, { type: T }>> };
 

@@ -1,5 +1,5 @@
 import type { LabelEachQuestion, RankingQuestion } from '../../content/types.js';
-import type { AnswerRules } from './index.js';
+import type { AnswerRules } from './answer-rules.js';
 
 /** Credit is the share of item pairs the response puts in the same order as the key. */
 export const ranking: AnswerRules<RankingQuestion> = {

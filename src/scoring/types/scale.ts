@@ -1,5 +1,5 @@
 import type { PreferenceQuestion, RatingQuestion } from '../../content/types.js';
-import type { AnswerRules } from './index.js';
+import type { AnswerRules } from './answer-rules.js';
 
 /** Finds a label on the scale, forgiving case and surrounding spaces. */
 function stepOf(scale: readonly string[], answer: unknown): number {

@@ -1,5 +1,5 @@
 import type { TrueFalseQuestion } from '../../content/types.js';
-import type { AnswerRules } from './index.js';
+import type { AnswerRules } from './answer-rules.js';
 
 const WORDS: Record<string, boolean> = { true: true, false: false, yes: true, no: false };
 

@@ -2,7 +2,7 @@ import { createPrompt, isDownKey, isEnterKey, isNumberKey, isUpKey, useKeypress,
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
 import { composeScreen, hasLiveClock, safe, type ScreenConfig } from '../screen.js';
-import { makeTheme } from '../theme.js';
+import { makeTheme } from '../../text/theme.js';
 import { footerLines, navActionFor, type NavKeys, type Outcome } from './nav.js';
 
 export interface ChoiceItem {

@@ -2,7 +2,7 @@ import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, 
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
 import { DEFAULT_SIZE, hasLiveClock, statusLine, wrapLines, type ScreenConfig } from '../screen.js';
-import { makeTheme } from '../theme.js';
+import { makeTheme } from '../../text/theme.js';
 import { safe } from '../screen.js';
 
 export interface PagerConfig {

@@ -2,7 +2,7 @@ import { createPrompt, isBackspaceKey, isEnterKey, useKeypress, useState } from 
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
 import { DEFAULT_SIZE, composeScreen, hasLiveClock, safe, type ScreenConfig } from '../screen.js';
-import { makeTheme } from '../theme.js';
+import { makeTheme } from '../../text/theme.js';
 
 export interface TextConfig {
   screen: ScreenConfig;

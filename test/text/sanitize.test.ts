@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasUnsafeCharacters, sanitize } from '../../src/ui/sanitize.js';
+import { hasUnsafeCharacters, sanitize } from '../../src/text/sanitize.js';
 
 describe('sanitize', () => {
   it('keeps ordinary text, tabs, newlines and non-Latin scripts', () => {

@@ -14,6 +14,15 @@ try {
   process.exit(2);
 }
 
+// A reader that stops early (`qualify report | head`) closes the pipe: stop quietly, as other
+// command-line tools do, instead of dying with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const io = cli.processIo();
 try {
   await cli.run(process.argv.slice(2), io);

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURES, cli, tempHome, writeTemp } from './run-cli.js';
+import { BIN, FIXTURES, cli, tempHome, writeTemp } from './run-cli.js';
 
 const BASIC = path.join(FIXTURES, 'basic');
 let home: string;
@@ -201,5 +202,15 @@ describe('qualify exam without --answers outside a terminal', () => {
     const bare = cli([], { home });
     expect(bare.code).toBe(0);
     expect(bare.stdout).toContain('Usage: qualify');
+  });
+});
+
+describe('output into a pipe that closes early', () => {
+  it('stops quietly, with no stack trace, when the reader stops reading', () => {
+    // `head -1` closes the pipe after one line; the key of a shipped bank is hundreds of lines.
+    const script = `"${process.execPath}" "${BIN}" key search-evaluation-basics | head -1; echo "exit \${PIPESTATUS[0]}" >&2`;
+    const result = spawnSync('bash', ['-c', script], { env: { ...process.env, QUALIFY_HOME: home }, encoding: 'utf8' });
+    expect(result.stdout).toMatch(/^# Answer key of search-evaluation-basics/);
+    expect(result.stderr.trim()).toBe('exit 0');
   });
 });

@@ -1,16 +1,17 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
-import { examCommand, type ExamOptions } from './commands/exam.js';
-import { historyCommand, type HistoryOptions } from './commands/history.js';
-import { keyCommand } from './commands/key.js';
-import { homeCommand } from './commands/home.js';
-import { practiceCommand, type PracticeOptions } from './commands/practice.js';
-import { registerAuthoringCommands } from './register-authoring.js';
-import { listCommand, type ListOptions } from './commands/list.js';
-import { REPORT_FORMATS, reportCommand, type ReportOptions } from './commands/report.js';
+import { REPORT_FORMATS } from './choices.js';
+import type { ExamOptions } from './commands/exam.js';
+import type { HistoryOptions } from './commands/history.js';
+import type { ListOptions } from './commands/list.js';
+import type { PracticeOptions } from './commands/practice.js';
+import type { ReportOptions } from './commands/report.js';
 import type { GlobalOptions } from './context.js';
 import type { Io } from './io.js';
+import { registerAuthoringCommands } from './register-authoring.js';
 
+// Each command's module is imported when that command runs, so building the program (and
+// printing --help) loads only commander: no YAML parser, schema validator, SQLite or prompts.
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 const EXAMPLES = `
@@ -48,7 +49,7 @@ export function buildProgram(io: Io): Command {
     .command('list')
     .description('list the question banks found, with their guideline and size')
     .option('--json', 'print JSON: [{id, title, guideline, questions, file}]')
-    .action((_options, command: Command) => listCommand(globals(command) as ListOptions, io));
+    .action(async (_options, command: Command) => (await import('./commands/list.js')).listCommand(globals(command) as ListOptions, io));
 
   program
     .command('exam')
@@ -62,7 +63,7 @@ export function buildProgram(io: Io): Command {
     .option('--all', "with --practice: every question of the bank, ignoring the exam's draw (to check a whole key)")
     .option('--json', 'print the result as JSON')
     .addHelpText('after', '\nExample:\n  $ qualify exam search-evaluation-basics --answers my-answers.yaml --json\n')
-    .action((bank: string, _options, command: Command) => examCommand(bank, globals(command) as ExamOptions, io));
+    .action(async (bank: string, _options, command: Command) => (await import('./commands/exam.js')).examCommand(bank, globals(command) as ExamOptions, io));
 
   program
     .command('practice')
@@ -72,27 +73,28 @@ export function buildProgram(io: Io): Command {
     .option('--confidence', 'ask "how sure?" after each answer')
     .option('--resume', 'continue the practice round left in progress')
     .option('--seed <n>', 'draw the same questions again')
-    .action((bank: string, _options, command: Command) => practiceCommand(bank, globals(command) as PracticeOptions, io));
+    .action(async (bank: string, _options, command: Command) => (await import('./commands/practice.js')).practiceCommand(bank, globals(command) as PracticeOptions, io));
 
   program
     .command('key')
     .description("print a bank's answer key as an answers file (it must score 100%)")
     .argument('<bank>', 'a bank id or the path of a bank file')
-    .action((bank: string, _options, command: Command) => keyCommand(bank, globals(command), io));
+    .action(async (bank: string, _options, command: Command) => (await import('./commands/key.js')).keyCommand(bank, globals(command), io));
 
   program
     .command('report')
     .description('show the mistake report of an attempt (default: the latest)')
     .argument('[attemptId]', 'an attempt number from "qualify history"')
     .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
-    .action((attemptId: string | undefined, _options, command: Command) => reportCommand(attemptId, globals(command) as unknown as ReportOptions, io));
+    .action(async (attemptId: string | undefined, _options, command: Command) =>
+      (await import('./commands/report.js')).reportCommand(attemptId, globals(command) as unknown as ReportOptions, io));
 
   program
     .command('history')
     .description('list past attempts with score, pass/fail and when the next exam attempt is allowed')
     .argument('[bank]', 'only this bank')
     .option('--json', 'print JSON: {attempts: [...], retake: {bank: {status, availableAt}}}')
-    .action((bank: string | undefined, _options, command: Command) => historyCommand(bank, globals(command) as HistoryOptions, io));
+    .action(async (bank: string | undefined, _options, command: Command) => (await import('./commands/history.js')).historyCommand(bank, globals(command) as HistoryOptions, io));
 
   registerAuthoringCommands(program, io);
 
@@ -104,7 +106,7 @@ export async function run(argv: readonly string[], io: Io): Promise<void> {
   const program = buildProgram(io);
   if (argv.length === 0) {
     // In a terminal, no arguments opens the home screen; piped or in CI, the help as before.
-    if (io.terminal) return homeCommand({ content: [] }, io, io.terminal);
+    if (io.terminal) return (await import('./commands/home.js')).homeCommand({ content: [] }, io, io.terminal);
     program.outputHelp();
     return;
   }

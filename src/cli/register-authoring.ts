@@ -1,10 +1,8 @@
 import { Command, Option } from 'commander';
-import { IMPORT_FORMATS } from '../import/index.js';
-import { FORMAT_NAMES } from '../lint/formatters/index.js';
-import { importCommand, type ImportOptions } from './commands/import.js';
-import { lintCommand, type LintOptions } from './commands/lint.js';
-import { newCommand, type NewOptions } from './commands/new.js';
-import { schemaCommand, SCHEMA_KINDS } from './commands/schema.js';
+import { IMPORT_FORMATS, LINT_FORMATS, SCHEMA_KINDS } from './choices.js';
+import type { ImportOptions } from './commands/import.js';
+import type { LintOptions } from './commands/lint.js';
+import type { NewOptions } from './commands/new.js';
 import type { GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 
@@ -19,7 +17,7 @@ export function registerAuthoringCommands(program: Command, io: Io): void {
     .command('lint')
     .description('check guideline documents and banks for mistakes, with file:line:col for each')
     .argument('[paths...]', 'files or folders to lint (default: the current folder)')
-    .addOption(new Option('--format <format>', 'output format').choices([...FORMAT_NAMES]).default('stylish'))
+    .addOption(new Option('--format <format>', 'output format').choices([...LINT_FORMATS]).default('stylish'))
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this; -1: no limit', '-1')
     .addHelpText(
       'after',
@@ -27,13 +25,13 @@ export function registerAuthoringCommands(program: Command, io: Io): void {
         'Silence a warning with a comment on the line before it:\n  # qualify-lint-disable-next-line near-duplicate\n' +
         'Rules: docs/rules/<rule-id>.md\n',
     )
-    .action((paths: string[], _options, command: Command) => lintCommand(paths, globals(command) as unknown as LintOptions, io));
+    .action(async (paths: string[], _options, command: Command) => (await import('./commands/lint.js')).lintCommand(paths, globals(command) as unknown as LintOptions, io));
 
   program
     .command('schema')
     .description('print the JSON Schema of a bank or a guideline (for editors and tools)')
     .addArgument(new Command().createArgument('<kind>', 'bank or guideline').choices([...SCHEMA_KINDS]))
-    .action((kind: string) => schemaCommand(kind, io));
+    .action(async (kind: string) => (await import('./commands/schema.js')).schemaCommand(kind, io));
 
   program
     .command('new')
@@ -43,7 +41,7 @@ export function registerAuthoringCommands(program: Command, io: Io): void {
     .option('--guideline <id>', 'for a bank: the guideline it tests')
     .option('--dir <folder>', 'where to write the file (default: the current folder)')
     .addHelpText('after', '\nExamples:\n  $ qualify new guideline my-task --dir content\n  $ qualify new bank my-task-basics --guideline my-task --dir content\n')
-    .action((kind: string, id: string, _options, command: Command) => newCommand(kind, id, globals(command) as NewOptions, io));
+    .action(async (kind: string, id: string, _options, command: Command) => (await import('./commands/new.js')).newCommand(kind, id, globals(command) as NewOptions, io));
 
   program
     .command('import')
@@ -54,5 +52,6 @@ export function registerAuthoringCommands(program: Command, io: Io): void {
     .option('--id <id>', 'the bank id (default: from the file name)')
     .option('--dir <folder>', 'where to write (default: the current folder)')
     .addHelpText('after', '\nExamples:\n  $ qualify import gift quiz.gift.txt --dir content\n  $ qualify import aiken quiz.txt --guideline search-evaluation\n')
-    .action((format: string, file: string, _options, command: Command) => importCommand(format, file, globals(command) as ImportOptions, io));
+    .action(async (format: string, file: string, _options, command: Command) =>
+      (await import('./commands/import.js')).importCommand(format, file, globals(command) as ImportOptions, io));
 }

@@ -7,8 +7,9 @@ import type { ConversionResult, DraftQuestion, Skipped } from './types.js';
 
 export type { ConversionResult, DraftQuestion, Skipped } from './types.js';
 
-export const IMPORT_FORMATS = ['gift', 'aiken'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+import type { ImportFormat } from './formats.js';
+
+export { IMPORT_FORMATS, type ImportFormat } from './formats.js';
 
 export const CONVERTERS: Record<ImportFormat, (source: string) => ConversionResult> = { gift: convertGift, aiken: convertAiken };
 

@@ -4,7 +4,11 @@ import type { Diagnostic } from '../../content/diagnostic.js';
 import { findContentFiles } from '../../content/discover.js';
 import { loadContent } from '../../content/load.js';
 import { ProblemsFoundError, UsageError } from '../../errors.js';
-import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../../lint/formatters/index.js';
+import { FORMAT_NAMES, FORMATTERS, type FormatName, type Formatter } from '../../lint/formatters/index.js';
+import type { LINT_FORMATS } from '../choices.js';
+
+// --format offers cli/choices.ts's list without loading the formatters; every name there must have one.
+FORMATTERS satisfies Record<(typeof LINT_FORMATS)[number], Formatter>;
 import { lintContent, type LintResult } from '../../lint/index.js';
 import { authoringMessages as messages } from '../authoring-messages.js';
 import { contentDirs, type GlobalOptions } from '../context.js';

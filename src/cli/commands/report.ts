@@ -6,8 +6,9 @@ import { renderText } from '../../report/render/text.js';
 import { openStore, type GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';
 import { messages } from '../messages.js';
+import { REPORT_FORMATS } from '../choices.js';
 
-export const REPORT_FORMATS = ['text', 'md', 'json'] as const;
+export { REPORT_FORMATS };
 
 export interface ReportOptions extends GlobalOptions {
   format: string;

@@ -1,12 +1,13 @@
 import { SCHEMAS, type ContentKind } from '../../content/validate.js';
 import { UsageError } from '../../errors.js';
 import { authoringMessages as messages } from '../authoring-messages.js';
+import { SCHEMA_KINDS } from '../choices.js';
 import type { Io } from '../io.js';
 
-export const SCHEMA_KINDS: readonly ContentKind[] = ['bank', 'guideline'];
+export { SCHEMA_KINDS };
 
 /** `qualify schema bank|guideline`: the JSON Schema the loader validates against, for editors and tools. */
 export function schemaCommand(kind: string, io: Io): void {
-  if (!(SCHEMA_KINDS as string[]).includes(kind)) throw new UsageError(messages.badSchemaKind(kind));
+  if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) throw new UsageError(messages.badSchemaKind(kind));
   io.out(`${JSON.stringify(SCHEMAS[kind as ContentKind], null, 2)}\n`);
 }

@@ -1,0 +1,8 @@
+/**
+ * The fixed value lists of command-line options. They live apart from the commands so that
+ * building the program (and printing --help) does not load the commands themselves.
+ */
+export const REPORT_FORMATS = ['text', 'md', 'json'] as const;
+export const LINT_FORMATS = ['stylish', 'json', 'github'] as const;
+export { IMPORT_FORMATS } from '../import/formats.js';
+export const SCHEMA_KINDS = ['bank', 'guideline'] as const;

@@ -179,6 +179,15 @@ describe('broken and hostile content', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('never echoes escape sequences from a broken file in its error messages', () => {
+    const dir = path.join(home, 'evil');
+    writeTemp(dir, 'bank.yaml', 'kind: bank\nid: h\ntitle: T\nguideline: fixture-guide\nversion: "1"\n"\\e[2Jevil\\e]0;pwn\\a": 1\nquestions: []\n');
+    const result = cli(['--content', BASIC, '--content', dir, 'list'], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown field "\ufffdevil\ufffd"');
+    expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
   it('never prints escape sequences from bank text', () => {
     const dir = path.join(home, 'hostile');
     fs.cpSync(BASIC, dir, { recursive: true });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import envPaths from 'env-paths';
+import { openContentCache } from '../content/cache.js';
 import { loadContent, type ContentSet } from '../content/load.js';
 import { SHIPPED_CONTENT_DIRS } from '../content/discover.js';
 import type { ResolvedBank } from '../content/types.js';
@@ -43,7 +44,8 @@ export function now(env: NodeJS.ProcessEnv = process.env): number {
 
 /** Loads all content and stops the command (exit 2) when any file has an error. */
 export function loadAllContent(options: GlobalOptions, extraFiles: string[] = []): ContentSet {
-  const content = loadContent(contentDirs(options), extraFiles);
+  const cache = openContentCache(path.join(homeDir(), 'cache', 'content.json'));
+  const content = loadContent(contentDirs(options), extraFiles, cache);
   const errors = content.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new ContentError(errors, messages.contentErrors(errors.length));
   return content;

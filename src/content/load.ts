@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ContentCache } from './cache.js';
 import type { Diagnostic } from './diagnostic.js';
 import { findContentFiles } from './discover.js';
 import { parseYaml, positionOf, type ParsedFile } from './parse.js';
@@ -48,17 +49,18 @@ function checkMediaOnDisk(bank: Bank, parsed: ParsedFile): Diagnostic[] {
   const folder = fs.realpathSync(path.dirname(bank.file));
   bank.questions.forEach((question, q) => {
     question.media.forEach((media, m) => {
-      const where = positionOf(parsed, ['questions', q, 'media', m, 'path']);
+      // Positions are looked up only for a problem: a remembered file is then parsed after all.
+      const where = () => positionOf(parsed, ['questions', q, 'media', m, 'path']);
       let real: string;
       try {
         real = fs.realpathSync(media.resolvedPath);
       } catch {
-        diagnostics.push({ file: bank.file, ...where, severity: 'warning', ruleId: 'media-path', message: `question "${question.id}": media file "${media.path}" does not exist` });
+        diagnostics.push({ file: bank.file, ...where(), severity: 'warning', ruleId: 'media-path', message: `question "${question.id}": media file "${media.path}" does not exist` });
         return;
       }
       const relative = path.relative(folder, real);
       if (relative.startsWith('..') || path.isAbsolute(relative)) {
-        diagnostics.push({ file: bank.file, ...where, severity: 'error', ruleId: 'media-path', message: `question "${question.id}": media file "${media.path}" links outside the bank's folder` });
+        diagnostics.push({ file: bank.file, ...where(), severity: 'error', ruleId: 'media-path', message: `question "${question.id}": media file "${media.path}" links outside the bank's folder` });
       }
     });
   });
@@ -66,10 +68,34 @@ function checkMediaOnDisk(bank: Bank, parsed: ParsedFile): Diagnostic[] {
 }
 
 /**
- * Reads, validates and resolves every guideline and bank in the given folders (plus any extra
- * files). Problems come back as diagnostics; nothing here throws for bad content.
+ * A file remembered by the cache: its value now, its source positions only if a later check
+ * needs one (then the file is parsed after all).
  */
-export function loadContent(dirs: readonly string[], extraFiles: readonly string[] = []): ContentSet {
+function rememberedFile(file: string, value: unknown): ParsedFile {
+  let full: ParsedFile | undefined;
+  const parse = () => (full ??= parseYaml(file, fs.readFileSync(file, 'utf8')));
+  return {
+    file,
+    value,
+    diagnostics: [],
+    get doc() {
+      return parse().doc;
+    },
+    get lineCounter() {
+      return parse().lineCounter;
+    },
+    get source() {
+      return parse().source;
+    },
+  };
+}
+
+/**
+ * Reads, validates and resolves every guideline and bank in the given folders (plus any extra
+ * files). Problems come back as diagnostics; nothing here throws for bad content. With a cache,
+ * files unchanged since they last passed the schema are not parsed again.
+ */
+export function loadContent(dirs: readonly string[], extraFiles: readonly string[] = [], cache?: ContentCache): ContentSet {
   const files = [...new Set([...findContentFiles(dirs), ...extraFiles.map((f) => path.resolve(f))])];
   const diagnostics: Diagnostic[] = [];
   const read: ReadFile[] = [];
@@ -77,7 +103,16 @@ export function loadContent(dirs: readonly string[], extraFiles: readonly string
 
   for (const file of files) {
     let source: string;
+    let stat: fs.Stats | undefined;
     try {
+      stat = cache && fs.statSync(file);
+      const remembered = stat && cache?.lookup(file, stat);
+      if (remembered) {
+        const parsed = rememberedFile(file, remembered.value);
+        Object.assign(loaded.get(file)!, { parsed, kind: remembered.kind });
+        read.push({ parsed, kind: remembered.kind });
+        continue;
+      }
       source = fs.readFileSync(file, 'utf8');
     } catch (error) {
       diagnostics.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'file', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
@@ -103,7 +138,9 @@ export function loadContent(dirs: readonly string[], extraFiles: readonly string
       continue;
     }
     read.push({ parsed, kind });
+    if (stat) cache?.remember(file, stat, kind, parsed.value);
   }
+  cache?.save();
 
   const guidelines = new Map<string, Guideline>();
   for (const { parsed } of read.filter((r) => r.kind === 'guideline')) {

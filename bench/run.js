@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { SHIPPED_CONTENT_DIRS } from '../dist/content/discover.js';
 import { loadContent } from '../dist/content/load.js';
 import { keyResponse } from '../dist/cli/commands/key.js';
@@ -57,6 +59,16 @@ bench('save 200 answers, each in its own durable transaction', 3, 5000, () => {
 });
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });
+
+// Whole commands as a user starts them: the first run reads every file, later runs reuse the
+// content cache in $QUALIFY_HOME/cache.
+const bin = fileURLToPath(new URL('../bin/qualify.js', import.meta.url));
+const home = fs.mkdtempSync(path.join(os.tmpdir(), 'qualify-bench-home-'));
+const qualify = (...args) => spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, QUALIFY_HOME: home }, stdio: 'ignore' });
+bench('qualify --help', 5, 400, () => qualify('--help'));
+bench('qualify list, first run (empty cache)', 1, 3000, () => qualify('list'));
+bench('qualify list, later runs (warm cache)', 5, 800, () => qualify('list'));
+fs.rmSync(home, { recursive: true, force: true });
 
 for (const r of results) console.log(`${r.ok ? 'ok  ' : 'SLOW'}  ${String(r.ms).padStart(8)} ms  (target ${r.targetMs} ms)  ${r.name}`);
 process.exitCode = results.every((r) => r.ok) ? 0 : 1;

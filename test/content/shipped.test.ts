@@ -46,4 +46,12 @@ describe('shipped content', () => {
     expect(failed.mistakes).toHaveLength(drawn);
     expect(failed.mistakes.every((m: { sections: string[] }) => m.sections.length > 0)).toBe(true);
   });
+
+  it('the example answers file in the README is accepted and scored', () => {
+    const result = cli(['exam', 'search-evaluation-basics', '--practice', '--answers', 'examples/search-evaluation-first-try.yaml', '--json'], { home });
+    expect(result.code).toBe(0);
+    const body = JSON.parse(result.stdout);
+    expect(body.percent).toBeGreaterThan(0);
+    expect(body.percent).toBeLessThan(100);
+  });
 });

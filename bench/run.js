@@ -14,6 +14,7 @@ import { loadContent } from '../dist/content/load.js';
 import { keyResponse } from '../dist/cli/commands/key.js';
 import { scoreAttempt } from '../dist/scoring/attempt.js';
 import { normalizeResponse } from '../dist/scoring/response.js';
+import { rubricPatternMatches } from '../dist/content/regex.js';
 import { openDatabase } from '../dist/store/db.js';
 import { AttemptStore } from '../dist/store/attempts.js';
 
@@ -48,6 +49,11 @@ bench(`score every shipped bank with its key, 50 times (${questionCount} questio
       scoreAttempt(resolved, resolved.bank.questions, responses);
     }
   }
+});
+
+// A shared bank's worst case: a pattern that backtracks exponentially on an ordinary engine.
+bench('match (a|a)*b against a crafted 20,000-character answer, 100 times', 3, 2000, () => {
+  for (let i = 0; i < 100; i++) rubricPatternMatches('(a|a)*b', `${'a'.repeat(19_999)}!`);
 });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qualify-bench-'));

@@ -1,4 +1,4 @@
-import { MAX_MATCHED_TEXT, unsafeRegexReason } from '../content/regex.js';
+import { MAX_MATCHED_TEXT, rubricPatternMatches } from '../content/regex.js';
 import type { Criterion, Question } from '../content/types.js';
 import type { Response } from './response.js';
 import { answerRulesFor } from './types/index.js';
@@ -61,9 +61,8 @@ function holds(criterion: Criterion, text: string, response: Response | undefine
     const lower = text.toLowerCase();
     return check.any.some((phrase) => lower.includes(phrase.toLowerCase()));
   }
-  // Unsafe patterns are rejected when the bank loads; this guard keeps the scorer safe on its own.
-  if (unsafeRegexReason(check.matches)) return false;
-  return new RegExp(check.matches, 'iu').test(text);
+  // Patterns run on the linear-time engine, so no answer can make this slow (see content/regex.ts).
+  return rubricPatternMatches(check.matches, text);
 }
 
 function addTo(target: Record<string, number>, sections: readonly string[], amount: number): void {

@@ -84,9 +84,19 @@ describe('references', () => {
     expect(problems({ 'g.yaml': GUIDELINE, 'b.yaml': bank })).toEqual(['b.yaml:8:10 unique-ids question "q1" › id: question id "q1" is used twice']);
   });
 
-  it('refuse a rubric pattern that could stall the scorer', () => {
-    const bank = bankYaml(`  - {id: q1, type: free-text, sections: ["1"], prompt: P, rubric: [{id: c, text: T, points: 1, check: {matches: "(a+)+$"}}]}\n`);
-    expect(problems({ 'g.yaml': GUIDELINE, 'b.yaml': bank })[0]).toMatch(/rubric-regex question "q1" › criterion "c" › check.matches: the pattern repeats a group/);
+  it('refuse rubric patterns the safe (linear-time) matcher cannot run', () => {
+    const bank = bankYaml(`  - {id: q1, type: free-text, sections: ["1"], prompt: P, rubric: [{id: c, text: T, points: 1, check: {matches: "(a)\\\\1"}}]}
+  - {id: q2, type: free-text, sections: ["1"], prompt: P, rubric: [{id: c, text: T, points: 1, check: {matches: "a.{0,40}b"}}]}
+  - {id: q3, type: free-text, sections: ["1"], prompt: P, rubric: [{id: c, text: T, points: 1, check: {matches: "(unclosed"}}]}\n`);
+    const found = problems({ 'g.yaml': GUIDELINE, 'b.yaml': bank });
+    expect(found[0]).toMatch(/rubric-regex question "q1" › criterion "c" › check.matches: the pattern cannot be matched in linear time; back-references/);
+    expect(found[1]).toMatch(/rubric-regex question "q2" › criterion "c" › check.matches: the pattern repeats a part more than 16 times \(\{0,40\}\)/);
+    expect(found[2]).toMatch(/rubric-regex question "q3" › criterion "c" › check.matches: the pattern is not a valid regular expression/);
+  });
+
+  it('accept patterns with nested repetition, which the linear-time matcher runs safely', () => {
+    const bank = bankYaml(`  - {id: q1, type: free-text, sections: ["1"], prompt: P, rubric: [{id: c, text: T, points: 1, check: {matches: "(a+)+$|(x|x)*y|\\\\bFlag\\\\b"}}]}\n`);
+    expect(problems({ 'g.yaml': GUIDELINE, 'b.yaml': bank })).toEqual([]);
   });
 });
 

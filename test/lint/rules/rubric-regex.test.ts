@@ -11,12 +11,21 @@ const withPattern = (pattern: string) => bankYaml(`${PLAIN_QUESTION}    model_an
 `);
 
 testRule(rubricRegex, {
-  valid: [{ name: 'a simple pattern', files: { 'bank.yaml': withPattern('rule\\s*1\\.r1') } }],
+  valid: [
+    { name: 'a simple pattern', files: { 'bank.yaml': withPattern('rule\\s*1\\.r1') } },
+    // The linear-time matcher runs nested repetition safely, so it is allowed.
+    { name: 'nested repetition', files: { 'bank.yaml': withPattern('(a+)+b') } },
+  ],
   invalid: [
     {
-      name: 'nested repetition that could stall the scorer',
-      files: { 'bank.yaml': withPattern('(a+)+b') },
-      problems: [{ at: 'bank.yaml:20:26', severity: 'error', message: 'the pattern' }],
+      name: 'a back-reference, which cannot be matched in linear time',
+      files: { 'bank.yaml': withPattern('(a)\\1') },
+      problems: [{ at: 'bank.yaml:20:26', severity: 'error', message: 'the pattern cannot be matched in linear time' }],
+    },
+    {
+      name: 'a counted repetition above 16',
+      files: { 'bank.yaml': withPattern('rule.{0,40}1') },
+      problems: [{ at: 'bank.yaml:20:26', severity: 'error', message: 'repeats a part more than 16 times' }],
     },
   ],
 });

@@ -1,5 +1,5 @@
 import type { Question, ResolvedBank } from '../content/types.js';
-import { RetakeRefusedError } from '../errors.js';
+import { RetakeRefusedError, UsageError } from '../errors.js';
 import { drawQuestions } from '../exam/draw.js';
 import { decideRetake, type PastAttempt, type RetakeDecision } from '../policy/retake.js';
 import { buildReport, type ReportModel } from '../report/model.js';
@@ -43,6 +43,19 @@ export function assertMayStart(store: AttemptStore, resolved: ResolvedBank, now:
     case 'clock-rollback':
       throw new RetakeRefusedError(messages.clockRollback(bank, decision.lastRecordedAt), { error: 'clock-rollback', lastRecordedAt: new Date(decision.lastRecordedAt).toISOString() }, json);
   }
+}
+
+/**
+ * One counted exam at a time. An exam left in progress whose time has run out is submitted as it
+ * stood, ended at its deadline; one still running must be resumed (or left to run out) first.
+ */
+export function settleOpenExam(store: AttemptStore, resolved: ResolvedBank, now: number): void {
+  const open = store.inProgress(resolved.bank.id, 'exam');
+  if (!open) return;
+  if (open.deadlineAt === undefined || open.deadlineAt > now) throw new UsageError(messages.examInProgress(resolved.bank.id, open.startedAt));
+  const byId = new Map(resolved.bank.questions.map((q) => [q.id, q]));
+  const questions = open.questionIds.flatMap((id) => byId.get(id) ?? []);
+  finishAttempt(store, resolved, { attemptId: open.id, questions, startedAt: open.startedAt, deadlineAt: open.deadlineAt }, 'exam', 'expired', open.deadlineAt);
 }
 
 /** When the next exam attempt becomes available (null: now). */

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AttemptStore } from '../../src/store/attempts.js';
+import { openDatabase } from '../../src/store/db.js';
 import { BIN, FIXTURES, cli, tempHome, writeTemp } from './run-cli.js';
 
 const BASIC = path.join(FIXTURES, 'basic');
@@ -125,6 +127,24 @@ describe('retake waiting periods through the CLI', () => {
     expect(practice.code).toBe(0);
     expect(practice.body.mode).toBe('practice');
     expect(json(['history', 'fixture-bank'], at(2)).body.retake['fixture-bank']).toEqual({ status: 'waiting', availableAt: at(24) });
+  });
+
+  it('allows one counted exam at a time, and submits one left behind once its time ran out', () => {
+    // An exam saved and left in the terminal at T0, with the bank's 10-minute limit.
+    const db = openDatabase(path.join(home, 'qualify.db'));
+    new AttemptStore(db).start({
+      bankId: 'fixture-bank', bankTitle: 'Fixture Bank', bankVersion: '1.0.0', bankFile: path.join(BASIC, 'bank.yaml'), guidelineId: 'fixture-guide',
+      mode: 'exam', seed: 1, questionIds: ['q-single', 'q-tf'], startedAt: Date.parse(T0), deadlineAt: Date.parse(T0) + 600_000,
+    });
+    db.close();
+    const during = run(['exam', 'fixture-bank', '--answers', keyFile()], at(0.05));
+    expect(during.code).toBe(2);
+    expect(during.stderr).toContain('is still in progress. Continue it with "qualify exam fixture-bank --resume"');
+    // An hour later it has run out: it is submitted as it stood (nothing answered: failed), so the wait starts at its deadline.
+    const after = json(['exam', 'fixture-bank', '--answers', keyFile()], at(1));
+    expect(after.code).toBe(3);
+    expect(after.body).toEqual({ error: 'retake-wait', availableAt: new Date(Date.parse(T0) + 600_000 + 24 * 3_600_000).toISOString() });
+    expect(json(['history'], at(1)).body.attempts[0]).toMatchObject({ status: 'expired', passed: false, endedAt: new Date(Date.parse(T0) + 600_000).toISOString() });
   });
 
   it('refuses when the clock was turned back behind the last attempt', () => {

@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import { examSummary, renderJson } from '../../report/render/json.js';
 import { renderText } from '../../report/render/text.js';
 import { readAnswersFile } from '../answers.js';
-import { assertMayStart, finishAttempt, startAttempt } from '../attempt.js';
+import { assertMayStart, finishAttempt, settleOpenExam, startAttempt } from '../attempt.js';
 import { runInteractive } from '../interactive.js';
 import { findBank, now, openStore, parseSeed, type GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';
@@ -46,7 +46,10 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
   const { db, store } = openStore(options);
   try {
     const startedAt = now(io.env);
-    if (mode === 'exam') assertMayStart(store, resolved, startedAt, Boolean(options.json));
+    if (mode === 'exam') {
+      settleOpenExam(store, resolved, startedAt);
+      assertMayStart(store, resolved, startedAt, Boolean(options.json));
+    }
     const attempt = startAttempt(store, resolved, mode, seed, startedAt, { all: options.all });
     for (const question of attempt.questions) {
       const response = answers.responses.get(question.id);

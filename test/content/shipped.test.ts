@@ -54,4 +54,13 @@ describe('shipped content', () => {
     expect(body.percent).toBeGreaterThan(0);
     expect(body.percent).toBeLessThan(100);
   });
+
+  it('its mistake report fits an 80-column terminal, with no stray spaces where lines wrap', () => {
+    const text = cli(['report'], { home }).stdout;
+    const lines = text.split('\n');
+    expect(lines.filter((line) => line.length > 80)).toEqual([]);
+    expect(lines.filter((line) => line.endsWith(' '))).toEqual([]);
+    // A wrapped continuation hangs at the column of the text it continues, never one space further.
+    expect(lines.filter((line) => /^ {19}\S/.test(line))).toEqual([]);
+  });
 });

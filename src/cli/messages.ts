@@ -21,6 +21,8 @@ function suggestions(wanted: string, known: string[]): string {
   return `\nKnown banks: ${sorted.slice(0, 8).join(', ')}${known.length > 8 ? ', ...' : ''}`;
 }
 
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** The CLI's user-facing text, in one place. */
 export const messages = {
   contentErrors: (n: number) => `${n} problem${n === 1 ? '' : 's'} in content files; fix ${n === 1 ? 'it' : 'them'} and run the command again.`,
@@ -45,13 +47,15 @@ export const messages = {
     `Use the time to re-read the sections in your last report ("qualify report"), or practise with --practice, which never counts.`,
   lockedOut: (bank: string, until: number | undefined, failed: number) =>
     until === undefined
-      ? `"${bank}" is locked: ${failed} failed attempts used up its attempts for good, as on platforms that close a qualification after repeated failures. Practice mode (--practice) is still open.`
-      : `"${bank}" is locked after ${failed} failed attempts until ${formatWhen(until)}; then the attempts reset. Practice mode (--practice) is still open.`,
+      ? `"${bank}" is locked: ${plural(failed, 'failed attempt')} used up its attempts for good, as on platforms that close a qualification after repeated failures. Practice mode (--practice) is still open.`
+      : `"${bank}" is locked after ${plural(failed, 'failed attempt')} until ${formatWhen(until)}; then the attempts reset. Practice mode (--practice) is still open.`,
   clockRollback: (bank: string, last: number) =>
     `Refusing to start "${bank}": the system clock says it is earlier than an attempt already recorded (${formatWhen(last)}). ` +
     'A clock turned back cannot shorten a waiting period; fix the date and time and try again.',
   waitDescription: (ms: number) => formatDuration(ms),
-  needsTerminal: (command: string) => `"qualify ${command}" without --answers runs in a terminal; here stdin or stdout is not one. Use --answers <file>.`,
+  needsTerminal: (command: string) =>
+    `"qualify ${command}" runs in a terminal; here stdin or stdout is not one. To score an answers file instead, use ` +
+    `"qualify exam <bank> --answers <file>"${command === 'practice' ? ' with --practice' : ''}.`,
   nothingToResume: (bank: string, mode: string) => `There is no ${mode} of "${bank}" in progress to resume. Start one with "qualify ${mode} ${bank}".`,
   examInProgress: (bank: string, started: number) =>
     `An exam of "${bank}" started ${formatWhen(started)} is still in progress. Continue it with "qualify exam ${bank} --resume".`,

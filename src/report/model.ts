@@ -191,7 +191,7 @@ export function buildReport(input: ReportInput): ReportModel {
         sectionId: s.id,
         title: s.title,
         lost: s.lost,
-        reason: critical ? 'a critical error was made here' : `${s.lost} of ${s.max} points lost`,
+        reason: critical ? 'a critical error was made here' : `${s.lost} of ${s.max} point${s.max === 1 ? '' : 's'} lost`,
       };
     });
 

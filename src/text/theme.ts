@@ -17,6 +17,8 @@ export function makeTheme(color: boolean): ChalkInstance {
 /** Dates as people read them, with the time zone, e.g. "Mon 23 Nov 2026, 14:05 UTC". */
 export function formatWhen(ms: number | string, timeZone?: string): string {
   const date = new Date(ms);
+  // Seconds appear only when there are any, so a time a retake opens is never shown too early.
+  const seconds = date.getUTCSeconds() !== 0 || date.getUTCMilliseconds() !== 0;
   return new Intl.DateTimeFormat('en-GB', {
     weekday: 'short',
     day: 'numeric',
@@ -24,6 +26,7 @@ export function formatWhen(ms: number | string, timeZone?: string): string {
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    ...(seconds ? { second: '2-digit' as const } : {}),
     timeZone,
     timeZoneName: 'short',
   }).format(date);

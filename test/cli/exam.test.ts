@@ -225,9 +225,11 @@ describe('qualify exam without --answers outside a terminal', () => {
   it('explains that the interactive exam needs a terminal, and qualify alone prints the help', () => {
     const exam = run(['exam', 'fixture-bank']);
     expect(exam.code).toBe(2);
-    expect(exam.stderr).toContain('"qualify exam" without --answers runs in a terminal');
+    expect(exam.stderr).toContain('"qualify exam" runs in a terminal; here stdin or stdout is not one. To score an answers file instead, use "qualify exam <bank> --answers <file>".');
     const practice = run(['practice', 'fixture-bank']);
     expect(practice.code).toBe(2);
+    // practice has no --answers of its own, so the hint names the command that does.
+    expect(practice.stderr).toContain('use "qualify exam <bank> --answers <file>" with --practice.');
     const bare = cli([], { home });
     expect(bare.code).toBe(0);
     expect(bare.stdout).toContain('Usage: qualify');

@@ -46,6 +46,11 @@ export function readAnswersFile(file: string, bank: Bank): AnswersFile {
     }
     const response = normalizeResponse(raw);
     if (!response) continue;
+    const confidence = (raw as { confidence?: unknown } | null)?.confidence;
+    if (typeof raw === 'object' && raw !== null && confidence !== undefined && response.confidence === undefined) {
+      errors.push({ ...at([id, 'confidence']), severity: 'error', ruleId: 'answers', message: messages.badConfidence(id, String(confidence)) });
+      continue;
+    }
     const rules = answerRulesFor(question);
     const problem = rules && response.answer !== undefined ? rules.problem(question, response.answer) : undefined;
     if (problem) {

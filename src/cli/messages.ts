@@ -34,6 +34,7 @@ export const messages = {
   answersNotMapping: 'an answers file maps question ids to responses, like "se-001: b"',
   unknownQuestion: (id: string, bank: string) => `question "${id}" is not in bank "${bank}"; its response is ignored`,
   badAnswer: (id: string, problem: string) => `question "${id}": ${problem}`,
+  badConfidence: (id: string, value: string) => `question "${id}": confidence must be low, medium or high, not "${value}"`,
   allNeedsPractice: '--all answers every question of the bank, which is not the real exam; use it with --practice.',
   badSeed: (seed: string) => `--seed must be a whole number, not "${seed}".`,
   badClock: (value: string) => `QUALIFY_NOW must be an ISO date or milliseconds, not "${value}".`,

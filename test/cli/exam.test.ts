@@ -77,6 +77,13 @@ describe('qualify exam --answers', () => {
     expect(stderr).toMatch(/bad\.yaml:2:11 {2}question "q-single": expected one option id \(a, b\)/);
   });
 
+  it('refuses a confidence that is not low, medium or high, naming where it is', () => {
+    const answers = writeTemp(home, 'conf.yaml', 'q-tf: {answer: true, confidence: very}\n');
+    const { code, stderr } = run(['exam', 'fixture-bank', '--answers', answers]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/conf\.yaml:1:34 {2}question "q-tf": confidence must be low, medium or high, not "very"/);
+  });
+
   it('names an unknown bank and suggests the closest ones', () => {
     const { code, stderr } = run(['exam', 'fixture-bnk', '--answers', emptyFile()]);
     expect(code).toBe(2);

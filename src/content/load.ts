@@ -48,9 +48,9 @@ function checkMediaOnDisk(bank: Bank, parsed: ParsedFile): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const folder = fs.realpathSync(path.dirname(bank.file));
   bank.questions.forEach((question, q) => {
-    question.media.forEach((media, m) => {
+    question.media.forEach((media) => {
       // Positions are looked up only for a problem: a remembered file is then parsed after all.
-      const where = () => positionOf(parsed, ['questions', q, 'media', m, 'path']);
+      const where = () => positionOf(parsed, ['questions', q, 'media', media.index, 'path']);
       let real: string;
       try {
         real = fs.realpathSync(media.resolvedPath);

@@ -119,7 +119,7 @@ function resolveMedia(rawMedia: Raw[] | undefined, bankFile: string, where: Path
       report.error('media-path', [...where, i, 'path'], `media path "${m.path}" leaves the bank's folder; keep media files beside the bank`);
       return [];
     }
-    return [{ path: m.path, alt: m.alt, resolvedPath }];
+    return [{ path: m.path, alt: m.alt, resolvedPath, index: i }];
   });
 }
 

@@ -69,6 +69,8 @@ export interface Media {
   alt?: string;
   /** Absolute path, checked to stay inside the bank's folder. */
   resolvedPath: string;
+  /** Its place in the question's `media` list in the file (refused entries are left out here). */
+  index: number;
 }
 
 interface QuestionBase {

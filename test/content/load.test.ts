@@ -106,6 +106,22 @@ describe('media paths', () => {
     expect(problems({ 'g.yaml': GUIDELINE, 'b.yaml': bank })[0]).toMatch(/media-path question "q1" › media\[0\].path: media path "..\/..\/etc\/passwd" leaves the bank's folder/);
   });
 
+  it('point at the right entry when an earlier media path was refused', () => {
+    const bank = bankYaml(`  - id: q1
+    type: true-false
+    sections: ["1"]
+    prompt: P
+    answer: true
+    media:
+      - {path: ../outside.png}
+      - {path: missing.png}
+`);
+    expect(problems({ 'g.yaml': GUIDELINE, 'b.yaml': bank })).toEqual([
+      'b.yaml:13:16 media-path question "q1" › media[0].path: media path "../outside.png" leaves the bank\'s folder; keep media files beside the bank',
+      'b.yaml:14:16 media-path question "q1": media file "missing.png" does not exist',
+    ]);
+  });
+
   it('refuse a symbolic link that points outside the folder', () => {
     const bank = bankYaml(`  - {id: q1, type: true-false, sections: ["1"], prompt: P, answer: true, media: [{path: img.png}]}\n`);
     const tree = loadTree({ 'g.yaml': GUIDELINE });

@@ -16,17 +16,18 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 
 const EXAMPLES = `
 Examples:
-  $ qualify list                                   banks found (shipped, $QUALIFY_HOME/content, --content)
+  $ qualify                                  home: banks, scores, retake times
+  $ qualify list                             banks found
+  $ qualify exam search-evaluation-basics    timed and counted, in the terminal
+  $ qualify exam search-evaluation-basics --resume
+  $ qualify practice search-evaluation-basics --confidence
   $ qualify key search-evaluation-basics > key.yaml
-  $ qualify exam search-evaluation-basics                 in the terminal: timed, with back/flag/review
-  $ qualify practice search-evaluation-basics --confidence  feedback after each question
-  $ qualify exam search-evaluation-basics --resume        continue after Ctrl+C
-  $ qualify exam search-evaluation-basics --answers key.yaml
-  $ qualify exam ./my-bank.yaml --answers mine.yaml --practice --seed 7
+  $ qualify exam search-evaluation-basics --answers key.yaml --practice --all
   $ qualify report --format md > mistakes.md
   $ qualify history search-evaluation-basics
-  $ qualify lint question-banks/mine                authoring: lint, schema, new, import (see README)
+  $ qualify lint question-banks/mine         authoring: lint, schema, new, import
 
+Banks are read from the shipped folders, $QUALIFY_HOME/content and every --content.
 Exit codes: 0 ok · 1 problems found · 2 usage or content error · 3 retake not yet allowed
 Data: one SQLite file in $QUALIFY_HOME (default: your data folder); --db <file> to use another.
 `;
@@ -36,7 +37,7 @@ export function buildProgram(io: Io): Command {
   const program = new Command('qualify')
     .description('Practise the qualification exams of AI-training and data-labeling platforms.')
     .version('0.1.0', '-V, --version')
-    .addOption(new Option('--content <dir>', 'also read guidelines and banks from this folder (repeatable)').default([]).argParser(collect))
+    .addOption(new Option('--content <dir>', 'also read guidelines and banks from this folder (repeatable)').default([], 'none').argParser(collect))
     .option('--db <file>', 'the attempts database to use')
     .showHelpAfterError('(run "qualify --help" for usage)')
     .addHelpText('after', EXAMPLES)
@@ -49,6 +50,7 @@ export function buildProgram(io: Io): Command {
     .command('list')
     .description('list the question banks found, with their guideline and size')
     .option('--json', 'print JSON: [{id, title, guideline, questions, file}]')
+    .addHelpText('after', '\nExamples:\n  $ qualify list\n  $ qualify list --content ./study-group --json\n')
     .action(async (_options, command: Command) => (await import('./commands/list.js')).listCommand(globals(command) as ListOptions, io));
 
   program
@@ -62,7 +64,14 @@ export function buildProgram(io: Io): Command {
     .option('--practice', 'practice mode: never counts toward retake waiting periods')
     .option('--all', "with --practice: every question of the bank, ignoring the exam's draw (to check a whole key)")
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', '\nExample:\n  $ qualify exam search-evaluation-basics --answers my-answers.yaml --json\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  $ qualify exam search-evaluation-basics                       in the terminal: timed and counted\n' +
+        '  $ qualify exam search-evaluation-basics --resume              continue after Ctrl+C\n' +
+        '  $ qualify exam search-evaluation-basics --answers mine.yaml   score an answers file\n' +
+        '  $ qualify exam ./my-bank.yaml --answers key.yaml --practice --all --json\n',
+    )
     .action(async (bank: string, _options, command: Command) => (await import('./commands/exam.js')).examCommand(bank, globals(command) as ExamOptions, io));
 
   program
@@ -73,12 +82,14 @@ export function buildProgram(io: Io): Command {
     .option('--confidence', 'ask "how sure?" after each answer')
     .option('--resume', 'continue the practice round left in progress')
     .option('--seed <n>', 'draw the same questions again')
+    .addHelpText('after', '\nExamples:\n  $ qualify practice search-evaluation-basics\n  $ qualify practice search-evaluation-basics --timed --confidence\n')
     .action(async (bank: string, _options, command: Command) => (await import('./commands/practice.js')).practiceCommand(bank, globals(command) as PracticeOptions, io));
 
   program
     .command('key')
     .description("print a bank's answer key as an answers file (it must score 100%)")
     .argument('<bank>', 'a bank id or the path of a bank file')
+    .addHelpText('after', '\nExamples:\n  $ qualify key search-evaluation-basics > key.yaml\n  $ qualify exam search-evaluation-basics --answers key.yaml --practice --all   # must score 100%\n')
     .action(async (bank: string, _options, command: Command) => (await import('./commands/key.js')).keyCommand(bank, globals(command), io));
 
   program
@@ -86,6 +97,7 @@ export function buildProgram(io: Io): Command {
     .description('show the mistake report of an attempt (default: the latest)')
     .argument('[attemptId]', 'an attempt number from "qualify history"')
     .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
+    .addHelpText('after', '\nExamples:\n  $ qualify report                      the latest attempt\n  $ qualify report 12 --format md > attempt-12.md\n')
     .action(async (attemptId: string | undefined, _options, command: Command) =>
       (await import('./commands/report.js')).reportCommand(attemptId, globals(command) as unknown as ReportOptions, io));
 
@@ -94,6 +106,7 @@ export function buildProgram(io: Io): Command {
     .description('list past attempts with score, pass/fail and when the next exam attempt is allowed')
     .argument('[bank]', 'only this bank')
     .option('--json', 'print JSON: {attempts: [...], retake: {bank: {status, availableAt}}}')
+    .addHelpText('after', '\nExamples:\n  $ qualify history\n  $ qualify history search-evaluation-basics --json\n')
     .action(async (bank: string | undefined, _options, command: Command) => (await import('./commands/history.js')).historyCommand(bank, globals(command) as HistoryOptions, io));
 
   registerAuthoringCommands(program, io);

@@ -31,6 +31,7 @@ export function registerAuthoringCommands(program: Command, io: Io): void {
     .command('schema')
     .description('print the JSON Schema of a bank or a guideline (for editors and tools)')
     .addArgument(new Command().createArgument('<kind>', 'bank or guideline').choices([...SCHEMA_KINDS]))
+    .addHelpText('after', '\nExamples:\n  $ qualify schema bank > bank.schema.json\n  $ qualify schema guideline\n')
     .action(async (kind: string) => (await import('./commands/schema.js')).schemaCommand(kind, io));
 
   program

@@ -189,6 +189,12 @@ describe('qualify report and history', () => {
     expect(result.stderr).toContain('No finished attempts yet');
   });
 
+  it('names an unknown bank instead of saying it has no attempts', () => {
+    const result = run(['history', 'nope']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('There is no question bank with id "nope"');
+  });
+
   it('lists attempts with score and pass/fail', () => {
     run(['exam', 'fixture-bank', '--answers', keyFile(), '--practice']);
     const { body } = json(['history']);

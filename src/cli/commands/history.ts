@@ -1,3 +1,4 @@
+import { UsageError } from '../../errors.js';
 import type { ContentSet } from '../../content/load.js';
 import { renderJson } from '../../report/render/json.js';
 import { sanitize } from '../../text/sanitize.js';
@@ -5,6 +6,10 @@ import { formatWhen, makeTheme } from '../../text/theme.js';
 import { retakeDecision } from '../attempt.js';
 import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';
+import { messages } from '../messages.js';
+
+// Dates such as "Sun, 12 Jan 2031, 10:00 UTC" vary in length; pad them so the columns line up.
+const WHEN_WIDTH = 28;
 
 export interface HistoryOptions extends GlobalOptions {
   json?: boolean;
@@ -34,6 +39,9 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
   const { db, store } = openStore(options);
   try {
     const attempts = store.list(bankId);
+    if (bankId !== undefined && attempts.length === 0 && !content.banks.has(bankId)) {
+      throw new UsageError(messages.unknownBank(bankId, [...content.banks.keys()]));
+    }
     const at = now(io.env);
     const bankIds = [...new Set(attempts.map((a) => a.bankId))];
     const retake = Object.fromEntries(bankIds.map((id) => [id, retakeStatus(content, store, id, at)]));
@@ -72,7 +80,7 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
               ? c.yellow('time ran out; it is submitted as it stood when you next start or resume this exam')
               : c.yellow('in progress')
             : a.passed ? c.green(`passed ${a.percent}%`) : c.red(`not passed ${a.percent ?? 0}%`);
-        io.out(`  #${String(a.id).padEnd(4)} ${formatWhen(a.startedAt)}  ${a.mode.padEnd(8)}  ${result}${a.status === 'expired' ? c.dim(' (time ran out)') : a.status === 'abandoned' ? c.dim(' (abandoned)') : ''}\n`);
+        io.out(`  #${String(a.id).padEnd(4)} ${formatWhen(a.startedAt).padEnd(WHEN_WIDTH)}  ${a.mode.padEnd(8)}  ${result}${a.status === 'expired' ? c.dim(' (time ran out)') : a.status === 'abandoned' ? c.dim(' (abandoned)') : ''}\n`);
       }
       const r = retake[id]!;
       const line =

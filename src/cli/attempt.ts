@@ -122,7 +122,8 @@ export function finishAttempt(
     const history = [...examHistory(store, resolved.bank.id), { startedAt: attempt.startedAt, endedAt, passed: score.passed }];
     next = nextAttemptAt(decideRetake(history, resolved.bank.exam.retake, endedAt));
   }
-  const report = buildReport({ attemptId: attempt.attemptId, resolved, mode, status, startedAt: attempt.startedAt, endedAt, questions: attempt.questions, responses, score, nextAttemptAt: next });
+  const seed = store.get(attempt.attemptId)?.seed;
+  const report = buildReport({ attemptId: attempt.attemptId, seed, resolved, mode, status, startedAt: attempt.startedAt, endedAt, questions: attempt.questions, responses, score, nextAttemptAt: next });
   store.finish(attempt.attemptId, { status, endedAt, score: score.score, maxScore: score.maxScore, percent: score.percent, passed: score.passed, result: report });
   return report;
 }

@@ -50,6 +50,8 @@ export interface ConfidenceRow {
 /** Everything a mistake report shows; renderers only format it. Stored with the attempt. */
 export interface ReportModel {
   attemptId: number;
+  /** Draws the same questions again with `--seed`. */
+  seed: number | null;
   bank: { id: string; title: string; version: string };
   guideline: { id: string; title: string };
   mode: AttemptMode;
@@ -118,6 +120,7 @@ function responseOf(question: Question, response: Response | undefined): unknown
 
 export interface ReportInput {
   attemptId: number;
+  seed?: number;
   resolved: ResolvedBank;
   mode: AttemptMode;
   status: Exclude<AttemptStatus, 'in_progress'>;
@@ -203,6 +206,7 @@ export function buildReport(input: ReportInput): ReportModel {
 
   return {
     attemptId: input.attemptId,
+    seed: input.seed ?? null,
     bank: { id: bank.id, title: bank.title, version: bank.version },
     guideline: { id: guideline.id, title: guideline.title },
     mode: input.mode,

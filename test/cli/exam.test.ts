@@ -183,6 +183,25 @@ describe('qualify report and history', () => {
     expect(data.studyPlan[0]).toMatchObject({ sectionId: '3', reason: 'a critical error was made here' });
   });
 
+  it('keeps bank text literal in Markdown: no links, images, HTML or emphasis from a shared bank', () => {
+    const dir = path.join(home, 'md');
+    fs.cpSync(BASIC, dir, { recursive: true });
+    fs.rmSync(path.join(dir, 'guideline.yaml'));
+    const bank = fs.readFileSync(path.join(dir, 'bank.yaml'), 'utf8').replace('id: fixture-bank', 'id: md-bank').replace('What do you do first?', '"Read **this** [link](http://evil.example) <img src=x>"');
+    fs.writeFileSync(path.join(dir, 'bank.yaml'), bank);
+    cli(['--content', BASIC, '--content', dir, 'exam', 'md-bank', '--answers', emptyFile(), '--practice'], { home });
+    const md = cli(['--content', BASIC, '--content', dir, 'report', '--format', 'md'], { home }).stdout;
+    expect(md).toContain('Read \\*\\*this\\*\\* \\[link\\]\\(http://evil.example\\) \\<img src=x\\>');
+    expect(md).not.toContain('[link](');
+  });
+
+  it('shows the seed of an attempt so it can be drawn again', () => {
+    const { body } = json(['exam', 'fixture-bank', '--answers', emptyFile(), '--practice', '--seed', '42']);
+    expect(body.seed).toBe(42);
+    expect(run(['report']).stdout).toMatch(/practice, attempt #1, seed 42/);
+    expect(json(['history']).body.attempts[0].seed).toBe(42);
+  });
+
   it('explains that there is nothing to report yet', () => {
     const result = run(['report']);
     expect(result.code).toBe(2);

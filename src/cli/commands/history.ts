@@ -53,6 +53,7 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
             bank: a.bankId,
             mode: a.mode,
             status: a.status,
+            seed: a.seed,
             startedAt: new Date(a.startedAt).toISOString(),
             endedAt: a.endedAt === undefined ? null : new Date(a.endedAt).toISOString(),
             score: a.score ?? null,

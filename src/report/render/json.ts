@@ -7,6 +7,7 @@ import type { ReportModel } from '../model.js';
 export function examSummary(report: ReportModel) {
   return {
     attemptId: report.attemptId,
+    seed: report.seed ?? null,
     bank: report.bank.id,
     mode: report.mode,
     status: report.status,

@@ -3,9 +3,11 @@ import { formatWhen } from '../../text/theme.js';
 import type { ReportModel } from '../model.js';
 import { mistakesBySection } from './text.js';
 
-/** Table cells hold one line and no pipes. */
-const cell = (text: string) => sanitize(text).replace(/\|/g, '\\|').replace(/\n+/g, ' ');
-const block = (text: string) => sanitize(text).replace(/\n/g, '\n> ');
+/** Bank text is untrusted: it must read as text, never become links, images, HTML or emphasis. */
+const literal = (text: string) => sanitize(text).replace(/[\\`*_{}[\]()<>#!|~]/g, '\\$&');
+/** Table cells hold one line. */
+const cell = (text: string) => literal(text).replace(/\n+/g, ' ');
+const block = (text: string) => literal(text).replace(/\n/g, '\n> ');
 const num = (n: number) => String(Math.round(n * 100) / 100);
 
 /** The mistake report as Markdown, for notes and study-group chats. */

@@ -225,10 +225,12 @@ describe('broken and hostile content', () => {
   it('stops any command with exit 2 and file:line:col, never a stack trace', () => {
     const dir = path.join(home, 'shared');
     writeTemp(dir, 'broken.yaml', 'kind: bank\nid: x\ntitle: [unclosed\n');
-    const result = cli(['--content', dir, 'list'], { home });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/broken\.yaml:\d+:\d+ {2}YAML syntax: /);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
+    for (const command of [['list'], ['report'], ['history'], ['key', 'fixture-bank']]) {
+      const result = cli(['--content', dir, ...command], { home });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/broken\.yaml:\d+:\d+ {2}YAML syntax: /);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 
   it('never echoes escape sequences from a broken file in its error messages', () => {

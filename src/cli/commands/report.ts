@@ -3,7 +3,7 @@ import type { ReportModel } from '../../report/model.js';
 import { renderJson } from '../../report/render/json.js';
 import { renderMarkdown } from '../../report/render/markdown.js';
 import { renderText } from '../../report/render/text.js';
-import { openStore, type GlobalOptions } from '../context.js';
+import { loadAllContent, openStore, type GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';
 import { messages } from '../messages.js';
 import { REPORT_FORMATS } from '../choices.js';
@@ -18,6 +18,8 @@ export interface ReportOptions extends GlobalOptions {
 export function reportCommand(attemptRef: string | undefined, options: ReportOptions, io: Io): void {
   if (!(REPORT_FORMATS as readonly string[]).includes(options.format)) throw new UsageError(messages.badFormat(options.format, [...REPORT_FORMATS]));
   if (attemptRef !== undefined && !/^\d+$/.test(attemptRef)) throw new UsageError(messages.badAttemptId(attemptRef));
+  // Like every command, stop on a content file with an error, though a stored report needs none.
+  loadAllContent(options);
   const { db, store } = openStore(options);
   try {
     const attempt = attemptRef === undefined ? store.latestFinished() : store.get(Number(attemptRef));

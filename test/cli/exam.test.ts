@@ -198,7 +198,7 @@ describe('qualify report and history', () => {
   it('shows the seed of an attempt so it can be drawn again', () => {
     const { body } = json(['exam', 'fixture-bank', '--answers', emptyFile(), '--practice', '--seed', '42']);
     expect(body.seed).toBe(42);
-    expect(run(['report']).stdout).toMatch(/practice, attempt #1, seed 42/);
+    expect(run(['report']).stdout).toMatch(/Practice · attempt #1 · seed 42/);
     expect(json(['history']).body.attempts[0].seed).toBe(42);
   });
 

@@ -135,7 +135,7 @@ describe('the interactive exam in a terminal (tmux)', () => {
     await t.waitFor('Review before you submit');
     t.send('Up', 'Enter');
     screen = await t.waitFor('[exited 0]');
-    expect(screen).toMatch(/practice, attempt #1/);
+    expect(screen).toMatch(/Practice · attempt #1/);
     expect(screen).toMatch(/Confidence\s+low\s+0 of 1 fully right/);
     expect(attempts(t.home)).toEqual([{ status: 'submitted', mode: 'practice', answered: 1 }]);
   });

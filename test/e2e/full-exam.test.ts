@@ -36,7 +36,7 @@ describe('a whole shipped exam in a terminal (tmux)', () => {
     expect(screen).toContain('25 of 25 answered');
     t.send('Enter'); // "Submit the exam now" is chosen when nothing is left open
     screen = await t.waitFor(/lines 1-\d+ of \d+/);
-    expect(screen).toMatch(/Search Result Evaluation .* exam, attempt #1/);
+    expect(screen).toMatch(/Search Result Evaluation[^\n]*\nExam · attempt #1/);
     expect(screen).toMatch(/Score [\d.]+ \/ [\d.]+ \([\d.]+%\) · pass mark 80%/);
     expect(t.screen({ escapes: true })).not.toMatch(/\u001b\[3\dm/); // NO_COLOR: no colours
     t.send('q');

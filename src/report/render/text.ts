@@ -38,7 +38,8 @@ export function renderText(report: ReportModel, options: TextOptions): string {
   const out: string[] = [];
 
   const verdict = report.passed ? c.green.bold('PASSED') : c.red.bold('NOT PASSED');
-  out.push(c.bold(`${s(report.bank.title)}`) + c.dim(` — ${report.mode}, attempt #${report.attemptId}${report.seed == null ? '' : `, seed ${report.seed}`}${report.status === 'expired' ? ', time ran out' : ''}`));
+  out.push(c.bold(wrap(s(report.bank.title), 0)));
+  out.push(c.dim(`${report.mode === 'exam' ? 'Exam' : 'Practice'} · attempt #${report.attemptId}${report.seed == null ? '' : ` · seed ${report.seed}`}${report.status === 'expired' ? ' · time ran out' : ''}`));
   out.push(`Score ${num(report.score)} / ${num(report.maxScore)} (${report.percent}%) · pass mark ${report.passMark}% · ${verdict}`);
   out.push(c.dim(`${report.answeredCount} of ${report.questionCount} question${report.questionCount === 1 ? '' : 's'} answered · guideline: ${s(report.guideline.title)}`));
   for (const miss of report.criticalMisses) {

@@ -13,11 +13,12 @@ import { formatRemaining } from '../ui/countdown.js';
 import { uiMessages } from '../ui/messages.js';
 import { checkboxPrompt } from '../ui/prompts/checkbox.js';
 import { choicePrompt, type ChoiceItem } from '../ui/prompts/choice.js';
+import type { NavKeys, Outcome } from '../ui/prompts/nav.js';
 import { pagerPrompt } from '../ui/prompts/pager.js';
 import { textPrompt } from '../ui/prompts/text.js';
 import { feedbackText, guidelineText, questionBody } from '../ui/question-view.js';
 import { safe, type ScreenConfig, type StatusInfo } from '../ui/screen.js';
-import type { Terminal } from '../ui/terminal.js';
+import { screenSize, type Terminal } from '../ui/terminal.js';
 import { makeTheme } from '../text/theme.js';
 import { assertMayStart, finishAttempt, retakeDecision, startAttempt, type StartedAttempt } from './attempt.js';
 import { now as readClock, openStore, parseSeed, type GlobalOptions } from './context.js';
@@ -27,6 +28,8 @@ import { messages } from './messages.js';
 /** How an interactive attempt was started; stored with it so `--resume` asks the same way. */
 export interface InteractiveSettings {
   confidence: boolean;
+  /** Practice with the bank's clocks (--timed); practice is untimed without it. */
+  timed?: boolean;
 }
 
 export interface InteractiveOptions extends GlobalOptions {
@@ -116,7 +119,7 @@ class AttemptRunner {
     const row = this.store.inProgress(this.bank.id, this.mode);
     if (!row) throw new UsageError(messages.nothingToResume(this.bank.id, this.mode));
     const settings = row.settings as Partial<InteractiveSettings> | undefined;
-    this.settings = { confidence: Boolean(settings?.confidence) || Boolean(this.options.confidence) };
+    this.settings = { confidence: Boolean(settings?.confidence) || Boolean(this.options.confidence), timed: Boolean(settings?.timed) };
     this.openSession(row);
     return true;
   }
@@ -138,7 +141,7 @@ class AttemptRunner {
     const seed = parseSeed(this.options.seed);
     const untimed = this.mode === 'practice' && !this.options.timed;
     if (!(await this.startScreen(untimed))) return false;
-    this.settings = { confidence: Boolean(this.options.confidence) };
+    this.settings = { confidence: Boolean(this.options.confidence), timed: !untimed };
     const attempt = startAttempt(this.store, this.resolved, this.mode, seed, this.clock(), {}, { untimed, settings: this.settings });
     const row = this.store.get(attempt.attemptId)!;
     this.openSession(row);
@@ -153,16 +156,25 @@ class AttemptRunner {
     const answers = Object.fromEntries(this.store.answers(row.id).map((a) => [a.questionId, a.response]));
     const marks = this.store.marks(row.id);
     const shownAt = Object.fromEntries(marks.flatMap((m) => (m.shownAt === undefined ? [] : [[m.questionId, m.shownAt]])));
+    // Untimed practice has no clock at all: not the exam's, nor a question's own.
+    const untimed = this.mode === 'practice' && !this.settings.timed;
     this.state = session.startSession(
       {
         questionIds: questions.map((q) => q.id),
         startedAt: row.startedAt,
         deadlineAt: row.deadlineAt,
-        questionLimitsMs: Object.fromEntries(questions.flatMap((q) => (q.timeLimitMs === undefined ? [] : [[q.id, q.timeLimitMs]]))),
+        questionLimitsMs: untimed ? {} : Object.fromEntries(questions.flatMap((q) => (q.timeLimitMs === undefined ? [] : [[q.id, q.timeLimitMs]]))),
         // Practice is for learning: going back is always allowed there.
         sequential: this.bank.exam.sequential && this.mode === 'exam',
       },
-      { position: row.position, answers, flagged: marks.filter((m) => m.flagged).map((m) => m.questionId), shownAt },
+      {
+        position: row.position,
+        answers,
+        flagged: marks.filter((m) => m.flagged).map((m) => m.questionId),
+        shownAt,
+        // Practice shows the feedback as soon as an answer is saved: a saved answer is final.
+        settled: this.mode === 'practice' ? Object.keys(answers) : [],
+      },
     );
     this.state = session.tick(this.state, this.clock());
   }
@@ -175,7 +187,7 @@ class AttemptRunner {
       f.questions(Math.min(exam.draw ?? this.bank.questions.length, this.bank.questions.length)),
       untimed || exam.timeLimitMs === undefined ? f.untimed : f.timeLimit(formatDuration(exam.timeLimitMs)),
       f.passMark(exam.passMark),
-      f.openBook(exam.openBook),
+      f.openBook(exam.openBook, this.mode === 'practice'),
       f.sequential(exam.sequential && this.mode === 'exam'),
     ];
     let warning: string | undefined;
@@ -211,35 +223,25 @@ class AttemptRunner {
   // ---------------------------------------------------------------- the question loop
 
   private async loop(): Promise<'submitted' | 'expired' | 'saved'> {
-    let draft: unknown;
+    // What was on screen when a question was left unanswered (choices ticked, labels chosen so
+    // far, text written), shown again when the learner comes back to it.
+    const drafts = new Map<string, unknown>();
     this.markShown();
     while (!session.isOver(this.state)) {
       const id = session.currentQuestionId(this.state);
       const question = this.questions.get(id)!;
       this.store.setPosition(this.attempt.attemptId, this.state.position);
-      const readOnly = session.isQuestionClosed(this.state, id, this.clock());
+      const settled = session.isSettled(this.state, id);
+      const readOnly = settled || session.isQuestionClosed(this.state, id, this.clock());
+      const guideline = this.bank.exam.openBook || this.mode === 'practice';
+      const nav: NavKeys = { back: session.canGoBack(this.state), skip: true, flag: true, review: true, guideline, closedBook: !guideline, view: true, quitHint: true };
       const result = await this.guard(
         (context) =>
-          askQuestion(question, {
-            screen: this.questionScreen(id),
-            nav: {
-              back: session.canGoBack(this.state),
-              skip: true,
-              flag: true,
-              review: true,
-              guideline: this.bank.exam.openBook || this.mode === 'practice',
-              view: true,
-              quitHint: true,
-            },
-            given: this.state.answers[id],
-            draft,
-            readOnly,
-            context,
-          }),
+          settled
+            ? this.askSettled(question, nav, context)
+            : askQuestion(question, { screen: this.questionScreen(id), nav, given: this.state.answers[id], draft: drafts.get(id), readOnly, context }),
         readOnly ? undefined : session.questionDeadline(this.state, id),
       );
-      const keepDraft = draft;
-      draft = undefined;
       if (!result.ok) {
         if (result.why === 'exam-deadline') return this.expire();
         if (result.why === 'question-deadline') {
@@ -250,10 +252,11 @@ class AttemptRunner {
           continue;
         }
         if (await this.confirmQuit()) return 'saved';
-        draft = keepDraft;
         continue;
       }
       const outcome = result.value;
+      if (outcome.kind === 'answer') drafts.delete(id);
+      else if (!settled) drafts.set(id, outcome.draft);
       switch (outcome.kind) {
         case 'answer': {
           const ended = await this.recordAnswer(question, outcome.value);
@@ -276,15 +279,12 @@ class AttemptRunner {
         case 'flag':
           this.state = session.toggleFlag(this.state, id);
           this.store.setFlag(this.attempt.attemptId, id, this.state.flagged.includes(id));
-          draft = outcome.draft;
           break;
         case 'guideline':
           if (!(await this.page(guidelineText(this.resolved.guideline, question.sections, this.terminal.color), this.resolved.guideline.title))) return this.expire();
-          draft = outcome.draft;
           break;
         case 'view':
-          if (!(await this.page(questionBody(question, this.terminal.color), this.bank.title))) return this.expire();
-          draft = outcome.draft;
+          if (!(await this.page(settled ? this.settledText(question) : questionBody(question, this.terminal.color), this.bank.title))) return this.expire();
           break;
         case 'review': {
           const reviewed = await this.review();
@@ -295,6 +295,27 @@ class AttemptRunner {
       this.state = session.tick(this.state, this.clock());
     }
     return this.state.status === 'expired' ? 'expired' : 'submitted';
+  }
+
+  /** A practice question answered before: the question, the answer given and its feedback; it cannot be answered again. */
+  private settledText(question: Question): string {
+    const response = this.state.answers[question.id];
+    const feedback = feedbackText(question, response, scoreQuestion(question, response), this.resolved.guideline, this.terminal.color);
+    return `${questionBody(question, this.terminal.color)}\n\n${this.c.dim(uiMessages.practiceAnswered)}\n${feedback}`;
+  }
+
+  /** The settled question's screen: Enter continues (as → does); the other moves work as on any question. */
+  private async askSettled(question: Question, nav: NavKeys, context: PromptContext): Promise<Outcome<unknown>> {
+    const outcome = await choicePrompt(
+      {
+        screen: { ...this.questionScreen(question.id), body: this.settledText(question) },
+        choices: [{ value: 'continue', label: uiMessages.practiceContinue }],
+        enterHint: uiMessages.continueHint,
+        nav,
+      },
+      context,
+    );
+    return outcome.kind === 'answer' ? { kind: 'skip', draft: undefined } : outcome;
   }
 
   private step(step: session.Step): void {
@@ -322,8 +343,9 @@ class AttemptRunner {
   }
 
   /**
-   * Completes the response (rationale, confidence), saves it at once, and in practice shows the
-   * feedback and asks the self-assessment. Returns an ending when time ran out meanwhile.
+   * Completes the response (rationale, confidence), saves it at once, and in practice asks the
+   * self-assessment and then shows the feedback, scored with it; the answer is then settled.
+   * Returns an ending when time ran out meanwhile.
    */
   private async recordAnswer(question: Question, value: unknown): Promise<'expired' | 'saved' | undefined> {
     const previous = this.state.answers[question.id];
@@ -354,13 +376,16 @@ class AttemptRunner {
     if (!this.save(question.id, response)) return undefined;
     if (this.mode !== 'practice') return undefined;
 
-    // Practice: immediate feedback, then the self-assessment of `self` criteria.
-    const score = scoreQuestion(question, response);
-    const shown = await this.page(feedbackText(question, response, score, this.resolved.guideline, this.terminal.color), this.bank.title, uiMessages.continueHint);
-    if (!shown) return this.expire();
+    // Practice: the self-assessment of `self` criteria first, so the feedback scores the answer
+    // as the report will.
     const self = await this.selfAssess(question);
     if (self === 'expired') return this.expire();
-    if (self) this.save(question.id, { ...response, self });
+    const assessed = self ? { ...response, self } : response;
+    if (self) this.save(question.id, assessed);
+    const score = scoreQuestion(question, assessed);
+    const shown = await this.page(feedbackText(question, assessed, score, this.resolved.guideline, this.terminal.color), this.bank.title, uiMessages.continueHint);
+    this.state = session.settle(this.state, question.id);
+    if (!shown) return this.expire();
     return undefined;
   }
 
@@ -409,10 +434,14 @@ class AttemptRunner {
       const p = session.progress(this.state);
       const choices: ChoiceItem[] = rows.map((row) => {
         const marks = [row.answered ? uiMessages.answered : uiMessages.unanswered, ...(row.flagged ? [uiMessages.flaggedMark] : []), ...(row.reachable ? [] : [uiMessages.closed])];
-        return { value: String(row.index), label: uiMessages.reviewRow(row.index + 1, marks.join(' · ')), note: this.questions.get(row.questionId)!.prompt.slice(0, 50), disabled: !row.reachable };
+        // One line per question: the prompt's first words, cut to the screen's width by the prompt.
+        const prompt = this.questions.get(row.questionId)!.prompt.replace(/\s+/g, ' ').trim();
+        return { value: String(row.index), label: uiMessages.reviewRow(row.index + 1, marks.join(' · ')), cells: [prompt], disabled: !row.reachable };
       });
       const unanswered = rows.filter((r) => !r.answered).length;
-      choices.push({ value: 'submit', label: unanswered ? uiMessages.submitWithGaps(unanswered) : uiMessages.submitNow });
+      const practice = this.mode === 'practice';
+      const submitLabel = unanswered ? (practice ? uiMessages.finishPracticeWithGaps(unanswered) : uiMessages.submitWithGaps(unanswered)) : practice ? uiMessages.finishPractice : uiMessages.submitNow;
+      choices.push({ value: 'submit', label: submitLabel });
       choices.push({ value: 'return', label: uiMessages.returnTo(p.number) });
       const body = [this.c.bold(uiMessages.reviewTitle), uiMessages.reviewSummary(p.answered, p.total, p.flagged), ...(this.state.sequential ? [this.c.dim(uiMessages.sequentialNote)] : [])].join('\n');
       const result = await this.guard((context) =>
@@ -485,7 +514,7 @@ class AttemptRunner {
       this.io.out(text);
       return;
     }
-    await this.guard((context) => pagerPrompt({ screen: { color: this.terminal.color, size: this.terminal.size() }, text: text.trimEnd() }, context), undefined, false);
+    await this.guard((context) => pagerPrompt({ screen: { color: this.terminal.color, size: screenSize(this.terminal) }, text: text.trimEnd() }, context), undefined, false);
     this.io.out(uiMessages.afterReport(report.percent, report.passed));
   }
 
@@ -497,7 +526,7 @@ class AttemptRunner {
   }
 
   private baseScreen(status?: StatusInfo): Omit<ScreenConfig, 'body'> {
-    return { title: this.bank.title, status, color: this.terminal.color, size: this.terminal.size(), clock: this.clock };
+    return { title: this.bank.title, status, color: this.terminal.color, size: screenSize(this.terminal), clock: this.clock };
   }
 
   private questionScreen(id: string): Omit<ScreenConfig, 'body'> {

@@ -28,6 +28,8 @@ export interface SessionState extends Required<Omit<SessionSetup, 'deadlineAt'>>
   flagged: readonly string[];
   /** When each question was first shown (its own limit counts from then). */
   shownAt: Readonly<Record<string, number>>;
+  /** Questions whose answer is final (practice: its feedback was shown); they can be read again, not answered. */
+  settled: readonly string[];
   status: SessionStatus;
   endedAt?: number;
 }
@@ -38,6 +40,7 @@ export interface SessionRestore {
   answers?: Readonly<Record<string, Response>>;
   flagged?: readonly string[];
   shownAt?: Readonly<Record<string, number>>;
+  settled?: readonly string[];
 }
 
 export function startSession(setup: SessionSetup, restore: SessionRestore = {}): SessionState {
@@ -53,6 +56,7 @@ export function startSession(setup: SessionSetup, restore: SessionRestore = {}):
     answers: Object.fromEntries(Object.entries(restore.answers ?? {}).filter(([id]) => ids.has(id))),
     flagged: (restore.flagged ?? []).filter((id) => ids.has(id)),
     shownAt: Object.fromEntries(Object.entries(restore.shownAt ?? {}).filter(([id]) => ids.has(id))),
+    settled: (restore.settled ?? []).filter((id) => ids.has(id)),
     status: 'running',
   };
 }
@@ -102,19 +106,36 @@ export function tick(state: SessionState, now: number): SessionState {
   return { ...state, status: 'expired', endedAt: state.deadlineAt };
 }
 
-export type Refusal = 'over' | 'closed' | 'sequential' | 'out-of-range';
+export type Refusal = 'over' | 'closed' | 'settled' | 'sequential' | 'out-of-range';
 
 export type Step = { ok: true; state: SessionState } | { ok: false; state: SessionState; refusal: Refusal };
 
 const refuse = (state: SessionState, refusal: Refusal): Step => ({ ok: false, state, refusal });
 
-/** Records the answer to a question, unless the exam is over or the question's own time is up. */
+/**
+ * Records the answer to a question, unless the exam is over, the question's own time is up, or
+ * its answer is settled.
+ */
 export function answer(state: SessionState, questionId: string, response: Response, now: number): Step {
   const current = tick(state, now);
   if (isOver(current)) return refuse(current, 'over');
   if (!current.questionIds.includes(questionId)) return refuse(current, 'out-of-range');
   if (isQuestionClosed(current, questionId, now)) return refuse(current, 'closed');
+  if (isSettled(current, questionId)) return refuse(current, 'settled');
   return { ok: true, state: { ...current, answers: { ...current.answers, [questionId]: response } } };
+}
+
+/**
+ * Makes a question's answer final. Practice settles a question once its feedback was shown: the
+ * learner has seen the right answer, so answering again would only copy it.
+ */
+export function settle(state: SessionState, questionId: string): SessionState {
+  if (!state.questionIds.includes(questionId) || state.settled.includes(questionId)) return state;
+  return { ...state, settled: [...state.settled, questionId] };
+}
+
+export function isSettled(state: SessionState, questionId: string): boolean {
+  return state.settled.includes(questionId);
 }
 
 export function toggleFlag(state: SessionState, questionId: string): SessionState {

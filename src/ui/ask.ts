@@ -72,7 +72,7 @@ export async function askQuestion(question: Question, setup: AskSetup): Promise<
       );
     case 'multi-select':
       return checkboxPrompt(
-        { ...base, choices: question.options.map((o) => ({ value: o.id, label: `${o.id}) ${o.text}` })), checked: asStrings(setup.draft) ?? asStrings(given) ?? [] },
+        { ...base, choices: question.options.map((o) => ({ value: o.id, label: `${o.id}) ${o.text}` })), checked: asStrings(setup.draft) ?? asStrings(given) ?? [], requireOne: true },
         setup.context,
       );
     case 'ranking':
@@ -84,25 +84,37 @@ export async function askQuestion(question: Question, setup: AskSetup): Promise<
   }
 }
 
-/** One choice per item, each on its own screen; the answer is complete when every item has a label. */
+/**
+ * One choice per item, each on its own screen; the answer is complete when every item has a label.
+ * ← on a later item goes back to the item before; leaving the question carries the labels chosen
+ * so far as the draft, and the question opens again at the first item still without a label.
+ */
 async function askLabels(question: Extract<Question, { type: 'label-each' }>, screen: ScreenConfig, setup: AskSetup): Promise<Outcome<unknown>> {
   const c = makeTheme(screen.color);
   const start = (setup.draft ?? setup.given?.answer ?? {}) as Record<string, string>;
   const labels: Record<string, string> = { ...start };
-  for (const [i, item] of question.items.entries()) {
+  const { items } = question;
+  let i = Math.max(0, items.findIndex((item) => labels[item.id] === undefined));
+  while (i < items.length) {
+    const item = items[i]!;
     const outcome = await choicePrompt(
       {
-        screen: { ...screen, body: `${screen.body}\n\n${c.bold(uiMessages.labelItem(i + 1, question.items.length, safe(item.text)))}` },
-        nav: setup.nav,
+        screen: { ...screen, body: `${screen.body}\n\n${c.bold(uiMessages.labelItem(i + 1, items.length, safe(item.text)))}` },
+        nav: { ...setup.nav, back: setup.nav.back || i > 0 },
         readOnly: setup.readOnly,
         choices: question.labels.map((label) => ({ value: label, label })),
-        given: (setup.given?.answer as Record<string, string> | undefined)?.[item.id],
+        given: labels[item.id],
         default: labels[item.id],
       },
       setup.context,
     );
-    if (outcome.kind !== 'answer') return { kind: outcome.kind, draft: { ...labels, ...(outcome.draft === undefined ? {} : { [item.id]: outcome.draft }) } };
+    if (outcome.kind === 'back' && i > 0) {
+      i -= 1;
+      continue;
+    }
+    if (outcome.kind !== 'answer') return { kind: outcome.kind, draft: { ...labels } };
     labels[item.id] = outcome.value;
+    i += 1;
   }
   return { kind: 'answer', value: labels };
 }

@@ -7,6 +7,10 @@ export const uiMessages = {
   questionLeft: (clock: string) => `this question ${clock}`,
   flaggedMark: '⚑ flagged',
   closedQuestion: "This question's own time is up; its answer can no longer change.",
+  closedBook: 'closed book: the guideline cannot be opened during this exam',
+  pickAtLeastOne: (canSkip: boolean) => `Tick at least one option with Space${canSkip ? ', or press → to skip the question' : ''}.`,
+  practiceAnswered: 'Answered: your answer and its feedback, as given. Practice keeps the first answer.',
+  practiceContinue: 'Continue',
   moreBelow: (n: number, canView: boolean) => `… ${n} more line${n === 1 ? '' : 's'}${canView ? ' (v: read it all)' : ''}`,
   keys: {
     move: '↑↓ move',
@@ -52,6 +56,8 @@ export const uiMessages = {
   reviewSummary: (answered: number, total: number, flagged: number) => `${answered} of ${total} answered · ${flagged} flagged`,
   submitNow: 'Submit the exam now',
   submitWithGaps: (n: number) => `Submit the exam now (${n} unanswered question${n === 1 ? '' : 's'} will score 0)`,
+  finishPractice: 'Finish practice',
+  finishPracticeWithGaps: (n: number) => `Finish practice (${n} unanswered question${n === 1 ? '' : 's'} will score 0)`,
   returnTo: (n: number) => `Return to question ${n}`,
   sequentialNote: 'This exam is sequential: earlier questions cannot be opened again.',
   // Save and quit
@@ -82,7 +88,8 @@ export const uiMessages = {
     timeLimit: (t: string) => `Time limit       ${t}`,
     untimed: 'Time limit       none',
     passMark: (p: number) => `Pass mark        ${p}%`,
-    openBook: (open: boolean) => `Guideline        ${open ? 'open book: press g during a question to read its sections' : 'closed book'}`,
+    openBook: (open: boolean, practice: boolean) =>
+      `Guideline        ${practice ? 'open (practice): press g during a question to read its sections' : open ? 'open book: press g during a question to read its sections' : 'closed book'}`,
     sequential: (seq: boolean) => `Navigation       ${seq ? 'sequential: no going back' : 'back, skip, flag and review allowed'}`,
     retake: (text: string) => `Retakes          ${text}`,
     attemptsUsed: (failed: number, max?: number) => `Failed attempts  ${failed}${max !== undefined ? ` of ${max} allowed` : ''}`,
@@ -117,6 +124,13 @@ export const uiMessages = {
     guideline: 'Read the guideline',
     history: 'History of attempts',
     back: 'Back to the banks',
+    practiseInstead: 'Practise now (never counts)',
+    backToBank: 'Back',
+  },
+  homeRefusal: {
+    wait: (when: string) => `You cannot retake this exam yet: the waiting period runs until ${when}. Re-read the sections in your last report, or practise now: practice never counts.`,
+    lockedFor: (when: string) => `This exam is locked after repeated failures until ${when}; then the attempts reset. Practice is still open.`,
+    lockedForGood: 'This exam is locked for good after repeated failures. Practice is still open.',
   },
   pressToContinue: 'Enter continue',
 };

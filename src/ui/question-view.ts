@@ -1,16 +1,21 @@
 import type { Guideline, Question, Section } from '../content/types.js';
 import { describeAnswer } from '../report/model.js';
-import type { QuestionScore } from '../scoring/rubric.js';
+import { scoreQuestion, type QuestionScore } from '../scoring/rubric.js';
 import type { Response } from '../scoring/response.js';
 import { uiMessages } from './messages.js';
 import { safe } from './screen.js';
 import { makeTheme } from '../text/theme.js';
 
+/** The most a question can earn: its answer key's points plus every positive rubric criterion. */
+export function maxPoints(question: Question): number {
+  return scoreQuestion(question, undefined).max;
+}
+
 /** The question as the learner reads it: id and sections, the prompt, the material, media. */
 export function questionBody(question: Question, color: boolean): string {
   const c = makeTheme(color);
   const out: string[] = [];
-  out.push(c.dim(`${safe(question.id)} · ${uiMessages.sectionsTested(question.sections.map(safe).join(', '))} · ${uiMessages.pointsTag(question.points, question.critical)}`));
+  out.push(c.dim(`${safe(question.id)} · ${uiMessages.sectionsTested(question.sections.map(safe).join(', '))} · ${uiMessages.pointsTag(maxPoints(question), question.critical)}`));
   out.push(c.bold(safe(question.prompt)));
   if (typeof question.context === 'string') out.push('', safe(question.context));
   else if (question.context) {
@@ -75,7 +80,10 @@ export function feedbackText(question: Question, response: Response | undefined,
   const full = score.earned >= score.max - 1e-9 && !score.criticalMissed;
   const verdict = !score.answered ? c.red.bold(uiMessages.unanswered2) : full ? c.green.bold(uiMessages.correct) : score.earned > 0 ? c.yellow.bold(uiMessages.partly) : c.red.bold(uiMessages.wrong);
   out.push(`${verdict} · ${uiMessages.pointsEarned(num(score.earned), num(score.max))}`);
-  if (question.type !== 'free-text') {
+  if (question.type === 'free-text') {
+    const written = (response?.text ?? '').trimEnd();
+    if (written) out.push(c.dim(uiMessages.yourAnswer('').trimEnd()), ...written.split('\n').map((line) => `  ${safe(line)}`));
+  } else {
     out.push(`${c.dim(uiMessages.yourAnswer(''))}${safe(describeAnswer(question, response?.answer))}`);
     out.push(`${c.dim(`${uiMessages.expected}: `)}${safe(describeAnswer(question, question.answer))}`);
   }

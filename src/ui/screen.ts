@@ -1,8 +1,10 @@
+import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { formatRemaining } from './countdown.js';
 import { uiMessages } from './messages.js';
 import { sanitize } from '../text/sanitize.js';
 import { makeTheme } from '../text/theme.js';
+import type { LiveSize, Size } from './terminal.js';
 
 /** What the status line shows: progress through the exam and the clocks. */
 export interface StatusInfo {
@@ -25,11 +27,18 @@ export interface ScreenConfig {
   /** Text already made safe (see `safe`); it is wrapped to the screen here. */
   body?: string;
   color: boolean;
-  size?: { columns: number; rows: number };
+  /** A fixed size (tests), or the live terminal's (the screen is laid out again when it changes). */
+  size?: Size | LiveSize;
   clock?: () => number;
 }
 
-export const DEFAULT_SIZE = { columns: 80, rows: 24 };
+export const DEFAULT_SIZE: Size = { columns: 80, rows: 24 };
+
+/** The size to lay a screen out for, now. */
+export function sizeOf(size: Size | LiveSize | undefined): Size {
+  if (size === undefined) return DEFAULT_SIZE;
+  return 'current' in size ? size.current() : size;
+}
 
 /** Bank text, made safe for the terminal: every screen builds its body with this. */
 export const safe = (text: string): string => sanitize(text);
@@ -55,9 +64,46 @@ export function statusLine(status: StatusInfo, now: number, color: boolean): str
   return parts.join(' · ');
 }
 
-export function wrapLines(text: string, width: number): string[] {
+/** Colour codes and spaces at the start of a line: its indentation. */
+const LEADING = /^(?:\u001b\[[0-9;]*m| )+/;
+
+export interface WrapOptions {
+  /** Indentation of the continuation lines (list items); default: the line's own indentation. */
+  hang?: number;
+}
+
+/**
+ * Wraps text to `width` columns, line by line. A line broken at a space does not carry that space
+ * to the start of the next line, and no line ends in spaces; an indented line (a code or context
+ * block) keeps its indentation, and the lines it wraps to are indented the same way.
+ */
+export function wrapLines(text: string, width: number, options: WrapOptions = {}): string[] {
   if (text === '') return [];
-  return wrapAnsi(text, Math.max(20, width), { hard: true, trim: false }).split('\n');
+  const columns = Math.max(20, width);
+  // A tab would move the cursor further than its width counts; four spaces keep the layout.
+  return text
+    .replace(/\t/g, '    ')
+    .split('\n')
+    .flatMap((line) => wrapLine(line, columns, options.hang));
+}
+
+function wrapLine(line: string, width: number, hang: number | undefined): string[] {
+  const lead = LEADING.exec(line)?.[0] ?? '';
+  const codes = lead.replace(/ /g, '');
+  const indent = Math.min(lead.length - codes.length, Math.floor(width / 2));
+  const rest = codes + line.slice(lead.length);
+  if (stringWidth(rest.trimEnd()) === 0) return [''];
+  const next = hang ?? indent;
+  if (stringWidth(trimEndVisible(rest)) <= width - indent) return [`${' '.repeat(indent)}${trimEndVisible(rest)}`];
+  const room = Math.max(10, width - Math.max(indent, next));
+  return wrapAnsi(rest, room, { hard: true, trim: true })
+    .split('\n')
+    .map((row, i) => `${' '.repeat(i === 0 ? indent : next)}${row}`);
+}
+
+/** The line without the spaces at its end (colour codes after them are kept). */
+function trimEndVisible(line: string): string {
+  return line.replace(/(?: |\u001b\[[0-9;]*m)+$/, (tail) => tail.replace(/ /g, ''));
 }
 
 export interface Layout {
@@ -84,14 +130,14 @@ export interface Composed {
  */
 export function composeScreen(screen: ScreenConfig, now: number, layout: Layout = {}): Composed {
   const c = makeTheme(screen.color);
-  const { columns, rows } = screen.size ?? DEFAULT_SIZE;
+  const { columns, rows } = sizeOf(screen.size);
   const width = Math.max(20, columns - 1);
   const header: string[] = [];
   if (screen.title) header.push(...wrapLines(c.dim(safe(screen.title)), width));
   if (screen.status) header.push(...wrapLines(statusLine(screen.status, now, screen.color), width));
   if (header.length) header.push('');
   const footer = (layout.footer ?? []).flatMap((line) => wrapLines(c.dim(line), width));
-  const itemLines = (layout.items ?? []).map((item) => wrapLines(item, width).map((line, i) => (i === 0 ? line : `    ${line}`)));
+  const itemLines = (layout.items ?? []).map((item) => wrapLines(item, width, { hang: 4 }));
   const body = wrapLines(screen.body ?? '', width);
 
   const available = Math.max(6, rows - 1);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIXTURES } from '../cli/run-cli.js';
+import { FIXTURES, cli } from '../cli/run-cli.js';
 import { TmuxTerminal, attempts, nextScreen } from './tmux.js';
 
 const CONTENT = ['--content', path.join(FIXTURES, 'basic'), '--content', path.join(FIXTURES, 'interactive')];
@@ -146,12 +146,67 @@ describe('the interactive exam in a terminal (tmux)', () => {
     fs.cpSync(path.join(FIXTURES, 'basic'), path.join(t.home, 'content'), { recursive: true });
     t.start([]);
     let screen = await t.waitFor('Pick a bank.');
-    expect(screen).toMatch(/fixture-bank {2}Fixture Bank — not tried yet/);
-    expect(screen).toContain('search-evaluation-basics');
+    // A table: id, title and status, each in its own column.
+    const fixture = screen.split('\n').find((line) => line.includes('fixture-bank'))!;
+    const search = screen.split('\n').find((line) => line.includes('search-evaluation-basics'))!;
+    expect(fixture).toMatch(/fixture-bank +Fixture Bank +not tried yet$/);
+    expect(fixture.indexOf('Fixture Bank')).toBe(search.indexOf('Search Result Evaluation'));
+    expect(fixture.indexOf('not tried yet')).toBe(search.indexOf('not tried yet'));
     t.send('Home', 'Enter');
     screen = await t.waitFor('Take the exam');
     expect(screen).toContain('Practise (untimed, feedback after each question)');
     expect(screen).toContain('Read the guideline');
     expect(screen).toContain('History of attempts');
+  });
+
+  it('keeps the home screen\'s columns on a narrow window, cutting titles with "…"', async () => {
+    const t = terminal();
+    fs.cpSync(path.join(FIXTURES, 'basic'), path.join(t.home, 'content'), { recursive: true });
+    t.start([]);
+    await t.waitFor('Pick a bank.');
+    t.resize(60, 20);
+    const screen = await t.waitFor(/^qualify — practise qualification exams\n/);
+    const rows = screen.split('\n').filter((line) => line.includes('not tried yet'));
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.filter((line) => [...line].length > 59)).toEqual([]);
+    expect(new Set(rows.map((line) => line.indexOf('not tried yet'))).size).toBe(1);
+    expect(screen).toMatch(/search-evaluation-basics +\S.*… +not tried yet/);
+    expect(screen).not.toMatch(/^ +tried yet/m);
+  });
+
+  it('goes back to the bank\'s menu after reading the guideline, and offers practice when the exam is refused', async () => {
+    const t = terminal();
+    fs.cpSync(path.join(FIXTURES, 'basic'), path.join(t.home, 'content'), { recursive: true });
+    // A failed attempt: the next one opens only after the waiting period.
+    const empty = path.join(t.home, 'empty.yaml');
+    fs.writeFileSync(empty, '');
+    cli(['exam', 'fixture-bank', '--answers', empty], { home: t.home });
+    t.start([]);
+    let screen = await t.waitFor('Pick a bank.');
+    expect(screen).toMatch(/fixture-bank .*best 0%/);
+    for (let step = 0; step < 20 && !/❯.*fixture-bank/.test(screen); step++) {
+      t.send('Down');
+      screen = await nextScreen(t, screen);
+    }
+    t.send('Enter');
+    screen = await t.waitFor('Take the exam');
+    expect(screen).toContain('Fixture Bank');
+    t.send('3', 'Enter'); // Read the guideline
+    await t.waitFor('Fixture Guideline');
+    t.send('q');
+    screen = await t.waitFor('Take the exam');
+    expect(screen).toContain('Fixture Bank');
+    expect(screen).not.toContain('Pick a bank.');
+    t.send('1', 'Enter'); // Take the exam: refused, the waiting period runs
+    screen = await t.waitFor('You cannot retake this exam yet');
+    expect(screen).not.toContain('--practice');
+    expect(screen).toContain('❯ Practise now (never counts)');
+    t.send('Enter');
+    screen = await t.waitFor('Start practising');
+    t.send('Down', 'Enter'); // Not now
+    await t.waitFor('Enter continue');
+    t.send('Enter');
+    screen = await t.waitFor('Take the exam');
+    expect(screen).toContain('Fixture Bank');
   });
 });

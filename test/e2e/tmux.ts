@@ -39,6 +39,16 @@ export class TmuxTerminal {
     this.tmux('send-keys', '-l', text);
   }
 
+  /** Resizes the window, as when the user drags its corner. */
+  resize(columns: number, rows: number): void {
+    this.tmux('resize-window', '-x', String(columns), '-y', String(rows));
+  }
+
+  /** The scrollback and the screen, oldest line first. */
+  history(): string {
+    return this.tmux('capture-pane', '-p', '-S', '-');
+  }
+
   screen(options: { escapes?: boolean } = {}): string {
     return this.tmux('capture-pane', '-p', ...(options.escapes ? ['-e'] : []));
   }

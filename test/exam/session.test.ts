@@ -62,3 +62,23 @@ describe('exam session', () => {
     expect(s.submit(done, 6000).endedAt).toBe(5000);
   });
 });
+
+describe('settled answers (practice, after the feedback)', () => {
+  it('keeps a settled answer: a new one is refused, while the question can still be opened', () => {
+    let state = setup({ deadlineAt: undefined });
+    state = s.answer(state, 'q1', yes, 1000).state;
+    state = s.settle(state, 'q1');
+    expect(s.isSettled(state, 'q1')).toBe(true);
+    expect(s.answer(state, 'q1', { answer: 'b', self: [] }, 2000)).toMatchObject({ ok: false, refusal: 'settled' });
+    expect(state.answers.q1).toEqual(yes);
+    expect(s.reviewRows(state, 2000)[0]!.reachable).toBe(true);
+    expect(s.goTo(s.next(state, 2000).state, 0, 3000)).toMatchObject({ ok: true, state: { position: 0 } });
+    expect(s.answer(state, 'q2', yes, 2000).ok).toBe(true);
+  });
+
+  it('restores settled questions on resume, ignoring questions not drawn', () => {
+    const state = s.startSession({ questionIds: ['q1', 'q2'], startedAt: 0, sequential: false }, { answers: { q1: yes }, settled: ['q1', 'zz'] });
+    expect(state.settled).toEqual(['q1']);
+    expect(s.answer(state, 'q1', yes, 5).ok).toBe(false);
+  });
+});

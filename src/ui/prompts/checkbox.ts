@@ -1,9 +1,10 @@
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, useRef, useState } from '@inquirer/core';
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
+import { useScreenSize } from '../resize.js';
 import { composeScreen, hasLiveClock, safe, type ScreenConfig } from '../screen.js';
 import { makeTheme } from '../../text/theme.js';
-import { footerLines, navActionFor, type NavKeys, type Outcome } from './nav.js';
+import { footerLines, navActionFor, refusedMoveNotice, type NavKeys, type Outcome } from './nav.js';
 
 export interface CheckboxConfig {
   screen: ScreenConfig;
@@ -13,24 +14,30 @@ export interface CheckboxConfig {
   nav?: NavKeys;
   enterHint?: string;
   readOnly?: boolean;
+  /** Enter with nothing ticked is not an answer (a multi-select question): it shows a hint instead. */
+  requireOne?: boolean;
 }
 
 /**
  * Several choices from a list (multi-select questions, self-assessment of rubric criteria):
- * Space ticks, Enter answers with the ticked values in the list's order (none is an answer too).
+ * Space ticks, Enter answers with the ticked values in the list's order (none is an answer too,
+ * unless `requireOne`).
  */
 export const checkboxPrompt = createPrompt<Outcome<string[]>, CheckboxConfig>((config, done) => {
   const { choices } = config;
   const nav: NavKeys = { ...config.nav };
   const [cursor, setCursor] = useState(0);
   const [checked, setChecked] = useState<readonly string[]>(config.checked ?? []);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
   const bodyCut = useRef(false);
   const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
+  const { size, clear } = useScreenSize(config.screen);
   const c = makeTheme(config.screen.color);
   const inOrder = (values: readonly string[]) => choices.map((ch) => ch.value).filter((v) => values.includes(v));
 
   useKeypress((key, rl) => {
     rl.clearLine(0);
+    let shown: string | undefined;
     if (isUpKey(key)) setCursor((cursor - 1 + choices.length) % choices.length);
     else if (isDownKey(key)) setCursor((cursor + 1) % choices.length);
     else if (isSpaceKey(key)) {
@@ -38,11 +45,15 @@ export const checkboxPrompt = createPrompt<Outcome<string[]>, CheckboxConfig>((c
       const value = choices[cursor]!.value;
       setChecked(checked.includes(value) ? checked.filter((v) => v !== value) : [...checked, value]);
     } else if (isEnterKey(key)) {
-      if (!config.readOnly) done({ kind: 'answer', value: inOrder(checked) });
+      if (config.readOnly) return;
+      if (config.requireOne && checked.length === 0) shown = uiMessages.pickAtLeastOne(Boolean(nav.skip));
+      else done({ kind: 'answer', value: inOrder(checked) });
     } else {
       const action = navActionFor(key, { ...nav, view: nav.view && bodyCut.current });
       if (action) done({ kind: action, draft: inOrder(checked) });
+      else shown = refusedMoveNotice(key, nav);
     }
+    setNotice(shown);
   });
 
   const items = choices.map((ch, i) => {
@@ -52,7 +63,8 @@ export const checkboxPrompt = createPrompt<Outcome<string[]>, CheckboxConfig>((c
     return `${pointer}${box} ${label}`;
   });
   const first = config.readOnly ? uiMessages.closedQuestion : `${uiMessages.keys.move} · ${uiMessages.keys.toggle} · ${config.enterHint ?? uiMessages.keys.answer}`;
-  const composed = composeScreen(config.screen, now, { items, cursor, footer: footerLines(first, { ...nav, view: false }), canViewWhole: nav.view });
+  const footer = footerLines(first, { ...nav, view: false }, notice && c.yellow(notice));
+  const composed = composeScreen({ ...config.screen, size }, now, { items, cursor, footer, canViewWhole: nav.view });
   bodyCut.current = composed.bodyCut;
-  return composed.text;
+  return `${clear}${composed.text}`;
 });

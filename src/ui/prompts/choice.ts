@@ -1,9 +1,11 @@
 import { createPrompt, isDownKey, isEnterKey, isNumberKey, isUpKey, useKeypress, useRef, useState } from '@inquirer/core';
+import { fitColumns, tableRow } from '../columns.js';
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
+import { useScreenSize } from '../resize.js';
 import { composeScreen, hasLiveClock, safe, type ScreenConfig } from '../screen.js';
 import { makeTheme } from '../../text/theme.js';
-import { footerLines, navActionFor, type NavKeys, type Outcome } from './nav.js';
+import { footerLines, navActionFor, refusedMoveNotice, type NavKeys, type Outcome } from './nav.js';
 
 export interface ChoiceItem {
   value: string;
@@ -11,6 +13,11 @@ export interface ChoiceItem {
   label: string;
   /** Shown dimmed after the label. */
   note?: string;
+  /**
+   * More columns after the label (bank text, sanitized here). The items that have them are drawn
+   * as a table: every column aligned, each row cut to the screen's width with "…".
+   */
+  cells?: string[];
   /** Shown but not choosable (e.g. a closed question on the review screen). */
   disabled?: boolean;
 }
@@ -27,7 +34,12 @@ export interface ChoiceConfig {
   enterHint?: string;
   /** Enter does nothing (a question whose own time is up can only be left). */
   readOnly?: boolean;
+  /** In a table (items with `cells`): the column that is cut first when a row is too wide (0 is the label; default: the last). */
+  shrinkColumn?: number;
 }
+
+/** Spaces between the columns of a table of choices. */
+const GAP = 2;
 
 /**
  * One choice from a list: single choice, true/false, a rating or preference scale (in the scale's
@@ -39,8 +51,10 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
   const nav: NavKeys = { ...config.nav };
   const initial = choices.findIndex((ch) => ch.value === (config.default ?? config.given) && !ch.disabled);
   const [cursor, setCursor] = useState(initial >= 0 ? initial : Math.max(0, choices.findIndex((ch) => !ch.disabled)));
+  const [notice, setNotice] = useState<string | undefined>(undefined);
   const bodyCut = useRef(false);
   const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
+  const { size, clear } = useScreenSize(config.screen);
   const c = makeTheme(config.screen.color);
 
   const step = (from: number, by: number) => {
@@ -54,6 +68,7 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
   useKeypress((key, rl) => {
     rl.clearLine(0);
     const value = choices[cursor]?.value;
+    let shown: string | undefined;
     if (isUpKey(key)) setCursor(step(cursor, -1));
     else if (isDownKey(key)) setCursor(step(cursor, 1));
     else if (isNumberKey(key)) {
@@ -64,18 +79,28 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
     } else {
       const action = navActionFor(key, { ...nav, view: nav.view && bodyCut.current });
       if (action) done({ kind: action, draft: value });
+      else shown = refusedMoveNotice(key, nav);
     }
+    setNotice(shown);
   });
+
+  // The rows with cells are a table: its columns are fitted to the width on screen now.
+  const width = Math.max(20, size.columns - 1);
+  const rowCells = (ch: ChoiceItem) => [safe(ch.label), ...(ch.cells ?? []).map(safe)];
+  const tableRows = choices.filter((ch) => ch.cells).map(rowCells);
+  const widths = tableRows.length ? fitColumns(tableRows, width - 2, GAP, config.shrinkColumn ?? Math.max(0, ...tableRows.map((r) => r.length - 1))) : [];
 
   const items = choices.map((ch, i) => {
     const pointer = i === cursor ? c.cyan('❯') : ' ';
     const mark = ch.value === config.given ? c.green('●') : ' ';
-    const label = ch.disabled ? c.dim(safe(ch.label)) : i === cursor ? c.cyan(safe(ch.label)) : safe(ch.label);
+    const text = ch.cells ? tableRow(rowCells(ch), widths, GAP) : safe(ch.label);
+    const label = ch.disabled ? c.dim(text) : i === cursor ? c.cyan(text) : text;
     const note = ch.note ? ` ${c.dim(safe(ch.note))}` : '';
     return `${pointer}${mark}${label}${note}`;
   });
   const first = config.readOnly ? uiMessages.closedQuestion : `${uiMessages.keys.move} · ${config.enterHint ?? uiMessages.keys.answer}`;
-  const composed = composeScreen(config.screen, now, { items, cursor, footer: footerLines(first, { ...nav, view: false }), canViewWhole: nav.view });
+  const footer = footerLines(first, { ...nav, view: false }, notice && c.yellow(notice));
+  const composed = composeScreen({ ...config.screen, size }, now, { items, cursor, footer, canViewWhole: nav.view });
   bodyCut.current = composed.bodyCut;
-  return composed.text;
+  return `${clear}${composed.text}`;
 });

@@ -14,6 +14,8 @@ export type Outcome<A> = { kind: 'answer'; value: A } | { kind: NavAction; draft
 export type NavKeys = Partial<Record<NavAction, boolean>> & {
   /** Show the Ctrl+C hint (Ctrl+C always works; the hint belongs on exam screens). */
   quitHint?: boolean;
+  /** A closed-book exam: g says the guideline cannot be opened, instead of doing nothing. */
+  closedBook?: boolean;
 };
 
 const LETTER: Partial<Record<string, NavAction>> = { f: 'flag', r: 'review', g: 'guideline', v: 'view' };
@@ -23,6 +25,12 @@ export function navActionFor(key: KeypressEvent, nav: NavKeys): NavAction | unde
   if (key.ctrl) return undefined;
   const action: NavAction | undefined = key.name === 'left' ? 'back' : key.name === 'right' ? 'skip' : LETTER[key.name];
   return action !== undefined && nav[action] ? action : undefined;
+}
+
+/** A short notice for a key that asks for a move this screen refuses on purpose (g, closed book). */
+export function refusedMoveNotice(key: KeypressEvent, nav: NavKeys): string | undefined {
+  if (key.ctrl || key.name !== 'g' || nav.guideline || !nav.closedBook) return undefined;
+  return uiMessages.closedBook;
 }
 
 /** The key hints of the moves offered. */
@@ -39,7 +47,8 @@ export function navHints(nav: NavKeys): string {
   return hints.join(' · ');
 }
 
-export function footerLines(first: string, nav: NavKeys): string[] {
+/** The footer: a notice (when there is one), the prompt's own keys, then the moves. */
+export function footerLines(first: string, nav: NavKeys, notice?: string): string[] {
   const moves = navHints(nav);
-  return moves ? [first, moves] : [first];
+  return [...(notice ? [notice] : []), first, ...(moves ? [moves] : [])];
 }

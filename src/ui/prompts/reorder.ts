@@ -1,9 +1,10 @@
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, useRef, useState } from '@inquirer/core';
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
+import { useScreenSize } from '../resize.js';
 import { composeScreen, hasLiveClock, safe, type ScreenConfig } from '../screen.js';
 import { makeTheme } from '../../text/theme.js';
-import { footerLines, navActionFor, type NavKeys, type Outcome } from './nav.js';
+import { footerLines, navActionFor, refusedMoveNotice, type NavKeys, type Outcome } from './nav.js';
 
 export interface ReorderConfig {
   screen: ScreenConfig;
@@ -25,8 +26,10 @@ export const reorderPrompt = createPrompt<Outcome<string[]>, ReorderConfig>((con
   const [order, setOrder] = useState<readonly string[]>(start);
   const [cursor, setCursor] = useState(0);
   const [grabbed, setGrabbed] = useState(false);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
   const bodyCut = useRef(false);
   const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
+  const { size, clear } = useScreenSize(config.screen);
   const c = makeTheme(config.screen.color);
   const labels = new Map(config.items.map((i) => [i.value, i.label]));
 
@@ -43,6 +46,7 @@ export const reorderPrompt = createPrompt<Outcome<string[]>, ReorderConfig>((con
 
   useKeypress((key, rl) => {
     rl.clearLine(0);
+    let shown: string | undefined;
     if (isUpKey(key)) move(-1);
     else if (isDownKey(key)) move(1);
     else if (isSpaceKey(key)) {
@@ -52,7 +56,9 @@ export const reorderPrompt = createPrompt<Outcome<string[]>, ReorderConfig>((con
     } else {
       const action = navActionFor(key, { ...nav, view: nav.view && bodyCut.current });
       if (action) done({ kind: action, draft: [...order] });
+      else shown = refusedMoveNotice(key, nav);
     }
+    setNotice(shown);
   });
 
   const items = order.map((value, i) => {
@@ -62,7 +68,8 @@ export const reorderPrompt = createPrompt<Outcome<string[]>, ReorderConfig>((con
     return `${pointer} ${i === cursor ? (grabbed ? c.bold.cyan(text) : c.cyan(text)) : text}`;
   });
   const first = config.readOnly ? uiMessages.closedQuestion : `${uiMessages.keys.move} · ${uiMessages.keys.grab} · ${uiMessages.keys.answer}`;
-  const composed = composeScreen(config.screen, now, { items, cursor, footer: footerLines(first, { ...nav, view: false }), canViewWhole: nav.view });
+  const footer = footerLines(first, { ...nav, view: false }, notice && c.yellow(notice));
+  const composed = composeScreen({ ...config.screen, size }, now, { items, cursor, footer, canViewWhole: nav.view });
   bodyCut.current = composed.bodyCut;
-  return composed.text;
+  return `${clear}${composed.text}`;
 });

@@ -1,7 +1,8 @@
 import { createPrompt, isBackspaceKey, isEnterKey, useKeypress, useState } from '@inquirer/core';
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
-import { DEFAULT_SIZE, composeScreen, hasLiveClock, safe, type ScreenConfig } from '../screen.js';
+import { useScreenSize } from '../resize.js';
+import { composeScreen, hasLiveClock, safe, wrapLines, type ScreenConfig } from '../screen.js';
 import { makeTheme } from '../../text/theme.js';
 
 export interface TextConfig {
@@ -19,6 +20,7 @@ export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
   const [lines, setLines] = useState<readonly string[]>(config.draft ? config.draft.replace(/\n+$/, '').split('\n') : []);
   const [current, setCurrent] = useState('');
   const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
+  const { size, clear } = useScreenSize(config.screen);
   const c = makeTheme(config.screen.color);
 
   useKeypress((key, rl) => {
@@ -41,9 +43,10 @@ export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
 
   const written = lines.map((line) => `  ${safe(line)}`);
   const editing = `${c.cyan('›')} ${safe(current)}`;
-  const size = config.screen.size ?? DEFAULT_SIZE;
+  const hint = wrapLines(c.dim(uiMessages.keys.text), size.columns - 1);
   // The line being typed is drawn last, under everything else, so the terminal cursor sits at
-  // its end; the key hint goes below it. Room is kept for both.
-  const above = composeScreen({ ...config.screen, size: { columns: size.columns, rows: size.rows - 3 } }, now, { items: written, cursor: written.length - 1 });
-  return [`${above.text}${written.length ? '' : '\n'}\n${editing}`, `\n${c.dim(uiMessages.keys.text)}`];
+  // its end; the key hint goes below it, after a blank line. Room is kept for all of them.
+  const room = size.rows - 2 - hint.length - (written.length ? 0 : 1);
+  const above = composeScreen({ ...config.screen, size: { columns: size.columns, rows: room } }, now, { items: written, cursor: written.length - 1 });
+  return [`${clear}${above.text}${written.length ? '' : '\n'}\n${editing}`, `\n${hint.join('\n')}`];
 });

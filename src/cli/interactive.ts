@@ -4,7 +4,6 @@ import type { Question, ResolvedBank } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import * as session from '../exam/session.js';
 import { renderText } from '../report/render/text.js';
-import type { ReportModel } from '../report/model.js';
 import { isConfidence, type Confidence, type Response } from '../scoring/response.js';
 import { scoreQuestion } from '../scoring/rubric.js';
 import type { AttemptMode, AttemptRow, AttemptStore } from '../store/attempts.js';
@@ -20,7 +19,7 @@ import { feedbackText, guidelineText, questionBody } from '../ui/question-view.j
 import { safe, type ScreenConfig, type StatusInfo } from '../ui/screen.js';
 import { screenSize, type Terminal } from '../ui/terminal.js';
 import { makeTheme } from '../text/theme.js';
-import { assertMayStart, finishAttempt, retakeDecision, startAttempt, type StartedAttempt } from './attempt.js';
+import { assertMayStart, finishAttempt, retakeDecision, settleOpenExam, startAttempt, type StartedAttempt } from './attempt.js';
 import { now as readClock, openStore, parseSeed, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { messages } from './messages.js';
@@ -127,15 +126,7 @@ class AttemptRunner {
   private async begin(): Promise<boolean> {
     const at = this.clock();
     if (this.mode === 'exam') {
-      const open = this.store.inProgress(this.bank.id, 'exam');
-      if (open && open.deadlineAt !== undefined && open.deadlineAt <= at) {
-        // An exam left behind whose time has run out is submitted as it stands before a new one starts.
-        this.openSession(open);
-        this.state = session.expire(this.state, at);
-        this.finishQuietly();
-      } else if (open) {
-        throw new UsageError(messages.examInProgress(this.bank.id, open.startedAt));
-      }
+      settleOpenExam(this.store, this.resolved, at);
       assertMayStart(this.store, this.resolved, at, false);
     }
     const seed = parseSeed(this.options.seed);
@@ -498,10 +489,6 @@ class AttemptRunner {
     const left = session.remainingMs(this.state, this.clock());
     this.io.out(uiMessages.savedForLater(RESUME_COMMAND(this.mode, this.bank.id), left === undefined ? undefined : formatRemaining(left)));
     return true;
-  }
-
-  private finishQuietly(): ReportModel {
-    return finishAttempt(this.store, this.resolved, this.attempt, this.mode, this.state.status === 'expired' ? 'expired' : 'submitted', this.state.endedAt ?? this.clock());
   }
 
   /** Scores and closes the attempt, then shows the mistake report (paged when it is long). */

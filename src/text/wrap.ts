@@ -1,27 +1,45 @@
+import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 
+/** Colour codes and spaces at the start of a line: its indentation. */
+const LEADING = /^(?:\u001b\[[0-9;]*m| )+/;
+
+export interface WrapOptions {
+  /** Indentation of the continuation lines (list items); default: the line's own indentation. */
+  hang?: number;
+}
+
 /**
- * Wraps text to a width for the terminal. Each line of the text is wrapped on its own and keeps
- * its leading indentation (code and lists in bank text stay readable), no wrapped line starts or
- * ends with the space it was broken at, and `firstWidth` leaves room for a label printed before
- * the first line.
+ * Wraps text to `width` columns, line by line. A line broken at a space does not carry that space
+ * to the start of the next line, and no line ends in spaces; an indented line (a code or context
+ * block) keeps its indentation, and the lines it wraps to are indented the same way.
  */
-export function wrapText(text: string, width: number, firstWidth = width): string[] {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    const indent = /^[ \t]*/.exec(line)![0];
-    const body = line.slice(indent.length).trimEnd();
-    if (!body) {
-      out.push('');
-      continue;
-    }
-    const room = Math.max(10, (out.length === 0 ? firstWidth : width) - indent.length);
-    const first = wrapAnsi(body, room, { hard: true, trim: true }).split('\n');
-    const head = first.shift()!;
-    out.push(indent + head);
-    // Lines after the first wrap to the full width, not to the room left beside a label.
-    const rest = first.join(' ');
-    if (rest) for (const piece of wrapAnsi(rest, Math.max(10, width - indent.length), { hard: true, trim: true }).split('\n')) out.push(indent + piece);
-  }
-  return out;
+export function wrapLines(text: string, width: number, options: WrapOptions = {}): string[] {
+  if (text === '') return [];
+  const columns = Math.max(20, width);
+  // A tab would move the cursor further than its width counts; four spaces keep the layout.
+  return text
+    .replace(/\t/g, '    ')
+    .split('\n')
+    .flatMap((line) => wrapLine(line, columns, options.hang));
+}
+
+function wrapLine(line: string, width: number, hang: number | undefined): string[] {
+  const lead = LEADING.exec(line)?.[0] ?? '';
+  const codes = lead.replace(/ /g, '');
+  const indent = Math.min(lead.length - codes.length, Math.floor(width / 2));
+  const rest = codes + line.slice(lead.length);
+  if (stringWidth(rest.trimEnd()) === 0) return [''];
+  const next = hang ?? indent;
+  if (stringWidth(trimEndVisible(rest)) <= width - indent) return [`${' '.repeat(indent)}${trimEndVisible(rest)}`];
+  // The first row fills the width after its own indentation; the rows after it, after the hang.
+  const [first = '', ...others] = wrapAnsi(rest, Math.max(10, width - indent), { hard: true, trim: true }).split('\n');
+  const remainder = others.join(' ');
+  const continued = remainder ? wrapAnsi(remainder, Math.max(10, width - next), { hard: true, trim: true }).split('\n') : [];
+  return [`${' '.repeat(indent)}${first}`, ...continued.map((row) => `${' '.repeat(next)}${row}`)];
+}
+
+/** The line without the spaces at its end (colour codes after them are kept). */
+function trimEndVisible(line: string): string {
+  return line.replace(/(?: |\u001b\[[0-9;]*m)+$/, (tail) => tail.replace(/ /g, ''));
 }

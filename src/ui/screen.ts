@@ -1,9 +1,8 @@
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
 import { formatRemaining } from './countdown.js';
 import { uiMessages } from './messages.js';
 import { sanitize } from '../text/sanitize.js';
 import { makeTheme } from '../text/theme.js';
+import { wrapLines } from '../text/wrap.js';
 import type { LiveSize, Size } from './terminal.js';
 
 /** What the status line shows: progress through the exam and the clocks. */
@@ -62,48 +61,6 @@ export function statusLine(status: StatusInfo, now: number, color: boolean): str
   if (status.deadlineAt !== undefined) parts.push(clock(status.deadlineAt, uiMessages.examLeft));
   if (status.questionDeadlineAt !== undefined) parts.push(clock(status.questionDeadlineAt, uiMessages.questionLeft));
   return parts.join(' · ');
-}
-
-/** Colour codes and spaces at the start of a line: its indentation. */
-const LEADING = /^(?:\u001b\[[0-9;]*m| )+/;
-
-export interface WrapOptions {
-  /** Indentation of the continuation lines (list items); default: the line's own indentation. */
-  hang?: number;
-}
-
-/**
- * Wraps text to `width` columns, line by line. A line broken at a space does not carry that space
- * to the start of the next line, and no line ends in spaces; an indented line (a code or context
- * block) keeps its indentation, and the lines it wraps to are indented the same way.
- */
-export function wrapLines(text: string, width: number, options: WrapOptions = {}): string[] {
-  if (text === '') return [];
-  const columns = Math.max(20, width);
-  // A tab would move the cursor further than its width counts; four spaces keep the layout.
-  return text
-    .replace(/\t/g, '    ')
-    .split('\n')
-    .flatMap((line) => wrapLine(line, columns, options.hang));
-}
-
-function wrapLine(line: string, width: number, hang: number | undefined): string[] {
-  const lead = LEADING.exec(line)?.[0] ?? '';
-  const codes = lead.replace(/ /g, '');
-  const indent = Math.min(lead.length - codes.length, Math.floor(width / 2));
-  const rest = codes + line.slice(lead.length);
-  if (stringWidth(rest.trimEnd()) === 0) return [''];
-  const next = hang ?? indent;
-  if (stringWidth(trimEndVisible(rest)) <= width - indent) return [`${' '.repeat(indent)}${trimEndVisible(rest)}`];
-  const room = Math.max(10, width - Math.max(indent, next));
-  return wrapAnsi(rest, room, { hard: true, trim: true })
-    .split('\n')
-    .map((row, i) => `${' '.repeat(i === 0 ? indent : next)}${row}`);
-}
-
-/** The line without the spaces at its end (colour codes after them are kept). */
-function trimEndVisible(line: string): string {
-  return line.replace(/(?: |\u001b\[[0-9;]*m)+$/, (tail) => tail.replace(/ /g, ''));
 }
 
 export interface Layout {

@@ -6,7 +6,7 @@ import { checkboxPrompt } from '../../src/ui/prompts/checkbox.js';
 import { choicePrompt } from '../../src/ui/prompts/choice.js';
 import { pagerPrompt } from '../../src/ui/prompts/pager.js';
 import { textPrompt } from '../../src/ui/prompts/text.js';
-import { wrapLines } from '../../src/ui/screen.js';
+import { wrapLines } from '../../src/text/wrap.js';
 import type { LiveSize, Size } from '../../src/ui/terminal.js';
 import { makeTheme } from '../../src/text/theme.js';
 

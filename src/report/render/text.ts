@@ -1,5 +1,5 @@
 import { sanitize } from '../../text/sanitize.js';
-import { wrapText } from '../../text/wrap.js';
+import { wrapLines } from '../../text/wrap.js';
 import { formatWhen, makeTheme } from '../../text/theme.js';
 import type { Mistake, ReportModel } from '../model.js';
 
@@ -29,21 +29,18 @@ export function renderText(report: ReportModel, options: TextOptions): string {
   const c = makeTheme(options.color);
   const width = Math.max(40, Math.min(options.width, 100));
   const s = (text: string) => sanitize(text);
-  /** Text that continues a line already holding `before` visible characters, then hangs at `indent`. */
-  const wrap = (text: string, indent: number, before = indent) =>
-    wrapText(text, width - indent, width - before)
-      .map((line, i) => (i === 0 || line === '' ? line : ' '.repeat(indent) + line))
-      .join('\n');
-  const field = (label: string, text: string) => `    ${c.dim(label.padEnd(13))} ${wrap(s(text), 18)}`;
+  /** One printed line (its text may hold several), wrapped to the width and continued at `hang`. */
+  const wrap = (line: string, hang: number) => wrapLines(line.replace(/\n/g, `\n${' '.repeat(hang)}`), width, { hang }).join('\n');
+  const field = (label: string, text: string) => wrap(`    ${c.dim(label.padEnd(13))} ${s(text)}`, 18);
   const out: string[] = [];
 
   const verdict = report.passed ? c.green.bold('PASSED') : c.red.bold('NOT PASSED');
-  out.push(c.bold(wrap(s(report.bank.title), 0)));
+  out.push(wrap(c.bold(s(report.bank.title)), 0));
   out.push(c.dim(`${report.mode === 'exam' ? 'Exam' : 'Practice'} · attempt #${report.attemptId}${report.seed == null ? '' : ` · seed ${report.seed}`}${report.status === 'expired' ? ' · time ran out' : ''}`));
   out.push(`Score ${num(report.score)} / ${num(report.maxScore)} (${report.percent}%) · pass mark ${report.passMark}% · ${verdict}`);
   out.push(c.dim(`${report.answeredCount} of ${report.questionCount} question${report.questionCount === 1 ? '' : 's'} answered · guideline: ${s(report.guideline.title)}`));
   for (const miss of report.criticalMisses) {
-    out.push(c.red(wrap(`Critical error on ${miss.questionId}: ${s(miss.text)} — this alone fails the exam.`, 2, 0)));
+    out.push(wrap(c.red(`Critical error on ${miss.questionId}: ${s(miss.text)} — this alone fails the exam.`), 2));
   }
   for (const min of report.sectionMinimums.filter((m) => !m.met)) {
     out.push(c.red(`Section ${min.id} ${s(min.title)}: ${min.percent}% where ${min.required}% is required.`));
@@ -66,8 +63,7 @@ export function renderText(report: ReportModel, options: TextOptions): string {
       out.push('', c.cyan.bold(`§ ${group.id} ${s(group.title)}`));
       for (const m of group.mistakes) {
         const critical = m.critical ? c.red(' CRITICAL') : '';
-        const head = `  ${m.questionId} (${num(m.earned)}/${num(m.max)})${m.critical ? ' CRITICAL' : ''} `;
-        out.push(`  ${c.bold(m.questionId)} ${c.dim(`(${num(m.earned)}/${num(m.max)})`)}${critical} ${wrap(s(m.prompt), 4, head.length)}`);
+        out.push(wrap(`  ${c.bold(m.questionId)} ${c.dim(`(${num(m.earned)}/${num(m.max)})`)}${critical} ${s(m.prompt)}`, 4));
         out.push(field('Your answer', m.responseText));
         out.push(field('Expected', m.expectedText));
         if (m.sections.length > 1) out.push(field('Sections', m.sections.map((x) => `${x.id} ${x.title}`).join('; ')));

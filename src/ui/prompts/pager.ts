@@ -2,7 +2,8 @@ import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, 
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
 import { useScreenSize } from '../resize.js';
-import { hasLiveClock, safe, statusLine, wrapLines, type ScreenConfig } from '../screen.js';
+import { wrapLines } from '../../text/wrap.js';
+import { hasLiveClock, safe, statusLine, type ScreenConfig } from '../screen.js';
 import { makeTheme } from '../../text/theme.js';
 
 export interface PagerConfig {

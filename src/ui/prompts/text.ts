@@ -2,7 +2,8 @@ import { createPrompt, isBackspaceKey, isEnterKey, useKeypress, useState } from 
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
 import { useScreenSize } from '../resize.js';
-import { composeScreen, hasLiveClock, safe, wrapLines, type ScreenConfig } from '../screen.js';
+import { wrapLines } from '../../text/wrap.js';
+import { composeScreen, hasLiveClock, safe, type ScreenConfig } from '../screen.js';
 import { makeTheme } from '../../text/theme.js';
 
 export interface TextConfig {

@@ -97,7 +97,12 @@ export function buildProgram(io: Io): Command {
     .description('show the mistake report of an attempt (default: the latest)')
     .argument('[attemptId]', 'an attempt number from "qualify history"')
     .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
-    .addHelpText('after', '\nExamples:\n  $ qualify report                      the latest attempt\n  $ qualify report 12 --format md > attempt-12.md\n')
+    .option('--out <file>', 'write the report to this file instead of the terminal')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ qualify report                      the latest attempt\n  $ qualify report 12 --format md > attempt-12.md\n' +
+        '  $ qualify report --format html --out report.html   one self-contained page, to share or print\n',
+    )
     .action(async (attemptId: string | undefined, _options, command: Command) =>
       (await import('./commands/report.js')).reportCommand(attemptId, globals(command) as unknown as ReportOptions, io));
 

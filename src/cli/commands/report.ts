@@ -1,10 +1,13 @@
 import { UsageError } from '../../errors.js';
 import type { ReportModel } from '../../report/model.js';
 import { renderJson } from '../../report/render/json.js';
+import { renderHtml } from '../../report/render/html.js';
 import { renderMarkdown } from '../../report/render/markdown.js';
 import { renderText } from '../../report/render/text.js';
 import { loadAllContent, openStore, type GlobalOptions } from '../context.js';
+import type { AttemptRow, AttemptStore } from '../../store/attempts.js';
 import type { Io } from '../io.js';
+import { writeOutput } from '../output-file.js';
 import { messages } from '../messages.js';
 import { REPORT_FORMATS } from '../choices.js';
 
@@ -12,6 +15,16 @@ export { REPORT_FORMATS };
 
 export interface ReportOptions extends GlobalOptions {
   format: string;
+  out?: string;
+}
+
+/** The finished attempts at the same bank up to this one, for the HTML report's trend chart. */
+function trendOf(store: AttemptStore, attempt: AttemptRow) {
+  return store
+    .list(attempt.bankId)
+    .filter((a) => a.status !== 'in_progress' && a.percent !== undefined)
+    .filter((a) => a.startedAt < attempt.startedAt || (a.startedAt === attempt.startedAt && a.id <= attempt.id))
+    .map((a) => ({ label: `#${a.id}`, percent: a.percent!, current: a.id === attempt.id }));
 }
 
 /** `qualify report [attemptId]`: the stored mistake report of an attempt (default: the latest). */
@@ -27,9 +40,15 @@ export function reportCommand(attemptRef: string | undefined, options: ReportOpt
       throw new UsageError(attemptRef === undefined ? messages.noAttempts : messages.unknownAttempt(attemptRef));
     }
     const report = attempt.result as ReportModel;
-    if (options.format === 'json') io.out(renderJson(report));
-    else if (options.format === 'md') io.out(renderMarkdown(report));
-    else io.out(renderText(report, { color: io.color, width: io.width }));
+    const text =
+      options.format === 'json'
+        ? renderJson(report)
+        : options.format === 'md'
+          ? renderMarkdown(report)
+          : options.format === 'html'
+            ? renderHtml(report, { trend: trendOf(store, attempt) })
+            : renderText(report, { color: io.color && options.out === undefined, width: io.width });
+    writeOutput(text, options.out, io);
   } finally {
     db.close();
   }

@@ -9,6 +9,7 @@ import type { ReportOptions } from './commands/report.js';
 import type { GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { registerAuthoringCommands } from './register-authoring.js';
+import { registerSharingCommands } from './register-sharing.js';
 
 // Each command's module is imported when that command runs, so building the program (and
 // printing --help) loads only commander: no YAML parser, schema validator, SQLite or prompts.
@@ -25,6 +26,8 @@ Examples:
   $ qualify exam search-evaluation-basics --answers key.yaml --practice --all
   $ qualify report --format md > mistakes.md
   $ qualify history search-evaluation-basics
+  $ qualify report --format html --out report.html
+  $ qualify export --out mine.json           study group: export, merge, stats
   $ qualify lint question-banks/mine         authoring: lint, schema, new, import
 
 Banks are read from the shipped folders, $QUALIFY_HOME/content and every --content.
@@ -114,6 +117,7 @@ export function buildProgram(io: Io): Command {
     .addHelpText('after', '\nExamples:\n  $ qualify history\n  $ qualify history search-evaluation-basics --json\n')
     .action(async (bank: string | undefined, _options, command: Command) => (await import('./commands/history.js')).historyCommand(bank, globals(command) as HistoryOptions, io));
 
+  registerSharingCommands(program, io);
   registerAuthoringCommands(program, io);
 
   return program;

@@ -19,9 +19,11 @@ export function registerAuthoringCommands(program: Command, io: Io): void {
     .argument('[paths...]', 'files or folders to lint (default: the current folder)')
     .addOption(new Option('--format <format>', 'output format').choices([...LINT_FORMATS]).default('stylish'))
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this; -1: no limit', '-1')
+    .option('--stats <db>', "also warn about questions that a (group) attempts database shows too easy, too hard or with a doubtful key")
     .addHelpText(
       'after',
-      '\nExamples:\n  $ qualify lint question-banks/mine\n  $ qualify lint guidelines question-banks --format github --max-warnings 0\n\n' +
+      '\nExamples:\n  $ qualify lint question-banks/mine\n  $ qualify lint guidelines question-banks --format github --max-warnings 0\n' +
+        '  $ qualify lint question-banks/mine --stats group.db\n\n' +
         'Silence a warning with a comment on the line before it:\n  # qualify-lint-disable-next-line near-duplicate\n' +
         'Rules: docs/rules/<rule-id>.md\n',
     )

@@ -6,6 +6,7 @@ import { answerShape } from './rules/answer-shape.js';
 import { drawCount } from './rules/draw-count.js';
 import { duration } from './rules/duration.js';
 import { fileRead } from './rules/file.js';
+import { itemStats } from './rules/item-stats.js';
 import { keyScoresFull } from './rules/key-scores-full.js';
 import { mediaPath } from './rules/media-path.js';
 import { nearDuplicate } from './rules/near-duplicate.js';
@@ -44,6 +45,7 @@ export const RULES: readonly LintRule[] = [
   nearDuplicate,
   answerGiveaway,
   sectionCoverageRule,
+  itemStats,
   unusedDisableDirective,
 ];
 
@@ -58,11 +60,16 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
  * this runs the rules, keeps the problems of the targets, applies disable comments, and sorts.
  * A loader diagnostic whose id no rule claims is still reported, so a problem is never lost.
  */
-export function lintContent(content: ContentSet, targetFiles: readonly string[], rules: readonly LintRule[] = RULES): LintResult {
+export function lintContent(
+  content: ContentSet,
+  targetFiles: readonly string[],
+  rules: readonly LintRule[] = RULES,
+  pooledAttempts?: LintContext['pooledAttempts'],
+): LintResult {
   const targetSet = new Set(targetFiles);
   const targets: LoadedFile[] = content.files.filter((f) => targetSet.has(f.file));
   const filesWithErrors = new Set(content.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-  const context: LintContext = { content, targets, hasLoaderErrors: (file) => filesWithErrors.has(file) };
+  const context: LintContext = { content, targets, hasLoaderErrors: (file) => filesWithErrors.has(file), pooledAttempts };
 
   const claimed = new Set(RULES.filter((r) => r.meta.fromLoader).map((r) => r.meta.id));
   const found = [...rules.flatMap((rule) => rule.check(context)), ...content.diagnostics.filter((d) => !claimed.has(d.ruleId))];

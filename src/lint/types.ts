@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { ContentSet, LoadedFile } from '../content/load.js';
+import type { PooledAttempt } from '../stats/item-stats.js';
 
 export type Severity = Diagnostic['severity'];
 
@@ -26,6 +27,8 @@ export interface LintContext {
   targets: readonly LoadedFile[];
   /** Whether the loader already found an error in this file (later checks would only cascade). */
   hasLoaderErrors(file: string): boolean;
+  /** With `lint --stats <db>`: the finished attempts in that database, by bank id. */
+  pooledAttempts?: ReadonlyMap<string, readonly PooledAttempt[]>;
 }
 
 export interface LintRule {

@@ -4,6 +4,11 @@ import Database from 'better-sqlite3';
 
 export type DB = Database.Database;
 
+/** A version 4 (random) UUID computed by SQLite, so an attempt has one from the moment it is inserted. */
+const RANDOM_UUID =
+  "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || " +
+  "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
+
 /**
  * Schema changes, in order. `PRAGMA user_version` records how many have run; each new one runs
  * in its own transaction, so a database is never left half-migrated.
@@ -53,6 +58,25 @@ const MIGRATIONS: readonly string[] = [
     shown_at     INTEGER,
     PRIMARY KEY (attempt_id, question_id)
   );
+  `,
+  // Study groups pool attempts: every attempt gets a UUID that stays the same in every database it
+  // is merged into, and belongs to a learner (NULL: this database's own). The learner's id is
+  // random; a display name exists only when the learner sets one.
+  `
+  ALTER TABLE attempts ADD COLUMN uuid TEXT;
+  ALTER TABLE attempts ADD COLUMN learner_id TEXT;
+  UPDATE attempts SET uuid = ${RANDOM_UUID} WHERE uuid IS NULL;
+  CREATE UNIQUE INDEX attempts_by_uuid ON attempts (uuid);
+  CREATE TRIGGER attempts_get_uuid AFTER INSERT ON attempts WHEN NEW.uuid IS NULL
+  BEGIN
+    UPDATE attempts SET uuid = ${RANDOM_UUID} WHERE id = NEW.id;
+  END;
+  CREATE TABLE learners (
+    id            TEXT    PRIMARY KEY,
+    display_name  TEXT,
+    is_self       INTEGER NOT NULL DEFAULT 0
+  );
+  INSERT INTO learners (id, is_self) VALUES (${RANDOM_UUID}, 1);
   `,
 ];
 

@@ -11,12 +11,16 @@ import type { LINT_FORMATS } from '../choices.js';
 FORMATTERS satisfies Record<(typeof LINT_FORMATS)[number], Formatter>;
 import { lintContent, type LintResult } from '../../lint/index.js';
 import { authoringMessages as messages } from '../authoring-messages.js';
-import { contentDirs, type GlobalOptions } from '../context.js';
+import type { PooledAttempt } from '../../stats/item-stats.js';
+import { bankIdsWithAttempts, pooledAttempts } from '../../store/pool.js';
+import { contentDirs, openStore, type GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';
 
 export interface LintOptions extends GlobalOptions {
   format: string;
   maxWarnings: string;
+  /** A (group) attempts database: add the item-stats warnings its attempts give. */
+  stats?: string;
 }
 
 /** Files and folders named on the command line, as absolute paths; a missing one is a usage error. */
@@ -46,7 +50,12 @@ function parseMaxWarnings(value: string): number {
  * Reads the content (the linted paths plus the search path, so a bank's guideline resolves even
  * when it lives elsewhere) and lints the named files. I/O stays here; the rules are pure.
  */
-export function lintPaths(paths: readonly string[], options: GlobalOptions, io: Pick<Io, 'cwd' | 'env'>): LintResult {
+export function lintPaths(
+  paths: readonly string[],
+  options: GlobalOptions,
+  io: Pick<Io, 'cwd' | 'env'>,
+  pooledAttempts?: ReadonlyMap<string, readonly PooledAttempt[]>,
+): LintResult {
   const { dirs, files } = collectTargets(paths, io.cwd);
   const content = loadContent([...contentDirs(options, io.env), ...dirs], files);
   const inDirs = new Set(findContentFiles(dirs));
@@ -62,14 +71,27 @@ export function lintPaths(paths: readonly string[], options: GlobalOptions, io: 
     .filter((f) => explicit.has(f.file) || (inDirs.has(f.file) && (f.kind !== undefined || withDiagnostics.has(f.file))))
     .map((f) => f.file);
   if (targets.length === 0 && files.length === 0) throw new UsageError(messages.noFilesFound([...paths]));
-  return lintContent(content, targets);
+  return lintContent(content, targets, undefined, pooledAttempts);
+}
+
+/** The finished attempts of every bank in the `--stats` database, which must already exist. */
+function readPooledAttempts(file: string, io: Pick<Io, 'cwd'>): Map<string, PooledAttempt[]> {
+  const full = path.resolve(io.cwd, file);
+  if (!fs.existsSync(full)) throw new UsageError(messages.noSuchPath(file));
+  const { db } = openStore({ content: [], db: full });
+  try {
+    return new Map(bankIdsWithAttempts(db).map((bankId) => [bankId, pooledAttempts(db, bankId).attempts]));
+  } finally {
+    db.close();
+  }
 }
 
 /** `qualify lint [paths...]`: exit 0 clean, 1 errors (or too many warnings), 2 usage error. */
 export function lintCommand(paths: string[], options: LintOptions, io: Io): void {
   if (!(FORMAT_NAMES as string[]).includes(options.format)) throw new UsageError(messages.badFormat(options.format, FORMAT_NAMES));
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
-  const result = lintPaths(paths.length ? paths : ['.'], options, io);
+  const pooled = options.stats === undefined ? undefined : readPooledAttempts(options.stats, io);
+  const result = lintPaths(paths.length ? paths : ['.'], options, io, pooled);
   io.out(FORMATTERS[options.format as FormatName](result, { color: io.color, displayPath: (file) => displayPath(io, file) }));
   if (result.errorCount > 0) throw new ProblemsFoundError(options.format === 'stylish' ? '' : messages.lintFailed(result.errorCount));
   if (maxWarnings >= 0 && result.warningCount > maxWarnings) throw new ProblemsFoundError(messages.tooManyWarnings(result.warningCount, maxWarnings));

@@ -1,0 +1,97 @@
+import { escapeHtml as e, htmlPage, htmlTable } from '../report/render/html-page.js';
+import { barChart } from '../report/render/svg-chart.js';
+import { sanitize } from '../text/sanitize.js';
+import { makeTheme } from '../text/theme.js';
+import type { ItemStats } from './item-stats.js';
+import { statsMessages as messages } from './messages.js';
+
+/** What the renderers show besides the per-question figures. */
+export interface StatsHeader {
+  bank: { id: string; title: string };
+  attempts: number;
+  learners: number;
+}
+
+const figure = (n: number | null) => (n === null ? messages.undefinedFigure : messages.decimal(n));
+const sectionsOf = (item: ItemStats) => item.sections.map((s) => `${s.id} ${s.title}`).join(', ');
+const picksOf = (item: ItemStats, mark = '*') => (item.options ?? []).map((o) => `${o.id}${o.key ? mark : ''} ${o.picked}`).join(' · ');
+
+/** Figures as JSON, for tools: the header, then one entry per question with its flags spelled out. */
+export function renderStatsJson(header: StatsHeader, items: readonly ItemStats[]): string {
+  const questions = items.map((item) => {
+    const { index: _index, ...figures } = item;
+    return { ...figures, flags: item.flags.map((code) => ({ code, message: messages.flag(code, item) })) };
+  });
+  return `${JSON.stringify({ ...header, questions }, null, 2)}\n`;
+}
+
+/** A table for the terminal, then the flagged questions with the guideline section to look at. */
+export function renderStatsText(header: StatsHeader, items: readonly ItemStats[], options: { color: boolean }): string {
+  const c = makeTheme(options.color);
+  const s = (text: string) => sanitize(text);
+  const idWidth = Math.max(8, ...items.map((i) => s(i.questionId).length));
+  const out = [c.bold(s(messages.title(`${header.bank.title} (${header.bank.id})`))), c.dim(messages.summary(header.attempts, header.learners)), ''];
+  out.push(c.dim(`${'question'.padEnd(idWidth)}  ${'drawn'.padStart(5)}  ${'answered'.padStart(8)}  ${'facility'.padStart(8)}  ${'discrim.'.padStart(8)}  option picks (* key)`));
+  for (const item of items) {
+    const row = `${s(item.questionId).padEnd(idWidth)}  ${String(item.attempts).padStart(5)}  ${String(item.answered).padStart(8)}  ${figure(item.facility).padStart(8)}  ${figure(item.discrimination).padStart(8)}  ${s(picksOf(item))}`;
+    out.push(item.flags.length ? c.yellow(row.trimEnd()) : row.trimEnd());
+  }
+  const flagged = items.filter((i) => i.flags.length);
+  if (flagged.length) {
+    out.push('', c.bold(`Flagged (${flagged.length})`));
+    for (const item of flagged) {
+      out.push(`${s(item.questionId)} · section ${s(sectionsOf(item))}`);
+      for (const flag of item.flags) out.push(`  ${c.yellow('⚑')} ${s(messages.flag(flag, item))}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Bank text in Markdown must stay text (see report/render/markdown.ts). */
+const md = (text: string) => sanitize(text).replace(/[\\`*_{}[\]()<>#!|~]/g, '\\$&').replace(/\n+/g, ' ');
+
+/** A Markdown table and the flagged questions, for an author's notes or an issue. */
+export function renderStatsMarkdown(header: StatsHeader, items: readonly ItemStats[]): string {
+  const out = [`# ${md(messages.title(header.bank.title))}`, '', md(messages.summary(header.attempts, header.learners)), ''];
+  out.push('| Question | Section | Drawn | Answered | Facility | Discrimination | Option picks (✓ key) | Flags |', '|---|---|---:|---:|---:|---:|---|---|');
+  for (const item of items) {
+    const flags = item.flags.map((f) => messages.flagLabel[f]).join(', ');
+    out.push(`| ${md(item.questionId)} | ${md(sectionsOf(item))} | ${item.attempts} | ${item.answered} | ${figure(item.facility)} | ${figure(item.discrimination)} | ${md(picksOf(item, '✓'))} | ${flags} |`);
+  }
+  const flagged = items.filter((i) => i.flags.length);
+  if (flagged.length) {
+    out.push('', '## Flagged', '');
+    for (const item of flagged) for (const flag of item.flags) out.push(`- \`${item.questionId.replace(/`/g, "'")}\` (section ${md(sectionsOf(item))}): ${md(messages.flag(flag, item))}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** One self-contained page: facility bars, the table with option picks, and the flags. */
+export function renderStatsHtml(header: StatsHeader, items: readonly ItemStats[]): string {
+  const body: string[] = [`<header><h1>${e(messages.title(header.bank.title))}</h1><p class="meta">${e(messages.summary(header.attempts, header.learners))}</p></header>`];
+  const drawn = items.filter((i) => i.facility !== null);
+  if (drawn.length) {
+    body.push('<section id="facility"><h2>Facility</h2>');
+    body.push(barChart(drawn.map((i) => ({ label: i.questionId, percent: i.facility! * 100, detail: `${i.attempts} drawn` })), { title: 'Mean share of points earned per question' }));
+    body.push('</section>');
+  }
+  body.push('<section id="questions"><h2>Questions</h2>');
+  body.push(
+    htmlTable(
+      [{ label: 'Question' }, { label: 'Section' }, { label: 'Drawn', num: true }, { label: 'Answered', num: true }, { label: 'Facility', num: true }, { label: 'Discrimination', num: true }, { label: 'Option picks (✓ key)' }, { label: 'Flags' }],
+      items.map((item) => [
+        e(item.questionId),
+        e(sectionsOf(item)),
+        String(item.attempts),
+        String(item.answered),
+        figure(item.facility),
+        figure(item.discrimination),
+        (item.options ?? []).map((o) => `${e(o.id)}${o.key ? ' ✓' : ''}: ${o.picked} <span class="note">${e(o.text)}</span>`).join('<br>'),
+        item.flags.map((f) => `<span class="flag" title="${e(messages.flag(f, item))}">${e(messages.flagLabel[f])}</span>`).join(' '),
+      ]),
+      'question-row',
+    ),
+  );
+  body.push('</section>');
+  return htmlPage(messages.title(header.bank.title), body.join('\n'));
+}

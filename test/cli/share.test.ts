@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GUIDELINE } from '../helpers.js';
+import { cli, tempHome, writeTemp } from './run-cli.js';
+
+// A study group: members take a bank, export their attempts, and one of them pools the exports.
+
+const BANK = `kind: bank
+id: group-bank
+title: Group Bank
+guideline: g
+version: 1.0.0
+exam:
+  pass_mark: 60
+questions:
+  - {id: q1, type: true-false, sections: ["1"], prompt: One is true., answer: true}
+  - {id: q2, type: true-false, sections: ["2"], prompt: Two is true., answer: true}
+  - id: q3
+    type: single-choice
+    sections: ["3"]
+    rules: []
+    prompt: Which?
+    options: [{id: a, text: Ay}, {id: b, text: Bee}]
+    answer: b
+`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** A content folder shared by the group, and a member's home with the given practice attempts. */
+function member(content: string, answerSets: string[]): string {
+  const home = tempHome();
+  answerSets.forEach((answers, i) => {
+    const file = writeTemp(home, `answers-${i}.yaml`, answers);
+    const result = cli(['--content', content, 'exam', 'group-bank', '--practice', '--answers', file], { home, now: `2026-04-0${i + 1}T09:00:00Z` });
+    expect(result.code, result.stderr).toBe(0);
+  });
+  return home;
+}
+
+function groupContent(): string {
+  const dir = tempHome();
+  writeTemp(dir, 'guideline.yaml', GUIDELINE);
+  writeTemp(dir, 'bank.yaml', BANK);
+  return dir;
+}
+
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+function exportOf(home: string, content: string, extra: string[] = []): { file: string; json: any } {
+  const file = path.join(home, 'export.json');
+  const result = cli(['--content', content, 'export', '--out', file, ...extra], { home, now: '2026-04-09T09:00:00Z' });
+  expect(result.code, result.stderr).toBe(0);
+  return { file, json: JSON.parse(fs.readFileSync(file, 'utf8')) };
+}
+
+describe('qualify export and merge', () => {
+  it('writes a versioned file with attempt UUIDs, a random learner id and a name only when one is set', () => {
+    const content = groupContent();
+    const ana = member(content, ['q1: true\nq2: true\nq3: b\n', 'q1: false\nq2: true\nq3: a\n']);
+    const { json } = exportOf(ana, content);
+    expect(json.format).toBe('qualify-attempts');
+    expect(json.version).toBe(1);
+    expect(json.checksum).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(json.learners).toHaveLength(1);
+    expect(json.learners[0].id).toMatch(UUID);
+    expect(json.learners[0]).not.toHaveProperty('name');
+    expect(json.attempts).toHaveLength(2);
+    for (const a of json.attempts) {
+      expect(a.id).toMatch(UUID);
+      expect(a.learner).toBe(json.learners[0].id);
+      expect(a.bank.id).toBe('group-bank');
+    }
+    expect(json.attempts[0].id).not.toBe(json.attempts[1].id);
+    expect(json.attempts[1].answers.map((x: any) => [x.question, x.response.answer]).sort()).toEqual([
+      ['q1', false],
+      ['q2', true],
+      ['q3', 'a'],
+    ]);
+
+    // The same attempts keep their ids; a name appears once set, and goes with --no-name.
+    const named = exportOf(ana, content, ['--name', 'Ana']).json;
+    expect(named.learners[0]).toEqual({ id: json.learners[0].id, name: 'Ana' });
+    expect(named.attempts.map((a: any) => a.id)).toEqual(json.attempts.map((a: any) => a.id));
+    expect(exportOf(ana, content).json.learners[0].name).toBe('Ana');
+    expect(exportOf(ana, content, ['--no-name']).json.learners[0]).not.toHaveProperty('name');
+  });
+
+  it('round-trips: merging the same exports twice leaves the counts unchanged, and a re-export keeps every attempt', () => {
+    const content = groupContent();
+    const ana = exportOf(member(content, ['q1: true\nq2: true\nq3: b\n', 'q1: false\nq2: true\nq3: a\n']), content, ['--name', 'Ana']);
+    const ben = exportOf(member(content, ['q1: true\nq2: false\nq3: b\n']), content);
+    const group = tempHome();
+    const db = path.join(group, 'group.db');
+    const first = cli(['--content', content, 'merge', ana.file, ben.file, '--db', db], { home: group });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('2 attempts added');
+    expect(first.stdout).toContain('1 attempt added');
+    expect(first.stdout).toContain('now holds 3 finished attempts');
+    const again = cli(['--content', content, 'merge', ana.file, ben.file, '--db', db], { home: group });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('0 attempts added, 2 already in the database');
+    expect(again.stdout).toContain('now holds 3 finished attempts');
+
+    const history = JSON.parse(cli(['--content', content, 'history', '--json', '--db', db], { home: group }).stdout);
+    expect(history.attempts).toHaveLength(3);
+    const pooled = exportOf(group, content, ['--db', db]).json;
+    expect(pooled.attempts.map((a: any) => a.id).sort()).toEqual([...ana.json.attempts, ...ben.json.attempts].map((a: any) => a.id).sort());
+    expect(pooled.learners).toEqual(
+      expect.arrayContaining([
+        { id: ana.json.learners[0].id, name: 'Ana' },
+        { id: ben.json.learners[0].id },
+      ]),
+    );
+    // The merged answers are the members' own.
+    const anaSecond = pooled.attempts.find((a: any) => a.id === ana.json.attempts[1].id);
+    expect(anaSecond.answers).toEqual(ana.json.attempts[1].answers);
+    expect(anaSecond.score).toBe(ana.json.attempts[1].score);
+    // A merged attempt's report opens in the group database under its new number.
+    const report = cli(['--content', content, 'report', '2', '--db', db], { home: group });
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('attempt #2');
+  });
+
+  it('refuses a truncated or edited file with exit 2 and its position, leaving the database untouched', () => {
+    const content = groupContent();
+    const ana = exportOf(member(content, ['q1: true\nq2: true\nq3: b\n']), content);
+    const ben = exportOf(member(content, ['q1: false\nq2: true\nq3: b\n']), content);
+    const group = tempHome();
+    const db = path.join(group, 'group.db');
+    expect(cli(['merge', ana.file, '--db', db], { home: group }).code).toBe(0);
+    const before = sha(db);
+
+    const text = fs.readFileSync(ben.file, 'utf8');
+    const truncated = writeTemp(group, 'truncated.json', text.slice(0, Math.floor(text.length / 2)));
+    const cut = cli(['merge', truncated, '--db', db], { home: group });
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toMatch(/truncated\.json:\d+:\d+/);
+    expect(cut.stderr).toContain('cut short');
+    expect(cut.stderr).toContain('Nothing was merged');
+    expect(cut.stderr).not.toMatch(/\n\s+at /);
+
+    // Ben's score raised by hand: the checksum no longer matches.
+    const edited = writeTemp(group, 'edited.json', text.replace(/"score": [\d.]+,/, '"score": 3,'));
+    expect(fs.readFileSync(edited, 'utf8')).not.toBe(text);
+    const tampered = cli(['merge', ben.file, edited, '--db', db], { home: group });
+    expect(tampered.code).toBe(2);
+    expect(tampered.stderr).toMatch(/edited\.json:\d+:\d+ +the checksum does not match/);
+    expect(tampered.stdout).toBe('');
+    expect(sha(db)).toBe(before);
+    const history = JSON.parse(cli(['history', '--json', '--db', db], { home: group }).stdout);
+    expect(history.attempts).toHaveLength(1);
+
+    // A file that is not an export at all, and a missing group database is never created by a refusal.
+    const fresh = path.join(group, 'never.db');
+    const answers = writeTemp(group, 'answers.json', '{"q1": true}\n');
+    const wrong = cli(['merge', answers, '--db', fresh], { home: group });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('answers.json:1:1');
+    expect(wrong.stderr).toContain('not a qualify attempts file');
+    expect(fs.existsSync(fresh)).toBe(false);
+  });
+});

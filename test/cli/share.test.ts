@@ -162,3 +162,79 @@ describe('qualify export and merge', () => {
     expect(fs.existsSync(fresh)).toBe(false);
   });
 });
+
+describe('qualify stats and lint --stats on a group database', () => {
+  /**
+   * Three attempts by two members pooled: q1 everyone right (too easy); q2 right only in the
+   * attempt that missed q3, q3 right only in the one that missed q2 (both: check the key).
+   */
+  function groupDb(): { content: string; group: string; db: string } {
+    const content = groupContent();
+    const group = tempHome();
+    const db = path.join(group, 'group.db');
+    const members = [
+      member(content, ['q1: true\nq2: false\nq3: b\n']),
+      member(content, ['q1: true\nq2: true\nq3: a\n', 'q1: true\nq2: false\nq3: a\n']),
+    ];
+    for (const home of members) expect(cli(['merge', exportOf(home, content).file, '--db', db], { home: group }).code).toBe(0);
+    return { content, group, db };
+  }
+
+  it('prints facility, discrimination, option picks and flags with their section, as text, JSON, Markdown and HTML', () => {
+    const { content, group, db } = groupDb();
+    const run = (...args: string[]) => cli(['--content', content, 'stats', 'group-bank', '--db', db, ...args], { home: group });
+
+    const text = run();
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('3 finished attempts by 2 learners');
+    expect(text.stdout).toMatch(/q1 +3 +3 +1\.00 +– +true\* 3 · false 0/);
+    expect(text.stdout).toMatch(/q3 +3 +3 +0\.33 +-0\.50 +a 2 · b\* 1/);
+    expect(text.stdout).toContain('q1 · section 1 One');
+    expect(text.stdout).toContain('too easy: 100% of its points earned on average over 3 attempts');
+    expect(text.stdout).toContain('q3 · section 3 Three');
+    expect(text.stdout).toContain('discrimination -0.50: learners who scored well on the rest did no better on this question; check the key');
+
+    const json = JSON.parse(run('--format', 'json').stdout);
+    const q3 = json.questions.find((q: any) => q.questionId === 'q3');
+    expect(q3).toMatchObject({ attempts: 3, answered: 3, sections: [{ id: '3', title: 'Three' }] });
+    expect(q3.facility).toBeCloseTo(1 / 3, 6);
+    expect(q3.options).toEqual([
+      { id: 'a', text: 'Ay', picked: 2, key: false },
+      { id: 'b', text: 'Bee', picked: 1, key: true },
+    ]);
+    // Worked out: q3 scores 1,0,0 against rest scores 1,2,1 -> r = -1/3 / sqrt(2/3 * 2/3) = -0.5.
+    expect(q3.discrimination).toBeCloseTo(-0.5, 6);
+    expect(q3.flags.map((f: any) => f.code)).toEqual(['check-key']);
+
+    const md = run('--format', 'md').stdout;
+    expect(md).toContain('| Question | Section | Drawn | Answered | Facility | Discrimination |');
+    expect(md).toMatch(/\| q3 \| 3 Three \| 3 \| 3 \| 0\.33 \| -0\.50 \| a 2 · b✓ 1 \| check the key \|/);
+
+    const out = path.join(group, 'stats.html');
+    expect(run('--format', 'html', '--out', out).code).toBe(0);
+    const html = fs.readFileSync(out, 'utf8');
+    expect(html).toContain('<tr class="question-row"><td>q3</td>');
+    expect(html).toContain('check the key');
+  });
+
+  it('lint --stats warns at the flagged questions\' lines; without attempts, stats says how to get some', () => {
+    const { content, group, db } = groupDb();
+    const lint = cli(['lint', content, '--stats', db], { home: group });
+    expect(lint.code, lint.stdout).toBe(0);
+    expect(lint.stdout).toMatch(/9:5 +warning +question "q1": too easy: .*\(guideline section 1 One\) +item-stats/);
+    expect(lint.stdout).toMatch(/10:5 +warning +question "q2": discrimination -0\.50: .*\(guideline section 2 Two\) +item-stats/);
+    expect(lint.stdout).toMatch(/11:5 +warning +question "q3": discrimination .*check the key \(guideline section 3 Three\) +item-stats/);
+    expect(cli(['lint', content, '--stats', db, '--max-warnings', '0'], { home: group }).code).toBe(1);
+    expect(cli(['lint', content], { home: group }).stdout).not.toContain('item-stats');
+    const missing = cli(['lint', content, '--stats', path.join(group, 'nope.db')], { home: group });
+    expect(missing.code).toBe(2);
+
+    const typo = cli(['--content', content, 'stats', 'group-bank', '--db', path.join(group, 'grup.db')], { home: group });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('qualify merge');
+    expect(fs.existsSync(path.join(group, 'grup.db'))).toBe(false);
+    const own = cli(['--content', content, 'stats', 'group-bank'], { home: group });
+    expect(own.code).toBe(2);
+    expect(own.stderr).toContain('No finished attempts at "group-bank"');
+  });
+});

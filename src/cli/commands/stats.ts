@@ -5,10 +5,11 @@ import { statsMessages } from '../../stats/messages.js';
 import { renderStatsHtml, renderStatsJson, renderStatsMarkdown, renderStatsText, type StatsHeader } from '../../stats/render.js';
 import { pooledAttempts } from '../../store/pool.js';
 import { STATS_FORMATS } from '../choices.js';
-import { findBank, openStore, type GlobalOptions } from '../context.js';
+import { databaseFile, findBank, openStore, type GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';
 import { messages } from '../messages.js';
 import { writeOutput } from '../output-file.js';
+import { shareMessages } from '../share-messages.js';
 
 export interface StatsOptions extends GlobalOptions {
   format: string;
@@ -19,6 +20,8 @@ export interface StatsOptions extends GlobalOptions {
 export function statsCommand(bankRef: string, options: StatsOptions, io: Io): void {
   if (!(STATS_FORMATS as readonly string[]).includes(options.format)) throw new UsageError(messages.badFormat(options.format, [...STATS_FORMATS]));
   const { resolved } = findBank(options, bankRef, (p) => fs.existsSync(p));
+  // Reading statistics never creates a database: a mistyped --db would only show an empty one.
+  if (options.db !== undefined && !fs.existsSync(databaseFile(options))) throw new UsageError(shareMessages.noSuchDb(options.db));
   const { db } = openStore(options);
   try {
     const { attempts, learners } = pooledAttempts(db, resolved.bank.id);

@@ -40,10 +40,10 @@ function fromGithub(text: string): string[] {
 }
 
 describe('qualify lint on the fixture tree (one instance of every problem)', () => {
-  it('the fixture covers every rule but "file" (which needs an unreadable file)', () => {
+  it('the fixture covers every rule but "file" (which needs an unreadable file) and "item-stats" (which needs attempts; see its own tests)', () => {
     const ids = new Set(EXPECTED.map((line) => line.split(' ')[1]));
     const docs = fs.readdirSync(path.join(FIXTURES, '..', '..', 'docs', 'rules')).filter((f) => f !== 'README.md').map((f) => f.replace(/\.md$/, ''));
-    expect(docs.filter((id) => !ids.has(id))).toEqual(['file']);
+    expect(docs.filter((id) => !ids.has(id))).toEqual(['file', 'item-stats']);
   });
 
   it('stylish (the default) lists exactly the expected problems, grouped by file, and exits 1', () => {

@@ -168,3 +168,9 @@ export function pooledAttempts(db: DB, bankId: string): { attempts: PooledAttemp
 export function bankIdsWithAttempts(db: DB): string[] {
   return (db.prepare("SELECT DISTINCT bank_id FROM attempts WHERE status != 'in_progress' ORDER BY bank_id").all() as { bank_id: string }[]).map((r) => r.bank_id);
 }
+
+/** The ids of the attempts made by the same learner as this one (in a group database, one member's). */
+export function attemptIdsOfSameLearner(db: DB, attemptId: number): Set<number> {
+  const rows = db.prepare('SELECT id FROM attempts WHERE learner_id IS (SELECT learner_id FROM attempts WHERE id = ?)').all(attemptId) as { id: number }[];
+  return new Set(rows.map((r) => r.id));
+}

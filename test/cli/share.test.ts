@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checksumOf } from '../../src/share/attempts-file.js';
 import { GUIDELINE } from '../helpers.js';
 import { cli, tempHome, writeTemp } from './run-cli.js';
 
@@ -121,6 +122,9 @@ describe('qualify export and merge', () => {
     const report = cli(['--content', content, 'report', '2', '--db', db], { home: group });
     expect(report.code).toBe(0);
     expect(report.stdout).toContain('attempt #2');
+    // Its HTML trend shows that member's own attempts only: Ana's two, not Ben's.
+    const html = cli(['--content', content, 'report', '2', '--db', db, '--format', 'html'], { home: group }).stdout;
+    expect(html.match(/class="point"/g)).toHaveLength(2);
   });
 
   it('refuses a truncated or edited file with exit 2 and its position, leaving the database untouched', () => {
@@ -151,6 +155,16 @@ describe('qualify export and merge', () => {
     expect(sha(db)).toBe(before);
     const history = JSON.parse(cli(['history', '--json', '--db', db], { home: group }).stdout);
     expect(history.attempts).toHaveLength(1);
+
+    // A recomputed checksum does not get a malformed answer past the format's schema.
+    const forged = JSON.parse(text);
+    forged.attempts[0].answers[0].response = { answer: 'b', self: 'not a list' };
+    forged.checksum = checksumOf(forged);
+    const forgedFile = writeTemp(group, 'forged.json', JSON.stringify(forged, null, 2));
+    const badShape = cli(['merge', forgedFile, '--db', db], { home: group });
+    expect(badShape.code).toBe(2);
+    expect(badShape.stderr).toMatch(/forged\.json:\d+:\d+ +\/attempts\/0\/answers\/0\/response\/self: must be array/);
+    expect(sha(db)).toBe(before);
 
     // A file that is not an export at all, and a missing group database is never created by a refusal.
     const fresh = path.join(group, 'never.db');

@@ -6,6 +6,8 @@ import { renderMarkdown } from '../../report/render/markdown.js';
 import { renderText } from '../../report/render/text.js';
 import { loadAllContent, openStore, type GlobalOptions } from '../context.js';
 import type { AttemptRow, AttemptStore } from '../../store/attempts.js';
+import type { DB } from '../../store/db.js';
+import { attemptIdsOfSameLearner } from '../../store/pool.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output-file.js';
 import { messages } from '../messages.js';
@@ -18,11 +20,12 @@ export interface ReportOptions extends GlobalOptions {
   out?: string;
 }
 
-/** The finished attempts at the same bank up to this one, for the HTML report's trend chart. */
-function trendOf(store: AttemptStore, attempt: AttemptRow) {
+/** The same learner's finished attempts at the same bank up to this one, for the HTML report's trend chart. */
+function trendOf(db: DB, store: AttemptStore, attempt: AttemptRow) {
+  const sameLearner = attemptIdsOfSameLearner(db, attempt.id);
   return store
     .list(attempt.bankId)
-    .filter((a) => a.status !== 'in_progress' && a.percent !== undefined)
+    .filter((a) => sameLearner.has(a.id) && a.status !== 'in_progress' && a.percent !== undefined)
     .filter((a) => a.startedAt < attempt.startedAt || (a.startedAt === attempt.startedAt && a.id <= attempt.id))
     .map((a) => ({ label: `#${a.id}`, percent: a.percent!, current: a.id === attempt.id }));
 }
@@ -46,7 +49,7 @@ export function reportCommand(attemptRef: string | undefined, options: ReportOpt
         : options.format === 'md'
           ? renderMarkdown(report)
           : options.format === 'html'
-            ? renderHtml(report, { trend: trendOf(store, attempt) })
+            ? renderHtml(report, { trend: trendOf(db, store, attempt) })
             : renderText(report, { color: io.color && options.out === undefined, width: io.width });
     writeOutput(text, options.out, io);
   } finally {

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { AttemptStore } from '../../src/store/attempts.js';
+import { openDatabase } from '../../src/store/db.js';
+import { attemptsForExport, mergeAttempts, selfLearner } from '../../src/store/pool.js';
+import { tempTree } from '../helpers.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+function finishedAttempt(store: AttemptStore, startedAt: number, score: number): number {
+  const id = store.start({ bankId: 'b', bankTitle: 'Bank', bankVersion: '1', bankFile: '/x/b.yaml', guidelineId: 'g', mode: 'practice', seed: 1, questionIds: ['q1'], startedAt });
+  store.saveAnswer(id, { questionId: 'q1', response: { answer: 'a', self: [] }, answeredAt: startedAt + 1, flagged: false });
+  store.finish(id, { status: 'submitted', endedAt: startedAt + 2, score, maxScore: 1, percent: score * 100, passed: score === 1, result: { attemptId: id } });
+  return id;
+}
+
+describe('pooled attempts in the database', () => {
+  it('gives every attempt, old or new, its own UUID, and the database a random learner id', () => {
+    const file = path.join(tempTree(), 'q.db');
+    // A database from before pooling: the first two schema versions, with an attempt in it.
+    const old = openDatabase(file);
+    const store = new AttemptStore(old);
+    finishedAttempt(store, 1000, 1);
+    old.close();
+    const raw = new Database(file);
+    raw.exec('DROP TRIGGER attempts_get_uuid; DROP INDEX attempts_by_uuid; DROP TABLE learners; ALTER TABLE attempts DROP COLUMN learner_id; ALTER TABLE attempts DROP COLUMN uuid;');
+    raw.pragma('user_version = 2');
+    raw.close();
+
+    const db = openDatabase(file);
+    finishedAttempt(new AttemptStore(db), 2000, 0);
+    const { learners, attempts } = attemptsForExport(db);
+    expect(learners).toEqual([{ id: selfLearner(db).id }]);
+    expect(selfLearner(db).id).toMatch(UUID);
+    expect(attempts).toHaveLength(2);
+    for (const a of attempts) expect(a.id).toMatch(UUID);
+    expect(attempts[0]!.id).not.toBe(attempts[1]!.id);
+    db.close();
+  });
+
+  it('never overwrites an attempt it already has, even when the incoming copy differs', () => {
+    const member = openDatabase(path.join(tempTree(), 'member.db'));
+    finishedAttempt(new AttemptStore(member), 1000, 1);
+    const exported = attemptsForExport(member);
+    member.close();
+
+    const group = openDatabase(path.join(tempTree(), 'group.db'));
+    expect(mergeAttempts(group, exported.learners, exported.attempts)).toEqual({ added: 1, duplicates: 0 });
+    const altered = exported.attempts.map((a) => ({ ...a, score: 0, percent: 0, passed: false, answers: [] }));
+    expect(mergeAttempts(group, [{ id: exported.learners[0]!.id, name: 'Renamed' }], altered)).toEqual({ added: 0, duplicates: 1 });
+    const after = attemptsForExport(group);
+    expect(after.attempts[0]).toMatchObject({ id: exported.attempts[0]!.id, score: 1, percent: 100, passed: true });
+    expect(after.attempts[0]!.answers).toEqual(exported.attempts[0]!.answers);
+    expect(after.learners).toEqual([{ id: exported.learners[0]!.id }]);
+    group.close();
+  });
+});

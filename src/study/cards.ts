@@ -77,7 +77,8 @@ export function flashQuestion(card: CardRef, guideline: Guideline): SingleChoice
   const texts = [...others, right].sort((a, b) => hash(`${card.id}${a}`) - hash(`${card.id}${b}`) || a.localeCompare(b));
   const options = texts.map((text, i) => ({ id: String.fromCharCode(97 + i), text }));
   return {
-    id: card.id,
+    // Shown above the question, so it reads as words rather than as the card's key.
+    id: card.kind === 'term' ? `term "${card.ref}"` : `rule ${card.ref}`,
     type: 'single-choice',
     sections: [card.sectionId],
     rules: card.kind === 'rule' ? [card.ref] : [],

@@ -33,7 +33,7 @@ export interface QuestionOutcome {
 /**
  * Every question of every finished attempt, scored again with the bank as it is now (a question
  * no longer in the bank is left out). Time per question is the gap between consecutive saved
- * answers, which is what the database records.
+ * answers, which is what the database records (none for an answers file, saved all at once).
  */
 export function questionOutcomes(attempts: readonly AttemptRecord[], questionsOf: (bankId: string) => ReadonlyMap<string, Question> | undefined): QuestionOutcome[] {
   const out: QuestionOutcome[] = [];
@@ -43,7 +43,9 @@ export function questionOutcomes(attempts: readonly AttemptRecord[], questionsOf
     const answers = [...attempt.answers].sort((a, b) => a.answeredAt - b.answeredAt);
     const elapsed = new Map<string, number>();
     let previous = attempt.startedAt;
-    for (const answer of answers) {
+    // An answers file saves every answer at the same moment: it says nothing about time taken.
+    const timed = answers.length > 1 && answers[0]!.answeredAt !== answers[answers.length - 1]!.answeredAt;
+    for (const answer of timed ? answers : []) {
       elapsed.set(answer.questionId, Math.max(0, answer.answeredAt - previous));
       previous = answer.answeredAt;
     }

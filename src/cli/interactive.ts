@@ -4,6 +4,7 @@ import type { Question, ResolvedBank } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import * as session from '../exam/session.js';
 import { renderText } from '../report/render/text.js';
+import { reportStudyFor } from './report-study.js';
 import { isConfidence, type Confidence, type Response } from '../scoring/response.js';
 import { scoreQuestion } from '../scoring/rubric.js';
 import type { AttemptMode, AttemptRow, AttemptStore } from '../store/attempts.js';
@@ -496,7 +497,7 @@ class AttemptRunner {
     if (status === 'expired') this.io.out(`${this.c.red.bold(uiMessages.timeUp)}\n`);
     const report = finishAttempt(this.store, this.resolved, this.attempt, this.mode, status, this.state.endedAt ?? this.clock());
     const { columns, rows } = this.terminal.size();
-    const text = renderText(report, { color: this.terminal.color, width: columns });
+    const text = renderText(report, { color: this.terminal.color, width: columns }) + reportStudyFor(this.options, this.resolved, report, this.clock(), this.terminal.color);
     if (text.split('\n').length < rows - 1) {
       this.io.out(text);
       return;

@@ -107,7 +107,7 @@ export function buildProgram(io: Io): Command {
     .command('history')
     .description('list past attempts with score, pass/fail and when the next exam attempt is allowed')
     .argument('[bank]', 'only this bank')
-    .option('--json', 'print JSON: {attempts: [...], retake: {bank: {status, availableAt}}}')
+    .option('--json', 'print JSON: {attempts: [...], retake: {bank: {status, availableAt}}, analytics: {...}}')
     .addHelpText('after', '\nExamples:\n  $ qualify history\n  $ qualify history search-evaluation-basics --json\n')
     .action(async (bank: string | undefined, _options, command: Command) => (await import('./commands/history.js')).historyCommand(bank, globals(command) as HistoryOptions, io));
 

@@ -3,7 +3,8 @@ import type { ReportModel } from '../../report/model.js';
 import { renderJson } from '../../report/render/json.js';
 import { renderMarkdown } from '../../report/render/markdown.js';
 import { renderText } from '../../report/render/text.js';
-import { loadAllContent, openStore, type GlobalOptions } from '../context.js';
+import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
+import { reportStudy, reportStudyText } from '../report-study.js';
 import type { Io } from '../io.js';
 import { messages } from '../messages.js';
 import { REPORT_FORMATS } from '../choices.js';
@@ -19,7 +20,7 @@ export function reportCommand(attemptRef: string | undefined, options: ReportOpt
   if (!(REPORT_FORMATS as readonly string[]).includes(options.format)) throw new UsageError(messages.badFormat(options.format, [...REPORT_FORMATS]));
   if (attemptRef !== undefined && !/^\d+$/.test(attemptRef)) throw new UsageError(messages.badAttemptId(attemptRef));
   // Like every command, stop on a content file with an error, though a stored report needs none.
-  loadAllContent(options);
+  const content = loadAllContent(options);
   const { db, store } = openStore(options);
   try {
     const attempt = attemptRef === undefined ? store.latestFinished() : store.get(Number(attemptRef));
@@ -27,9 +28,10 @@ export function reportCommand(attemptRef: string | undefined, options: ReportOpt
       throw new UsageError(attemptRef === undefined ? messages.noAttempts : messages.unknownAttempt(attemptRef));
     }
     const report = attempt.result as ReportModel;
-    if (options.format === 'json') io.out(renderJson(report));
-    else if (options.format === 'md') io.out(renderMarkdown(report));
-    else io.out(renderText(report, { color: io.color, width: io.width }));
+    const study = reportStudy(db, store, content, report, now(io.env));
+    if (options.format === 'json') io.out(renderJson({ ...report, analytics: study.analytics, nextStep: study.nextStep }));
+    else if (options.format === 'md') io.out(renderMarkdown(report) + (study.nextStep ? `\n**Next step:** ${study.nextStep.text} (\`${study.nextStep.command}\`)\n` : ''));
+    else io.out(renderText(report, { color: io.color, width: io.width }) + reportStudyText(study, io.color));
   } finally {
     db.close();
   }

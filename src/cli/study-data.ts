@@ -21,6 +21,8 @@ export function attemptRecords(store: AttemptStore, bankId?: string): AttemptRec
       startedAt: a.startedAt,
       endedAt: a.endedAt!,
       percent: a.percent ?? 0,
+      // Interactive attempts record their settings; an answers file's do not, nor its timing.
+      timed: a.settings !== undefined,
       questionIds: a.questionIds,
       answers: store.answers(a.id),
     }));

@@ -112,11 +112,17 @@ export interface DueCard extends CardRef {
 
 /**
  * The cards of one round: those due now, missed questions before flash cards, then the longest
- * overdue first; at most `limit`.
+ * overdue first, then in guideline order; at most `limit`.
  */
 export function drillRound<T extends DueCard>(cards: readonly T[], now: number, limit: number): T[] {
   return cards
     .filter((c) => c.due <= now)
-    .sort((a, b) => Number(a.kind !== 'question') - Number(b.kind !== 'question') || a.due - b.due || a.id.localeCompare(b.id))
+    .sort(
+      (a, b) =>
+        Number(a.kind !== 'question') - Number(b.kind !== 'question') ||
+        a.due - b.due ||
+        a.sectionId.localeCompare(b.sectionId, undefined, { numeric: true }) ||
+        a.id.localeCompare(b.id),
+    )
     .slice(0, limit);
 }

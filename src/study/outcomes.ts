@@ -10,6 +10,8 @@ export interface AttemptRecord {
   startedAt: number;
   endedAt: number;
   percent: number;
+  /** Answered in the terminal, so the gaps between answers are the time taken (not so for an answers file). */
+  timed: boolean;
   questionIds: readonly string[];
   answers: readonly { questionId: string; response: Response; answeredAt: number }[];
 }
@@ -25,6 +27,8 @@ export interface QuestionOutcome {
   /** Time since the previous answer (or the start) of the same attempt; undefined when unanswered. */
   elapsedMs?: number;
   at: number;
+  /** When the attempt ended: a question missed in it is due for drilling from then. */
+  attemptEndedAt: number;
   confidence?: Confidence;
   /** Rating and preference questions: positions on the scale, 0 = its first label. */
   scale?: { name: string; labels: readonly string[]; chosen: number; expected: number };
@@ -33,7 +37,7 @@ export interface QuestionOutcome {
 /**
  * Every question of every finished attempt, scored again with the bank as it is now (a question
  * no longer in the bank is left out). Time per question is the gap between consecutive saved
- * answers, which is what the database records (none for an answers file, saved all at once).
+ * answers, which is what the database records (none for an answers file, whose answers are saved all at once).
  */
 export function questionOutcomes(attempts: readonly AttemptRecord[], questionsOf: (bankId: string) => ReadonlyMap<string, Question> | undefined): QuestionOutcome[] {
   const out: QuestionOutcome[] = [];
@@ -43,9 +47,7 @@ export function questionOutcomes(attempts: readonly AttemptRecord[], questionsOf
     const answers = [...attempt.answers].sort((a, b) => a.answeredAt - b.answeredAt);
     const elapsed = new Map<string, number>();
     let previous = attempt.startedAt;
-    // An answers file saves every answer at the same moment: it says nothing about time taken.
-    const timed = answers.length > 1 && answers[0]!.answeredAt !== answers[answers.length - 1]!.answeredAt;
-    for (const answer of timed ? answers : []) {
+    for (const answer of attempt.timed ? answers : []) {
       elapsed.set(answer.questionId, Math.max(0, answer.answeredAt - previous));
       previous = answer.answeredAt;
     }
@@ -64,6 +66,7 @@ export function questionOutcomes(attempts: readonly AttemptRecord[], questionsOf
         correct: given !== undefined && score.earned >= score.max - 1e-9 && !score.criticalMissed,
         elapsedMs: elapsed.get(id),
         at: given?.answeredAt ?? attempt.endedAt,
+        attemptEndedAt: attempt.endedAt,
         confidence: given?.response.confidence,
         scale: scalePositions(question, given?.response),
       });
@@ -86,7 +89,7 @@ export function missedQuestions(outcomes: readonly QuestionOutcome[]): { bankId:
   for (const o of outcomes) {
     if (o.correct) continue;
     const key = `${o.bankId}\u0000${o.questionId}`;
-    if (!seen.has(key)) seen.set(key, { bankId: o.bankId, questionId: o.questionId, section: o.sections[0] ?? '', at: o.at });
+    if (!seen.has(key)) seen.set(key, { bankId: o.bankId, questionId: o.questionId, section: o.sections[0] ?? '', at: o.attemptEndedAt });
   }
   return [...seen.values()];
 }

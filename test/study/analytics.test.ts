@@ -7,7 +7,7 @@ const NEEDS_MET = ['Fails to Meet', 'Slightly Meets', 'Moderately Meets', 'Highl
 
 let n = 0;
 function outcome(over: Partial<QuestionOutcome>): QuestionOutcome {
-  return { attemptId: 1, bankId: 'b', questionId: `q${++n}`, sections: ['1'], answered: true, correct: true, at: 0, ...over };
+  return { attemptId: 1, bankId: 'b', questionId: `q${++n}`, sections: ['1'], answered: true, correct: true, at: 0, attemptEndedAt: 0, ...over };
 }
 const rated = (expected: number, chosen: number) =>
   outcome({ correct: chosen === expected, scale: { name: 'needs_met', labels: NEEDS_MET, chosen, expected } });
@@ -90,7 +90,7 @@ describe('certainty-based marking (Moodle CBM)', () => {
 
 describe('progress over attempts', () => {
   it('lists each bank’s scores in the order the attempts ended', () => {
-    const attempt = (bankId: string, endedAt: number, percent: number) => ({ attemptId: endedAt, bankId, mode: 'exam' as const, startedAt: endedAt - 1, endedAt, percent, questionIds: [], answers: [] });
+    const attempt = (bankId: string, endedAt: number, percent: number) => ({ attemptId: endedAt, bankId, mode: 'exam' as const, startedAt: endedAt - 1, endedAt, percent, timed: true, questionIds: [], answers: [] });
     expect(bankTrends([attempt('a', 30, 70), attempt('b', 10, 40), attempt('a', 20, 55)])).toEqual([
       { bankId: 'b', percents: [40] },
       { bankId: 'a', percents: [55, 70] },
@@ -120,7 +120,7 @@ describe('question outcomes from stored attempts', () => {
     const outcomes = questionOutcomes(
       [
         {
-          attemptId: 9, bankId: 'b', mode: 'exam', startedAt: 1000, endedAt: 90_000, percent: 50, questionIds: ['r', 't', 'u', 'gone'],
+          attemptId: 9, bankId: 'b', mode: 'exam', startedAt: 1000, endedAt: 90_000, percent: 50, timed: true, questionIds: ['r', 't', 'u', 'gone'],
           answers: [
             { questionId: 't', response: { answer: true, self: [], confidence: 'high' }, answeredAt: 41_000 },
             { questionId: 'r', response: { answer: 'Fully Meets', self: [] }, answeredAt: 11_000 },

@@ -40,7 +40,8 @@ export function analyticsText(analytics: Analytics, options: { color: boolean; t
   const c = makeTheme(options.color);
   const out: string[] = [];
   for (const scale of analytics.calibration) {
-    out.push(`  ${m.calibrationLine(sanitize(scale.scale), scale.meanSignedError, scale.answered)}`);
+    const ends = scale.kind === 'preference' ? { first: sanitize(scale.labels[0] ?? ''), last: sanitize(scale.labels[scale.labels.length - 1] ?? '') } : undefined;
+    out.push(`  ${m.calibrationLine(sanitize(scale.scale), scale.meanSignedError, scale.answered, ends)}`);
     out.push(...confusionLines(scale.labels, scale.confusion).map((line) => `    ${line}`));
   }
   const rush = analytics.rushing;

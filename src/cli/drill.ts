@@ -130,7 +130,7 @@ export async function runDrill(
     const guideline = bank?.guideline ?? content.guidelines.get(card.guidelineId)!;
     const screen: Omit<ScreenConfig, 'body'> = {
       title: m.drillTitle(title),
-      status: { number: index + 1, total: round.length, note: m.cardFrom(m.cardKind[card.kind] ?? card.kind, card.sectionId) },
+      status: { number: index + 1, total: round.length, note: safe(m.cardFrom(m.cardKind[card.kind] ?? card.kind, card.sectionId)) },
       color: terminal.color,
       size: screenSize(terminal),
     };

@@ -497,7 +497,7 @@ class AttemptRunner {
     if (status === 'expired') this.io.out(`${this.c.red.bold(uiMessages.timeUp)}\n`);
     const report = finishAttempt(this.store, this.resolved, this.attempt, this.mode, status, this.state.endedAt ?? this.clock());
     const { columns, rows } = this.terminal.size();
-    const text = renderText(report, { color: this.terminal.color, width: columns }) + reportStudyFor(this.options, this.resolved, report, this.clock(), this.terminal.color);
+    const text = renderText(report, { color: this.terminal.color, width: columns }) + reportStudyFor(this.options, this.resolved, report, this.clock(), this.terminal.color, columns);
     if (text.split('\n').length < rows - 1) {
       this.io.out(text);
       return;

@@ -5,7 +5,9 @@ import type { AttemptStore } from '../store/attempts.js';
 import type { DB } from '../store/db.js';
 import { analyse, type Analytics } from '../study/analytics.js';
 import type { NextStep } from '../study/next-step.js';
+import { sanitize } from '../text/sanitize.js';
 import { makeTheme } from '../text/theme.js';
+import { wrapLines } from '../text/wrap.js';
 import { analyticsText } from './analytics-view.js';
 import { openStore, type GlobalOptions } from './context.js';
 import { attemptRecords, nextStepFor, outcomesFor } from './study-data.js';
@@ -35,19 +37,20 @@ export function reportStudy(db: DB, store: AttemptStore, content: ContentSet, re
   return { analytics, nextStep: resolved ? nextStepFor(db, store, content, resolved, at) : null };
 }
 
-/** The study part of a text report: analytics, then the next step on the last line. */
-export function reportStudyText(study: ReportStudy, color: boolean): string {
+/** The study part of a text report, wrapped to the report's width: analytics, then the next step last. */
+export function reportStudyText(study: ReportStudy, color: boolean, width: number): string {
   const c = makeTheme(color);
   const analytics = analyticsText(study.analytics, { color, trends: true });
-  const next = study.nextStep ? `${c.bold(m.nextStep(study.nextStep.text, study.nextStep.command))}\n` : '';
-  return `${analytics ? `\n${analytics}` : ''}${next ? `\n${next}` : ''}`;
+  const next = study.nextStep ? c.bold(sanitize(m.nextStep(study.nextStep.text, study.nextStep.command))) : '';
+  const text = `${analytics ? `\n${analytics}` : ''}${next ? `\n${next}\n` : ''}`;
+  return text && `${wrapLines(text.trimEnd(), width).join('\n')}\n`;
 }
 
 /** For a report printed right after an attempt: opens the database again to read the study data. */
-export function reportStudyFor(options: GlobalOptions, resolved: ResolvedBank, report: ReportModel, at: number, color: boolean): string {
+export function reportStudyFor(options: GlobalOptions, resolved: ResolvedBank, report: ReportModel, at: number, color: boolean, width: number): string {
   const { db, store } = openStore(options);
   try {
-    return reportStudyText(reportStudy(db, store, contentOf(resolved), report, at), color);
+    return reportStudyText(reportStudy(db, store, contentOf(resolved), report, at), color, width);
   } finally {
     db.close();
   }

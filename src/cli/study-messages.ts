@@ -42,10 +42,12 @@ export const studyMessages = {
     `There is no guideline or bank with id "${id}".\nGuidelines: ${guidelines.join(', ') || '(none)'}\nBanks: ${banks.join(', ') || '(none)'}`,
   // analytics
   analyticsTitle: 'Learning analytics',
-  calibrationLine: (scale: string, error: number, answered: number) =>
+  calibrationLine: (scale: string, error: number, answered: number, ends?: { first: string; last: string }) =>
     Math.abs(error) < 0.25
       ? `${scale}: well calibrated (mean error ${signed(error)} steps over ${plural(answered, 'answer')})`
-      : `${scale}: you rate ${stepsText(error)} too ${error > 0 ? 'high' : 'low'} (mean ${signed(error)} steps over ${plural(answered, 'answer')})`,
+      : ends
+        ? `${scale}: you lean ${stepsText(error)} toward "${error > 0 ? ends.last : ends.first}" (mean ${signed(error)} steps over ${plural(answered, 'answer')})`
+        : `${scale}: you rate ${stepsText(error)} too ${error > 0 ? 'high' : 'low'} (mean ${signed(error)} steps over ${plural(answered, 'answer')})`,
   confusionHeader: 'expected ↓ / chosen →',
   rushingLine: (fastCount: number, upTo: number, fast: number, rest: number) =>
     `Fastest ${plural(fastCount, 'answer')} (up to ${upTo} s): ${fast}% right; the rest: ${rest}% right`,

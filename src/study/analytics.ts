@@ -4,6 +4,8 @@ import type { AttemptRecord, QuestionOutcome } from './outcomes.js';
 /** Calibration on one rating or preference scale. */
 export interface ScaleCalibration {
   scale: string;
+  /** Rating scales run low to high; preference scales from one response to the other. */
+  kind: 'rating' | 'preference';
   labels: readonly string[];
   answered: number;
   /** Mean of (chosen - expected) in scale steps: positive means rating too high (further down the list). */
@@ -31,7 +33,7 @@ export function calibration(outcomes: readonly QuestionOutcome[]): ScaleCalibrat
       absolute += Math.abs(diff);
       if (confusion[s!.expected] && s!.chosen < labels.length) confusion[s!.expected]![s!.chosen]! += 1;
     }
-    return { scale, labels, answered: rows.length, meanSignedError: round2(signed / rows.length), meanAbsoluteError: round2(absolute / rows.length), confusion };
+    return { scale, kind: rows[0]!.scale!.kind, labels, answered: rows.length, meanSignedError: round2(signed / rows.length), meanAbsoluteError: round2(absolute / rows.length), confusion };
   });
 }
 

@@ -31,7 +31,7 @@ export interface QuestionOutcome {
   attemptEndedAt: number;
   confidence?: Confidence;
   /** Rating and preference questions: positions on the scale, 0 = its first label. */
-  scale?: { name: string; labels: readonly string[]; chosen: number; expected: number };
+  scale?: { name: string; kind: 'rating' | 'preference'; labels: readonly string[]; chosen: number; expected: number };
 }
 
 /**
@@ -80,7 +80,7 @@ function scalePositions(question: Question, response: Response | undefined): Que
   const chosen = question.scale.indexOf(String(response.answer));
   const expected = question.scale.indexOf(question.answer);
   if (chosen < 0 || expected < 0) return undefined;
-  return { name: question.scaleName ?? question.type, labels: question.scale, chosen, expected };
+  return { name: question.scaleName ?? question.type, kind: question.type, labels: question.scale, chosen, expected };
 }
 
 /** Questions answered wrong (or left unanswered) at least once: each becomes a drill card. */

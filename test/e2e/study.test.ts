@@ -121,6 +121,10 @@ describe('the study loop in a terminal (tmux)', () => {
     expect(screen).toMatch(/Drilled 2 cards: 1 right\. \d+ cards still due\./);
     const rating = cards(t.home).find((c) => c.id === 'question:fixture-bank:q-rating')!;
     expect(rating.due_at).toBeLessThan(single.due_at);
+    // The next round carries on with what is still due: not the card answered right.
+    const due = JSON.parse(cli([...CONTENT, 'drill', 'fixture-bank', '--json'], { home: t.home }).stdout).due.map((c: { card: string }) => c.card);
+    expect(due).not.toContain('question:fixture-bank:q-single');
+    expect(due).toContain('question:fixture-bank:q-tf');
     // A drill is not an attempt: the retake history holds only the failed exam.
     expect(attempts(t.home)).toEqual([{ status: 'submitted', mode: 'exam', answered: 8 }]);
   });

@@ -10,7 +10,7 @@ function outcome(over: Partial<QuestionOutcome>): QuestionOutcome {
   return { attemptId: 1, bankId: 'b', questionId: `q${++n}`, sections: ['1'], answered: true, correct: true, at: 0, attemptEndedAt: 0, ...over };
 }
 const rated = (expected: number, chosen: number) =>
-  outcome({ correct: chosen === expected, scale: { name: 'needs_met', labels: NEEDS_MET, chosen, expected } });
+  outcome({ correct: chosen === expected, scale: { name: 'needs_met', kind: 'rating', labels: NEEDS_MET, chosen, expected } });
 
 describe('calibration on a rating scale', () => {
   it('gives the mean signed error in steps and the confusion of chosen against expected labels', () => {
@@ -134,7 +134,7 @@ describe('question outcomes from stored attempts', () => {
       ['t', true, 30_000],
       ['u', false, undefined],
     ]);
-    expect(outcomes[0]!.scale).toEqual({ name: 'rating', labels: NEEDS_MET, chosen: 4, expected: 3 });
+    expect(outcomes[0]!.scale).toEqual({ name: 'rating', kind: 'rating', labels: NEEDS_MET, chosen: 4, expected: 3 });
     expect(outcomes[1]!.confidence).toBe('high');
   });
 });

@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors.js';
 import { renderJson } from '../../report/render/json.js';
 import { StudyStore } from '../../store/study.js';
+import { sanitize } from '../../text/sanitize.js';
 import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
 import { prepareDeck, resolveDrillTarget, runDrill } from '../drill.js';
 import { runningClock } from '../interactive.js';
@@ -69,7 +70,7 @@ export async function drillCommand(ref: string | undefined, options: DrillOption
     io.out(m.drillSummary(results.length, results.filter((r) => r.correct).length, stillDue));
     if (target.kind === 'bank') {
       const step = nextStepFor(db, store, content, target.banks[0]!, clock());
-      io.out(`${m.nextStep(step.text, step.command)}\n`);
+      io.out(`${sanitize(m.nextStep(step.text, step.command))}\n`);
     }
   } finally {
     db.close();

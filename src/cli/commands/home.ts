@@ -116,7 +116,7 @@ class HomeScreens {
       const resolved = (last && content.banks.get(last.bankId)) ?? banks[0];
       if (!resolved) return undefined;
       const step = nextStepFor(db, store, content, resolved, now(this.io.env));
-      return this.c.bold(studyMessages.nextStep(step.text, step.command));
+      return this.c.bold(safe(studyMessages.nextStep(step.text, step.command)));
     } finally {
       db.close();
     }

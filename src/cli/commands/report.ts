@@ -31,7 +31,7 @@ export function reportCommand(attemptRef: string | undefined, options: ReportOpt
     const study = reportStudy(db, store, content, report, now(io.env));
     if (options.format === 'json') io.out(renderJson({ ...report, analytics: study.analytics, nextStep: study.nextStep }));
     else if (options.format === 'md') io.out(renderMarkdown(report) + (study.nextStep ? `\n**Next step:** ${study.nextStep.text} (\`${study.nextStep.command}\`)\n` : ''));
-    else io.out(renderText(report, { color: io.color, width: io.width }) + reportStudyText(study, io.color));
+    else io.out(renderText(report, { color: io.color, width: io.width }) + reportStudyText(study, io.color, io.width));
   } finally {
     db.close();
   }

@@ -8,6 +8,7 @@ import type { AttemptStore } from '../store/attempts.js';
 import { StudyStore, type StoredCard } from '../store/study.js';
 import { cardQuestion, drillRound, guidelineCards, inSection } from '../study/cards.js';
 import { expectedAnswerMs, gradeAnswer, gradeName } from '../study/grade.js';
+import { waitText } from '../study/next-step.js';
 import { sectionRecords, weakestSections } from '../study/outcomes.js';
 import { newCardState, reviewCard } from '../study/scheduler.js';
 import { askQuestion, type PromptContext } from '../ui/ask.js';
@@ -182,7 +183,7 @@ export async function runDrill(
       dueBefore: new Date(card.due).toISOString(),
       dueAfter: new Date(state.due).toISOString(),
     });
-    const feedback = `${feedbackText(question, response, score, guideline, terminal.color)}\n\n${c.cyan(m.gradeLine(m.gradeNames[gradeName(grade)]!, formatWhen(state.due)))}`;
+    const feedback = `${feedbackText(question, response, score, guideline, terminal.color)}\n\n${c.cyan(m.gradeLine(m.gradeNames[gradeName(grade)]!, waitText(state.due - reviewedAt), formatWhen(state.due)))}`;
     const read = await interruptible(async () => {
       await pagerPrompt({ screen: { ...screen, title: screen.title ?? '' }, text: feedback, hint: uiMessages.continueHint }, context);
       return 'read' as const;

@@ -27,6 +27,8 @@ Examples:
   $ qualify exam search-evaluation-basics --answers key.yaml --practice --all
   $ qualify report --format md > mistakes.md
   $ qualify history search-evaluation-basics
+  $ qualify read search-evaluation           the guideline: contents, / search, passes
+  $ qualify drill search-evaluation-basics   spaced repetition of what you missed
   $ qualify lint question-banks/mine         authoring: lint, schema, new, import
 
 Banks are read from the shipped folders, $QUALIFY_HOME/content and every --content.

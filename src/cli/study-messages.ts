@@ -11,7 +11,7 @@ export const studyMessages = {
     next === undefined ? 'No cards to drill yet: a question you miss in an exam or practice becomes a card.\n' : `No cards due now. The next one is due ${formatWhen(next)}.\n`,
   drillSummary: (drilled: number, right: number, left: number) => `Drilled ${plural(drilled, 'card')}: ${right} right.${left ? ` ${plural(left, 'card')} still due.` : ''}\n`,
   drillNotCounted: 'Drill rounds never count toward retakes.',
-  gradeLine: (grade: string, when: string) => `Grade: ${grade} · next review ${when}`,
+  gradeLine: (grade: string, wait: string, when: string) => `Grade: ${grade} · next review in ${wait} (${when})`,
   gradeNames: { again: 'Again (wrong)', hard: 'Hard (right, but slow or unsure)', good: 'Good (right)', easy: 'Easy (right, fast and sure)' } as Record<string, string>,
   cardKind: { question: 'missed question', term: 'term', rule: 'rule' } as Record<string, string>,
   cardFrom: (kind: string, section: string) => `${kind} · section ${section}`,

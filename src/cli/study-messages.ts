@@ -15,6 +15,7 @@ export const studyMessages = {
   gradeNames: { again: 'Again (wrong)', hard: 'Hard (right, but slow or unsure)', good: 'Good (right)', easy: 'Easy (right, fast and sure)' } as Record<string, string>,
   cardKind: { question: 'missed question', term: 'term', rule: 'rule' } as Record<string, string>,
   cardFrom: (kind: string, section: string) => `${kind} · section ${section}`,
+  drillNeedsTerminal: '"qualify drill" runs in a terminal; here stdin or stdout is not one. "qualify drill [target] --json" lists the cards due without one.',
   badLimit: (value: string) => `--limit must be a whole number of cards, 1 or more (got "${value}").`,
   unknownTarget: (id: string, banks: string[], guidelines: string[]) =>
     `There is no bank or guideline with id "${id}".\nBanks: ${banks.join(', ') || '(none)'}\nGuidelines: ${guidelines.join(', ') || '(none)'}`,

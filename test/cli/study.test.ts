@@ -54,7 +54,9 @@ describe('qualify drill without a terminal', () => {
 
   it('refuses bad input with exit code 2 and a clear message', () => {
     const dir = home();
-    expect(run(dir, 'drill', 'fixture-bank')).toMatchObject({ code: 2 });
+    const piped = run(dir, 'drill', 'fixture-bank');
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toContain('"qualify drill" runs in a terminal; here stdin or stdout is not one. "qualify drill [target] --json" lists the cards due');
     const limit = run(dir, 'drill', 'fixture-bank', '--limit', '0', '--json');
     expect(limit.code).toBe(2);
     expect(limit.stderr).toContain('--limit must be a whole number of cards, 1 or more (got "0")');

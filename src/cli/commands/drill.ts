@@ -6,7 +6,6 @@ import { loadAllContent, now, openStore, type GlobalOptions } from '../context.j
 import { prepareDeck, resolveDrillTarget, runDrill } from '../drill.js';
 import { runningClock } from '../interactive.js';
 import type { Io } from '../io.js';
-import { messages } from '../messages.js';
 import { nextStepFor } from '../study-data.js';
 import { studyMessages as m } from '../study-messages.js';
 
@@ -35,7 +34,7 @@ export async function drillCommand(ref: string | undefined, options: DrillOption
   const limit = parseLimit(options.limit);
   const content = loadAllContent(options);
   const target = resolveDrillTarget(content, ref);
-  if (!io.terminal && !options.json) throw new UsageError(messages.needsTerminal('drill'));
+  if (!io.terminal && !options.json) throw new UsageError(m.drillNeedsTerminal);
   const { db, store } = openStore(options);
   try {
     const study = new StudyStore(db);

@@ -11,12 +11,11 @@ import { expectedAnswerMs, gradeAnswer, gradeName } from '../study/grade.js';
 import { waitText } from '../study/next-step.js';
 import { sectionRecords, weakestSections } from '../study/outcomes.js';
 import { newCardState, reviewCard } from '../study/scheduler.js';
+import { askConfidence, askSelfAssessment } from '../ui/answer-extras.js';
 import { askQuestion, type PromptContext } from '../ui/ask.js';
 import { uiMessages } from '../ui/messages.js';
-import { checkboxPrompt } from '../ui/prompts/checkbox.js';
-import { choicePrompt } from '../ui/prompts/choice.js';
 import { pagerPrompt } from '../ui/prompts/pager.js';
-import { feedbackText, questionBody } from '../ui/question-view.js';
+import { feedbackText } from '../ui/question-view.js';
 import { safe, type ScreenConfig } from '../ui/screen.js';
 import { screenSize, type Terminal } from '../ui/terminal.js';
 import { formatWhen, makeTheme } from '../text/theme.js';
@@ -140,27 +139,10 @@ export async function runDrill(
     if (!outcome || outcome.kind !== 'answer') break;
     const answeredAt = clock();
     const response: Response = question.type === 'free-text' ? { text: String(outcome.value ?? ''), self: [] } : { answer: outcome.value, self: [] };
-    const sure = await interruptible(() =>
-      choicePrompt(
-        {
-          screen: { ...screen, body: `${questionBody(question, terminal.color)}\n\n${c.bold(uiMessages.confidencePrompt)}` },
-          choices: (['low', 'medium', 'high'] as const).map((level) => ({ value: level, label: uiMessages.confidence[level] })),
-          default: 'medium',
-          enterHint: uiMessages.keys.choose,
-        },
-        context,
-      ),
-    );
+    const sure = await interruptible(() => askConfidence(question, screen, undefined, context));
     if (sure?.kind === 'answer' && isConfidence(sure.value)) response.confidence = sure.value;
-    const criteria = question.rubric.filter((x) => x.check === 'self');
-    if (criteria.length) {
-      const model = question.model_answer ? `\n\n${c.bold(uiMessages.modelAnswer)}: ${safe(question.model_answer.trimEnd())}` : '';
-      const ticked = await interruptible(() =>
-        checkboxPrompt(
-          { screen: { ...screen, body: `${c.bold(safe(question.prompt))}${model}\n\n${c.bold(uiMessages.selfAssessPrompt)}` }, choices: criteria.map((x) => ({ value: x.id, label: x.text })), checked: [], enterHint: uiMessages.keys.choose },
-          context,
-        ),
-      );
+    if (question.rubric.some((x) => x.check === 'self')) {
+      const ticked = await interruptible(() => askSelfAssessment(question, screen, [], context));
       if (ticked?.kind === 'answer') response.self = ticked.value;
     }
     const score = scoreQuestion(question, response);

@@ -4,7 +4,6 @@ import type { Question, ResolvedBank } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import * as session from '../exam/session.js';
 import { renderText } from '../report/render/text.js';
-import { reportStudyFor } from './report-study.js';
 import { isConfidence, type Response } from '../scoring/response.js';
 import { scoreQuestion } from '../scoring/rubric.js';
 import type { AttemptMode, AttemptRow, AttemptStore } from '../store/attempts.js';
@@ -24,6 +23,7 @@ import { assertMayStart, finishAttempt, retakeDecision, settleOpenExam, startAtt
 import { now as readClock, openStore, parseSeed, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { messages } from './messages.js';
+import { reportStudyFor } from './report-study.js';
 
 /** How an interactive attempt was started; stored with it so `--resume` asks the same way. */
 export interface InteractiveSettings {

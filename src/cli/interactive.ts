@@ -4,25 +4,26 @@ import type { Question, ResolvedBank } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import * as session from '../exam/session.js';
 import { renderText } from '../report/render/text.js';
-import { isConfidence, type Confidence, type Response } from '../scoring/response.js';
+import { isConfidence, type Response } from '../scoring/response.js';
 import { scoreQuestion } from '../scoring/rubric.js';
 import type { AttemptMode, AttemptRow, AttemptStore } from '../store/attempts.js';
+import { askConfidence, askSelfAssessment } from '../ui/answer-extras.js';
 import { askQuestion, type PromptContext } from '../ui/ask.js';
 import { formatRemaining } from '../ui/countdown.js';
 import { uiMessages } from '../ui/messages.js';
-import { checkboxPrompt } from '../ui/prompts/checkbox.js';
 import { choicePrompt, type ChoiceItem } from '../ui/prompts/choice.js';
 import type { NavKeys, Outcome } from '../ui/prompts/nav.js';
 import { pagerPrompt } from '../ui/prompts/pager.js';
 import { textPrompt } from '../ui/prompts/text.js';
 import { feedbackText, guidelineText, questionBody } from '../ui/question-view.js';
-import { safe, type ScreenConfig, type StatusInfo } from '../ui/screen.js';
+import type { ScreenConfig, StatusInfo } from '../ui/screen.js';
 import { screenSize, type Terminal } from '../ui/terminal.js';
 import { makeTheme } from '../text/theme.js';
 import { assertMayStart, finishAttempt, retakeDecision, settleOpenExam, startAttempt, type StartedAttempt } from './attempt.js';
 import { now as readClock, openStore, parseSeed, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { messages } from './messages.js';
+import { reportStudyFor } from './report-study.js';
 
 /** How an interactive attempt was started; stored with it so `--resume` asks the same way. */
 export interface InteractiveSettings {
@@ -349,18 +350,7 @@ class AttemptRunner {
       response.rationale = rationale.value;
     }
     if (this.settings.confidence) {
-      const levels: Confidence[] = ['low', 'medium', 'high'];
-      const picked = await this.guard((context) =>
-        choicePrompt(
-          {
-            screen: { ...this.questionScreen(question.id), body: `${questionBody(question, this.terminal.color)}\n\n${this.c.bold(uiMessages.confidencePrompt)}` },
-            choices: levels.map((level) => ({ value: level, label: uiMessages.confidence[level] })),
-            default: previous?.confidence ?? 'medium',
-            enterHint: uiMessages.keys.choose,
-          },
-          context,
-        ),
-      );
+      const picked = await this.guard((context) => askConfidence(question, this.questionScreen(question.id), previous?.confidence, context));
       if (!picked.ok) return this.interruptedAnswer(question, response, picked.why);
       if (picked.value.kind === 'answer' && isConfidence(picked.value.value)) response.confidence = picked.value.value;
     }
@@ -398,20 +388,8 @@ class AttemptRunner {
 
   /** Ticks the `self` criteria that hold, after the model answer; undefined when there are none. */
   private async selfAssess(question: Question): Promise<string[] | undefined | 'expired'> {
-    const criteria = question.rubric.filter((c) => c.check === 'self');
-    if (criteria.length === 0) return undefined;
-    const model = question.model_answer ? `\n\n${this.c.bold(uiMessages.modelAnswer)}: ${safe(question.model_answer.trimEnd())}` : '';
-    const result = await this.guard((context) =>
-      checkboxPrompt(
-        {
-          screen: { ...this.questionScreen(question.id), body: `${this.c.bold(safe(question.prompt))}${model}\n\n${this.c.bold(uiMessages.selfAssessPrompt)}` },
-          choices: criteria.map((c) => ({ value: c.id, label: c.text })),
-          checked: this.state.answers[question.id]?.self ?? [],
-          enterHint: uiMessages.keys.choose,
-        },
-        context,
-      ),
-    );
+    if (!question.rubric.some((c) => c.check === 'self')) return undefined;
+    const result = await this.guard((context) => askSelfAssessment(question, this.questionScreen(question.id), this.state.answers[question.id]?.self ?? [], context));
     if (!result.ok) return result.why === 'exam-deadline' ? 'expired' : undefined;
     return result.value.kind === 'answer' ? result.value.value : undefined;
   }
@@ -496,7 +474,7 @@ class AttemptRunner {
     if (status === 'expired') this.io.out(`${this.c.red.bold(uiMessages.timeUp)}\n`);
     const report = finishAttempt(this.store, this.resolved, this.attempt, this.mode, status, this.state.endedAt ?? this.clock());
     const { columns, rows } = this.terminal.size();
-    const text = renderText(report, { color: this.terminal.color, width: columns });
+    const text = renderText(report, { color: this.terminal.color, width: columns }) + reportStudyFor(this.options, this.resolved, report, this.clock(), this.terminal.color, columns);
     if (text.split('\n').length < rows - 1) {
       this.io.out(text);
       return;

@@ -1,10 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { REPORT_FORMATS } from './choices.js';
+import type { DrillOptions } from './commands/drill.js';
 import type { ExamOptions } from './commands/exam.js';
 import type { HistoryOptions } from './commands/history.js';
 import type { ListOptions } from './commands/list.js';
 import type { PracticeOptions } from './commands/practice.js';
+import type { ReadOptions } from './commands/read.js';
 import type { ReportOptions } from './commands/report.js';
 import type { GlobalOptions } from './context.js';
 import type { Io } from './io.js';
@@ -26,6 +28,8 @@ Examples:
   $ qualify exam search-evaluation-basics --answers key.yaml --practice --all
   $ qualify report --format md > mistakes.md
   $ qualify history search-evaluation-basics
+  $ qualify read search-evaluation           the guideline: contents, / search, passes
+  $ qualify drill search-evaluation-basics   spaced repetition of what you missed
   $ qualify report --format html --out report.html
   $ qualify export --out mine.json           study group: export, merge, stats
   $ qualify lint question-banks/mine         authoring: lint, schema, new, import
@@ -113,11 +117,36 @@ export function buildProgram(io: Io): Command {
     .command('history')
     .description('list past attempts with score, pass/fail and when the next exam attempt is allowed')
     .argument('[bank]', 'only this bank')
-    .option('--json', 'print JSON: {attempts: [...], retake: {bank: {status, availableAt}}}')
+    .option('--json', 'print JSON: {attempts: [...], retake: {bank: {status, availableAt}}, analytics: {...}}')
     .addHelpText('after', '\nExamples:\n  $ qualify history\n  $ qualify history search-evaluation-basics --json\n')
     .action(async (bank: string | undefined, _options, command: Command) => (await import('./commands/history.js')).historyCommand(bank, globals(command) as HistoryOptions, io));
 
+  program
+    .command('read')
+    .description("read a guideline: contents with your record per section, search, and three study passes")
+    .argument('<guideline>', 'a guideline id, or a bank id (its guideline)')
+    .argument('[section]', 'open at this section')
+    .option('--search <words>', 'print the sections that hold all these words, and exit')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ qualify read search-evaluation            contents; 1, 2, 3 start a pass; / searches\n  $ qualify read search-evaluation 5.2\n  $ qualify read search-evaluation --search "first-hand experience"\n',
+    )
+    .action(async (guideline: string, section: string | undefined, _options, command: Command) =>
+      (await import('./commands/read.js')).readCommand(guideline, section, globals(command) as ReadOptions, io));
+
+  program
+    .command('drill')
+    .description('spaced repetition (FSRS) of the questions you missed and the guideline terms and rules; never counted toward retakes')
+    .argument('[target]', 'a bank id or a guideline id (default: your whole deck)')
+    .option('--weak', 'only the sections with the lowest accuracy so far')
+    .option('--section <id>', 'only this guideline section (and its subsections)')
+    .option('--limit <n>', 'at most this many cards in the round (default: 20)')
+    .option('--json', 'print JSON: {target, round: [{card, correct, grade, dueAfter, ...}], due: [...]}')
+    .addHelpText('after', '\nExamples:\n  $ qualify drill search-evaluation-basics\n  $ qualify drill search-evaluation-basics --weak --limit 10\n  $ qualify drill search-evaluation --section 5.2\n')
+    .action(async (target: string | undefined, _options, command: Command) => (await import('./commands/drill.js')).drillCommand(target, globals(command) as DrillOptions, io));
+
   registerSharingCommands(program, io);
+
   registerAuthoringCommands(program, io);
 
   return program;

@@ -78,6 +78,40 @@ const MIGRATIONS: readonly string[] = [
   );
   INSERT INTO learners (id, is_self) VALUES (${RANDOM_UUID}, 1);
   `,
+  // The study loop: the learner's drill deck (FSRS state per card), every review, and the
+  // guideline sections read. Drill rounds are not attempts, so they never touch retakes.
+  `
+  CREATE TABLE study_cards (
+    id            TEXT    PRIMARY KEY,       -- question:<bank>:<question> | term:<guideline>:<section>:<term> | rule:<guideline>:<rule>
+    kind          TEXT    NOT NULL CHECK (kind IN ('question', 'term', 'rule')),
+    bank_id       TEXT    NOT NULL,          -- '' for guideline cards
+    guideline_id  TEXT    NOT NULL,
+    section_id    TEXT    NOT NULL,
+    ref           TEXT    NOT NULL,
+    state         TEXT    NOT NULL,          -- JSON: the ts-fsrs card
+    due_at        INTEGER NOT NULL,
+    created_at    INTEGER NOT NULL
+  );
+  CREATE INDEX study_cards_due ON study_cards (due_at);
+  CREATE TABLE study_reviews (
+    id            INTEGER PRIMARY KEY,
+    card_id       TEXT    NOT NULL REFERENCES study_cards (id) ON DELETE CASCADE,
+    reviewed_at   INTEGER NOT NULL,
+    grade         TEXT    NOT NULL,
+    correct       INTEGER NOT NULL,
+    elapsed_ms    INTEGER NOT NULL,
+    confidence    TEXT,
+    response      TEXT    NOT NULL,          -- JSON
+    due_before    INTEGER NOT NULL,
+    due_after     INTEGER NOT NULL
+  );
+  CREATE TABLE sections_read (
+    guideline_id  TEXT    NOT NULL,
+    section_id    TEXT    NOT NULL,
+    read_at       INTEGER NOT NULL,
+    PRIMARY KEY (guideline_id, section_id)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,6 +3,7 @@ import { formatDiagnostic } from '../../content/diagnostic.js';
 import { UsageError } from '../../errors.js';
 import { examSummary, renderJson } from '../../report/render/json.js';
 import { renderText } from '../../report/render/text.js';
+import { contentOf, reportStudy, reportStudyText } from '../report-study.js';
 import { readAnswersFile } from '../answers.js';
 import { assertMayStart, finishAttempt, settleOpenExam, startAttempt } from '../attempt.js';
 import { runInteractive } from '../interactive.js';
@@ -56,7 +57,7 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
       if (response) store.saveAnswer(attempt.attemptId, { questionId: question.id, response, answeredAt: now(io.env), flagged: false });
     }
     const report = finishAttempt(store, resolved, attempt, mode, 'submitted', now(io.env));
-    io.out(options.json ? renderJson(examSummary(report)) : renderText(report, { color: io.color, width: io.width }));
+    io.out(options.json ? renderJson(examSummary(report)) : renderText(report, { color: io.color, width: io.width }) + reportStudyText(reportStudy(db, store, contentOf(resolved), report, now(io.env)), io.color, io.width));
   } finally {
     db.close();
   }

@@ -7,6 +7,9 @@ import { retakeDecision } from '../attempt.js';
 import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';
 import { messages } from '../messages.js';
+import { analyse } from '../../study/analytics.js';
+import { analyticsText } from '../analytics-view.js';
+import { attemptRecords, outcomesFor } from '../study-data.js';
 
 // Dates such as "Sun, 12 Jan 2031, 10:00 UTC" vary in length; pad them so the columns line up.
 const WHEN_WIDTH = 28;
@@ -45,6 +48,8 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
     const at = now(io.env);
     const bankIds = [...new Set(attempts.map((a) => a.bankId))];
     const retake = Object.fromEntries(bankIds.map((id) => [id, retakeStatus(content, store, id, at)]));
+    const records = attemptRecords(store, bankId);
+    const analytics = analyse(records, outcomesFor(content, records));
     if (options.json) {
       io.out(
         renderJson({
@@ -62,6 +67,7 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
             passed: a.passed ?? null,
           })),
           retake,
+          analytics,
         }),
       );
       return;
@@ -96,6 +102,8 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
                 : c.dim('This bank is no longer installed');
       io.out(`  ${line}\n\n`);
     }
+    const study = analyticsText(analytics, { color: io.color, trends: true });
+    if (study) io.out(`${study}\n`);
   } finally {
     db.close();
   }

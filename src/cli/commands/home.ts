@@ -13,6 +13,9 @@ import { retakeDecision } from '../attempt.js';
 import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
 import { runInteractive } from '../interactive.js';
 import type { Io } from '../io.js';
+import type { ContentSet } from '../../content/load.js';
+import { nextStepFor } from '../study-data.js';
+import { studyMessages } from '../study-messages.js';
 import { historyCommand } from './history.js';
 
 /** One bank's line on the home screen: best score, passed, and when the exam is open. */
@@ -55,10 +58,11 @@ export async function homeCommand(options: GlobalOptions, io: Io, terminal: Term
   let cursor: string | undefined;
   while (true) {
     const statuses = home.statuses(banks);
+    const next = home.nextStep(content, banks);
     const picked = await ask(() =>
       choicePrompt(
         {
-          screen: home.screen(uiMessages.homeHint),
+          screen: home.screen(next ? `${uiMessages.homeHint}\n${next}` : uiMessages.homeHint),
           // A table: id, title, status; the title gives way first on a narrow screen.
           choices: [...banks.map((b) => ({ value: b.bank.id, label: b.bank.id, cells: [b.bank.title, statuses.get(b.bank.id) ?? ''] })), { value: '', label: uiMessages.quit }],
           shrinkColumn: 1,
@@ -96,6 +100,23 @@ class HomeScreens {
     const { db, store } = openStore(this.options);
     try {
       return new Map(banks.map((b) => [b.bank.id, bankStatus(store, b, now(this.io.env))]));
+    } finally {
+      db.close();
+    }
+  }
+
+  /**
+   * The next step, for the bank worked on last (the first bank when none was tried yet), drawn
+   * from the attempts and the drill deck.
+   */
+  nextStep(content: ContentSet, banks: readonly ResolvedBank[]): string | undefined {
+    const { db, store } = openStore(this.options);
+    try {
+      const last = store.list().filter((a) => a.status !== 'in_progress').pop();
+      const resolved = (last && content.banks.get(last.bankId)) ?? banks[0];
+      if (!resolved) return undefined;
+      const step = nextStepFor(db, store, content, resolved, now(this.io.env));
+      return this.c.bold(safe(studyMessages.nextStep(step.text, step.command)));
     } finally {
       db.close();
     }

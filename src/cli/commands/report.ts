@@ -4,10 +4,11 @@ import { renderJson } from '../../report/render/json.js';
 import { renderHtml } from '../../report/render/html.js';
 import { renderMarkdown } from '../../report/render/markdown.js';
 import { renderText } from '../../report/render/text.js';
-import { loadAllContent, openStore, type GlobalOptions } from '../context.js';
+import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
 import type { AttemptRow, AttemptStore } from '../../store/attempts.js';
 import type { DB } from '../../store/db.js';
 import { attemptIdsOfSameLearner } from '../../store/pool.js';
+import { reportStudy, reportStudyText } from '../report-study.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output-file.js';
 import { messages } from '../messages.js';
@@ -35,7 +36,7 @@ export function reportCommand(attemptRef: string | undefined, options: ReportOpt
   if (!(REPORT_FORMATS as readonly string[]).includes(options.format)) throw new UsageError(messages.badFormat(options.format, [...REPORT_FORMATS]));
   if (attemptRef !== undefined && !/^\d+$/.test(attemptRef)) throw new UsageError(messages.badAttemptId(attemptRef));
   // Like every command, stop on a content file with an error, though a stored report needs none.
-  loadAllContent(options);
+  const content = loadAllContent(options);
   const { db, store } = openStore(options);
   try {
     const attempt = attemptRef === undefined ? store.latestFinished() : store.get(Number(attemptRef));
@@ -43,14 +44,19 @@ export function reportCommand(attemptRef: string | undefined, options: ReportOpt
       throw new UsageError(attemptRef === undefined ? messages.noAttempts : messages.unknownAttempt(attemptRef));
     }
     const report = attempt.result as ReportModel;
+    const study = reportStudy(db, store, content, report, now(io.env));
+    const nextStepLine = study.nextStep ? `
+**Next step:** ${study.nextStep.text} (\`${study.nextStep.command}\`)
+` : '';
     const text =
       options.format === 'json'
-        ? renderJson(report)
+        ? renderJson({ ...report, analytics: study.analytics, nextStep: study.nextStep })
         : options.format === 'md'
-          ? renderMarkdown(report)
+          ? renderMarkdown(report) + nextStepLine
           : options.format === 'html'
-            ? renderHtml(report, { trend: trendOf(db, store, attempt) })
-            : renderText(report, { color: io.color && options.out === undefined, width: io.width });
+            ? renderHtml(report, { trend: trendOf(db, store, attempt), nextStep: study.nextStep })
+            : renderText(report, { color: io.color && options.out === undefined, width: io.width }) +
+              reportStudyText(study, io.color && options.out === undefined, io.width);
     writeOutput(text, options.out, io);
   } finally {
     db.close();

@@ -7,6 +7,8 @@ import { mistakesBySection } from './text.js';
 export interface HtmlReportOptions {
   /** Every finished attempt at the same bank up to this one, oldest first, for the trend chart. */
   trend: readonly TrendPoint[];
+  /** What to do next, worked out from the learner's data (the study loop), shown at the end. */
+  nextStep?: { text: string; command: string } | null;
 }
 
 const num = (n: number) => String(Math.round(n * 100) / 100);
@@ -101,5 +103,8 @@ export function renderHtml(report: ReportModel, options: HtmlReportOptions): str
     out.push('</ol></section>');
   }
   if (report.mode === 'exam' && report.nextAttemptAt) out.push(`<p class="note">Next exam attempt available: ${e(formatWhen(report.nextAttemptAt))}.</p>`);
+  if (options.nextStep) {
+    out.push(`<p id="next-step"><strong>Next step:</strong> ${e(options.nextStep.text)} (<code>${e(options.nextStep.command)}</code>)</p>`);
+  }
   return htmlPage(`${report.bank.title} — attempt #${report.attemptId}`, out.join('\n'));
 }

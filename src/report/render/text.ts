@@ -89,7 +89,7 @@ export function renderText(report: ReportModel, options: TextOptions): string {
 
   if (report.studyPlan.length) {
     out.push('', c.bold('Study plan — re-read these sections first'));
-    report.studyPlan.forEach((item, i) => out.push(`  ${i + 1}. ${item.sectionId} ${s(item.title)} — ${item.reason}`));
+    report.studyPlan.forEach((item, i) => out.push(wrap(`  ${i + 1}. ${item.sectionId} ${s(item.title)} — ${item.reason}`, 5)));
   }
   if (report.mode === 'exam' && report.nextAttemptAt) {
     out.push('', c.yellow(`Next exam attempt available: ${formatWhen(report.nextAttemptAt)}`));

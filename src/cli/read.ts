@@ -1,0 +1,125 @@
+import { AbortPromptError, ExitPromptError } from '@inquirer/core';
+import type { ContentSet } from '../content/load.js';
+import type { Guideline } from '../content/types.js';
+import { UsageError } from '../errors.js';
+import type { AttemptStore } from '../store/attempts.js';
+import { StudyStore } from '../store/study.js';
+import { sectionRecords, type SectionRecord } from '../study/outcomes.js';
+import { passSections, searchSections, sectionAlone, sectionOutline, type ReadingPass } from '../study/reader.js';
+import { choicePrompt } from '../ui/prompts/choice.js';
+import { readerPrompt, type ReaderOutcome } from '../ui/prompts/reader.js';
+import { uiMessages } from '../ui/messages.js';
+import { guidelineText } from '../ui/question-view.js';
+import { safe } from '../ui/screen.js';
+import { screenSize, type Terminal } from '../ui/terminal.js';
+import { makeTheme } from '../text/theme.js';
+import { attemptRecords, outcomesFor } from './study-data.js';
+import { agoText, studyMessages as m } from './study-messages.js';
+
+/** A guideline by its id, or the guideline of a bank. */
+export function resolveGuideline(content: ContentSet, ref: string): Guideline {
+  const guideline = content.guidelines.get(ref) ?? content.banks.get(ref)?.guideline;
+  if (!guideline) throw new UsageError(m.unknownGuideline(ref, [...content.guidelines.keys()], [...content.banks.keys()]));
+  return guideline;
+}
+
+/** The learner's record per section of a guideline, from every bank written on it. */
+export function guidelineRecords(store: AttemptStore, content: ContentSet, guideline: Guideline): Map<string, SectionRecord> {
+  const bankIds = new Set([...content.banks.values()].filter((b) => b.guideline.id === guideline.id).map((b) => b.bank.id));
+  return sectionRecords(outcomesFor(content, attemptRecords(store).filter((r) => bankIds.has(r.bankId))));
+}
+
+/** The table of contents: each section with the learner's record and whether it was read. */
+export function tocText(guideline: Guideline, records: ReadonlyMap<string, SectionRecord>, read: ReadonlyMap<string, number>, at: number, color: boolean): string {
+  const c = makeTheme(color);
+  const rows = sectionOutline(guideline).map(({ section, depth }) => ({ left: `${'  '.repeat(depth)}${safe(section.id)}  ${safe(section.title)}`, id: section.id }));
+  const width = Math.min(48, Math.max(...rows.map((r) => r.left.length)));
+  const lines = rows.map(({ left, id }) => {
+    const r = records.get(id);
+    const record = r ? m.tocRow(r.tried, Math.round((100 * r.correct) / r.tried), agoText(at - r.lastSeen)) : c.dim(m.tocNeverTried);
+    const cut = left.length > width ? `${left.slice(0, width - 1)}…` : left.padEnd(width);
+    return `${cut}  ${record}${read.has(id) ? `  ${c.green(m.readMark)}` : ''}`;
+  });
+  return [c.dim(m.tocHeader), '', ...lines].join('\n');
+}
+
+/** One section alone (no subsections): whole, or only its rules, terms and examples. */
+export function sectionView(guideline: Guideline, sectionId: string, condensed: boolean, color: boolean): string {
+  const section = guideline.sectionIndex.get(sectionId)!;
+  const single: Guideline = { ...guideline, sectionIndex: new Map([[sectionId, sectionAlone(section, condensed)]]) };
+  return guidelineText(single, [sectionId], color);
+}
+
+type View = { kind: 'toc' } | { kind: 'section'; ids: string[]; index: number; pass: ReadingPass };
+
+/**
+ * The reader in a terminal: the contents, then sections one by one in the order of a pass.
+ * Every section shown is remembered as read.
+ */
+export async function runReader(guideline: Guideline, startAt: string | undefined, records: ReadonlyMap<string, SectionRecord>, study: StudyStore, terminal: Terminal, clock: () => number): Promise<void> {
+  const everything = passSections(guideline, 1, records);
+  let view: View = startAt ? { kind: 'section', ids: everything, index: everything.indexOf(startAt), pass: 1 } : { kind: 'toc' };
+  let notice: string | undefined;
+  const context = { input: terminal.input, output: terminal.output, clearPromptOnDone: true };
+  const screen = (title: string) => ({ title, color: terminal.color, size: screenSize(terminal) });
+  while (true) {
+    let outcome: ReaderOutcome;
+    if (view.kind === 'toc') {
+      outcome = await ask(() =>
+        readerPrompt({ screen: screen(guideline.title), text: tocText(guideline, records, study.sectionsRead(guideline.id), clock(), terminal.color), hint: m.readerKeysToc, searchLabel: m.searchPrompt, keys: ['1', '2', '3', 'enter'], notice }, context),
+      );
+    } else {
+      const id = view.ids[view.index]!;
+      study.markRead(guideline.id, id, clock());
+      const title = `${guideline.title} · ${m.passProgress(m.passNames[view.pass]!, view.index + 1, view.ids.length)}`;
+      outcome = await ask(() => readerPrompt({ screen: screen(title), text: sectionView(guideline, id, view.kind === 'section' && view.pass === 2, terminal.color), hint: m.readerKeysSection, searchLabel: m.searchPrompt, keys: ['n', 'p', 't', 'right', 'left'], notice }, context));
+    }
+    notice = undefined;
+    if (outcome.kind === 'quit') return;
+    if (outcome.kind === 'search') {
+      const hits = searchSections(guideline, outcome.query);
+      if (hits.length === 0) {
+        notice = m.noMatches(outcome.query);
+        continue;
+      }
+      let target = hits[0]!.sectionId;
+      if (hits.length > 1) {
+        const picked = await ask(() =>
+          choicePrompt(
+            {
+              screen: { ...screen(guideline.title), body: m.searchResults(outcome.query, hits.length) },
+              choices: [...hits.map((h) => ({ value: h.sectionId, label: m.searchHit(h.sectionId, h.title), note: h.snippet })), { value: '', label: m.backToToc }],
+              enterHint: uiMessages.keys.choose,
+            },
+            context,
+          ).then((o) => (o.kind === 'answer' ? ({ kind: 'key', key: o.value } as const) : ({ kind: 'quit' } as const))),
+        );
+        if (picked.kind !== 'key' || picked.key === '') continue;
+        target = picked.key;
+      }
+      view = { kind: 'section', ids: everything, index: everything.indexOf(target), pass: 1 };
+      continue;
+    }
+    const key = outcome.key;
+    if (view.kind === 'toc') {
+      const pass: ReadingPass = key === '2' ? 2 : key === '3' ? 3 : 1;
+      const ids = passSections(guideline, pass, records);
+      if (ids.length === 0) notice = m.nothingMissed;
+      else view = { kind: 'section', ids, index: 0, pass };
+    } else if (key === 't') view = { kind: 'toc' };
+    else if (key === 'n' || key === 'right') {
+      if (view.index + 1 < view.ids.length) view = { ...view, index: view.index + 1 };
+      else view = { kind: 'toc' };
+    } else if (key === 'p' || key === 'left') view = { ...view, index: Math.max(0, view.index - 1) };
+  }
+}
+
+/** Ctrl+C leaves the reader like q does. */
+async function ask(run: () => Promise<ReaderOutcome>): Promise<ReaderOutcome> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ExitPromptError || error instanceof AbortPromptError) return { kind: 'quit' };
+    throw error;
+  }
+}

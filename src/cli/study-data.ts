@@ -1,0 +1,85 @@
+import type { ContentSet } from '../content/load.js';
+import type { Question, ResolvedBank } from '../content/types.js';
+import type { AttemptStore } from '../store/attempts.js';
+import type { DB } from '../store/db.js';
+import { StudyStore } from '../store/study.js';
+import { questionCard } from '../study/cards.js';
+import { nextStep, type NextStep } from '../study/next-step.js';
+import { missedQuestions, questionOutcomes, sectionRecords, weakestSections, type AttemptRecord, type QuestionOutcome } from '../study/outcomes.js';
+import { newCardState } from '../study/scheduler.js';
+import { nextAttemptAt, retakeDecision } from './attempt.js';
+
+/** The finished attempts (of one bank, or all) with their answers, for the study rules. */
+export function attemptRecords(store: AttemptStore, bankId?: string): AttemptRecord[] {
+  return store
+    .list(bankId)
+    .filter((a) => a.status !== 'in_progress' && a.endedAt !== undefined)
+    .map((a) => ({
+      attemptId: a.id,
+      bankId: a.bankId,
+      mode: a.mode,
+      startedAt: a.startedAt,
+      endedAt: a.endedAt!,
+      percent: a.percent ?? 0,
+      // Interactive attempts record their settings; an answers file's do not, nor its timing.
+      timed: a.settings !== undefined,
+      questionIds: a.questionIds,
+      answers: store.answers(a.id),
+    }));
+}
+
+/** Looks questions up by bank id in the content loaded now. */
+export function questionLookup(content: ContentSet): (bankId: string) => ReadonlyMap<string, Question> | undefined {
+  const cache = new Map<string, Map<string, Question>>();
+  return (bankId) => {
+    const resolved = content.banks.get(bankId);
+    if (!resolved) return undefined;
+    if (!cache.has(bankId)) cache.set(bankId, new Map(resolved.bank.questions.map((q) => [q.id, q])));
+    return cache.get(bankId);
+  };
+}
+
+export function outcomesFor(content: ContentSet, records: readonly AttemptRecord[]): QuestionOutcome[] {
+  return questionOutcomes(records, questionLookup(content));
+}
+
+/**
+ * Every question missed in an exam or practice becomes a card of the deck, due from when it was
+ * missed. Done whenever the deck is read, so nothing in the attempt flow needs to know of drills.
+ */
+export function syncMissedCards(study: StudyStore, content: ContentSet, outcomes: readonly QuestionOutcome[]): void {
+  study.addCards(
+    missedQuestions(outcomes).flatMap((m) => {
+      const resolved = content.banks.get(m.bankId);
+      if (!resolved) return [];
+      return [{ card: questionCard(m.bankId, resolved.guideline.id, m.questionId, m.section), state: newCardState(m.at), createdAt: m.at }];
+    }),
+  );
+}
+
+/** Cards of a bank's deck (its missed questions and its guideline's flash cards) due at `at`. */
+export function dueCount(study: StudyStore, resolved: ResolvedBank, at: number): number {
+  return study.cards().filter((c) => c.due <= at && (c.bankId === resolved.bank.id || (c.bankId === '' && c.guidelineId === resolved.guideline.id))).length;
+}
+
+/** The next step for one bank, from its attempts, the deck and the retake policy. */
+export function nextStepFor(db: DB, store: AttemptStore, content: ContentSet, resolved: ResolvedBank, at: number): NextStep {
+  const study = new StudyStore(db);
+  const records = attemptRecords(store, resolved.bank.id);
+  const outcomes = outcomesFor(content, records);
+  syncMissedCards(study, content, outcomes);
+  const weakest = weakestSections(sectionRecords(outcomes))[0];
+  const exams = records.filter((r) => r.mode === 'exam');
+  const decision = retakeDecision(store, resolved, at);
+  return nextStep({
+    bankId: resolved.bank.id,
+    guidelineId: resolved.guideline.id,
+    now: at,
+    dueCards: dueCount(study, resolved, at),
+    weakest: weakest && { ...weakest, title: resolved.guideline.sectionIndex.get(weakest.sectionId)?.title ?? weakest.sectionId },
+    passMark: resolved.bank.exam.passMark,
+    examsTaken: exams.length,
+    passed: store.list(resolved.bank.id).some((a) => a.mode === 'exam' && a.passed === true),
+    examOpensAt: decision.kind === 'locked-out' && decision.until === undefined ? null : (nextAttemptAt(decision) ?? undefined),
+  });
+}

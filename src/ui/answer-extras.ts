@@ -1,0 +1,42 @@
+import type { Question } from '../content/types.js';
+import type { Confidence } from '../scoring/response.js';
+import { makeTheme } from '../text/theme.js';
+import type { PromptContext } from './ask.js';
+import { uiMessages } from './messages.js';
+import { checkboxPrompt } from './prompts/checkbox.js';
+import { choicePrompt } from './prompts/choice.js';
+import type { Outcome } from './prompts/nav.js';
+import { questionBody } from './question-view.js';
+import { safe, type ScreenConfig } from './screen.js';
+
+const LEVELS: readonly Confidence[] = ['low', 'medium', 'high'];
+
+/** "How sure are you?" under the question, after its answer (exam, practice and drill alike). */
+export function askConfidence(question: Question, screen: Omit<ScreenConfig, 'body'>, given: Confidence | undefined, context: PromptContext): Promise<Outcome<string>> {
+  const c = makeTheme(screen.color);
+  return choicePrompt(
+    {
+      screen: { ...screen, body: `${questionBody(question, screen.color)}\n\n${c.bold(uiMessages.confidencePrompt)}` },
+      choices: LEVELS.map((level) => ({ value: level, label: uiMessages.confidence[level] })),
+      default: given ?? 'medium',
+      enterHint: uiMessages.keys.choose,
+    },
+    context,
+  );
+}
+
+/** The question's `self` rubric criteria to tick against its model answer. */
+export function askSelfAssessment(question: Question, screen: Omit<ScreenConfig, 'body'>, checked: readonly string[], context: PromptContext): Promise<Outcome<string[]>> {
+  const c = makeTheme(screen.color);
+  const criteria = question.rubric.filter((x) => x.check === 'self');
+  const model = question.model_answer ? `\n\n${c.bold(uiMessages.modelAnswer)}: ${safe(question.model_answer.trimEnd())}` : '';
+  return checkboxPrompt(
+    {
+      screen: { ...screen, body: `${c.bold(safe(question.prompt))}${model}\n\n${c.bold(uiMessages.selfAssessPrompt)}` },
+      choices: criteria.map((x) => ({ value: x.id, label: x.text })),
+      checked,
+      enterHint: uiMessages.keys.choose,
+    },
+    context,
+  );
+}

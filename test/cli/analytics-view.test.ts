@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { analyticsText } from '../../src/cli/analytics-view.js';
+import type { Analytics } from '../../src/study/analytics.js';
+
+const empty: Analytics = { calibration: [], rushing: null, confidence: null, trends: [], sections: [] };
+
+describe('learning analytics as text', () => {
+  it('says which way a learner leans: too high on a rating scale, toward one response on a preference scale', () => {
+    const text = analyticsText(
+      {
+        ...empty,
+        calibration: [
+          { scale: 'needs_met', kind: 'rating', labels: ['Fails', 'Slightly', 'Moderately', 'Highly', 'Fully'], answered: 4, meanSignedError: 1, meanAbsoluteError: 1, confusion: [] },
+          { scale: 'preference', kind: 'preference', labels: ['A much better', 'About the same', 'B much better'], answered: 2, meanSignedError: -2, meanAbsoluteError: 2, confusion: [] },
+        ].map((s) => ({ ...s, confusion: s.labels.map(() => s.labels.map(() => 0)) })) as Analytics['calibration'],
+      },
+      { color: false, trends: true },
+    );
+    expect(text).toContain('needs_met: you rate one step too high (mean +1 steps over 4 answers)');
+    expect(text).toContain('preference: you lean 2 steps toward "A much better" (mean -2 steps over 2 answers)');
+  });
+
+  it('warns about rushing, and draws trends only from two attempts on', () => {
+    const text = analyticsText(
+      { ...empty, rushing: { answers: 8, fastCount: 2, fastUpToMs: 4000, fastAccuracy: 0, restAccuracy: 0.83, warning: true }, trends: [{ bankId: 'one', percents: [60] }, { bankId: 'two', percents: [40, 90] }] },
+      { color: false, trends: true },
+    );
+    expect(text).toContain('Fastest 2 answers (up to 4 s): 0% right; the rest: 83% right');
+    expect(text).toContain('Your quick answers are much worse');
+    expect(text).not.toContain('one:');
+    expect(text).toContain('two: 40% → 90% over 2 attempts');
+    expect(analyticsText(empty, { color: false, trends: true })).toBe('');
+  });
+});

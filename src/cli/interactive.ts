@@ -15,7 +15,7 @@ import { choicePrompt, type ChoiceItem } from '../ui/prompts/choice.js';
 import type { NavKeys, Outcome } from '../ui/prompts/nav.js';
 import { pagerPrompt } from '../ui/prompts/pager.js';
 import { textPrompt } from '../ui/prompts/text.js';
-import { feedbackText, guidelineText, questionBody } from '../ui/question-view.js';
+import { feedbackText, guidelineText, isCritical, questionBody } from '../ui/question-view.js';
 import { safe, type ScreenConfig, type StatusInfo } from '../ui/screen.js';
 import { screenSize, type Terminal } from '../ui/terminal.js';
 import { makeTheme } from '../text/theme.js';
@@ -180,6 +180,7 @@ class AttemptRunner {
       f.passMark(exam.passMark),
       f.openBook(exam.openBook, this.mode === 'practice'),
       f.sequential(exam.sequential && this.mode === 'exam'),
+      ...(this.bank.questions.some(isCritical) ? [f.critical] : []),
     ];
     let warning: string | undefined;
     if (this.mode === 'exam') {

@@ -33,7 +33,7 @@ export const uiMessages = {
   textPlaceholder: '(type here)',
   // Question screens
   sectionsTested: (ids: string) => `guideline ${ids}`,
-  pointsTag: (points: number, critical: boolean) => `${points} point${points === 1 ? '' : 's'}${critical ? ' · critical' : ''}`,
+  pointsTag: (points: number, critical: boolean) => `${points} point${points === 1 ? '' : 's'}${critical ? ' · critical: one miss fails the exam, whatever the score' : ''}`,
   mediaLine: (alt: string) => `[media] ${alt}`,
   rankingHint: 'Order first (best) to last.',
   labelItem: (n: number, total: number, text: string) => `Item ${n}/${total}: ${text}`,
@@ -92,6 +92,7 @@ export const uiMessages = {
       `Guideline        ${practice ? 'open (practice): press g during a question to read its sections' : open ? 'open book: press g during a question to read its sections' : 'closed book'}`,
     sequential: (seq: boolean) => `Navigation       ${seq ? 'sequential: no going back' : 'back, skip, flag and review allowed'}`,
     retake: (text: string) => `Retakes          ${text}`,
+    critical: 'Critical         a question marked "critical" fails the exam if missed, whatever the score',
     attemptsUsed: (failed: number, max?: number) => `Failed attempts  ${failed}${max !== undefined ? ` of ${max} allowed` : ''}`,
   },
   retakePolicy: (waits: string[], max?: number, lockout?: string) =>

@@ -272,3 +272,21 @@ describe('a closed-book exam in the terminal', () => {
   });
 });
 
+
+describe('critical questions, said in words', () => {
+  it('explains on the start screen and in the question header that one miss fails the exam, whatever the score', async () => {
+    const critical = CHOICE('e-crit', 'Critical question?').replace('    answer: b\n', '    answer: b\n    critical: true\n');
+    const run = practice(critical, 'exam:\n  time_limit: 10m\n').start({ mode: 'exam' });
+    let screen = await run.terminal.waitFor('Start the exam');
+    expect(screen).toContain('a question marked "critical" fails the exam if missed, whatever the score');
+    run.terminal.key('enter');
+    screen = await run.terminal.waitFor('Critical question?');
+    expect(screen).toContain('e-crit · guideline 1 · 1 point · critical: one miss fails the exam, whatever the score');
+  });
+
+  it('says nothing about critical questions when the bank has none', async () => {
+    const run = practice(CHOICE('e-one', 'First question?'), 'exam:\n  time_limit: 10m\n').start({ mode: 'exam' });
+    const screen = await run.terminal.waitFor('Start the exam');
+    expect(screen).not.toContain('critical');
+  });
+});

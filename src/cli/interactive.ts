@@ -3,6 +3,7 @@ import { formatDuration } from '../content/duration.js';
 import type { Question, ResolvedBank } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import * as session from '../exam/session.js';
+import { describeAnswer, NOT_ANSWERED } from '../report/model.js';
 import { renderText } from '../report/render/text.js';
 import { isConfidence, type Confidence, type Response } from '../scoring/response.js';
 import { scoreQuestion } from '../scoring/rubric.js';
@@ -55,6 +56,14 @@ export function runningClock(env: NodeJS.ProcessEnv): () => number {
   const base = readClock(env);
   const started = Date.now();
   return () => base + (Date.now() - started);
+}
+
+const indent = (text: string) => text.replace(/^/gm, '  ');
+
+/** The learner's answer as written (free text) or as seen on screen (any other type). */
+function ownAnswerText(question: Question, response: Response | undefined): string {
+  if (question.type === 'free-text') return response?.text?.trimEnd() || NOT_ANSWERED;
+  return describeAnswer(question, response?.answer);
 }
 
 const RESUME_COMMAND = (mode: AttemptMode, bank: string) => `qualify ${mode} ${bank} --resume`;
@@ -401,11 +410,13 @@ class AttemptRunner {
   private async selfAssess(question: Question): Promise<string[] | undefined | 'expired'> {
     const criteria = question.rubric.filter((c) => c.check === 'self');
     if (criteria.length === 0) return undefined;
-    const model = question.model_answer ? `\n\n${this.c.bold(uiMessages.modelAnswer)}: ${safe(question.model_answer.trimEnd())}` : '';
+    const model = question.model_answer ? `\n\n${this.c.bold(uiMessages.modelAnswer)}:\n${indent(safe(question.model_answer.trimEnd()))}` : '';
+    // The learner's own answer sits beside the model answer, so the ticks compare the two.
+    const own = `\n\n${this.c.bold(uiMessages.yourAnswer('').trimEnd())}\n${indent(safe(ownAnswerText(question, this.state.answers[question.id])))}`;
     const result = await this.guard((context) =>
       checkboxPrompt(
         {
-          screen: { ...this.questionScreen(question.id), body: `${this.c.bold(safe(question.prompt))}${model}\n\n${this.c.bold(uiMessages.selfAssessPrompt)}` },
+          screen: { ...this.questionScreen(question.id), body: `${this.c.bold(safe(question.prompt))}${own}${model}\n\n${this.c.bold(uiMessages.selfAssessPrompt)}` },
           choices: criteria.map((c) => ({ value: c.id, label: c.text })),
           checked: this.state.answers[question.id]?.self ?? [],
           enterHint: uiMessages.keys.choose,

@@ -290,3 +290,33 @@ describe('critical questions, said in words', () => {
     expect(screen).not.toContain('critical');
   });
 });
+
+describe('the self-check', () => {
+  it("shows the learner's own answer beside the model answer, in practice and at an exam's submit", async () => {
+    const run = practice(FREE).start();
+    await run.terminal.waitFor('Start practising');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Explain why the reply is unsafe.');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Enter on an empty line');
+    run.terminal.type('My own words here.');
+    run.terminal.key('enter');
+    run.terminal.key('enter');
+    let screen = await run.terminal.waitFor('Tick every statement');
+    expect(screen).toMatch(/Your answer:\n\s+My own words here\.\n\nModel answer:\n\s+It gives harmful instructions/);
+
+    const exam = practice(FREE, 'exam:\n  time_limit: 10m\n').start({ mode: 'exam' });
+    await exam.terminal.waitFor('Start the exam');
+    exam.terminal.key('enter');
+    await exam.terminal.waitFor('Explain why the reply is unsafe.');
+    exam.terminal.key('enter');
+    await exam.terminal.waitFor('Enter on an empty line');
+    exam.terminal.type('Exam words.');
+    exam.terminal.key('enter');
+    exam.terminal.key('enter');
+    await exam.terminal.waitFor('❯ Submit the exam now');
+    exam.terminal.key('enter');
+    screen = await exam.terminal.waitFor('Tick every statement');
+    expect(screen).toMatch(/Your answer:\n\s+Exam words\.\n\nModel answer:/);
+  });
+});

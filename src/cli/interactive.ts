@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import * as session from '../exam/session.js';
 import { describeAnswer, NOT_ANSWERED } from '../report/model.js';
 import { renderText } from '../report/render/text.js';
-import { isConfidence, type Confidence, type Response } from '../scoring/response.js';
+import { hasAnswer, isAnswered, isConfidence, type Confidence, type Response } from '../scoring/response.js';
 import { scoreQuestion } from '../scoring/rubric.js';
 import type { AttemptMode, AttemptRow, AttemptStore } from '../store/attempts.js';
 import { askQuestion, type PromptContext } from '../ui/ask.js';
@@ -172,8 +172,9 @@ class AttemptRunner {
         answers,
         flagged: marks.filter((m) => m.flagged).map((m) => m.questionId),
         shownAt,
-        // Practice shows the feedback as soon as an answer is saved: a saved answer is final.
-        settled: this.mode === 'practice' ? Object.keys(answers) : [],
+        // Practice shows the feedback as soon as an answer is saved: a saved answer is final
+        // (a draft or a half-labelled question is still open).
+        settled: this.mode === 'practice' ? Object.keys(answers).filter((qid) => isAnswered(answers[qid])) : [],
       },
     );
     this.state = session.tick(this.state, this.clock());
@@ -240,7 +241,7 @@ class AttemptRunner {
         (context) =>
           settled
             ? this.askSettled(question, nav, context)
-            : askQuestion(question, { screen: this.questionScreen(id), nav, given: this.state.answers[id], draft: drafts.get(id), readOnly, context }),
+            : askQuestion(question, { screen: this.questionScreen(id), nav, given: this.state.answers[id], draft: drafts.get(id), readOnly, context, onDraft: (draft) => this.saveDraft(question, draft) }),
         readOnly ? undefined : session.questionDeadline(this.state, id),
       );
       if (!result.ok) {
@@ -260,8 +261,12 @@ class AttemptRunner {
       else if (!settled) drafts.set(id, outcome.draft);
       switch (outcome.kind) {
         case 'answer': {
-          const ended = await this.recordAnswer(question, outcome.value);
-          if (ended) return ended;
+          // Nothing written is no answer: the question stays unanswered (any draft is cleared).
+          if (question.type === 'free-text' && String(outcome.value ?? '').trim() === '') this.save(id, { text: '', self: [] });
+          else {
+            const ended = await this.recordAnswer(question, outcome.value);
+            if (ended) return ended;
+          }
           if (!this.moveOn()) {
             const reviewed = await this.review();
             if (reviewed !== 'continue') return reviewed;
@@ -398,6 +403,14 @@ class AttemptRunner {
     return undefined;
   }
 
+  /** What the learner has given so far (text being typed, labels chosen), saved as it stands. */
+  private saveDraft(question: Question, draft: unknown): void {
+    const previous = this.state.answers[question.id];
+    const response: Response = question.type === 'free-text' ? { text: String(draft ?? ''), self: [], unfinished: true } : { answer: draft, self: [], unfinished: true };
+    if (previous?.rationale) response.rationale = previous.rationale;
+    this.save(question.id, response);
+  }
+
   private save(questionId: string, response: Response): boolean {
     const step = session.answer(this.state, questionId, response, this.clock());
     this.state = step.state;
@@ -436,19 +449,20 @@ class AttemptRunner {
       const rows = session.reviewRows(this.state, this.clock());
       const p = session.progress(this.state);
       const choices: ChoiceItem[] = rows.map((row) => {
-        const marks = [row.answered ? uiMessages.answered : uiMessages.unanswered, ...(row.flagged ? [uiMessages.flaggedMark] : []), ...(row.reachable ? [] : [uiMessages.closed])];
+        const marks = [this.answerState(row.questionId), ...(row.flagged ? [uiMessages.flaggedMark] : []), ...(row.reachable ? [] : [uiMessages.closed])];
         // One line per question: the prompt's first words, cut to the screen's width by the prompt.
         const prompt = this.questions.get(row.questionId)!.prompt.replace(/\s+/g, ' ').trim();
         return { value: String(row.index), label: uiMessages.reviewRow(row.index + 1, marks.join(' · ')), cells: [prompt], disabled: !row.reachable };
       });
-      const unanswered = rows.filter((r) => !r.answered).length;
+      // Those with nothing at all score 0; a half-labelled question or a draft is scored as it stands.
+      const unanswered = rows.filter((r) => !hasAnswer(this.state.answers[r.questionId])).length;
       const practice = this.mode === 'practice';
       const submitLabel = unanswered ? (practice ? uiMessages.finishPracticeWithGaps(unanswered) : uiMessages.submitWithGaps(unanswered)) : practice ? uiMessages.finishPractice : uiMessages.submitNow;
       choices.push({ value: 'submit', label: submitLabel });
       choices.push({ value: 'return', label: uiMessages.returnTo(p.number) });
       const body = [this.c.bold(uiMessages.reviewTitle), uiMessages.reviewSummary(p.answered, p.total, p.flagged), ...(this.state.sequential ? [this.c.dim(uiMessages.sequentialNote)] : [])].join('\n');
       const result = await this.guard((context) =>
-        choicePrompt({ screen: { ...this.baseScreen(this.status()), body }, choices, default: unanswered || p.flagged ? 'return' : 'submit', enterHint: uiMessages.keys.choose, nav: { quitHint: true } }, context),
+        choicePrompt({ screen: { ...this.baseScreen(this.status()), body }, choices, default: rows.some((r) => !r.answered) || p.flagged ? 'return' : 'submit', enterHint: uiMessages.keys.choose, nav: { quitHint: true } }, context),
       );
       if (!result.ok) {
         if (result.why === 'exam-deadline') return this.expire();
@@ -467,12 +481,23 @@ class AttemptRunner {
     }
   }
 
+  /** A question's row on the review screen: answered, unanswered, "3 of 5 labelled", or a draft. */
+  private answerState(questionId: string): string {
+    const response = this.state.answers[questionId];
+    if (isAnswered(response)) return uiMessages.answered;
+    if (!hasAnswer(response)) return uiMessages.unanswered;
+    const question = this.questions.get(questionId)!;
+    if (question.type !== 'label-each') return uiMessages.draft;
+    const labels = response!.answer as Record<string, unknown>;
+    return uiMessages.labelled(question.items.filter((item) => labels[item.id] !== undefined).length, question.items.length);
+  }
+
   /** At submit (exam): the self-assessment of every answered question with `self` criteria. */
   private async selfAssessAll(): Promise<'expired' | undefined> {
     for (const id of this.state.questionIds) {
       const question = this.questions.get(id)!;
       const response = this.state.answers[id];
-      if (!response) continue;
+      if (!hasAnswer(response)) continue;
       const self = await this.selfAssess(question);
       if (self === 'expired') return 'expired';
       if (self) this.save(id, { ...response, self });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runInteractive, type InteractiveOptions } from '../../src/cli/interactive.js';
 import type { Io } from '../../src/cli/io.js';
 import type { ResolvedBank } from '../../src/content/types.js';
@@ -12,11 +12,14 @@ import { FakeTerminal } from './fake-terminal.js';
 /** One interactive attempt run in memory: the real runner, a fake terminal, a throwaway database. */
 class Run {
   readonly terminal = new FakeTerminal();
-  readonly db = path.join(tempTree(), 'qualify.db');
   out = '';
   done: Promise<void> | undefined;
 
-  constructor(readonly resolved: ResolvedBank) {}
+  /** A second run on the same database continues the first one's attempts (--resume). */
+  constructor(
+    readonly resolved: ResolvedBank,
+    readonly db = path.join(tempTree(), 'qualify.db'),
+  ) {}
 
   start(options: Partial<InteractiveOptions> = {}): this {
     const io: Io = { out: (text) => void (this.out += text), err: () => {}, env: {}, color: false, colorErr: false, width: 100, cwd: process.cwd(), terminal: this.terminal };
@@ -192,7 +195,7 @@ describe('practice in the terminal', () => {
     await run.terminal.waitFor('Item 1/2: How to bake bread');
     run.terminal.key('enter'); // Safe
     screen = await run.terminal.waitFor('Item 2/2: How to hurt someone');
-    expect(screen).toContain('← back');
+    expect(screen).toContain('←→ item');
     run.terminal.key('left');
     screen = await run.terminal.waitFor('Item 1/2: How to bake bread');
     expect(screen).toMatch(/❯●Safe/);
@@ -320,3 +323,173 @@ describe('the self-check', () => {
     expect(screen).toMatch(/Your answer:\n\s+Exam words\.\n\nModel answer:/);
   });
 });
+
+const LABEL5 = `  - id: p-label
+    type: label-each
+    sections: ["3"]
+    prompt: Label each request.
+    items:
+      - {id: i1, text: Bake bread}
+      - {id: i2, text: Plant tomatoes}
+      - {id: i3, text: Fix a bike}
+      - {id: i4, text: Pick a lock}
+      - {id: i5, text: Forge a signature}
+    labels: [Safe, Unsafe]
+    answer: {i1: Safe, i2: Safe, i3: Safe, i4: Unsafe, i5: Unsafe}
+`;
+
+/** Ctrl+C, then "Save and quit"; resolves when the attempt was left in progress. */
+async function saveAndQuit(run: Run): Promise<void> {
+  run.terminal.input.emit('keypress', null, { name: 'c', ctrl: true });
+  await run.terminal.waitFor('Save and quit?');
+  run.terminal.key('enter');
+  await run.done;
+  expect(run.out).toContain('--resume');
+}
+
+/** Waits for the end of the attempt, closing the report's pager when it opened one. */
+async function finished(run: Run): Promise<void> {
+  let over = false;
+  void run.done!.finally(() => (over = true));
+  while (!over) {
+    if (run.terminal.screen().includes('q or Enter close')) run.terminal.key('q');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await run.done;
+}
+
+/** Opens a question from the review screen by a line of its text. */
+async function openFromReview(run: Run, text: string): Promise<void> {
+  const row = (await run.terminal.waitFor(text)).split('\n').find((line) => line.includes(text))!;
+  run.terminal.key(/(\d+)\./.exec(row)![1]!);
+  run.terminal.key('enter');
+}
+
+describe('a partly answered label-each question', () => {
+  it('keeps the labels given: → moves between items, n leaves, review says "3 of 5 labelled", --resume restores them, and they score per item', async () => {
+    const exam = 'exam:\n  time_limit: 10m\n';
+    const first = practice(LABEL5 + CHOICE('p-one', 'First question?'), exam).start({ mode: 'exam' });
+    await first.terminal.waitFor('Start the exam');
+    first.terminal.key('enter');
+    let screen = await first.terminal.waitFor(/Label each request\.|First question\?/);
+    if (screen.includes('First question?')) {
+      first.terminal.key('right');
+      await first.terminal.waitFor('Label each request.');
+    }
+    await first.terminal.waitFor('Item 1/5: Bake bread');
+    for (const next of ['Item 2/5', 'Item 3/5', 'Item 4/5']) {
+      first.terminal.key('enter'); // Safe
+      await first.terminal.waitFor(next);
+    }
+    // The labels are saved as they are given, before the question is left.
+    expect(first.saved()['p-label']).toMatchObject({ answer: { i1: 'Safe', i2: 'Safe', i3: 'Safe' }, unfinished: true });
+    first.terminal.key('right');
+    screen = await first.terminal.waitFor('Item 5/5: Forge a signature');
+    expect(screen).toContain('n next question');
+    first.terminal.key('left');
+    await first.terminal.waitFor('Item 4/5: Pick a lock');
+    first.terminal.key('r');
+    screen = await first.terminal.waitFor('Review before you submit');
+    expect(screen).toMatch(/3 of 5 labelled\s+Label each request\./);
+    await saveAndQuit(first);
+
+    const second = new Run(first.resolved, first.db);
+    runs.push(second);
+    second.start({ mode: 'exam', resume: true });
+    await second.terminal.waitFor(/Question \d\/2/);
+    second.terminal.key('r');
+    screen = await second.terminal.waitFor('Review before you submit');
+    expect(screen).toMatch(/3 of 5 labelled\s+Label each request\./);
+    await openFromReview(second, 'Label each request.');
+    screen = await second.terminal.waitFor('Item 4/5: Pick a lock');
+    second.terminal.key('left');
+    expect(await second.terminal.waitFor('Item 3/5: Fix a bike')).toMatch(/❯●Safe/);
+    second.terminal.key('n'); // leaves the question with the labels as they are
+    await second.terminal.waitFor(/First question\?|Review before you submit/);
+    second.terminal.key('r');
+    await second.terminal.waitFor('❯ Return to question');
+    expect(second.terminal.screen()).toContain('Submit the exam now (1 unanswered question will score 0)');
+    second.terminal.key('up');
+    second.terminal.key('enter');
+    await finished(second);
+    // Three of five items right: 0.6 of the question's point, and the two left open said so.
+    expect(second.out).toContain('p-label (0.6/1)');
+    expect(second.out.replace(/\s+/g, ' ')).toContain('Fix a bike -> Safe; Pick a lock -> not answered; Forge a signature -> not answered');
+  });
+});
+
+describe('free-text drafts', () => {
+  const EXAM = 'exam:\n  time_limit: 10m\n';
+  const written = (run: Run) => (run.saved()['p-free'] as { text?: string } | undefined)?.text;
+
+  it('saves what is typed at every new line and after a pause, through Ctrl+C "keep going", "save and quit" and --resume', async () => {
+    const first = practice(FREE, EXAM).start({ mode: 'exam' });
+    await first.terminal.waitFor('Start the exam');
+    first.terminal.key('enter');
+    await first.terminal.waitFor('Explain why the reply is unsafe.');
+    first.terminal.key('enter');
+    await first.terminal.waitFor('Enter on an empty line');
+    first.terminal.type('First line.');
+    first.terminal.key('enter'); // a new line saves at once
+    await vi.waitFor(() => expect(written(first)).toBe('First line.'), { timeout: 1000 });
+    first.terminal.type('Second, still typing');
+    // A pause of a second saves the line being typed.
+    await vi.waitFor(() => expect(written(first)).toBe('First line.\nSecond, still typing'), { timeout: 3000 });
+    expect(first.saved()['p-free']).toMatchObject({ unfinished: true });
+
+    first.terminal.type(' and more');
+    first.terminal.input.emit('keypress', null, { name: 'c', ctrl: true });
+    await first.terminal.waitFor('Save and quit?');
+    // Ctrl+C saves what was on the line, without waiting for the pause.
+    expect(written(first)).toBe('First line.\nSecond, still typing and more');
+    first.terminal.key('down');
+    first.terminal.key('enter'); // keep going
+    let screen = await first.terminal.waitFor('Edit your answer');
+    expect(screen).toContain('Second, still typing and more');
+    let review = await reviewOf(first);
+    expect(review).toContain('0 of 1 answered');
+    expect(review).toMatch(/draft saved, not finished\s+Explain why/);
+    first.terminal.key('enter'); // back to the question
+    await first.terminal.waitFor('Edit your answer');
+    await saveAndQuit(first);
+
+    const second = new Run(first.resolved, first.db);
+    runs.push(second);
+    second.start({ mode: 'exam', resume: true });
+    screen = await second.terminal.waitFor('Edit your answer');
+    expect(screen).toContain('First line.');
+    expect(screen).toContain('Second, still typing and more');
+    second.terminal.key('enter');
+    await second.terminal.waitFor('Enter on an empty line');
+    second.terminal.type(' It must be flagged.');
+    second.terminal.key('enter');
+    second.terminal.key('enter');
+    review = await reviewOf(second, false);
+    expect(review).toContain('1 of 1 answered');
+    expect(second.saved()['p-free']).not.toHaveProperty('unfinished');
+    expect(written(second)).toBe('First line.\nSecond, still typing and more\n It must be flagged.');
+  });
+
+  it('does not count an empty free-text answer as answered', async () => {
+    const run = practice(FREE).start();
+    await run.terminal.waitFor('Start practising');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Explain why the reply is unsafe.');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Enter on an empty line');
+    run.terminal.type('   ');
+    run.terminal.key('enter');
+    run.terminal.key('enter');
+    const review = await run.terminal.waitFor('Review before you submit');
+    expect(review).toContain('0 of 1 answered');
+    expect(review).toMatch(/unanswered\s+Explain why/);
+    expect(review).toContain('Finish practice (1 unanswered question will score 0)');
+    expect(review).not.toContain('Not answered ·'); // no feedback was shown for nothing
+  });
+});
+
+/** Presses r (unless already there) and returns the review screen. */
+async function reviewOf(run: Run, press = true): Promise<string> {
+  if (press) run.terminal.key('r');
+  return run.terminal.waitFor('Review before you submit');
+}

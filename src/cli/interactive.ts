@@ -472,6 +472,10 @@ class AttemptRunner {
       const value = result.value.kind === 'answer' ? result.value.value : 'return';
       if (value === 'return') return 'continue';
       if (value === 'submit') {
+        const confirmed = await this.confirmSubmit(rows);
+        if (confirmed === 'expired') return this.expire();
+        if (confirmed === 'saved') return 'saved';
+        if (!confirmed) continue;
         if (this.mode === 'exam' && (await this.selfAssessAll()) === 'expired') return this.expire();
         this.state = session.submit(this.state, this.clock());
         return this.state.status === 'expired' ? 'expired' : 'submitted';
@@ -479,6 +483,45 @@ class AttemptRunner {
       this.step(session.goTo(this.state, Number(value), this.clock()));
       return 'continue';
     }
+  }
+
+  /**
+   * Before submitting: when questions are still flagged or not answered, lists them and asks
+   * again. True to submit, false to go back to the review screen.
+   */
+  private async confirmSubmit(rows: session.ReviewRow[]): Promise<boolean | 'expired' | 'saved'> {
+    const line = (row: session.ReviewRow) => {
+      const prompt = this.questions.get(row.questionId)!.prompt.replace(/\s+/g, ' ').trim();
+      const state = row.answered ? '' : ` (${this.answerState(row.questionId)})`;
+      return uiMessages.confirmRow(row.index + 1, row.questionId, state, prompt.length > 50 ? `${prompt.slice(0, 49)}…` : prompt);
+    };
+    const flagged = rows.filter((r) => r.flagged);
+    const open = rows.filter((r) => !r.answered && !r.flagged);
+    if (flagged.length === 0 && open.length === 0) return true;
+    const body = [
+      this.c.bold(this.mode === 'exam' ? uiMessages.confirmSubmitTitle : uiMessages.confirmFinishTitle),
+      ...(flagged.length ? ['', uiMessages.stillFlagged(flagged.length), ...flagged.map((r) => safe(line(r)))] : []),
+      ...(open.length ? ['', uiMessages.stillUnanswered(open.length), ...open.map((r) => safe(line(r)))] : []),
+    ].join('\n');
+    const result = await this.guard((context) =>
+      choicePrompt(
+        {
+          screen: { ...this.baseScreen(this.status()), body },
+          choices: [
+            { value: 'back', label: uiMessages.backToReview },
+            { value: 'submit', label: this.mode === 'exam' ? uiMessages.submitAnyway : uiMessages.finishAnyway },
+          ],
+          enterHint: uiMessages.keys.choose,
+          nav: { quitHint: true },
+        },
+        context,
+      ),
+    );
+    if (!result.ok) {
+      if (result.why === 'exam-deadline') return 'expired';
+      return (await this.confirmQuit()) ? 'saved' : false;
+    }
+    return result.value.kind === 'answer' && result.value.value === 'submit';
   }
 
   /** A question's row on the review screen: answered, unanswered, "3 of 5 labelled", or a draft. */

@@ -134,6 +134,8 @@ describe('the interactive exam in a terminal (tmux)', () => {
     t.send('r');
     await t.waitFor('Review before you submit');
     t.send('Up', 'Enter');
+    await t.waitFor('Finish practice with these questions still open?');
+    t.send('Down', 'Enter');
     screen = await t.waitFor('[exited 0]');
     expect(screen).toMatch(/Practice · attempt #1/);
     expect(screen).toMatch(/Confidence\s+low\s+0 of 1 fully right/);

@@ -411,6 +411,9 @@ describe('a partly answered label-each question', () => {
     expect(second.terminal.screen()).toContain('Submit the exam now (1 unanswered question will score 0)');
     second.terminal.key('up');
     second.terminal.key('enter');
+    await second.terminal.waitFor('Submit the exam with these questions still open?');
+    second.terminal.key('down');
+    second.terminal.key('enter'); // yes, submit
     await finished(second);
     // Three of five items right: 0.6 of the question's point, and the two left open said so.
     expect(second.out).toContain('p-label (0.6/1)');
@@ -493,3 +496,40 @@ async function reviewOf(run: Run, press = true): Promise<string> {
   if (press) run.terminal.key('r');
   return run.terminal.waitFor('Review before you submit');
 }
+
+describe('the submit confirmation', () => {
+  it('lists the questions still flagged and those not answered, and goes back to the review on "no"', async () => {
+    const run = practice(CHOICE('p-one', 'First question?') + CHOICE('p-two', 'Second question?') + CHOICE('p-three', 'Third question?'), 'exam:\n  time_limit: 10m\n').start({ mode: 'exam' });
+    const order = run.order();
+    const prompts: Record<string, string> = { 'p-one': 'First question?', 'p-two': 'Second question?', 'p-three': 'Third question?' };
+    await run.terminal.waitFor('Start the exam');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Question 1/3');
+    run.terminal.key('down');
+    run.terminal.key('enter'); // answered
+    await run.terminal.waitFor('Question 2/3');
+    run.terminal.key('f'); // flagged, not answered
+    await run.terminal.waitFor('⚑ flagged');
+    run.terminal.key('right');
+    await run.terminal.waitFor('Question 3/3');
+    run.terminal.key('r');
+    await run.terminal.waitFor('❯ Return to question 3');
+    run.terminal.key('up');
+    run.terminal.key('enter'); // submit
+    let screen = await run.terminal.waitFor('Submit the exam with these questions still open?');
+    expect(screen).toContain('Still flagged (1):');
+    expect(screen).toContain(` 2. ${order[1]} (unanswered) · ${prompts[order[1]!]}`);
+    expect(screen).toContain('Not answered (1):');
+    expect(screen).toContain(` 3. ${order[2]} (unanswered) · ${prompts[order[2]!]}`);
+    expect(screen).not.toContain(` 1. ${order[0]}`);
+    run.terminal.key('enter'); // no, back to the review
+    screen = await run.terminal.waitFor('Review before you submit');
+    run.terminal.key('up');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Submit the exam with these questions still open?');
+    run.terminal.key('down');
+    run.terminal.key('enter');
+    await finished(run);
+    expect(run.out).toMatch(/Score 1 \/ 3/);
+  });
+});

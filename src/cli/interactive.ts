@@ -265,6 +265,7 @@ class AttemptRunner {
           if (question.type === 'free-text' && String(outcome.value ?? '').trim() === '') this.save(id, { text: '', self: [] });
           else {
             const ended = await this.recordAnswer(question, outcome.value);
+            if (ended === 'retry') break; // the same question again
             if (ended) return ended;
           }
           if (!this.moveOn()) {
@@ -353,7 +354,7 @@ class AttemptRunner {
    * self-assessment and then shows the feedback, scored with it; the answer is then settled.
    * Returns an ending when time ran out meanwhile.
    */
-  private async recordAnswer(question: Question, value: unknown): Promise<'expired' | 'saved' | undefined> {
+  private async recordAnswer(question: Question, value: unknown): Promise<'expired' | 'saved' | 'retry' | undefined> {
     const previous = this.state.answers[question.id];
     const response: Response = question.type === 'free-text' ? { text: String(value ?? ''), self: [] } : { answer: value, self: [] };
     if (previous?.rationale) response.rationale = previous.rationale;
@@ -386,13 +387,47 @@ class AttemptRunner {
     // as the report will.
     const self = await this.selfAssess(question);
     if (self === 'expired') return this.expire();
-    const assessed = self ? { ...response, self } : response;
-    if (self) this.save(question.id, assessed);
+    const assessed: Response = self ? { ...response, self } : response;
     const score = scoreQuestion(question, assessed);
+    const full = score.earned >= score.max - 1e-9 && !score.criticalMissed;
+    // The report counts what was right at the first try; a second try keeps the first verdict.
+    assessed.firstTryCorrect = previous?.firstTryCorrect ?? full;
+    if (!full && previous?.firstTryCorrect === undefined && question.type !== 'free-text') {
+      // One more try before the key is shown (as Moodle's interactive behaviour does). The answer
+      // stays open meanwhile, so a resumed round asks it again, without a third try.
+      this.save(question.id, { ...assessed, unfinished: true });
+      const offer = await this.offerRetry(question, score);
+      if (offer !== 'show') return offer;
+    }
+    this.save(question.id, assessed);
     const shown = await this.page(feedbackText(question, assessed, score, this.resolved.guideline, this.terminal.color), this.bank.title, uiMessages.continueHint);
     this.state = session.settle(this.state, question.id);
     if (!shown) return this.expire();
     return undefined;
+  }
+
+  /** After a wrong first answer in practice: try again, or see the answer now. */
+  private async offerRetry(question: Question, score: ReturnType<typeof scoreQuestion>): Promise<'retry' | 'show' | 'expired' | 'saved'> {
+    while (true) {
+      const verdict = score.earned > 0 ? uiMessages.partly : uiMessages.wrong;
+      const body = `${questionBody(question, this.terminal.color)}\n\n${this.c.yellow.bold(verdict)} · ${uiMessages.tryAgainNote}`;
+      const result = await this.guard((context) =>
+        choicePrompt(
+          {
+            screen: { ...this.questionScreen(question.id), body },
+            choices: [
+              { value: 'retry', label: uiMessages.tryAgain },
+              { value: 'show', label: uiMessages.showAnswer },
+            ],
+            enterHint: uiMessages.keys.choose,
+          },
+          context,
+        ),
+      );
+      if (result.ok) return result.value.kind === 'answer' && result.value.value === 'show' ? 'show' : 'retry';
+      if (result.why === 'exam-deadline') return this.expire();
+      if (await this.confirmQuit()) return 'saved';
+    }
   }
 
   /** The answer part that was given is kept even when the rest of the prompts were interrupted. */

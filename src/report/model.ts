@@ -73,6 +73,11 @@ export interface ReportModel {
   mistakes: Mistake[];
   studyPlan: StudyItem[];
   confidence: ConfidenceRow[];
+  /**
+   * Practice with "try again": how many answers were fully right at the first try, and which
+   * questions needed a second one. Absent when no answer recorded it (exams, answers files).
+   */
+  firstTry?: { answered: number; correct: number; retried: string[] };
   nextAttemptAt: string | null;
 }
 
@@ -224,6 +229,15 @@ export function buildReport(input: ReportInput): ReportModel {
     return [{ confidence: level, answered: rated.length, correct: rated.filter((qs) => qs.earned >= qs.max - 1e-9).length }];
   });
 
+  const tracked = questions.filter((q) => responses.get(q.id)?.firstTryCorrect !== undefined);
+  const firstTry = tracked.length
+    ? {
+        answered: tracked.length,
+        correct: tracked.filter((q) => responses.get(q.id)!.firstTryCorrect).length,
+        retried: tracked.filter((q) => !responses.get(q.id)!.firstTryCorrect).map((q) => q.id),
+      }
+    : undefined;
+
   return {
     attemptId: input.attemptId,
     seed: input.seed ?? null,
@@ -246,6 +260,7 @@ export function buildReport(input: ReportInput): ReportModel {
     mistakes,
     studyPlan,
     confidence,
+    ...(firstTry ? { firstTry } : {}),
     nextAttemptAt: input.nextAttemptAt === null ? null : new Date(input.nextAttemptAt).toISOString(),
   };
 }

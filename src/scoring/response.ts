@@ -16,6 +16,8 @@ export interface Response {
    * with items still unlabelled). It is scored as it stands, but the question is not done yet.
    */
   unfinished?: boolean;
+  /** Practice: whether the first answer given was fully right (a second try keeps it false). */
+  firstTryCorrect?: boolean;
 }
 
 /** A response that says something: an answer, or written text that is not only blank. */

@@ -94,6 +94,9 @@ export const uiMessages = {
   rule: (id: string) => `Rule ${id}`,
   onYourPick: 'On your pick',
   continueHint: 'Enter continue',
+  tryAgainNote: 'you may try once more before the answer is shown.',
+  tryAgain: 'Try again',
+  showAnswer: 'Show the answer',
   // Start screen
   startTitle: (title: string) => `${title}`,
   startFacts: {

@@ -98,7 +98,10 @@ describe('practice in the terminal', () => {
     run.terminal.key('enter');
     await run.terminal.waitFor(prompts[first!]!);
     run.terminal.key('enter'); // a) Rate at once: wrong
-    await run.terminal.waitFor('Not right');
+    await run.terminal.waitFor('Show the answer');
+    run.terminal.key('down');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Not right · 0 of 1 point');
     run.terminal.key('enter');
     await run.terminal.waitFor(prompts[second!]!);
     run.terminal.key('left');
@@ -531,5 +534,59 @@ describe('the submit confirmation', () => {
     run.terminal.key('enter');
     await finished(run);
     expect(run.out).toMatch(/Score 1 \/ 3/);
+  });
+});
+
+describe('practice: try again', () => {
+  it('offers one more try after a wrong answer before showing the key, and the report records first-try correctness', async () => {
+    const run = practice(CHOICE('p-one', 'First question?') + CHOICE('p-two', 'Second question?')).start();
+    const [first, second] = run.order();
+    const prompts: Record<string, string> = { 'p-one': 'First question?', 'p-two': 'Second question?' };
+    await run.terminal.waitFor('Start practising');
+    run.terminal.key('enter');
+    await run.terminal.waitFor(prompts[first!]!);
+    run.terminal.key('enter'); // a) wrong
+    let screen = await run.terminal.waitFor('Try again');
+    expect(screen).toContain('Not right · you may try once more before the answer is shown.');
+    expect(screen).not.toContain('Expected');
+    expect(screen).not.toContain('Read first.'); // the explanation waits too
+    run.terminal.key('enter'); // try again
+    screen = await run.terminal.waitFor('↑↓ move · Enter answer');
+    expect(screen).toContain(prompts[first!]!);
+    run.terminal.key('enter'); // a) wrong again: no third try, the key is shown
+    screen = await run.terminal.waitFor('Not right · 0 of 1 point');
+    expect(screen).toContain('Expected: b) Read the whole task');
+    run.terminal.key('enter');
+    await run.terminal.waitFor(prompts[second!]!);
+    run.terminal.key('down');
+    run.terminal.key('enter'); // b) right at once: no offer
+    await run.terminal.waitFor('Correct');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('❯ Finish practice');
+    run.terminal.key('enter');
+    await finished(run);
+    expect(run.saved()[first!]).toMatchObject({ answer: 'a', firstTryCorrect: false });
+    expect(run.saved()[second!]).toMatchObject({ answer: 'b', firstTryCorrect: true });
+    expect(run.out).toContain(`First try  1 of 2 right at the first try · tried again: ${first}`);
+  });
+
+  it('records a question right at the second try as not right at the first', async () => {
+    const run = practice(CHOICE('p-one', 'First question?')).start();
+    await run.terminal.waitFor('Start practising');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('First question?');
+    run.terminal.key('enter'); // a) wrong
+    await run.terminal.waitFor('Try again');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('↑↓ move · Enter answer');
+    run.terminal.key('down');
+    run.terminal.key('enter'); // b) right
+    await run.terminal.waitFor('Correct · 1 of 1 point');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('❯ Finish practice');
+    run.terminal.key('enter');
+    await finished(run);
+    expect(run.out).toMatch(/Score 1 \/ 1/);
+    expect(run.out).toContain('First try  0 of 1 right at the first try · tried again: p-one');
   });
 });

@@ -40,6 +40,11 @@ export function renderMarkdown(report: ReportModel): string {
     }
   }
 
+  if (report.firstTry) {
+    const { answered, correct, retried } = report.firstTry;
+    out.push(`**First try**: ${correct} of ${answered} right at the first try${retried.length ? `; tried again: ${retried.map((id) => `\`${id}\``).join(', ')}` : ''}.`, '');
+  }
+
   if (report.studyPlan.length) {
     out.push('## Study plan', '');
     report.studyPlan.forEach((item, i) => out.push(`${i + 1}. **${item.sectionId} ${cell(item.title)}** — ${item.reason}`));

@@ -89,6 +89,11 @@ export function renderText(report: ReportModel, options: TextOptions): string {
     }
   }
 
+  if (report.firstTry) {
+    const { answered, correct, retried } = report.firstTry;
+    out.push('', wrap(`${c.bold('First try')}  ${correct} of ${answered} right at the first try${retried.length ? ` · tried again: ${retried.join(', ')}` : ''}`, 2));
+  }
+
   if (report.studyPlan.length) {
     out.push('', c.bold('Study plan — re-read these sections first'));
     report.studyPlan.forEach((item, i) => out.push(`  ${i + 1}. ${item.sectionId} ${s(item.title)} — ${item.reason}`));

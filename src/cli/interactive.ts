@@ -19,8 +19,8 @@ import { textPrompt } from '../ui/prompts/text.js';
 import { feedbackText, guidelineText, isCritical, questionBody } from '../ui/question-view.js';
 import { safe, type ScreenConfig, type StatusInfo } from '../ui/screen.js';
 import { screenSize, type Terminal } from '../ui/terminal.js';
-import { makeTheme } from '../text/theme.js';
-import { assertMayStart, finishAttempt, retakeDecision, settleOpenExam, startAttempt, type StartedAttempt } from './attempt.js';
+import { formatWhen, makeTheme } from '../text/theme.js';
+import { assertMayStart, closeAttempt, finishAttempt, retakeDecision, settleOpenExam, settleOpenPractice, startAttempt, type StartedAttempt } from './attempt.js';
 import { now as readClock, openStore, parseSeed, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { messages } from './messages.js';
@@ -124,6 +124,7 @@ class AttemptRunner {
   // ---------------------------------------------------------------- starting and resuming
 
   private resume(): boolean {
+    if (this.mode === 'practice') settleOpenPractice(this.store, this.resolved, this.clock());
     const row = this.store.inProgress(this.bank.id, this.mode);
     if (!row) throw new UsageError(messages.nothingToResume(this.bank.id, this.mode));
     const settings = row.settings as Partial<InteractiveSettings> | undefined;
@@ -137,6 +138,16 @@ class AttemptRunner {
     if (this.mode === 'exam') {
       settleOpenExam(this.store, this.resolved, at);
       assertMayStart(this.store, this.resolved, at, false);
+    } else {
+      // A bank has at most one open practice round: offer it before starting another.
+      const open = settleOpenPractice(this.store, this.resolved, at);
+      if (open) {
+        const choice = await this.offerOpenRound(open);
+        if (choice === 'resume') return this.resume();
+        if (choice !== 'new') return false;
+        const byId = new Map(this.bank.questions.map((q) => [q.id, q]));
+        closeAttempt(this.store, this.resolved, open, open.questionIds.flatMap((id) => byId.get(id) ?? []), 'abandoned', this.clock());
+      }
     }
     const seed = parseSeed(this.options.seed);
     const untimed = this.mode === 'practice' && !this.options.timed;
@@ -178,6 +189,27 @@ class AttemptRunner {
       },
     );
     this.state = session.tick(this.state, this.clock());
+  }
+
+  /** A practice round of this bank is open: resume it, close it and start a new one, or leave. */
+  private async offerOpenRound(open: AttemptRow): Promise<'resume' | 'new' | 'cancel'> {
+    const answered = this.store.answers(open.id).filter((a) => isAnswered(a.response)).length;
+    const body = this.c.bold(uiMessages.openRound(answered, open.questionIds.length, formatWhen(open.startedAt)));
+    const result = await this.guard((context) =>
+      choicePrompt(
+        {
+          screen: { ...this.baseScreen(), body },
+          choices: [
+            { value: 'resume', label: uiMessages.resumeRound },
+            { value: 'new', label: uiMessages.newRound },
+            { value: 'cancel', label: uiMessages.cancel },
+          ],
+          enterHint: uiMessages.keys.choose,
+        },
+        context,
+      ),
+    );
+    return result.ok && result.value.kind === 'answer' ? (result.value.value as 'resume' | 'new' | 'cancel') : 'cancel';
   }
 
   /** The start screen: what this attempt is, and whether it counts. Resolves to "start". */

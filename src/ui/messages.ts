@@ -116,6 +116,10 @@ export const uiMessages = {
   countsWarning: (wait: string) => `This attempt counts. If you do not pass, the next attempt opens only after ${wait}.`,
   countsLockout: 'This attempt counts, and it is your last before the lockout.',
   practiceNote: 'Practice: never counts toward retakes; you see the answer after each question.',
+  openRound: (answered: number, total: number, started: string) =>
+    `A practice round of this bank is in progress: ${answered} of ${total} answered, started ${started}. A bank keeps one open round.`,
+  resumeRound: 'Resume that round',
+  newRound: 'Close it (scored as it stands) and start a new round',
   startExam: 'Start the exam',
   startPractice: 'Start practising',
   cancel: 'Not now',
@@ -130,6 +134,7 @@ export const uiMessages = {
     best: (percent: number) => `best ${percent}%`,
     passed: 'passed',
     inProgress: 'exam in progress',
+    practiceInProgress: 'practice in progress',
     available: 'exam available now',
     waitUntil: (when: number) => `retake available ${formatWhen(when)}`,
     locked: (when?: number) => (when === undefined ? 'locked out' : `locked until ${formatWhen(when)}`),

@@ -4,7 +4,10 @@ import { runInteractive, type InteractiveOptions } from '../../src/cli/interacti
 import type { Io } from '../../src/cli/io.js';
 import type { ResolvedBank } from '../../src/content/types.js';
 import { drawQuestions } from '../../src/exam/draw.js';
-import { AttemptStore } from '../../src/store/attempts.js';
+import { settleOpenPractice } from '../../src/cli/attempt.js';
+import { bankStatus } from '../../src/cli/commands/home.js';
+import { historyCommand } from '../../src/cli/commands/history.js';
+import { AttemptStore, type NewAttempt } from '../../src/store/attempts.js';
 import { openDatabase } from '../../src/store/db.js';
 import { bankYaml, loadBank, tempTree } from '../helpers.js';
 import { FakeTerminal } from './fake-terminal.js';
@@ -588,5 +591,106 @@ describe('practice: try again', () => {
     await finished(run);
     expect(run.out).toMatch(/Score 1 \/ 1/);
     expect(run.out).toContain('First try  0 of 1 right at the first try · tried again: p-one');
+  });
+});
+
+describe('practice rounds', () => {
+  const TWO = CHOICE('p-one', 'First question?') + CHOICE('p-two', 'Second question?');
+  const rounds = (run: Run) => {
+    const db = openDatabase(run.db);
+    try {
+      return new AttemptStore(db).list('b').map((a) => ({ mode: a.mode, status: a.status }));
+    } finally {
+      db.close();
+    }
+  };
+
+  /** Starts practice, answers the first question right, and saves and quits. */
+  async function leaveRoundOpen(): Promise<Run> {
+    const run = practice(TWO).start();
+    await run.terminal.waitFor('Start practising');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Question 1/2');
+    run.terminal.key('down');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Correct');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Question 2/2');
+    await saveAndQuit(run);
+    return run;
+  }
+
+  it('offers to resume the open round when practice starts again on the bank, and resumes it', async () => {
+    const first = await leaveRoundOpen();
+    const again = new Run(first.resolved, first.db);
+    runs.push(again);
+    again.start();
+    const screen = await again.terminal.waitFor('A practice round of this bank is in progress: 1 of 2 answered');
+    expect(screen).toContain('Resume that round');
+    again.terminal.key('enter');
+    await again.terminal.waitFor('Question 2/2');
+    expect(rounds(again)).toEqual([{ mode: 'practice', status: 'in_progress' }]);
+  });
+
+  it('never keeps two open rounds: starting a new one closes the old one, scored as it stood', async () => {
+    const first = await leaveRoundOpen();
+    const again = new Run(first.resolved, first.db);
+    runs.push(again);
+    again.start();
+    await again.terminal.waitFor('A practice round of this bank is in progress');
+    again.terminal.key('down');
+    again.terminal.key('enter'); // close it, start a new round
+    await again.terminal.waitFor('Start practising');
+    again.terminal.key('enter');
+    await again.terminal.waitFor('Question 1/2');
+    expect(rounds(again)).toEqual([
+      { mode: 'practice', status: 'abandoned' },
+      { mode: 'practice', status: 'in_progress' },
+    ]);
+  });
+
+  it('shows the open round in history with how to resume it, and on the home screen', async () => {
+    const first = await leaveRoundOpen();
+    let out = '';
+    const io: Io = { out: (text) => void (out += text), err: () => {}, env: {}, color: false, colorErr: false, width: 100, cwd: process.cwd() };
+    vi.stubEnv('QUALIFY_HOME', tempTree()); // the content cache goes to a throwaway home
+    historyCommand(undefined, { content: [path.dirname(first.resolved.bank.file)], db: first.db }, io);
+    expect(out).toMatch(/practice\s+in progress — continue with: qualify practice b --resume/);
+    const db = openDatabase(first.db);
+    try {
+      expect(bankStatus(new AttemptStore(db), first.resolved, Date.now())).toContain('practice in progress');
+    } finally {
+      db.close();
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
+describe('settling open practice rounds', () => {
+  const resolved = loadBank(bankYaml(CHOICE('p-one', 'First question?'), 'exam:\n  time_limit: 10m\n'));
+  const open = (store: AttemptStore, startedAt: number, extra: Partial<NewAttempt> = {}) =>
+    store.start({ bankId: 'b', bankTitle: 'Test Bank', bankVersion: '1.0.0', bankFile: resolved.bank.file, guidelineId: 'g', mode: 'practice', seed: 1, questionIds: ['p-one'], startedAt, ...extra });
+
+  it('closes a lapsed timed round, one whose questions left the bank, and every open round but the newest', () => {
+    const db = openDatabase(path.join(tempTree(), 'qualify.db'));
+    try {
+      const store = new AttemptStore(db);
+      const lapsed = open(store, 1000, { deadlineAt: 2000 });
+      const gone = open(store, 3000, { questionIds: ['no-longer-here'] });
+      const older = open(store, 4000);
+      const newest = open(store, 5000);
+      const kept = settleOpenPractice(store, resolved, 10_000);
+      expect(kept?.id).toBe(newest);
+      expect(store.get(lapsed)!.status).toBe('expired');
+      expect(store.get(gone)!.status).toBe('abandoned');
+      expect(store.get(older)!.status).toBe('abandoned');
+      expect(store.get(newest)!.status).toBe('in_progress');
+      // The newest one too, once it can no longer be resumed.
+      open(store, 6000, { questionIds: ['no-longer-here'] });
+      expect(settleOpenPractice(store, resolved, 10_000)).toBeUndefined();
+      expect(store.list('b').filter((a) => a.status === 'in_progress')).toEqual([]);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
 import { buildReport } from '../../src/report/model.js';
+import { examSummary } from '../../src/report/render/json.js';
 import { renderMarkdown } from '../../src/report/render/markdown.js';
 import { renderText } from '../../src/report/render/text.js';
 import { scoreAttempt } from '../../src/scoring/attempt.js';
@@ -75,5 +76,14 @@ describe('an unanswered question in the report', () => {
   it('keeps "missed" for a critical criterion the written answer did not meet', () => {
     const answered = reportFor({ 'q-free': { text: 'It is rude.' } });
     expect(answered.criticalMisses.find((m) => m.questionId === 'q-free')!.text).toBe('missed "Says it must be flagged"');
+  });
+});
+
+describe('the JSON summary', () => {
+  it('carries the answers as seen and whether each mistake was answered, beside the raw values', () => {
+    const summary = examSummary(reportFor({ 'q-tf': false }));
+    const tf = summary.mistakes.find((m) => m.questionId === 'q-tf')!;
+    expect(tf).toMatchObject({ response: false, responseText: 'False', expectedText: 'True', answered: true });
+    expect(summary.mistakes.find((m) => m.questionId === 'q-single')).toMatchObject({ response: null, responseText: 'not answered', answered: false });
   });
 });

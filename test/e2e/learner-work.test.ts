@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../cli/run-cli.js';
-import { TmuxTerminal, nextScreen } from './tmux.js';
+import { TmuxTerminal, attempts, nextScreen } from './tmux.js';
 
 const CONTENT = ['--content', path.join(FIXTURES, 'basic')];
 const terminals: TmuxTerminal[] = [];
@@ -59,5 +59,32 @@ describe('work in progress survives a killed terminal (tmux)', () => {
     await second.waitFor('Item 2/2: How to hurt someone');
     second.send('Left');
     expect(await second.waitFor('Item 1/2: How to bake bread')).toMatch(/❯●Safe/);
+  });
+});
+
+describe('practice rounds in a terminal (tmux)', () => {
+  it('offers the open round when practice starts again, and history shows how to resume it', async () => {
+    const INTERACTIVE = ['--content', path.join(FIXTURES, 'basic'), '--content', path.join(FIXTURES, 'interactive')];
+    const first = terminal();
+    first.start([...INTERACTIVE, 'practice', 'quick-bank', '--seed', '1']);
+    await first.waitFor('Start practising');
+    first.send('Enter');
+    await first.waitFor('Question 1/2');
+    first.send('C-c');
+    await first.waitFor('Save and quit?');
+    first.send('Enter');
+    await first.waitFor('[exited 0]');
+
+    const second = terminal(first.home);
+    second.start([...INTERACTIVE, 'history']);
+    expect(await second.waitFor('[exited 0]')).toMatch(/practice\s+in progress\n\s+continue with: qualify practice quick-bank --resume/);
+
+    const third = terminal(first.home);
+    third.start([...INTERACTIVE, 'practice', 'quick-bank']);
+    const screen = await third.waitFor('A practice round of this bank is in progress: 0 of 2 answered');
+    expect(screen).toContain('❯ Resume that round');
+    third.send('Enter');
+    await third.waitFor('Question 1/2');
+    expect(attempts(first.home)).toEqual([{ status: 'in_progress', mode: 'practice', answered: 0 }]);
   });
 });

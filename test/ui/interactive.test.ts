@@ -655,7 +655,7 @@ describe('practice rounds', () => {
     const io: Io = { out: (text) => void (out += text), err: () => {}, env: {}, color: false, colorErr: false, width: 100, cwd: process.cwd() };
     vi.stubEnv('QUALIFY_HOME', tempTree()); // the content cache goes to a throwaway home
     historyCommand(undefined, { content: [path.dirname(first.resolved.bank.file)], db: first.db }, io);
-    expect(out).toMatch(/practice\s+in progress — continue with: qualify practice b --resume/);
+    expect(out).toMatch(/practice\s+in progress\n\s+continue with: qualify practice b --resume/);
     const db = openDatabase(first.db);
     try {
       expect(bankStatus(new AttemptStore(db), first.resolved, Date.now())).toContain('practice in progress');

@@ -597,7 +597,9 @@ class AttemptRunner {
     if (isAnswered(response)) return uiMessages.answered;
     if (!hasAnswer(response)) return uiMessages.unanswered;
     const question = this.questions.get(questionId)!;
-    if (question.type !== 'label-each') return uiMessages.draft;
+    if (question.type === 'free-text') return uiMessages.draft;
+    // Practice: a wrong first answer waiting for its second try.
+    if (question.type !== 'label-each') return uiMessages.secondTryPending;
     const labels = response!.answer as Record<string, unknown>;
     return uiMessages.labelled(question.items.filter((item) => labels[item.id] !== undefined).length, question.items.length);
   }

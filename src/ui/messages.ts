@@ -56,6 +56,7 @@ export const uiMessages = {
   answered: 'answered',
   labelled: (n: number, total: number) => `${n} of ${total} labelled`,
   draft: 'draft saved, not finished',
+  secondTryPending: 'one more try to go',
   unanswered: 'unanswered',
   closed: 'closed',
   reviewSummary: (answered: number, total: number, flagged: number) => `${answered} of ${total} answered · ${flagged} flagged`,

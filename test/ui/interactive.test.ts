@@ -556,6 +556,10 @@ describe('practice: try again', () => {
     run.terminal.key('enter'); // try again
     screen = await run.terminal.waitFor('↑↓ move · Enter answer');
     expect(screen).toContain(prompts[first!]!);
+    run.terminal.key('r'); // the review says the second try is still to come
+    expect(await run.terminal.waitFor('Review before you submit')).toMatch(new RegExp(`one more try to go\\s+${prompts[first!]!.replace('?', '\\?')}`));
+    run.terminal.key('enter'); // back to the question
+    await run.terminal.waitFor('↑↓ move · Enter answer');
     run.terminal.key('enter'); // a) wrong again: no third try, the key is shown
     screen = await run.terminal.waitFor('Not right · 0 of 1 point');
     expect(screen).toContain('Expected: b) Read the whole task');

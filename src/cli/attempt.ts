@@ -65,32 +65,25 @@ export function settleOpenExam(store: AttemptStore, resolved: ResolvedBank, now:
  * open and resumable, if any.
  */
 export function settleOpenPractice(store: AttemptStore, resolved: ResolvedBank, now: number): AttemptRow | undefined {
-  const byId = new Map(resolved.bank.questions.map((q) => [q.id, q]));
+  const inBank = new Set(resolved.bank.questions.map((q) => q.id));
   const open = store.list(resolved.bank.id).filter((a) => a.mode === 'practice' && a.status === 'in_progress');
   const newest = open.at(-1);
   let resumable: AttemptRow | undefined;
   for (const round of open) {
-    const questions = round.questionIds.flatMap((id) => byId.get(id) ?? []);
     const lapsed = round.deadlineAt !== undefined && round.deadlineAt <= now;
-    if (round === newest && !lapsed && questions.length > 0) {
+    if (round === newest && !lapsed && round.questionIds.some((id) => inBank.has(id))) {
       resumable = round;
       continue;
     }
-    const endedAt = lapsed ? round.deadlineAt! : now;
-    closeAttempt(store, resolved, round, questions, lapsed ? 'expired' : 'abandoned', endedAt);
+    closeAttempt(store, resolved, round, lapsed ? 'expired' : 'abandoned', lapsed ? round.deadlineAt! : now);
   }
   return resumable;
 }
 
 /** Closes an attempt left in progress, scored from the answers it has. */
-export function closeAttempt(
-  store: AttemptStore,
-  resolved: ResolvedBank,
-  round: AttemptRow,
-  questions: Question[],
-  status: Exclude<AttemptStatus, 'in_progress'>,
-  endedAt: number,
-): ReportModel {
+export function closeAttempt(store: AttemptStore, resolved: ResolvedBank, round: AttemptRow, status: Exclude<AttemptStatus, 'in_progress'>, endedAt: number): ReportModel {
+  const byId = new Map(resolved.bank.questions.map((q) => [q.id, q]));
+  const questions = round.questionIds.flatMap((id) => byId.get(id) ?? []);
   const attempt = { attemptId: round.id, questions, startedAt: round.startedAt, deadlineAt: round.deadlineAt };
   return finishAttempt(store, resolved, attempt, round.mode, status, endedAt);
 }

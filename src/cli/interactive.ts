@@ -145,8 +145,7 @@ class AttemptRunner {
         const choice = await this.offerOpenRound(open);
         if (choice === 'resume') return this.resume();
         if (choice !== 'new') return false;
-        const byId = new Map(this.bank.questions.map((q) => [q.id, q]));
-        closeAttempt(this.store, this.resolved, open, open.questionIds.flatMap((id) => byId.get(id) ?? []), 'abandoned', this.clock());
+        closeAttempt(this.store, this.resolved, open, 'abandoned', this.clock());
       }
     }
     const seed = parseSeed(this.options.seed);

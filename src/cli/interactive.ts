@@ -556,18 +556,16 @@ class AttemptRunner {
    * again. True to submit, false to go back to the review screen.
    */
   private async confirmSubmit(rows: session.ReviewRow[]): Promise<boolean | 'expired' | 'saved'> {
-    const line = (row: session.ReviewRow) => {
-      const prompt = this.questions.get(row.questionId)!.prompt.replace(/\s+/g, ' ').trim();
-      const state = row.answered ? '' : ` (${this.answerState(row.questionId)})`;
-      return uiMessages.confirmRow(row.index + 1, row.questionId, state, prompt.length > 50 ? `${prompt.slice(0, 49)}…` : prompt);
-    };
+    // One compact list per kind (number, id, and how far a half-done one got), so a long exam's
+    // list still fits a small window.
+    const list = (rows: session.ReviewRow[]) => `  ${rows.map((row) => safe(uiMessages.confirmRow(row.index + 1, row.questionId, this.partState(row.questionId)))).join(' · ')}`;
     const flagged = rows.filter((r) => r.flagged);
     const open = rows.filter((r) => !r.answered && !r.flagged);
     if (flagged.length === 0 && open.length === 0) return true;
     const body = [
       this.c.bold(this.mode === 'exam' ? uiMessages.confirmSubmitTitle : uiMessages.confirmFinishTitle),
-      ...(flagged.length ? ['', uiMessages.stillFlagged(flagged.length), ...flagged.map((r) => safe(line(r)))] : []),
-      ...(open.length ? ['', uiMessages.stillUnanswered(open.length), ...open.map((r) => safe(line(r)))] : []),
+      ...(flagged.length ? ['', uiMessages.stillFlagged(flagged.length), list(flagged)] : []),
+      ...(open.length ? ['', uiMessages.stillUnanswered(open.length), list(open)] : []),
     ].join('\n');
     const result = await this.guard((context) =>
       choicePrompt(
@@ -588,6 +586,12 @@ class AttemptRunner {
       return (await this.confirmQuit()) ? 'saved' : false;
     }
     return result.value.kind === 'answer' && result.value.value === 'submit';
+  }
+
+  /** How far a question that is not finished got ("3 of 5 labelled"), or nothing. */
+  private partState(questionId: string): string | undefined {
+    const response = this.state.answers[questionId];
+    return !isAnswered(response) && hasAnswer(response) ? this.answerState(questionId) : undefined;
   }
 
   /** A question's row on the review screen: answered, unanswered, "3 of 5 labelled", or a draft. */

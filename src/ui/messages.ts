@@ -68,7 +68,7 @@ export const uiMessages = {
   confirmFinishTitle: 'Finish practice with these questions still open?',
   stillFlagged: (n: number) => `Still flagged (${n}):`,
   stillUnanswered: (n: number) => `Not answered (${n}):`,
-  confirmRow: (n: number, id: string, state: string, prompt: string) => `  ${String(n).padStart(2)}. ${id}${state} · ${prompt}`,
+  confirmRow: (n: number, id: string, state?: string) => `${n}. ${id}${state ? ` (${state})` : ''}`,
   backToReview: 'No, back to the review',
   submitAnyway: 'Yes, submit the exam now',
   finishAnyway: 'Yes, finish practice now',

@@ -417,7 +417,7 @@ describe('a partly answered label-each question', () => {
     expect(second.terminal.screen()).toContain('Submit the exam now (1 unanswered question will score 0)');
     second.terminal.key('up');
     second.terminal.key('enter');
-    await second.terminal.waitFor('Submit the exam with these questions still open?');
+    expect(await second.terminal.waitFor('Submit the exam with these questions still open?')).toContain('p-label (3 of 5 labelled)');
     second.terminal.key('down');
     second.terminal.key('enter'); // yes, submit
     await finished(second);
@@ -507,7 +507,6 @@ describe('the submit confirmation', () => {
   it('lists the questions still flagged and those not answered, and goes back to the review on "no"', async () => {
     const run = practice(CHOICE('p-one', 'First question?') + CHOICE('p-two', 'Second question?') + CHOICE('p-three', 'Third question?'), 'exam:\n  time_limit: 10m\n').start({ mode: 'exam' });
     const order = run.order();
-    const prompts: Record<string, string> = { 'p-one': 'First question?', 'p-two': 'Second question?', 'p-three': 'Third question?' };
     await run.terminal.waitFor('Start the exam');
     run.terminal.key('enter');
     await run.terminal.waitFor('Question 1/3');
@@ -523,11 +522,9 @@ describe('the submit confirmation', () => {
     run.terminal.key('up');
     run.terminal.key('enter'); // submit
     let screen = await run.terminal.waitFor('Submit the exam with these questions still open?');
-    expect(screen).toContain('Still flagged (1):');
-    expect(screen).toContain(` 2. ${order[1]} (unanswered) · ${prompts[order[1]!]}`);
-    expect(screen).toContain('Not answered (1):');
-    expect(screen).toContain(` 3. ${order[2]} (unanswered) · ${prompts[order[2]!]}`);
-    expect(screen).not.toContain(` 1. ${order[0]}`);
+    expect(screen).toMatch(new RegExp(`Still flagged \\(1\\):\n  2\\. ${order[1]}\n`));
+    expect(screen).toMatch(new RegExp(`Not answered \\(1\\):\n  3\\. ${order[2]}\n`));
+    expect(screen).not.toContain(`1. ${order[0]}`);
     run.terminal.key('enter'); // no, back to the review
     screen = await run.terminal.waitFor('Review before you submit');
     run.terminal.key('up');

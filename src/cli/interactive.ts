@@ -474,14 +474,17 @@ class AttemptRunner {
     const previous = this.state.answers[question.id];
     const response: Response = question.type === 'free-text' ? { text: String(draft ?? ''), self: [], unfinished: true } : { answer: draft, self: [], unfinished: true };
     if (previous?.rationale) response.rationale = previous.rationale;
-    this.save(question.id, response);
+    // A deadline stops the keys, so text handed over as the prompt closes was typed before it:
+    // it is saved as of then, not refused as late.
+    const deadlines = [this.state.deadlineAt, session.questionDeadline(this.state, question.id)].filter((t): t is number => t !== undefined);
+    this.save(question.id, response, Math.min(this.clock(), ...deadlines.map((t) => t - 1)));
   }
 
-  private save(questionId: string, response: Response): boolean {
-    const step = session.answer(this.state, questionId, response, this.clock());
+  private save(questionId: string, response: Response, at = this.clock()): boolean {
+    const step = session.answer(this.state, questionId, response, at);
     this.state = step.state;
     if (!step.ok) return false;
-    this.store.saveAnswer(this.attempt.attemptId, { questionId, response, answeredAt: this.clock(), flagged: this.state.flagged.includes(questionId) });
+    this.store.saveAnswer(this.attempt.attemptId, { questionId, response, answeredAt: at, flagged: this.state.flagged.includes(questionId) });
     return true;
   }
 

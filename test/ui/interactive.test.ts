@@ -695,3 +695,29 @@ describe('settling open practice rounds', () => {
     }
   });
 });
+
+describe('free text typed up to the deadline', () => {
+  it('is saved and scored when the exam clock runs out in the middle of typing, with no pause and no new line', async () => {
+    const run = practice(FREE, 'exam:\n  time_limit: 2s\n').start({ mode: 'exam' });
+    await run.terminal.waitFor('Start the exam');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Explain why the reply is unsafe.');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Enter on an empty line');
+    // Keep typing until the clock stops the exam: the pause that saves never comes.
+    let typed = '';
+    let over = false;
+    void run.done!.finally(() => (over = true));
+    while (!over) {
+      run.terminal.type('flag ');
+      typed += 'flag ';
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await run.done;
+    const saved = (run.saved()['p-free'] as { text?: string } | undefined)?.text ?? '';
+    expect(saved.length).toBeGreaterThan(0);
+    expect(typed.startsWith(saved)).toBe(true);
+    expect(run.out).toContain('time ran out');
+    expect(run.out).not.toContain('not answered');
+  });
+});

@@ -19,7 +19,7 @@ export interface AnswersFile {
  * question (an option id that does not exist, a label not on the scale) stops the command with its
  * position, rather than silently scoring 0.
  */
-export function readAnswersFile(file: string, bank: Bank): AnswersFile {
+export function readAnswersFile(file: string, bank: Bank, otherBanks: Iterable<Bank> = []): AnswersFile {
   let source: string;
   try {
     source = fs.readFileSync(file, 'utf8');
@@ -35,6 +35,14 @@ export function readAnswersFile(file: string, bank: Bank): AnswersFile {
   }
 
   const questions = new Map(bank.questions.map((q) => [q.id, q]));
+  const ids = Object.keys(value as Record<string, unknown>);
+  const unknown = ids.filter((id) => !questions.has(id));
+  // A file written for another bank (a mistyped command) must not become a counted, failed attempt.
+  if (unknown.length > 0 && unknown.length * 2 > ids.length) {
+    const owner = likelyOwner(unknown, bank, otherBanks);
+    const message = messages.answersForAnotherBank(bank.id, unknown.length, ids.length, owner);
+    throw new ContentError([{ ...at([unknown[0]!], true), severity: 'error', ruleId: 'answers', message }], messages.answersWrongBank(bank.id, owner));
+  }
   const responses = new Map<string, Response>();
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
@@ -61,4 +69,16 @@ export function readAnswersFile(file: string, bank: Bank): AnswersFile {
   }
   if (errors.length) throw new ContentError(errors, messages.answersErrors(errors.length));
   return { responses, warnings };
+}
+
+/** The bank (other than `bank`) that has the most of these question ids, if any has one. */
+export function likelyOwner(ids: readonly string[], bank: Bank, banks: Iterable<Bank>): string | undefined {
+  let best: { id: string; matches: number } | undefined;
+  for (const other of banks) {
+    if (other.id === bank.id) continue;
+    const own = new Set(other.questions.map((q) => q.id));
+    const matches = ids.filter((id) => own.has(id)).length;
+    if (matches > 0 && (!best || matches > best.matches)) best = { id: other.id, matches };
+  }
+  return best?.id;
 }

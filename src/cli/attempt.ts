@@ -58,6 +58,36 @@ export function settleOpenExam(store: AttemptStore, resolved: ResolvedBank, now:
   finishAttempt(store, resolved, { attemptId: open.id, questions, startedAt: open.startedAt, deadlineAt: open.deadlineAt }, 'exam', 'expired', open.deadlineAt);
 }
 
+/**
+ * One open practice round per bank. Rounds that can no longer be resumed are closed, scored as
+ * they stood: a timed round past its deadline (expired), one whose questions are all gone from
+ * the bank, and any older round beside the newest (abandoned). Returns the round that is still
+ * open and resumable, if any.
+ */
+export function settleOpenPractice(store: AttemptStore, resolved: ResolvedBank, now: number): AttemptRow | undefined {
+  const inBank = new Set(resolved.bank.questions.map((q) => q.id));
+  const open = store.list(resolved.bank.id).filter((a) => a.mode === 'practice' && a.status === 'in_progress');
+  const newest = open.at(-1);
+  let resumable: AttemptRow | undefined;
+  for (const round of open) {
+    const lapsed = round.deadlineAt !== undefined && round.deadlineAt <= now;
+    if (round === newest && !lapsed && round.questionIds.some((id) => inBank.has(id))) {
+      resumable = round;
+      continue;
+    }
+    closeAttempt(store, resolved, round, lapsed ? 'expired' : 'abandoned', lapsed ? round.deadlineAt! : now);
+  }
+  return resumable;
+}
+
+/** Closes an attempt left in progress, scored from the answers it has. */
+export function closeAttempt(store: AttemptStore, resolved: ResolvedBank, round: AttemptRow, status: Exclude<AttemptStatus, 'in_progress'>, endedAt: number): ReportModel {
+  const byId = new Map(resolved.bank.questions.map((q) => [q.id, q]));
+  const questions = round.questionIds.flatMap((id) => byId.get(id) ?? []);
+  const attempt = { attemptId: round.id, questions, startedAt: round.startedAt, deadlineAt: round.deadlineAt };
+  return finishAttempt(store, resolved, attempt, round.mode, status, endedAt);
+}
+
 /** When the next exam attempt becomes available (null: now). */
 export function nextAttemptAt(decision: RetakeDecision): number | null {
   if (decision.kind === 'wait') return decision.until;

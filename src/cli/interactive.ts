@@ -3,8 +3,9 @@ import { formatDuration } from '../content/duration.js';
 import type { Question, ResolvedBank } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import * as session from '../exam/session.js';
+import { describeAnswer, NOT_ANSWERED } from '../report/model.js';
 import { renderText } from '../report/render/text.js';
-import { isConfidence, type Response } from '../scoring/response.js';
+import { hasAnswer, isAnswered, isConfidence, type Confidence, type Response } from '../scoring/response.js';
 import { scoreQuestion } from '../scoring/rubric.js';
 import type { AttemptMode, AttemptRow, AttemptStore } from '../store/attempts.js';
 import { askConfidence, askSelfAssessment } from '../ui/answer-extras.js';
@@ -15,11 +16,11 @@ import { choicePrompt, type ChoiceItem } from '../ui/prompts/choice.js';
 import type { NavKeys, Outcome } from '../ui/prompts/nav.js';
 import { pagerPrompt } from '../ui/prompts/pager.js';
 import { textPrompt } from '../ui/prompts/text.js';
-import { feedbackText, guidelineText, questionBody } from '../ui/question-view.js';
-import type { ScreenConfig, StatusInfo } from '../ui/screen.js';
+import { feedbackText, guidelineText, isCritical, questionBody } from '../ui/question-view.js';
+import { safe, type ScreenConfig, type StatusInfo } from '../ui/screen.js';
 import { screenSize, type Terminal } from '../ui/terminal.js';
-import { makeTheme } from '../text/theme.js';
-import { assertMayStart, finishAttempt, retakeDecision, settleOpenExam, startAttempt, type StartedAttempt } from './attempt.js';
+import { formatWhen, makeTheme } from '../text/theme.js';
+import { assertMayStart, closeAttempt, finishAttempt, retakeDecision, settleOpenExam, settleOpenPractice, startAttempt, type StartedAttempt } from './attempt.js';
 import { now as readClock, openStore, parseSeed, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { messages } from './messages.js';
@@ -56,6 +57,13 @@ export function runningClock(env: NodeJS.ProcessEnv): () => number {
   const base = readClock(env);
   const started = Date.now();
   return () => base + (Date.now() - started);
+}
+
+
+/** The learner's answer as written (free text) or as seen on screen (any other type). */
+function ownAnswerText(question: Question, response: Response | undefined): string {
+  if (question.type === 'free-text') return response?.text?.trimEnd() || NOT_ANSWERED;
+  return describeAnswer(question, response?.answer);
 }
 
 const RESUME_COMMAND = (mode: AttemptMode, bank: string) => `qualify ${mode} ${bank} --resume`;
@@ -116,6 +124,7 @@ class AttemptRunner {
   // ---------------------------------------------------------------- starting and resuming
 
   private resume(): boolean {
+    if (this.mode === 'practice') settleOpenPractice(this.store, this.resolved, this.clock());
     const row = this.store.inProgress(this.bank.id, this.mode);
     if (!row) throw new UsageError(messages.nothingToResume(this.bank.id, this.mode));
     const settings = row.settings as Partial<InteractiveSettings> | undefined;
@@ -129,6 +138,15 @@ class AttemptRunner {
     if (this.mode === 'exam') {
       settleOpenExam(this.store, this.resolved, at);
       assertMayStart(this.store, this.resolved, at, false);
+    } else {
+      // A bank has at most one open practice round: offer it before starting another.
+      const open = settleOpenPractice(this.store, this.resolved, at);
+      if (open) {
+        const choice = await this.offerOpenRound(open);
+        if (choice === 'resume') return this.resume();
+        if (choice !== 'new') return false;
+        closeAttempt(this.store, this.resolved, open, 'abandoned', this.clock());
+      }
     }
     const seed = parseSeed(this.options.seed);
     const untimed = this.mode === 'practice' && !this.options.timed;
@@ -164,11 +182,33 @@ class AttemptRunner {
         answers,
         flagged: marks.filter((m) => m.flagged).map((m) => m.questionId),
         shownAt,
-        // Practice shows the feedback as soon as an answer is saved: a saved answer is final.
-        settled: this.mode === 'practice' ? Object.keys(answers) : [],
+        // Practice shows the feedback as soon as an answer is saved: a saved answer is final
+        // (a draft or a half-labelled question is still open).
+        settled: this.mode === 'practice' ? Object.keys(answers).filter((qid) => isAnswered(answers[qid])) : [],
       },
     );
     this.state = session.tick(this.state, this.clock());
+  }
+
+  /** A practice round of this bank is open: resume it, close it and start a new one, or leave. */
+  private async offerOpenRound(open: AttemptRow): Promise<'resume' | 'new' | 'cancel'> {
+    const answered = this.store.answers(open.id).filter((a) => isAnswered(a.response)).length;
+    const body = this.c.bold(uiMessages.openRound(answered, open.questionIds.length, formatWhen(open.startedAt)));
+    const result = await this.guard((context) =>
+      choicePrompt(
+        {
+          screen: { ...this.baseScreen(), body },
+          choices: [
+            { value: 'resume', label: uiMessages.resumeRound },
+            { value: 'new', label: uiMessages.newRound },
+            { value: 'cancel', label: uiMessages.cancel },
+          ],
+          enterHint: uiMessages.keys.choose,
+        },
+        context,
+      ),
+    );
+    return result.ok && result.value.kind === 'answer' ? (result.value.value as 'resume' | 'new' | 'cancel') : 'cancel';
   }
 
   /** The start screen: what this attempt is, and whether it counts. Resolves to "start". */
@@ -181,6 +221,7 @@ class AttemptRunner {
       f.passMark(exam.passMark),
       f.openBook(exam.openBook, this.mode === 'practice'),
       f.sequential(exam.sequential && this.mode === 'exam'),
+      ...(this.bank.questions.some(isCritical) ? [f.critical] : []),
     ];
     let warning: string | undefined;
     if (this.mode === 'exam') {
@@ -231,7 +272,7 @@ class AttemptRunner {
         (context) =>
           settled
             ? this.askSettled(question, nav, context)
-            : askQuestion(question, { screen: this.questionScreen(id), nav, given: this.state.answers[id], draft: drafts.get(id), readOnly, context }),
+            : askQuestion(question, { screen: this.questionScreen(id), nav, given: this.state.answers[id], draft: drafts.get(id), readOnly, context, onDraft: (draft) => this.saveDraft(question, draft) }),
         readOnly ? undefined : session.questionDeadline(this.state, id),
       );
       if (!result.ok) {
@@ -251,8 +292,13 @@ class AttemptRunner {
       else if (!settled) drafts.set(id, outcome.draft);
       switch (outcome.kind) {
         case 'answer': {
-          const ended = await this.recordAnswer(question, outcome.value);
-          if (ended) return ended;
+          // Nothing written is no answer: the question stays unanswered (any draft is cleared).
+          if (question.type === 'free-text' && String(outcome.value ?? '').trim() === '') this.save(id, { text: '', self: [] });
+          else {
+            const ended = await this.recordAnswer(question, outcome.value);
+            if (ended === 'retry') break; // the same question again
+            if (ended) return ended;
+          }
           if (!this.moveOn()) {
             const reviewed = await this.review();
             if (reviewed !== 'continue') return reviewed;
@@ -339,7 +385,7 @@ class AttemptRunner {
    * self-assessment and then shows the feedback, scored with it; the answer is then settled.
    * Returns an ending when time ran out meanwhile.
    */
-  private async recordAnswer(question: Question, value: unknown): Promise<'expired' | 'saved' | undefined> {
+  private async recordAnswer(question: Question, value: unknown): Promise<'expired' | 'saved' | 'retry' | undefined> {
     const previous = this.state.answers[question.id];
     const response: Response = question.type === 'free-text' ? { text: String(value ?? ''), self: [] } : { answer: value, self: [] };
     if (previous?.rationale) response.rationale = previous.rationale;
@@ -361,13 +407,47 @@ class AttemptRunner {
     // as the report will.
     const self = await this.selfAssess(question);
     if (self === 'expired') return this.expire();
-    const assessed = self ? { ...response, self } : response;
-    if (self) this.save(question.id, assessed);
+    const assessed: Response = self ? { ...response, self } : response;
     const score = scoreQuestion(question, assessed);
+    const full = score.earned >= score.max - 1e-9 && !score.criticalMissed;
+    // The report counts what was right at the first try; a second try keeps the first verdict.
+    assessed.firstTryCorrect = previous?.firstTryCorrect ?? full;
+    if (!full && previous?.firstTryCorrect === undefined && question.type !== 'free-text') {
+      // One more try before the key is shown (as Moodle's interactive behaviour does). The answer
+      // stays open meanwhile, so a resumed round asks it again, without a third try.
+      this.save(question.id, { ...assessed, unfinished: true });
+      const offer = await this.offerRetry(question, score);
+      if (offer !== 'show') return offer;
+    }
+    this.save(question.id, assessed);
     const shown = await this.page(feedbackText(question, assessed, score, this.resolved.guideline, this.terminal.color), this.bank.title, uiMessages.continueHint);
     this.state = session.settle(this.state, question.id);
     if (!shown) return this.expire();
     return undefined;
+  }
+
+  /** After a wrong first answer in practice: try again, or see the answer now. */
+  private async offerRetry(question: Question, score: ReturnType<typeof scoreQuestion>): Promise<'retry' | 'show' | 'expired' | 'saved'> {
+    while (true) {
+      const verdict = score.earned > 0 ? uiMessages.partly : uiMessages.wrong;
+      const body = `${questionBody(question, this.terminal.color)}\n\n${this.c.yellow.bold(verdict)} · ${uiMessages.tryAgainNote}`;
+      const result = await this.guard((context) =>
+        choicePrompt(
+          {
+            screen: { ...this.questionScreen(question.id), body },
+            choices: [
+              { value: 'retry', label: uiMessages.tryAgain },
+              { value: 'show', label: uiMessages.showAnswer },
+            ],
+            enterHint: uiMessages.keys.choose,
+          },
+          context,
+        ),
+      );
+      if (result.ok) return result.value.kind === 'answer' && result.value.value === 'show' ? 'show' : 'retry';
+      if (result.why === 'exam-deadline') return this.expire();
+      if (await this.confirmQuit()) return 'saved';
+    }
   }
 
   /** The answer part that was given is kept even when the rest of the prompts were interrupted. */
@@ -378,18 +458,30 @@ class AttemptRunner {
     return undefined;
   }
 
-  private save(questionId: string, response: Response): boolean {
-    const step = session.answer(this.state, questionId, response, this.clock());
+  /** What the learner has given so far (text being typed, labels chosen), saved as it stands. */
+  private saveDraft(question: Question, draft: unknown): void {
+    const previous = this.state.answers[question.id];
+    const response: Response = question.type === 'free-text' ? { text: String(draft ?? ''), self: [], unfinished: true } : { answer: draft, self: [], unfinished: true };
+    if (previous?.rationale) response.rationale = previous.rationale;
+    // A deadline stops the keys, so text handed over as the prompt closes was typed before it:
+    // it is saved as of then, not refused as late.
+    const deadlines = [this.state.deadlineAt, session.questionDeadline(this.state, question.id)].filter((t): t is number => t !== undefined);
+    this.save(question.id, response, Math.min(this.clock(), ...deadlines.map((t) => t - 1)));
+  }
+
+  private save(questionId: string, response: Response, at = this.clock()): boolean {
+    const step = session.answer(this.state, questionId, response, at);
     this.state = step.state;
     if (!step.ok) return false;
-    this.store.saveAnswer(this.attempt.attemptId, { questionId, response, answeredAt: this.clock(), flagged: this.state.flagged.includes(questionId) });
+    this.store.saveAnswer(this.attempt.attemptId, { questionId, response, answeredAt: at, flagged: this.state.flagged.includes(questionId) });
     return true;
   }
 
   /** Ticks the `self` criteria that hold, after the model answer; undefined when there are none. */
   private async selfAssess(question: Question): Promise<string[] | undefined | 'expired'> {
     if (!question.rubric.some((c) => c.check === 'self')) return undefined;
-    const result = await this.guard((context) => askSelfAssessment(question, this.questionScreen(question.id), this.state.answers[question.id]?.self ?? [], context));
+    const own = ownAnswerText(question, this.state.answers[question.id]);
+    const result = await this.guard((context) => askSelfAssessment(question, this.questionScreen(question.id), this.state.answers[question.id]?.self ?? [], context, own));
     if (!result.ok) return result.why === 'exam-deadline' ? 'expired' : undefined;
     return result.value.kind === 'answer' ? result.value.value : undefined;
   }
@@ -402,19 +494,20 @@ class AttemptRunner {
       const rows = session.reviewRows(this.state, this.clock());
       const p = session.progress(this.state);
       const choices: ChoiceItem[] = rows.map((row) => {
-        const marks = [row.answered ? uiMessages.answered : uiMessages.unanswered, ...(row.flagged ? [uiMessages.flaggedMark] : []), ...(row.reachable ? [] : [uiMessages.closed])];
+        const marks = [this.answerState(row.questionId), ...(row.flagged ? [uiMessages.flaggedMark] : []), ...(row.reachable ? [] : [uiMessages.closed])];
         // One line per question: the prompt's first words, cut to the screen's width by the prompt.
         const prompt = this.questions.get(row.questionId)!.prompt.replace(/\s+/g, ' ').trim();
         return { value: String(row.index), label: uiMessages.reviewRow(row.index + 1, marks.join(' · ')), cells: [prompt], disabled: !row.reachable };
       });
-      const unanswered = rows.filter((r) => !r.answered).length;
+      // Those with nothing at all score 0; a half-labelled question or a draft is scored as it stands.
+      const unanswered = rows.filter((r) => !hasAnswer(this.state.answers[r.questionId])).length;
       const practice = this.mode === 'practice';
       const submitLabel = unanswered ? (practice ? uiMessages.finishPracticeWithGaps(unanswered) : uiMessages.submitWithGaps(unanswered)) : practice ? uiMessages.finishPractice : uiMessages.submitNow;
       choices.push({ value: 'submit', label: submitLabel });
       choices.push({ value: 'return', label: uiMessages.returnTo(p.number) });
       const body = [this.c.bold(uiMessages.reviewTitle), uiMessages.reviewSummary(p.answered, p.total, p.flagged), ...(this.state.sequential ? [this.c.dim(uiMessages.sequentialNote)] : [])].join('\n');
       const result = await this.guard((context) =>
-        choicePrompt({ screen: { ...this.baseScreen(this.status()), body }, choices, default: unanswered || p.flagged ? 'return' : 'submit', enterHint: uiMessages.keys.choose, nav: { quitHint: true } }, context),
+        choicePrompt({ screen: { ...this.baseScreen(this.status()), body }, choices, default: rows.some((r) => !r.answered) || p.flagged ? 'return' : 'submit', enterHint: uiMessages.keys.choose, nav: { quitHint: true } }, context),
       );
       if (!result.ok) {
         if (result.why === 'exam-deadline') return this.expire();
@@ -424,6 +517,10 @@ class AttemptRunner {
       const value = result.value.kind === 'answer' ? result.value.value : 'return';
       if (value === 'return') return 'continue';
       if (value === 'submit') {
+        const confirmed = await this.confirmSubmit(rows);
+        if (confirmed === 'expired') return this.expire();
+        if (confirmed === 'saved') return 'saved';
+        if (!confirmed) continue;
         if (this.mode === 'exam' && (await this.selfAssessAll()) === 'expired') return this.expire();
         this.state = session.submit(this.state, this.clock());
         return this.state.status === 'expired' ? 'expired' : 'submitted';
@@ -433,12 +530,68 @@ class AttemptRunner {
     }
   }
 
+  /**
+   * Before submitting: when questions are still flagged or not answered, lists them and asks
+   * again. True to submit, false to go back to the review screen.
+   */
+  private async confirmSubmit(rows: session.ReviewRow[]): Promise<boolean | 'expired' | 'saved'> {
+    // One compact list per kind (number, id, and how far a half-done one got), so a long exam's
+    // list still fits a small window.
+    const list = (rows: session.ReviewRow[]) => `  ${rows.map((row) => safe(uiMessages.confirmRow(row.index + 1, row.questionId, this.partState(row.questionId)))).join(' · ')}`;
+    const flagged = rows.filter((r) => r.flagged);
+    const open = rows.filter((r) => !r.answered && !r.flagged);
+    if (flagged.length === 0 && open.length === 0) return true;
+    const body = [
+      this.c.bold(this.mode === 'exam' ? uiMessages.confirmSubmitTitle : uiMessages.confirmFinishTitle),
+      ...(flagged.length ? ['', uiMessages.stillFlagged(flagged.length), list(flagged)] : []),
+      ...(open.length ? ['', uiMessages.stillUnanswered(open.length), list(open)] : []),
+    ].join('\n');
+    const result = await this.guard((context) =>
+      choicePrompt(
+        {
+          screen: { ...this.baseScreen(this.status()), body },
+          choices: [
+            { value: 'back', label: uiMessages.backToReview },
+            { value: 'submit', label: this.mode === 'exam' ? uiMessages.submitAnyway : uiMessages.finishAnyway },
+          ],
+          enterHint: uiMessages.keys.choose,
+          nav: { quitHint: true },
+        },
+        context,
+      ),
+    );
+    if (!result.ok) {
+      if (result.why === 'exam-deadline') return 'expired';
+      return (await this.confirmQuit()) ? 'saved' : false;
+    }
+    return result.value.kind === 'answer' && result.value.value === 'submit';
+  }
+
+  /** How far a question that is not finished got ("3 of 5 labelled"), or nothing. */
+  private partState(questionId: string): string | undefined {
+    const response = this.state.answers[questionId];
+    return !isAnswered(response) && hasAnswer(response) ? this.answerState(questionId) : undefined;
+  }
+
+  /** A question's row on the review screen: answered, unanswered, "3 of 5 labelled", or a draft. */
+  private answerState(questionId: string): string {
+    const response = this.state.answers[questionId];
+    if (isAnswered(response)) return uiMessages.answered;
+    if (!hasAnswer(response)) return uiMessages.unanswered;
+    const question = this.questions.get(questionId)!;
+    if (question.type === 'free-text') return uiMessages.draft;
+    // Practice: a wrong first answer waiting for its second try.
+    if (question.type !== 'label-each') return uiMessages.secondTryPending;
+    const labels = response!.answer as Record<string, unknown>;
+    return uiMessages.labelled(question.items.filter((item) => labels[item.id] !== undefined).length, question.items.length);
+  }
+
   /** At submit (exam): the self-assessment of every answered question with `self` criteria. */
   private async selfAssessAll(): Promise<'expired' | undefined> {
     for (const id of this.state.questionIds) {
       const question = this.questions.get(id)!;
       const response = this.state.answers[id];
-      if (!response) continue;
+      if (!hasAnswer(response)) continue;
       const self = await this.selfAssess(question);
       if (self === 'expired') return 'expired';
       if (self) this.save(id, { ...response, self });

@@ -33,6 +33,11 @@ export const messages = {
   cannotReadAnswers: (file: string, why: string) => `Cannot read the answers file ${file}: ${why}`,
   answersNotMapping: 'an answers file maps question ids to responses, like "se-001: b"',
   unknownQuestion: (id: string, bank: string) => `question "${id}" is not in bank "${bank}"; its response is ignored`,
+  answersForAnotherBank: (bank: string, unknown: number, total: number, owner: string | undefined) =>
+    (unknown === total ? `none of the ${plural(total, 'question id')} in this answers file is in bank "${bank}"` : `${unknown} of the ${total} question ids in this answers file are not in bank "${bank}"`) +
+    (owner ? `; they belong to bank "${owner}"` : '; no bank found has them'),
+  answersWrongBank: (bank: string, owner: string | undefined) =>
+    `This answers file is not for "${bank}"; nothing was recorded.` + (owner ? ` Did you mean: qualify exam ${owner} --answers <file>?` : ''),
   badAnswer: (id: string, problem: string) => `question "${id}": ${problem}`,
   badConfidence: (id: string, value: string) => `question "${id}": confidence must be low, medium or high, not "${value}"`,
   allNeedsPractice: '--all answers every question of the bank, which is not the real exam; use it with --practice.',

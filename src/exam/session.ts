@@ -1,4 +1,4 @@
-import type { Response } from '../scoring/response.js';
+import { isAnswered, type Response } from '../scoring/response.js';
 
 /**
  * The state of one interactive attempt, as a pure state machine: answer, flag, move, submit,
@@ -187,7 +187,7 @@ export function progress(state: SessionState): Progress {
   return {
     number: state.position + 1,
     total: state.questionIds.length,
-    answered: state.questionIds.filter((id) => state.answers[id] !== undefined).length,
+    answered: state.questionIds.filter((id) => isAnswered(state.answers[id])).length,
     flagged: state.flagged.length,
   };
 }
@@ -206,7 +206,7 @@ export function reviewRows(state: SessionState, now: number): ReviewRow[] {
   return state.questionIds.map((questionId, index) => ({
     index,
     questionId,
-    answered: state.answers[questionId] !== undefined,
+    answered: isAnswered(state.answers[questionId]),
     flagged: state.flagged.includes(questionId),
     reachable: !isOver(state) && !(state.sequential && index < state.position) && !isQuestionClosed(state, questionId, now),
   }));

@@ -20,6 +20,8 @@ export interface Mistake {
   earned: number;
   max: number;
   critical: boolean;
+  /** False when the learner gave no answer at all (reported as "not answered", not as wrong). */
+  answered: boolean;
   /** The response as given (null when unanswered) and the key, in answers-file shape. */
   response: unknown;
   expected: unknown;
@@ -71,6 +73,11 @@ export interface ReportModel {
   mistakes: Mistake[];
   studyPlan: StudyItem[];
   confidence: ConfidenceRow[];
+  /**
+   * Practice with "try again": how many answers were fully right at the first try, and which
+   * questions needed a second one. Absent when no answer recorded it (exams, answers files).
+   */
+  firstTry?: { answered: number; correct: number; retried: string[] };
   nextAttemptAt: string | null;
 }
 
@@ -79,24 +86,34 @@ function optionText(options: { id: string; text: string }[], id: unknown): strin
   return found ? `${found.id}) ${found.text}` : String(id);
 }
 
-/** A response or key written for people, per question type. */
+function itemText(items: { id: string; text: string }[], id: unknown): string {
+  return items.find((i) => i.id === id)?.text ?? String(id);
+}
+
+/** What the report says for a question the learner left without an answer. */
+export const NOT_ANSWERED = 'not answered';
+
+/**
+ * A response or key written as the learner saw it on screen, per question type: "True"/"False",
+ * option texts, item text -> label, items in their order (never bare ids).
+ */
 export function describeAnswer(question: Question, answer: unknown): string {
-  if (answer === undefined || answer === null) return '(no answer)';
+  if (answer === undefined || answer === null) return NOT_ANSWERED;
   switch (question.type) {
     case 'single-choice':
       return optionText(question.options, answer);
     case 'multi-select':
       return (Array.isArray(answer) ? answer : [answer]).map((a) => optionText(question.options, a)).join('; ') || '(none picked)';
     case 'true-false':
-      return String(answer);
+      return answer === true || String(answer).toLowerCase() === 'true' ? 'True' : 'False';
     case 'ranking':
-      return Array.isArray(answer) ? answer.map(String).join(' > ') : String(answer);
-    case 'label-each':
-      return typeof answer === 'object'
-        ? Object.entries(answer as Record<string, unknown>)
-            .map(([item, label]) => `${item}: ${String(label)}`)
-            .join(', ')
-        : String(answer);
+      return Array.isArray(answer) ? answer.map((id) => itemText(question.items, id)).join(' > ') : String(answer);
+    case 'label-each': {
+      if (typeof answer !== 'object') return String(answer);
+      const labels = answer as Record<string, unknown>;
+      // In the question's item order, with the items left without a label said so.
+      return question.items.map((item) => `${item.text} -> ${labels[item.id] === undefined ? NOT_ANSWERED : String(labels[item.id])}`).join('; ');
+    }
     default:
       return String(answer);
   }
@@ -163,6 +180,7 @@ export function buildReport(input: ReportInput): ReportModel {
         earned: Math.round(qs.earned * 100) / 100,
         max: qs.max,
         critical: qs.criticalMissed,
+        answered: qs.answered,
         response: given,
         expected,
         responseText: describeAnswer(question, given),
@@ -180,7 +198,14 @@ export function buildReport(input: ReportInput): ReportModel {
   const criticalMisses = score.criticalMissed.map((m) => {
     const question = byId.get(m.questionId)!;
     const criterion = question.rubric.find((c) => c.id === m.criterionId);
-    const text = !criterion ? `wrong answer to "${question.prompt}"` : criterion.points > 0 ? `missed "${criterion.text}"` : `"${criterion.text}"`;
+    const answered = score.questions.find((qs) => qs.questionId === m.questionId)?.answered ?? false;
+    const text = !answered
+      ? `critical question not answered: "${question.prompt}"`
+      : !criterion
+        ? `wrong answer to "${question.prompt}"`
+        : criterion.points > 0
+          ? `missed "${criterion.text}"`
+          : `"${criterion.text}"`;
     return { ...m, text };
   });
 
@@ -204,6 +229,15 @@ export function buildReport(input: ReportInput): ReportModel {
     return [{ confidence: level, answered: rated.length, correct: rated.filter((qs) => qs.earned >= qs.max - 1e-9).length }];
   });
 
+  const tracked = questions.filter((q) => responses.get(q.id)?.firstTryCorrect !== undefined);
+  const firstTry = tracked.length
+    ? {
+        answered: tracked.length,
+        correct: tracked.filter((q) => responses.get(q.id)!.firstTryCorrect).length,
+        retried: tracked.filter((q) => !responses.get(q.id)!.firstTryCorrect).map((q) => q.id),
+      }
+    : undefined;
+
   return {
     attemptId: input.attemptId,
     seed: input.seed ?? null,
@@ -226,6 +260,7 @@ export function buildReport(input: ReportInput): ReportModel {
     mistakes,
     studyPlan,
     confidence,
+    ...(firstTry ? { firstTry } : {}),
     nextAttemptAt: input.nextAttemptAt === null ? null : new Date(input.nextAttemptAt).toISOString(),
   };
 }

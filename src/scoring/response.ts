@@ -11,6 +11,23 @@ export interface Response {
   confidence?: Confidence;
   /** Ids of self-assessed rubric criteria the learner says hold. */
   self: string[];
+  /**
+   * Saved while the learner was still answering (free text being typed, a label-each question
+   * with items still unlabelled). It is scored as it stands, but the question is not done yet.
+   */
+  unfinished?: boolean;
+  /** Practice: whether the first answer given was fully right (a second try keeps it false). */
+  firstTryCorrect?: boolean;
+}
+
+/** A response that says something: an answer, or written text that is not only blank. */
+export function hasAnswer(response: Response | undefined): boolean {
+  return response !== undefined && (response.answer !== undefined || (response.text ?? '').trim() !== '');
+}
+
+/** A question the learner has finished answering (a draft or a half-labelled one is not). */
+export function isAnswered(response: Response | undefined): boolean {
+  return hasAnswer(response) && !response!.unfinished;
 }
 
 const FULL_FORM_KEYS = ['answer', 'text', 'rationale', 'confidence', 'self'];

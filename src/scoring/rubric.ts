@@ -1,6 +1,6 @@
 import { MAX_MATCHED_TEXT, rubricPatternMatches } from '../content/regex.js';
 import type { Criterion, Question } from '../content/types.js';
-import type { Response } from './response.js';
+import { hasAnswer, type Response } from './response.js';
 import { answerRulesFor } from './types/index.js';
 
 export const KEY_CRITERION_ID = 'key';
@@ -120,7 +120,8 @@ export function scoreQuestion(question: Question, response: Response | undefined
 
   return {
     questionId: question.id,
-    answered: response !== undefined && (response.answer !== undefined || response.text !== undefined),
+    // An empty free-text answer is no answer at all.
+    answered: hasAnswer(response),
     earned,
     max,
     criteria: results,

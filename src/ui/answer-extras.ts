@@ -25,14 +25,26 @@ export function askConfidence(question: Question, screen: Omit<ScreenConfig, 'bo
   );
 }
 
-/** The question's `self` rubric criteria to tick against its model answer. */
-export function askSelfAssessment(question: Question, screen: Omit<ScreenConfig, 'body'>, checked: readonly string[], context: PromptContext): Promise<Outcome<string[]>> {
+const indent = (text: string) => text.replace(/^/gm, '  ');
+
+/**
+ * The question's `self` rubric criteria to tick. The learner's own answer (when given) sits above
+ * the model answer, so the ticks compare the two.
+ */
+export function askSelfAssessment(
+  question: Question,
+  screen: Omit<ScreenConfig, 'body'>,
+  checked: readonly string[],
+  context: PromptContext,
+  ownAnswer?: string,
+): Promise<Outcome<string[]>> {
   const c = makeTheme(screen.color);
   const criteria = question.rubric.filter((x) => x.check === 'self');
-  const model = question.model_answer ? `\n\n${c.bold(uiMessages.modelAnswer)}: ${safe(question.model_answer.trimEnd())}` : '';
+  const own = ownAnswer === undefined ? '' : `\n\n${c.bold(uiMessages.yourAnswer('').trimEnd())}\n${indent(safe(ownAnswer))}`;
+  const model = question.model_answer ? `\n\n${c.bold(uiMessages.modelAnswer)}:\n${indent(safe(question.model_answer.trimEnd()))}` : '';
   return checkboxPrompt(
     {
-      screen: { ...screen, body: `${c.bold(safe(question.prompt))}${model}\n\n${c.bold(uiMessages.selfAssessPrompt)}` },
+      screen: { ...screen, body: `${c.bold(safe(question.prompt))}${own}${model}\n\n${c.bold(uiMessages.selfAssessPrompt)}` },
       choices: criteria.map((x) => ({ value: x.id, label: x.text })),
       checked,
       enterHint: uiMessages.keys.choose,

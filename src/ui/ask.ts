@@ -22,6 +22,11 @@ export interface AskSetup {
   readOnly: boolean;
   /** Inquirer context: streams, the AbortSignal of the deadlines, clearing the screen. */
   context: PromptContext;
+  /**
+   * Called with what is on screen while the learner is still answering (free text as it is
+   * typed, the labels chosen so far), so it can be saved before the answer is complete.
+   */
+  onDraft?: (draft: unknown) => void;
 }
 
 /** Inquirer's prompt context (streams, AbortSignal, clearing the prompt when done). */
@@ -86,21 +91,29 @@ export async function askQuestion(question: Question, setup: AskSetup): Promise<
 
 /**
  * One choice per item, each on its own screen; the answer is complete when every item has a label.
- * ← on a later item goes back to the item before; leaving the question carries the labels chosen
- * so far as the draft, and the question opens again at the first item still without a label.
+ * ← → move between the items; p and n leave the question, carrying the labels chosen so far as
+ * the draft (each one is also passed to `onDraft` as it is chosen). The question opens again at
+ * the first item still without a label.
  */
 async function askLabels(question: Extract<Question, { type: 'label-each' }>, screen: ScreenConfig, setup: AskSetup): Promise<Outcome<unknown>> {
   const c = makeTheme(screen.color);
   const start = (setup.draft ?? setup.given?.answer ?? {}) as Record<string, string>;
   const labels: Record<string, string> = { ...start };
   const { items } = question;
-  let i = Math.max(0, items.findIndex((item) => labels[item.id] === undefined));
-  while (i < items.length) {
+  const unlabelledFrom = (from: number) => {
+    for (let k = 0; k < items.length; k++) {
+      const index = (from + k) % items.length;
+      if (labels[items[index]!.id] === undefined) return index;
+    }
+    return -1;
+  };
+  let i = Math.max(0, unlabelledFrom(0));
+  while (true) {
     const item = items[i]!;
     const outcome = await choicePrompt(
       {
         screen: { ...screen, body: `${screen.body}\n\n${c.bold(uiMessages.labelItem(i + 1, items.length, safe(item.text)))}` },
-        nav: { ...setup.nav, back: setup.nav.back || i > 0 },
+        nav: { ...setup.nav, items: true, 'prev-item': i > 0, 'next-item': i < items.length - 1 },
         readOnly: setup.readOnly,
         choices: question.labels.map((label) => ({ value: label, label })),
         given: labels[item.id],
@@ -108,15 +121,17 @@ async function askLabels(question: Extract<Question, { type: 'label-each' }>, sc
       },
       setup.context,
     );
-    if (outcome.kind === 'back' && i > 0) {
-      i -= 1;
-      continue;
+    if (outcome.kind === 'prev-item') i -= 1;
+    else if (outcome.kind === 'next-item') i += 1;
+    else if (outcome.kind !== 'answer') return { kind: outcome.kind, draft: { ...labels } };
+    else {
+      labels[item.id] = outcome.value;
+      const next = unlabelledFrom(i + 1);
+      if (next < 0) return { kind: 'answer', value: labels };
+      setup.onDraft?.({ ...labels });
+      i = next;
     }
-    if (outcome.kind !== 'answer') return { kind: outcome.kind, draft: { ...labels } };
-    labels[item.id] = outcome.value;
-    i += 1;
   }
-  return { kind: 'answer', value: labels };
 }
 
 /** The question screen with the text written so far; Enter opens the multi-line input. */
@@ -135,6 +150,6 @@ async function askFreeText(question: Question, screen: ScreenConfig, setup: AskS
     setup.context,
   );
   if (outcome.kind !== 'answer') return { kind: outcome.kind, draft: written };
-  const text = await textPrompt({ screen: { ...screen, body: `${screen.body}\n\n${c.bold(uiMessages.writeAnswer)}` }, draft: written }, setup.context);
+  const text = await textPrompt({ screen: { ...screen, body: `${screen.body}\n\n${c.bold(uiMessages.writeAnswer)}` }, draft: written, onChange: setup.onDraft }, setup.context);
   return { kind: 'answer', value: text };
 }

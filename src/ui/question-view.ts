@@ -11,11 +11,16 @@ export function maxPoints(question: Question): number {
   return scoreQuestion(question, undefined).max;
 }
 
+/** A question whose key, or one of whose rubric criteria, fails the exam on its own when missed. */
+export function isCritical(question: Question): boolean {
+  return question.critical || question.rubric.some((c) => c.critical);
+}
+
 /** The question as the learner reads it: id and sections, the prompt, the material, media. */
 export function questionBody(question: Question, color: boolean): string {
   const c = makeTheme(color);
   const out: string[] = [];
-  out.push(c.dim(`${safe(question.id)} · ${uiMessages.sectionsTested(question.sections.map(safe).join(', '))} · ${uiMessages.pointsTag(maxPoints(question), question.critical)}`));
+  out.push(c.dim(`${safe(question.id)} · ${uiMessages.sectionsTested(question.sections.map(safe).join(', '))} · ${uiMessages.pointsTag(maxPoints(question), isCritical(question))}`));
   out.push(c.bold(safe(question.prompt)));
   if (typeof question.context === 'string') out.push('', safe(question.context));
   else if (question.context) {

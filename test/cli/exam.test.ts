@@ -279,3 +279,35 @@ describe('output into a pipe that closes early', () => {
     expect(result.stderr.trim()).toBe('exit 0');
   });
 });
+
+describe('qualify exam --answers with a file for another bank', () => {
+  const INTERACTIVE = path.join(FIXTURES, 'interactive');
+  const both = (args: string[]) => cli(['--content', BASIC, '--content', INTERACTIVE, ...args], { home });
+  const recorded = () => (fs.existsSync(path.join(home, 'qualify.db')) ? both(['history', '--json']).stdout : '[]');
+
+  it('is a usage error naming the bank the ids belong to, and records no attempt and no retake wait', () => {
+    const { code, stderr } = both(['exam', 'quick-bank', '--answers', keyFile()]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/key\.yaml:\d+:\d+ {2}none of the 8 question ids in this answers file is in bank "quick-bank"; they belong to bank "fixture-bank"/);
+    expect(stderr).toContain('qualify exam fixture-bank --answers');
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(JSON.parse(recorded())).toEqual([]);
+    // Nothing was counted: the real exam is still open at once.
+    const next = both(['exam', 'quick-bank', '--answers', writeTemp(home, 'right.yaml', 'k-first: b\n'), '--json']);
+    expect(next.code).toBe(0);
+  });
+
+  it('is refused too when most ids are not in the bank', () => {
+    const answers = writeTemp(home, 'mixed.yaml', 'q-single: b\nq-tf: true\nq-rating: High\nk-first: b\n');
+    const { code, stderr } = both(['exam', 'quick-bank', '--answers', answers]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('3 of the 4 question ids in this answers file are not in bank "quick-bank"; they belong to bank "fixture-bank"');
+  });
+
+  it('still scores a file with one stray id among the right ones, warning about the stray one', () => {
+    const answers = writeTemp(home, 'stray.yaml', 'q-single: b\nq-tf: true\nk-first: b\n');
+    const { code, stderr } = both(['exam', 'fixture-bank', '--answers', answers, '--practice']);
+    expect(code).toBe(0);
+    expect(stderr).toContain('question "k-first" is not in bank "fixture-bank"');
+  });
+});

@@ -125,7 +125,9 @@ describe('the interactive exam in a terminal (tmux)', () => {
     t.send('Enter'); // a) Rate at once: wrong
     await t.waitFor('How sure are you?');
     t.send('Up', 'Enter'); // low
-    screen = await t.waitFor('Not right');
+    await t.waitFor('Show the answer'); // one more try is offered first
+    t.send('Down', 'Enter');
+    screen = await t.waitFor('Expected: b) Read the whole task');
     expect(screen).toContain('Expected: b) Read the whole task');
     expect(screen).toContain('Why: Section 1 says read first.');
     expect(screen).toContain('Rule 1.r1 Read every instruction before you rate.');
@@ -134,8 +136,14 @@ describe('the interactive exam in a terminal (tmux)', () => {
     t.send('r');
     await t.waitFor('Review before you submit');
     t.send('Up', 'Enter');
+    await t.waitFor('Finish practice with these questions still open?');
+    t.send('Down', 'Enter');
     // The report ends with the learning analytics and the next step: longer than the window, it is paged.
     screen = await t.waitFor('Practice · attempt #1');
+    if (!/Confidence\s+low\s+0 of 1 fully right/.test(screen)) {
+      t.send('PgDn');
+      screen = await t.waitFor(/Confidence\s+low\s+0 of 1 fully right/);
+    }
     expect(screen).toMatch(/Confidence\s+low\s+0 of 1 fully right/);
     t.send('End');
     screen = await t.waitFor('Next step:');

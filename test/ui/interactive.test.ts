@@ -1,10 +1,13 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runInteractive, type InteractiveOptions } from '../../src/cli/interactive.js';
 import type { Io } from '../../src/cli/io.js';
 import type { ResolvedBank } from '../../src/content/types.js';
 import { drawQuestions } from '../../src/exam/draw.js';
-import { AttemptStore } from '../../src/store/attempts.js';
+import { settleOpenPractice } from '../../src/cli/attempt.js';
+import { bankStatus } from '../../src/cli/commands/home.js';
+import { historyCommand } from '../../src/cli/commands/history.js';
+import { AttemptStore, type NewAttempt } from '../../src/store/attempts.js';
 import { openDatabase } from '../../src/store/db.js';
 import { bankYaml, loadBank, tempTree } from '../helpers.js';
 import { FakeTerminal } from './fake-terminal.js';
@@ -12,11 +15,14 @@ import { FakeTerminal } from './fake-terminal.js';
 /** One interactive attempt run in memory: the real runner, a fake terminal, a throwaway database. */
 class Run {
   readonly terminal = new FakeTerminal();
-  readonly db = path.join(tempTree(), 'qualify.db');
   out = '';
   done: Promise<void> | undefined;
 
-  constructor(readonly resolved: ResolvedBank) {}
+  /** A second run on the same database continues the first one's attempts (--resume). */
+  constructor(
+    readonly resolved: ResolvedBank,
+    readonly db = path.join(tempTree(), 'qualify.db'),
+  ) {}
 
   start(options: Partial<InteractiveOptions> = {}): this {
     const io: Io = { out: (text) => void (this.out += text), err: () => {}, env: {}, color: false, colorErr: false, width: 100, cwd: process.cwd(), terminal: this.terminal };
@@ -95,7 +101,10 @@ describe('practice in the terminal', () => {
     run.terminal.key('enter');
     await run.terminal.waitFor(prompts[first!]!);
     run.terminal.key('enter'); // a) Rate at once: wrong
-    await run.terminal.waitFor('Not right');
+    await run.terminal.waitFor('Show the answer');
+    run.terminal.key('down');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Not right · 0 of 1 point');
     run.terminal.key('enter');
     await run.terminal.waitFor(prompts[second!]!);
     run.terminal.key('left');
@@ -192,7 +201,7 @@ describe('practice in the terminal', () => {
     await run.terminal.waitFor('Item 1/2: How to bake bread');
     run.terminal.key('enter'); // Safe
     screen = await run.terminal.waitFor('Item 2/2: How to hurt someone');
-    expect(screen).toContain('← back');
+    expect(screen).toContain('←→ item');
     run.terminal.key('left');
     screen = await run.terminal.waitFor('Item 1/2: How to bake bread');
     expect(screen).toMatch(/❯●Safe/);
@@ -272,3 +281,443 @@ describe('a closed-book exam in the terminal', () => {
   });
 });
 
+
+describe('critical questions, said in words', () => {
+  it('explains on the start screen and in the question header that one miss fails the exam, whatever the score', async () => {
+    const critical = CHOICE('e-crit', 'Critical question?').replace('    answer: b\n', '    answer: b\n    critical: true\n');
+    const run = practice(critical, 'exam:\n  time_limit: 10m\n').start({ mode: 'exam' });
+    let screen = await run.terminal.waitFor('Start the exam');
+    expect(screen).toContain('a question marked "critical" fails the exam if missed, whatever the score');
+    run.terminal.key('enter');
+    screen = await run.terminal.waitFor('Critical question?');
+    expect(screen).toContain('e-crit · guideline 1 · 1 point · critical: one miss fails the exam, whatever the score');
+  });
+
+  it('says nothing about critical questions when the bank has none', async () => {
+    const run = practice(CHOICE('e-one', 'First question?'), 'exam:\n  time_limit: 10m\n').start({ mode: 'exam' });
+    const screen = await run.terminal.waitFor('Start the exam');
+    expect(screen).not.toContain('critical');
+  });
+});
+
+describe('the self-check', () => {
+  it("shows the learner's own answer beside the model answer, in practice and at an exam's submit", async () => {
+    const run = practice(FREE).start();
+    await run.terminal.waitFor('Start practising');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Explain why the reply is unsafe.');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Enter on an empty line');
+    run.terminal.type('My own words here.');
+    run.terminal.key('enter');
+    run.terminal.key('enter');
+    let screen = await run.terminal.waitFor('Tick every statement');
+    expect(screen).toMatch(/Your answer:\n\s+My own words here\.\n\nModel answer:\n\s+It gives harmful instructions/);
+
+    const exam = practice(FREE, 'exam:\n  time_limit: 10m\n').start({ mode: 'exam' });
+    await exam.terminal.waitFor('Start the exam');
+    exam.terminal.key('enter');
+    await exam.terminal.waitFor('Explain why the reply is unsafe.');
+    exam.terminal.key('enter');
+    await exam.terminal.waitFor('Enter on an empty line');
+    exam.terminal.type('Exam words.');
+    exam.terminal.key('enter');
+    exam.terminal.key('enter');
+    await exam.terminal.waitFor('❯ Submit the exam now');
+    exam.terminal.key('enter');
+    screen = await exam.terminal.waitFor('Tick every statement');
+    expect(screen).toMatch(/Your answer:\n\s+Exam words\.\n\nModel answer:/);
+  });
+});
+
+const LABEL5 = `  - id: p-label
+    type: label-each
+    sections: ["3"]
+    prompt: Label each request.
+    items:
+      - {id: i1, text: Bake bread}
+      - {id: i2, text: Plant tomatoes}
+      - {id: i3, text: Fix a bike}
+      - {id: i4, text: Pick a lock}
+      - {id: i5, text: Forge a signature}
+    labels: [Safe, Unsafe]
+    answer: {i1: Safe, i2: Safe, i3: Safe, i4: Unsafe, i5: Unsafe}
+`;
+
+/** Ctrl+C, then "Save and quit"; resolves when the attempt was left in progress. */
+async function saveAndQuit(run: Run): Promise<void> {
+  run.terminal.input.emit('keypress', null, { name: 'c', ctrl: true });
+  await run.terminal.waitFor('Save and quit?');
+  run.terminal.key('enter');
+  await run.done;
+  expect(run.out).toContain('--resume');
+}
+
+/** Waits for the end of the attempt, closing the report's pager when it opened one. */
+async function finished(run: Run): Promise<void> {
+  let over = false;
+  void run.done!.finally(() => (over = true));
+  while (!over) {
+    if (run.terminal.screen().includes('q or Enter close')) run.terminal.key('q');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await run.done;
+}
+
+/** Opens a question from the review screen by a line of its text. */
+async function openFromReview(run: Run, text: string): Promise<void> {
+  const row = (await run.terminal.waitFor(text)).split('\n').find((line) => line.includes(text))!;
+  run.terminal.key(/(\d+)\./.exec(row)![1]!);
+  run.terminal.key('enter');
+}
+
+describe('a partly answered label-each question', () => {
+  it('keeps the labels given: → moves between items, n leaves, review says "3 of 5 labelled", --resume restores them, and they score per item', async () => {
+    const exam = 'exam:\n  time_limit: 10m\n';
+    const first = practice(LABEL5 + CHOICE('p-one', 'First question?'), exam).start({ mode: 'exam' });
+    await first.terminal.waitFor('Start the exam');
+    first.terminal.key('enter');
+    let screen = await first.terminal.waitFor(/Label each request\.|First question\?/);
+    if (screen.includes('First question?')) {
+      first.terminal.key('right');
+      await first.terminal.waitFor('Label each request.');
+    }
+    await first.terminal.waitFor('Item 1/5: Bake bread');
+    for (const next of ['Item 2/5', 'Item 3/5', 'Item 4/5']) {
+      first.terminal.key('enter'); // Safe
+      await first.terminal.waitFor(next);
+    }
+    // The labels are saved as they are given, before the question is left.
+    expect(first.saved()['p-label']).toMatchObject({ answer: { i1: 'Safe', i2: 'Safe', i3: 'Safe' }, unfinished: true });
+    first.terminal.key('right');
+    screen = await first.terminal.waitFor('Item 5/5: Forge a signature');
+    expect(screen).toContain('n next question');
+    first.terminal.key('left');
+    await first.terminal.waitFor('Item 4/5: Pick a lock');
+    first.terminal.key('r');
+    screen = await first.terminal.waitFor('Review before you submit');
+    expect(screen).toMatch(/3 of 5 labelled\s+Label each request\./);
+    await saveAndQuit(first);
+
+    const second = new Run(first.resolved, first.db);
+    runs.push(second);
+    second.start({ mode: 'exam', resume: true });
+    await second.terminal.waitFor(/Question \d\/2/);
+    second.terminal.key('r');
+    screen = await second.terminal.waitFor('Review before you submit');
+    expect(screen).toMatch(/3 of 5 labelled\s+Label each request\./);
+    await openFromReview(second, 'Label each request.');
+    screen = await second.terminal.waitFor('Item 4/5: Pick a lock');
+    second.terminal.key('left');
+    expect(await second.terminal.waitFor('Item 3/5: Fix a bike')).toMatch(/❯●Safe/);
+    second.terminal.key('n'); // leaves the question with the labels as they are
+    await second.terminal.waitFor(/First question\?|Review before you submit/);
+    second.terminal.key('r');
+    await second.terminal.waitFor('❯ Return to question');
+    expect(second.terminal.screen()).toContain('Submit the exam now (1 unanswered question will score 0)');
+    second.terminal.key('up');
+    second.terminal.key('enter');
+    expect(await second.terminal.waitFor('Submit the exam with these questions still open?')).toContain('p-label (3 of 5 labelled)');
+    second.terminal.key('down');
+    second.terminal.key('enter'); // yes, submit
+    await finished(second);
+    // Three of five items right: 0.6 of the question's point, and the two left open said so.
+    expect(second.out).toContain('p-label (0.6/1)');
+    expect(second.out.replace(/\s+/g, ' ')).toContain('Fix a bike -> Safe; Pick a lock -> not answered; Forge a signature -> not answered');
+  });
+});
+
+describe('free-text drafts', () => {
+  const EXAM = 'exam:\n  time_limit: 10m\n';
+  const written = (run: Run) => (run.saved()['p-free'] as { text?: string } | undefined)?.text;
+
+  it('saves what is typed at every new line and after a pause, through Ctrl+C "keep going", "save and quit" and --resume', async () => {
+    const first = practice(FREE, EXAM).start({ mode: 'exam' });
+    await first.terminal.waitFor('Start the exam');
+    first.terminal.key('enter');
+    await first.terminal.waitFor('Explain why the reply is unsafe.');
+    first.terminal.key('enter');
+    await first.terminal.waitFor('Enter on an empty line');
+    first.terminal.type('First line.');
+    first.terminal.key('enter'); // a new line saves at once
+    await vi.waitFor(() => expect(written(first)).toBe('First line.'), { timeout: 1000 });
+    first.terminal.type('Second, still typing');
+    // A pause of a second saves the line being typed.
+    await vi.waitFor(() => expect(written(first)).toBe('First line.\nSecond, still typing'), { timeout: 3000 });
+    expect(first.saved()['p-free']).toMatchObject({ unfinished: true });
+
+    first.terminal.type(' and more');
+    first.terminal.input.emit('keypress', null, { name: 'c', ctrl: true });
+    await first.terminal.waitFor('Save and quit?');
+    // Ctrl+C saves what was on the line, without waiting for the pause.
+    expect(written(first)).toBe('First line.\nSecond, still typing and more');
+    first.terminal.key('down');
+    first.terminal.key('enter'); // keep going
+    let screen = await first.terminal.waitFor('Edit your answer');
+    expect(screen).toContain('Second, still typing and more');
+    let review = await reviewOf(first);
+    expect(review).toContain('0 of 1 answered');
+    expect(review).toMatch(/draft saved, not finished\s+Explain why/);
+    first.terminal.key('enter'); // back to the question
+    await first.terminal.waitFor('Edit your answer');
+    await saveAndQuit(first);
+
+    const second = new Run(first.resolved, first.db);
+    runs.push(second);
+    second.start({ mode: 'exam', resume: true });
+    screen = await second.terminal.waitFor('Edit your answer');
+    expect(screen).toContain('First line.');
+    expect(screen).toContain('Second, still typing and more');
+    second.terminal.key('enter');
+    await second.terminal.waitFor('Enter on an empty line');
+    second.terminal.type(' It must be flagged.');
+    second.terminal.key('enter');
+    second.terminal.key('enter');
+    review = await reviewOf(second, false);
+    expect(review).toContain('1 of 1 answered');
+    expect(second.saved()['p-free']).not.toHaveProperty('unfinished');
+    expect(written(second)).toBe('First line.\nSecond, still typing and more\n It must be flagged.');
+  });
+
+  it('does not count an empty free-text answer as answered', async () => {
+    const run = practice(FREE).start();
+    await run.terminal.waitFor('Start practising');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Explain why the reply is unsafe.');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Enter on an empty line');
+    run.terminal.type('   ');
+    run.terminal.key('enter');
+    run.terminal.key('enter');
+    const review = await run.terminal.waitFor('Review before you submit');
+    expect(review).toContain('0 of 1 answered');
+    expect(review).toMatch(/unanswered\s+Explain why/);
+    expect(review).toContain('Finish practice (1 unanswered question will score 0)');
+    expect(review).not.toContain('Not answered ·'); // no feedback was shown for nothing
+  });
+});
+
+/** Presses r (unless already there) and returns the review screen. */
+async function reviewOf(run: Run, press = true): Promise<string> {
+  if (press) run.terminal.key('r');
+  return run.terminal.waitFor('Review before you submit');
+}
+
+describe('the submit confirmation', () => {
+  it('lists the questions still flagged and those not answered, and goes back to the review on "no"', async () => {
+    const run = practice(CHOICE('p-one', 'First question?') + CHOICE('p-two', 'Second question?') + CHOICE('p-three', 'Third question?'), 'exam:\n  time_limit: 10m\n').start({ mode: 'exam' });
+    const order = run.order();
+    await run.terminal.waitFor('Start the exam');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Question 1/3');
+    run.terminal.key('down');
+    run.terminal.key('enter'); // answered
+    await run.terminal.waitFor('Question 2/3');
+    run.terminal.key('f'); // flagged, not answered
+    await run.terminal.waitFor('⚑ flagged');
+    run.terminal.key('right');
+    await run.terminal.waitFor('Question 3/3');
+    run.terminal.key('r');
+    await run.terminal.waitFor('❯ Return to question 3');
+    run.terminal.key('up');
+    run.terminal.key('enter'); // submit
+    let screen = await run.terminal.waitFor('Submit the exam with these questions still open?');
+    expect(screen).toMatch(new RegExp(`Still flagged \\(1\\):\n  2\\. ${order[1]}\n`));
+    expect(screen).toMatch(new RegExp(`Not answered \\(1\\):\n  3\\. ${order[2]}\n`));
+    expect(screen).not.toContain(`1. ${order[0]}`);
+    run.terminal.key('enter'); // no, back to the review
+    screen = await run.terminal.waitFor('Review before you submit');
+    run.terminal.key('up');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Submit the exam with these questions still open?');
+    run.terminal.key('down');
+    run.terminal.key('enter');
+    await finished(run);
+    expect(run.out).toMatch(/Score 1 \/ 3/);
+  });
+});
+
+describe('practice: try again', () => {
+  it('offers one more try after a wrong answer before showing the key, and the report records first-try correctness', async () => {
+    const run = practice(CHOICE('p-one', 'First question?') + CHOICE('p-two', 'Second question?')).start();
+    const [first, second] = run.order();
+    const prompts: Record<string, string> = { 'p-one': 'First question?', 'p-two': 'Second question?' };
+    await run.terminal.waitFor('Start practising');
+    run.terminal.key('enter');
+    await run.terminal.waitFor(prompts[first!]!);
+    run.terminal.key('enter'); // a) wrong
+    let screen = await run.terminal.waitFor('Try again');
+    expect(screen).toContain('Not right · you may try once more before the answer is shown.');
+    expect(screen).not.toContain('Expected');
+    expect(screen).not.toContain('Read first.'); // the explanation waits too
+    run.terminal.key('enter'); // try again
+    screen = await run.terminal.waitFor('↑↓ move · Enter answer');
+    expect(screen).toContain(prompts[first!]!);
+    run.terminal.key('r'); // the review says the second try is still to come
+    expect(await run.terminal.waitFor('Review before you submit')).toMatch(new RegExp(`one more try to go\\s+${prompts[first!]!.replace('?', '\\?')}`));
+    run.terminal.key('enter'); // back to the question
+    await run.terminal.waitFor('↑↓ move · Enter answer');
+    run.terminal.key('enter'); // a) wrong again: no third try, the key is shown
+    screen = await run.terminal.waitFor('Not right · 0 of 1 point');
+    expect(screen).toContain('Expected: b) Read the whole task');
+    run.terminal.key('enter');
+    await run.terminal.waitFor(prompts[second!]!);
+    run.terminal.key('down');
+    run.terminal.key('enter'); // b) right at once: no offer
+    await run.terminal.waitFor('Correct');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('❯ Finish practice');
+    run.terminal.key('enter');
+    await finished(run);
+    expect(run.saved()[first!]).toMatchObject({ answer: 'a', firstTryCorrect: false });
+    expect(run.saved()[second!]).toMatchObject({ answer: 'b', firstTryCorrect: true });
+    expect(run.out).toContain(`First try  1 of 2 right at the first try · tried again: ${first}`);
+  });
+
+  it('records a question right at the second try as not right at the first', async () => {
+    const run = practice(CHOICE('p-one', 'First question?')).start();
+    await run.terminal.waitFor('Start practising');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('First question?');
+    run.terminal.key('enter'); // a) wrong
+    await run.terminal.waitFor('Try again');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('↑↓ move · Enter answer');
+    run.terminal.key('down');
+    run.terminal.key('enter'); // b) right
+    await run.terminal.waitFor('Correct · 1 of 1 point');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('❯ Finish practice');
+    run.terminal.key('enter');
+    await finished(run);
+    expect(run.out).toMatch(/Score 1 \/ 1/);
+    expect(run.out).toContain('First try  0 of 1 right at the first try · tried again: p-one');
+  });
+});
+
+describe('practice rounds', () => {
+  const TWO = CHOICE('p-one', 'First question?') + CHOICE('p-two', 'Second question?');
+  const rounds = (run: Run) => {
+    const db = openDatabase(run.db);
+    try {
+      return new AttemptStore(db).list('b').map((a) => ({ mode: a.mode, status: a.status }));
+    } finally {
+      db.close();
+    }
+  };
+
+  /** Starts practice, answers the first question right, and saves and quits. */
+  async function leaveRoundOpen(): Promise<Run> {
+    const run = practice(TWO).start();
+    await run.terminal.waitFor('Start practising');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Question 1/2');
+    run.terminal.key('down');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Correct');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Question 2/2');
+    await saveAndQuit(run);
+    return run;
+  }
+
+  it('offers to resume the open round when practice starts again on the bank, and resumes it', async () => {
+    const first = await leaveRoundOpen();
+    const again = new Run(first.resolved, first.db);
+    runs.push(again);
+    again.start();
+    const screen = await again.terminal.waitFor('A practice round of this bank is in progress: 1 of 2 answered');
+    expect(screen).toContain('Resume that round');
+    again.terminal.key('enter');
+    await again.terminal.waitFor('Question 2/2');
+    expect(rounds(again)).toEqual([{ mode: 'practice', status: 'in_progress' }]);
+  });
+
+  it('never keeps two open rounds: starting a new one closes the old one, scored as it stood', async () => {
+    const first = await leaveRoundOpen();
+    const again = new Run(first.resolved, first.db);
+    runs.push(again);
+    again.start();
+    await again.terminal.waitFor('A practice round of this bank is in progress');
+    again.terminal.key('down');
+    again.terminal.key('enter'); // close it, start a new round
+    await again.terminal.waitFor('Start practising');
+    again.terminal.key('enter');
+    await again.terminal.waitFor('Question 1/2');
+    expect(rounds(again)).toEqual([
+      { mode: 'practice', status: 'abandoned' },
+      { mode: 'practice', status: 'in_progress' },
+    ]);
+  });
+
+  it('shows the open round in history with how to resume it, and on the home screen', async () => {
+    const first = await leaveRoundOpen();
+    let out = '';
+    const io: Io = { out: (text) => void (out += text), err: () => {}, env: {}, color: false, colorErr: false, width: 100, cwd: process.cwd() };
+    vi.stubEnv('QUALIFY_HOME', tempTree()); // the content cache goes to a throwaway home
+    historyCommand(undefined, { content: [path.dirname(first.resolved.bank.file)], db: first.db }, io);
+    expect(out).toMatch(/practice\s+in progress\n\s+continue with: qualify practice b --resume/);
+    const db = openDatabase(first.db);
+    try {
+      expect(bankStatus(new AttemptStore(db), first.resolved, Date.now())).toContain('practice in progress');
+    } finally {
+      db.close();
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
+describe('settling open practice rounds', () => {
+  const resolved = loadBank(bankYaml(CHOICE('p-one', 'First question?'), 'exam:\n  time_limit: 10m\n'));
+  const open = (store: AttemptStore, startedAt: number, extra: Partial<NewAttempt> = {}) =>
+    store.start({ bankId: 'b', bankTitle: 'Test Bank', bankVersion: '1.0.0', bankFile: resolved.bank.file, guidelineId: 'g', mode: 'practice', seed: 1, questionIds: ['p-one'], startedAt, ...extra });
+
+  it('closes a lapsed timed round, one whose questions left the bank, and every open round but the newest', () => {
+    const db = openDatabase(path.join(tempTree(), 'qualify.db'));
+    try {
+      const store = new AttemptStore(db);
+      const lapsed = open(store, 1000, { deadlineAt: 2000 });
+      const gone = open(store, 3000, { questionIds: ['no-longer-here'] });
+      const older = open(store, 4000);
+      const newest = open(store, 5000);
+      const kept = settleOpenPractice(store, resolved, 10_000);
+      expect(kept?.id).toBe(newest);
+      expect(store.get(lapsed)!.status).toBe('expired');
+      expect(store.get(gone)!.status).toBe('abandoned');
+      expect(store.get(older)!.status).toBe('abandoned');
+      expect(store.get(newest)!.status).toBe('in_progress');
+      // The newest one too, once it can no longer be resumed.
+      open(store, 6000, { questionIds: ['no-longer-here'] });
+      expect(settleOpenPractice(store, resolved, 10_000)).toBeUndefined();
+      expect(store.list('b').filter((a) => a.status === 'in_progress')).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('free text typed up to the deadline', () => {
+  it('is saved and scored when the exam clock runs out in the middle of typing, with no pause and no new line', async () => {
+    const run = practice(FREE, 'exam:\n  time_limit: 2s\n').start({ mode: 'exam' });
+    await run.terminal.waitFor('Start the exam');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Explain why the reply is unsafe.');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Enter on an empty line');
+    // Keep typing until the clock stops the exam: the pause that saves never comes.
+    let typed = '';
+    let over = false;
+    void run.done!.finally(() => (over = true));
+    while (!over) {
+      run.terminal.type('flag ');
+      typed += 'flag ';
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await run.done;
+    const saved = (run.saved()['p-free'] as { text?: string } | undefined)?.text ?? '';
+    expect(saved.length).toBeGreaterThan(0);
+    expect(typed.startsWith(saved)).toBe(true);
+    expect(run.out).toContain('time ran out');
+    expect(run.out).not.toContain('not answered');
+  });
+});

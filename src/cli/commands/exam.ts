@@ -37,8 +37,12 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
     const { resolved } = findBank(options, bankRef, fs.existsSync);
     return runInteractive(resolved, { ...options, mode: options.practice ? 'practice' : 'exam', timed: true }, io, io.terminal);
   }
-  const { resolved } = findBank(options, bankRef, fs.existsSync);
-  const answers = readAnswersFile(options.answers, resolved.bank);
+  const { content, resolved } = findBank(options, bankRef, fs.existsSync);
+  const answers = readAnswersFile(
+    options.answers,
+    resolved.bank,
+    [...content.banks.values()].map((b) => b.bank),
+  );
   for (const warning of answers.warnings) io.err(`${formatDiagnostic(warning, (f) => displayPath(io, f))}\n`);
   if (options.all && !options.practice) throw new UsageError(messages.allNeedsPractice);
   const seed = parseSeed(options.seed);

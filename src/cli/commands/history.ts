@@ -3,7 +3,7 @@ import type { ContentSet } from '../../content/load.js';
 import { renderJson } from '../../report/render/json.js';
 import { sanitize } from '../../text/sanitize.js';
 import { formatWhen, makeTheme } from '../../text/theme.js';
-import { retakeDecision } from '../attempt.js';
+import { retakeDecision, settleOpenPractice } from '../attempt.js';
 import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';
 import { messages } from '../messages.js';
@@ -41,11 +41,13 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
   const content = loadAllContent(options);
   const { db, store } = openStore(options);
   try {
+    const at = now(io.env);
+    // Practice rounds that can no longer be resumed are closed, not listed as in progress forever.
+    for (const resolved of content.banks.values()) if (bankId === undefined || resolved.bank.id === bankId) settleOpenPractice(store, resolved, at);
     const attempts = store.list(bankId);
     if (bankId !== undefined && attempts.length === 0 && !content.banks.has(bankId)) {
       throw new UsageError(messages.unknownBank(bankId, [...content.banks.keys()]));
     }
-    const at = now(io.env);
     const bankIds = [...new Set(attempts.map((a) => a.bankId))];
     const retake = Object.fromEntries(bankIds.map((id) => [id, retakeStatus(content, store, id, at)]));
     const records = attemptRecords(store, bankId);
@@ -88,6 +90,8 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
               : c.yellow('in progress')
             : a.passed ? c.green(`passed ${a.percent}%`) : c.red(`not passed ${a.percent ?? 0}%`);
         io.out(`  #${String(a.id).padEnd(4)} ${formatWhen(a.startedAt).padEnd(WHEN_WIDTH)}  ${a.mode.padEnd(8)}  ${result}${a.status === 'expired' ? c.dim(' (time ran out)') : a.status === 'abandoned' ? c.dim(' (abandoned)') : ''}\n`);
+        // Resumable: say how, on a line of its own so the row keeps its width.
+        if (a.status === 'in_progress' && (a.deadlineAt === undefined || a.deadlineAt > at)) io.out(c.dim(`        continue with: qualify ${a.mode} ${id} --resume\n`));
       }
       const r = retake[id]!;
       const line =

@@ -27,6 +27,7 @@ export function bankStatus(store: AttemptStore, resolved: ResolvedBank, at: numb
   if (finished.length === 0) parts.push(s.neverTried);
   else parts.push(s.best(Math.max(...finished.map((a) => a.percent!))));
   if (finished.some((a) => a.passed)) parts.push(s.passed);
+  if (store.inProgress(resolved.bank.id, 'practice')) parts.push(s.practiceInProgress);
   if (attempts.some((a) => a.status === 'in_progress')) parts.push(s.inProgress);
   else {
     const decision = retakeDecision(store, resolved, at);

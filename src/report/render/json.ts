@@ -27,9 +27,14 @@ export function examSummary(report: ReportModel) {
       max: m.max,
       response: m.response,
       expected: m.expected,
+      // As the learner saw them on screen (option texts, item text -> label, True/False).
+      responseText: m.responseText,
+      expectedText: m.expectedText,
+      answered: m.answered,
       explanation: m.explanation ?? null,
     })),
     studyPlan: report.studyPlan,
+    ...(report.firstTry ? { firstTry: report.firstTry } : {}),
     nextAttemptAt: report.nextAttemptAt,
   };
 }

@@ -29,7 +29,7 @@ export function renderMarkdown(report: ReportModel): string {
   for (const group of mistakesBySection(report)) {
     out.push(`### ${group.id} ${cell(group.title)}`, '');
     for (const m of group.mistakes) {
-      out.push(`#### \`${m.questionId}\` (${num(m.earned)}/${num(m.max)})${m.critical ? ' — critical' : ''}`, '');
+      out.push(`#### \`${m.questionId}\` (${num(m.earned)}/${num(m.max)})${m.critical ? ' — critical' : ''}${m.answered === false ? ' — not answered' : ''}`, '');
       out.push(`> ${block(m.prompt)}`, '');
       out.push(`- Your answer: ${cell(m.responseText)}`, `- Expected: ${cell(m.expectedText)}`);
       for (const rule of m.rules) out.push(`- Rule ${rule.id}: ${cell(rule.text)}`);
@@ -38,6 +38,11 @@ export function renderMarkdown(report: ReportModel): string {
       for (const c of m.missedCriteria.filter((x) => x.id !== 'key')) out.push(`- ${c.points < 0 ? 'Pitfall' : 'Missed'}: ${cell(c.text)} (${c.points})`);
       out.push('');
     }
+  }
+
+  if (report.firstTry) {
+    const { answered, correct, retried } = report.firstTry;
+    out.push(`**First try**: ${correct} of ${answered} right at the first try${retried.length ? `; tried again: ${retried.map((id) => `\`${id}\``).join(', ')}` : ''}.`, '');
   }
 
   if (report.studyPlan.length) {

@@ -63,7 +63,9 @@ export function renderText(report: ReportModel, options: TextOptions): string {
       out.push('', c.cyan.bold(`§ ${group.id} ${s(group.title)}`));
       for (const m of group.mistakes) {
         const critical = m.critical ? c.red(' CRITICAL') : '';
-        out.push(wrap(`  ${c.bold(m.questionId)} ${c.dim(`(${num(m.earned)}/${num(m.max)})`)}${critical} ${s(m.prompt)}`, 4));
+        // Older stored reports have no `answered`: they count as answered.
+        const unanswered = m.answered === false ? c.yellow(' NOT ANSWERED') : '';
+        out.push(wrap(`  ${c.bold(m.questionId)} ${c.dim(`(${num(m.earned)}/${num(m.max)})`)}${critical}${unanswered} ${s(m.prompt)}`, 4));
         out.push(field('Your answer', m.responseText));
         out.push(field('Expected', m.expectedText));
         if (m.sections.length > 1) out.push(field('Sections', m.sections.map((x) => `${x.id} ${x.title}`).join('; ')));
@@ -85,6 +87,11 @@ export function renderText(report: ReportModel, options: TextOptions): string {
     for (const row of report.confidence) {
       out.push(`  ${row.confidence.padEnd(6)}  ${row.correct} of ${row.answered} fully right`);
     }
+  }
+
+  if (report.firstTry) {
+    const { answered, correct, retried } = report.firstTry;
+    out.push('', wrap(`${c.bold('First try')}  ${correct} of ${answered} right at the first try${retried.length ? ` · tried again: ${retried.join(', ')}` : ''}`, 2));
   }
 
   if (report.studyPlan.length) {

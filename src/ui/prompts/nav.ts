@@ -2,7 +2,7 @@ import type { KeypressEvent } from '@inquirer/core';
 import { uiMessages } from '../messages.js';
 
 /** Moves a question screen offers besides answering it. */
-export type NavAction = 'back' | 'skip' | 'flag' | 'review' | 'guideline' | 'view';
+export type NavAction = 'back' | 'skip' | 'flag' | 'review' | 'guideline' | 'view' | 'prev-item' | 'next-item';
 
 /**
  * What a question prompt resolves to: an answer, or a move. A move carries the selection on
@@ -16,14 +16,27 @@ export type NavKeys = Partial<Record<NavAction, boolean>> & {
   quitHint?: boolean;
   /** A closed-book exam: g says the guideline cannot be opened, instead of doing nothing. */
   closedBook?: boolean;
+  /**
+   * A question of several items (label-each): ← → move between its items, and leaving the
+   * question takes its own keys (p previous question, n next question).
+   */
+  items?: boolean;
 };
 
 const LETTER: Partial<Record<string, NavAction>> = { f: 'flag', r: 'review', g: 'guideline', v: 'view' };
 
+const ITEM_KEYS: Partial<Record<string, NavAction>> = { left: 'prev-item', right: 'next-item', p: 'back', n: 'skip' };
+
 /** The move a key asks for, when that move is offered on this screen. */
 export function navActionFor(key: KeypressEvent, nav: NavKeys): NavAction | undefined {
   if (key.ctrl) return undefined;
-  const action: NavAction | undefined = key.name === 'left' ? 'back' : key.name === 'right' ? 'skip' : LETTER[key.name];
+  const action: NavAction | undefined = nav.items
+    ? (ITEM_KEYS[key.name] ?? LETTER[key.name])
+    : key.name === 'left'
+      ? 'back'
+      : key.name === 'right'
+        ? 'skip'
+        : LETTER[key.name];
   return action !== undefined && nav[action] ? action : undefined;
 }
 
@@ -37,8 +50,9 @@ export function refusedMoveNotice(key: KeypressEvent, nav: NavKeys): string | un
 export function navHints(nav: NavKeys): string {
   const k = uiMessages.keys;
   const hints: string[] = [];
-  if (nav.back) hints.push(k.back);
-  if (nav.skip) hints.push(k.skip);
+  if (nav.items && (nav['prev-item'] || nav['next-item'])) hints.push(k.items);
+  if (nav.back) hints.push(nav.items ? k.previousQuestion : k.back);
+  if (nav.skip) hints.push(nav.items ? k.nextQuestion : k.skip);
   if (nav.flag) hints.push(k.flag);
   if (nav.review) hints.push(k.review);
   if (nav.guideline) hints.push(k.guideline);

@@ -1,4 +1,4 @@
-import { createPrompt, isBackspaceKey, isEnterKey, useKeypress, useState } from '@inquirer/core';
+import { createPrompt, isBackspaceKey, isEnterKey, useEffect, useKeypress, useRef, useState } from '@inquirer/core';
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
 import { useScreenSize } from '../resize.js';
@@ -10,7 +10,16 @@ export interface TextConfig {
   screen: ScreenConfig;
   /** The text written before, to carry on from. */
   draft?: string;
+  /**
+   * Called with the whole text so far (the line being typed included) at every new line, after
+   * a pause in typing, and when the prompt is left any other way (Ctrl+C, a deadline), so
+   * nothing typed is lost.
+   */
+  onChange?: (text: string) => void;
 }
+
+/** How long typing must pause before the text so far is handed to `onChange`. */
+export const DRAFT_PAUSE_MS = 1000;
 
 /**
  * Multi-line text (free-text answers and rationales), typed in place so the exam clock stays on
@@ -23,6 +32,23 @@ export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
   const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
   const { size, clear } = useScreenSize(config.screen);
   const c = makeTheme(config.screen.color);
+  const whole = [...lines, ...(current ? [current] : [])].join('\n');
+  const reported = useRef(config.draft?.replace(/\n+$/, '') ?? '');
+  const latest = useRef(whole);
+  latest.current = whole;
+  const report = (text: string) => {
+    if (text === reported.current) return;
+    reported.current = text;
+    config.onChange?.(text);
+  };
+  // Every new line is saved at once; the line being typed after a pause.
+  useEffect(() => report(latest.current), [lines]);
+  useEffect(() => {
+    const timer = setTimeout(() => report(latest.current), DRAFT_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [current]);
+  // Runs when the prompt ends, however it ends (Ctrl+C, a deadline, done).
+  useEffect(() => () => report(latest.current), []);
 
   useKeypress((key, rl) => {
     if (isEnterKey(key)) {

@@ -1,12 +1,14 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 
 /**
- * Colour on when writing to a terminal, off for pipes and files, and always off when NO_COLOR is
- * set (https://no-color.org), whatever FORCE_COLOR says.
+ * Colour on when writing to a terminal, off for pipes and files, following the usual conventions:
+ * NO_COLOR (https://no-color.org) always turns it off; FORCE_COLOR=0 (or "false") turns it off and
+ * any other FORCE_COLOR turns it on; a terminal that says TERM=dumb cannot show colour.
  */
-export function colorEnabled(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
+export function colorEnabled(stream: Pick<NodeJS.WriteStream, 'isTTY'> = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR.toLowerCase() !== 'false';
+  if (env.TERM === 'dumb') return false;
   return Boolean(stream.isTTY);
 }
 

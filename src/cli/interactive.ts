@@ -509,7 +509,7 @@ class AttemptRunner {
 
   private status(): StatusInfo {
     const p = session.progress(this.state);
-    return { number: p.number, total: p.total, flagged: p.flagged, deadlineAt: this.state.deadlineAt };
+    return { number: p.number, total: p.total, answered: p.answered, flagged: p.flagged, deadlineAt: this.state.deadlineAt };
   }
 
   private baseScreen(status?: StatusInfo): Omit<ScreenConfig, 'body'> {

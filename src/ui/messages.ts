@@ -2,7 +2,8 @@ import { formatWhen } from '../text/theme.js';
 
 /** The interactive screens' user-facing text, in one place. */
 export const uiMessages = {
-  progress: (n: number, total: number, flagged: number) => `Question ${n}/${total}${flagged ? ` · ${flagged} flagged` : ''}`,
+  progress: (n: number, total: number, flagged: number, answered?: number) =>
+    `Question ${n}/${total}${answered === undefined ? '' : ` · ${answered}/${total} answered`}${flagged ? ` · ${flagged} flagged` : ''}`,
   examLeft: (clock: string) => `${clock} left`,
   questionLeft: (clock: string) => `this question ${clock}`,
   flaggedMark: '⚑ flagged',
@@ -107,6 +108,7 @@ export const uiMessages = {
   // Home
   homeTitle: 'qualify — practise qualification exams',
   homeHint: 'Pick a bank.',
+  bankFacts: (questions: number, guideline: string, status: string) => `${questions} question${questions === 1 ? '' : 's'} · guideline: ${guideline} · ${status}`,
   quit: 'Quit',
   bankStatus: {
     neverTried: 'not tried yet',

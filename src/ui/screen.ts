@@ -10,6 +10,8 @@ export interface StatusInfo {
   number?: number;
   total?: number;
   flagged?: number;
+  /** How many questions have an answer (shown as "answered/total"). */
+  answered?: number;
   /** The exam's deadline (absent: untimed). */
   deadlineAt?: number;
   /** The current question's own deadline, when it has one. */
@@ -47,11 +49,11 @@ export function hasLiveClock(screen: ScreenConfig): boolean {
   return screen.clock !== undefined && (screen.status?.deadlineAt !== undefined || screen.status?.questionDeadlineAt !== undefined);
 }
 
-/** "Question 7/20 · 2 flagged · 12:34 left · this question 0:45". */
+/** "Question 7/20 · 5/20 answered · 2 flagged · 12:34 left · this question 0:45". */
 export function statusLine(status: StatusInfo, now: number, color: boolean): string {
   const c = makeTheme(color);
   const parts: string[] = [];
-  if (status.number !== undefined && status.total !== undefined) parts.push(c.bold(uiMessages.progress(status.number, status.total, status.flagged ?? 0)));
+  if (status.number !== undefined && status.total !== undefined) parts.push(c.bold(uiMessages.progress(status.number, status.total, status.flagged ?? 0, status.answered)));
   if (status.note) parts.push(c.yellow(status.note));
   const clock = (deadline: number, text: (clock: string) => string) => {
     const left = deadline - now;

@@ -111,7 +111,7 @@ class HomeScreens {
       const action = await ask(() =>
         choicePrompt(
           {
-            screen: this.screen(`${c.bold(safe(resolved.bank.title))}\n${c.dim(`${resolved.bank.questions.length} questions · guideline: ${safe(resolved.guideline.title)} · ${status}`)}`),
+            screen: this.screen(`${c.bold(safe(resolved.bank.title))}\n${c.dim(uiMessages.bankFacts(resolved.bank.questions.length, safe(resolved.guideline.title), status))}`),
             choices: [
               inProgress ? { value: 'resume', label: a.resume } : { value: 'exam', label: a.exam },
               { value: 'practice', label: a.practice },

@@ -2,6 +2,7 @@ import { sanitize } from '../../text/sanitize.js';
 import { makeTheme } from '../../text/theme.js';
 import { loadAllContent, type GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';
+import { messages } from '../messages.js';
 import { renderJson } from '../../report/render/json.js';
 
 export interface ListOptions extends GlobalOptions {
@@ -25,13 +26,13 @@ export function listCommand(options: ListOptions, io: Io): void {
     return;
   }
   if (banks.length === 0) {
-    io.out('No question banks found. Add some with --content <dir> or in $QUALIFY_HOME/content.\n');
+    io.out(`${messages.noBanks}\n`);
     return;
   }
   const c = makeTheme(io.color);
   const idWidth = Math.max(...banks.map((b) => b.id.length));
   for (const b of banks) {
-    io.out(`${c.bold(b.id.padEnd(idWidth))}  ${sanitize(b.title)}\n${' '.repeat(idWidth)}  ${c.dim(`${b.questions} questions · guideline ${b.guideline} · ${b.file}`)}\n`);
+    io.out(`${c.bold(b.id.padEnd(idWidth))}  ${sanitize(b.title)}\n${' '.repeat(idWidth)}  ${c.dim(messages.bankFacts(b.questions, b.guideline, b.file))}\n`);
   }
-  io.out(c.dim(`\nStart one with: qualify exam <id> --answers <file>   (or --practice to keep it off the record)\n`));
+  io.out(c.dim(`\n${messages.startOne(io.terminal !== undefined)}\n`));
 }

@@ -355,7 +355,9 @@ class AttemptRunner {
           {
             screen: { ...this.questionScreen(question.id), body: `${questionBody(question, this.terminal.color)}\n\n${this.c.bold(uiMessages.confidencePrompt)}` },
             choices: levels.map((level) => ({ value: level, label: uiMessages.confidence[level] })),
-            default: previous?.confidence ?? 'medium',
+            // No level is preselected: Enter on a habit must not record "medium".
+            default: previous?.confidence,
+            noPreselection: true,
             enterHint: uiMessages.keys.choose,
           },
           context,

@@ -45,6 +45,7 @@ export const uiMessages = {
   yourAnswer: (text: string) => `Your answer: ${text}`,
   rationalePrompt: 'Why? Write your rationale (the rubric reads it).',
   confidencePrompt: 'How sure are you?',
+  pickFirst: 'Pick one first: ↑↓ or its number.',
   confidence: { low: 'Low — a guess', medium: 'Medium', high: 'High — certain' },
   selfAssessPrompt: 'Compare with the model answer. Tick every statement that holds for YOUR answer:',
   modelAnswer: 'Model answer',

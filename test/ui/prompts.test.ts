@@ -36,6 +36,28 @@ describe('choice prompt (single choice, true/false, scales, label-each items, me
     await expect(answer).resolves.toEqual({ kind: 'answer', value: 'High' });
   });
 
+  it('with noPreselection, shows no cursor and refuses Enter until a choice is picked', async () => {
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      screen,
+      noPreselection: true,
+      choices: ['low', 'medium', 'high'].map((value) => ({ value, label: value })),
+    });
+    expect(getScreen()).not.toContain('❯');
+    events.keypress('enter');
+    expect(getScreen()).toContain('Pick one first');
+    events.keypress('up'); // from nothing, ↑ lands on the last
+    expect(getScreen()).toContain('❯ high');
+    events.keypress('2');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({ kind: 'answer', value: 'medium' });
+  });
+
+  it('chooses at once with a menu key (Esc goes back)', async () => {
+    const { answer, events } = await render(choicePrompt, { screen, keys: { escape: 'back' }, choices: [{ value: 'go', label: 'Go' }, { value: 'back', label: 'Back' }] });
+    events.keypress('escape');
+    await expect(answer).resolves.toEqual({ kind: 'answer', value: 'back' });
+  });
+
   it('leaves the question with the offered moves, carrying the selection on screen', async () => {
     const { answer, events, getScreen } = await render(choicePrompt, { screen, nav: exam, choices: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] });
     expect(getScreen()).toContain('← back · → skip · f flag · r review & submit · Ctrl+C save & quit');

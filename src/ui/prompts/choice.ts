@@ -27,6 +27,13 @@ export interface ChoiceConfig {
   choices: ChoiceItem[];
   /** Where the cursor starts. */
   default?: string;
+  /**
+   * No choice is preselected (without a `default`): the cursor appears with the first ↑↓ or 1-9,
+   * and Enter chooses nothing until then, so a question like "how sure?" is never answered by habit.
+   */
+  noPreselection?: boolean;
+  /** Keys that choose at once, by key name: e.g. `{ escape: 'back' }` in a menu, `{ q: 'quit' }`. */
+  keys?: Partial<Record<string, string>>;
   /** The answer already given, marked on screen. */
   given?: string;
   nav?: NavKeys;
@@ -50,7 +57,8 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
   const { choices } = config;
   const nav: NavKeys = { ...config.nav };
   const initial = choices.findIndex((ch) => ch.value === (config.default ?? config.given) && !ch.disabled);
-  const [cursor, setCursor] = useState(initial >= 0 ? initial : Math.max(0, choices.findIndex((ch) => !ch.disabled)));
+  const none = -1;
+  const [cursor, setCursor] = useState(initial >= 0 ? initial : config.noPreselection ? none : Math.max(0, choices.findIndex((ch) => !ch.disabled)));
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const bodyCut = useRef(false);
   const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
@@ -58,6 +66,8 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
   const c = makeTheme(config.screen.color);
 
   const step = (from: number, by: number) => {
+    // From no selection, ↓ goes to the first choice and ↑ to the last.
+    if (from === none) return step(by > 0 ? choices.length - 1 : 0, by);
     for (let i = 1; i <= choices.length; i++) {
       const next = (from + by * i + choices.length * i) % choices.length;
       if (!choices[next]!.disabled) return next;
@@ -76,6 +86,9 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
       if (index >= 0 && index < choices.length && !choices[index]!.disabled) setCursor(index);
     } else if (isEnterKey(key)) {
       if (!config.readOnly && value !== undefined && !choices[cursor]?.disabled) done({ kind: 'answer', value });
+      else if (cursor === none) shown = uiMessages.pickFirst;
+    } else if (!key.ctrl && config.keys?.[key.name] !== undefined) {
+      done({ kind: 'answer', value: config.keys[key.name]! });
     } else {
       const action = navActionFor(key, { ...nav, view: nav.view && bodyCut.current });
       if (action) done({ kind: action, draft: value });

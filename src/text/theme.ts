@@ -16,6 +16,25 @@ export function makeTheme(color: boolean): ChalkInstance {
   return new Chalk({ level: color ? 1 : 0 });
 }
 
+/**
+ * How long until a moment, short enough for a table cell: "45 min", "23 h", "3 days". Rounded up,
+ * so a wait is never shown shorter than it is; the exact time belongs elsewhere (`history`).
+ */
+export function formatWait(ms: number): string {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.ceil(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.ceil(hours / 24)} days`;
+}
+
+/** A date and local time in few columns, "16 Jan 10:00", with the year only when it is not `now`'s. */
+export function formatShortWhen(ms: number, now: number, timeZone?: string): string {
+  const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(new Date(ms));
+  const sameYear = format({ year: 'numeric' }) === new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone }).format(new Date(now));
+  return `${format({ day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) })} ${format({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`;
+}
+
 /** Dates as people read them, with the time zone, e.g. "Mon 23 Nov 2026, 14:05 UTC". */
 export function formatWhen(ms: number | string, timeZone?: string): string {
   const date = new Date(ms);

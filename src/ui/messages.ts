@@ -1,4 +1,4 @@
-import { formatWhen } from '../text/theme.js';
+import { formatShortWhen, formatWait } from '../text/theme.js';
 
 /** The interactive screens' user-facing text, in one place. */
 export const uiMessages = {
@@ -17,6 +17,8 @@ export const uiMessages = {
     move: '↑↓ move',
     answer: 'Enter answer',
     choose: 'Enter choose',
+    chooseOrBack: 'Enter choose · Esc back',
+    chooseOrQuit: 'Enter choose · q quit',
     toggle: 'Space pick',
     grab: 'Space grab/drop',
     write: 'Enter write your answer',
@@ -117,8 +119,9 @@ export const uiMessages = {
     passed: 'passed',
     inProgress: 'exam in progress',
     available: 'exam available now',
-    waitUntil: (when: number) => `retake available ${formatWhen(when)}`,
-    locked: (when?: number) => (when === undefined ? 'locked out' : `locked until ${formatWhen(when)}`),
+    // Relative, so the status column stays readable at 80 columns; `history` has the exact time.
+    waitUntil: (leftMs: number) => `retake in ${formatWait(leftMs)}`,
+    locked: (when: number | undefined, now: number) => (when === undefined ? 'locked out for good' : `locked out until ${formatShortWhen(when, now)}`),
   },
   actions: {
     exam: 'Take the exam',

@@ -124,7 +124,7 @@ describe('the interactive exam in a terminal (tmux)', () => {
     }
     t.send('Enter'); // a) Rate at once: wrong
     await t.waitFor('How sure are you?');
-    t.send('Up', 'Enter'); // low
+    t.send('1', 'Enter'); // low
     screen = await t.waitFor('Not right');
     expect(screen).toContain('Expected: b) Read the whole task');
     expect(screen).toContain('Why: Section 1 says read first.');
@@ -203,10 +203,9 @@ describe('the interactive exam in a terminal (tmux)', () => {
     expect(screen).toContain('❯ Practise now (never counts)');
     t.send('Enter');
     screen = await t.waitFor('Start practising');
-    t.send('Down', 'Enter'); // Not now
-    await t.waitFor('Enter continue');
-    t.send('Enter');
-    screen = await t.waitFor('Take the exam');
-    expect(screen).toContain('Fixture Bank');
+    t.send('Down', 'Enter'); // Not now: back to the list of banks, with nothing left over
+    screen = await t.waitFor('Pick a bank.');
+    expect(screen).not.toContain('Enter continue');
+    expect(screen).not.toContain('Start practising');
   });
 });

@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIXTURES } from '../cli/run-cli.js';
+import { FIXTURES, cli } from '../cli/run-cli.js';
 import { TmuxTerminal } from './tmux.js';
 
 const CONTENT = ['--content', path.join(FIXTURES, 'basic'), '--content', path.join(FIXTURES, 'interactive')];
@@ -42,5 +43,68 @@ describe('screens around the exam (tmux)', () => {
     screen = await t.waitFor('❯ High — certain');
     t.send('Enter');
     await t.waitFor(/Correct|Not right/);
+  });
+
+  it('review rows tell questions apart: id, type and the words that differ', async () => {
+    const t = terminal();
+    t.start(['exam', 'preference-ranking-basics', '--seed', '3'], {}, { columns: 100, rows: 30 });
+    await t.waitFor('Start the exam');
+    t.send('Enter');
+    await t.waitFor('Question 1/25');
+    t.send('r');
+    let screen = await t.waitFor('Review before you submit');
+    const rows = screen.split('\n').filter((line) => /^.{2} ?\d+\. (un)?answered/.test(line));
+    expect(rows.length).toBeGreaterThan(5);
+    // Each row names its question and type; no two rows read the same.
+    expect(rows.every((row) => / pr-\d+ +(preference|ranking|rating|single-choice|multi-select|true-false|label-each|free-text) /.test(row))).toBe(true);
+    const texts = rows.map((row) => row.replace(/^.*?(preference|ranking|rating|single-choice|multi-select|true-false|label-each|free-text) +/, ''));
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(rows.every((row) => [...row].length <= 99)).toBe(true);
+  });
+
+  it('a question opened from review returns to review once answered; Esc on review goes back to the question', async () => {
+    const t = terminal();
+    t.start([...CONTENT, 'exam', 'fixture-bank', '--seed', '1']);
+    await t.waitFor('Start the exam');
+    t.send('Enter');
+    await t.waitFor('Question 1/8');
+    t.send('r');
+    await t.waitFor('Review before you submit');
+    t.send('1', 'Enter');
+    await t.waitFor(/Question 1\/8 · 0\/8 answered[^]*Enter answer/);
+    t.send('Enter'); // answer it
+    let screen = await t.waitFor('Review before you submit');
+    expect(screen).toContain('1 of 8 answered');
+    expect(screen).not.toContain('Question 2/8');
+    t.send('Escape');
+    screen = await t.waitFor(/Question 1\/8 · 1\/8 answered[^]*Enter answer/);
+    expect(screen).not.toContain('Review before you submit');
+  });
+
+  it('qualify --content DIR --db FILE opens the home screen; Esc goes back, q quits; waits read "retake in", lockouts "locked out until"', async () => {
+    const t = terminal();
+    const db = path.join(t.home, 'elsewhere.db');
+    const empty = path.join(t.home, 'empty.yaml');
+    fs.writeFileSync(empty, '');
+    const at = (hours: number) => new Date(Date.parse('2031-01-10T09:00:00Z') + hours * 3_600_000).toISOString();
+    // Three failures, each after its wait: the fixture bank locks for 30 days.
+    for (const hours of [0, 25, 100]) expect(cli([...CONTENT, '--db', db, 'exam', 'fixture-bank', '--answers', empty], { home: t.home, now: at(hours) }).code).toBe(0);
+    // And a failure of the quick bank at 100 h: half an hour later, its 1 h wait has 30 min to go.
+    expect(cli([...CONTENT, '--db', db, 'exam', 'quick-bank', '--answers', empty], { home: t.home, now: at(100) }).code).toBe(0);
+    t.start([...CONTENT, '--db', db], { QUALIFY_NOW: at(100.5) }, { columns: 80, rows: 24 });
+    let screen = await t.waitFor('Pick a bank.');
+    // 30 days after the third failure (at 100 h): 13 Feb, 13:00 (tmux runs in UTC here).
+    expect(screen).toMatch(/fixture-bank .* locked out until 13 Feb 13:00/);
+    expect(screen).toMatch(/quick-bank .* retake in 30 min · best 0%/);
+    expect(screen.split('\n').filter((line) => [...line].length > 79)).toEqual([]);
+    expect(screen).toContain('q quit');
+    t.send('1', 'Enter');
+    screen = await t.waitFor('Take the exam');
+    expect(screen).toContain('Esc back');
+    t.send('Escape');
+    screen = await t.waitFor('Pick a bank.');
+    expect(screen).not.toContain('Take the exam');
+    t.send('q');
+    await t.waitFor('[exited 0]');
   });
 });

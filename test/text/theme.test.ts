@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorEnabled, formatWhen } from '../../src/text/theme.js';
+import { colorEnabled, formatWait, formatWhen } from '../../src/text/theme.js';
 
 describe('formatWhen', () => {
   it('shows the date and time with its zone', () => {
@@ -30,5 +30,17 @@ describe('colorEnabled', () => {
 
   it('FORCE_COLOR=1 colours a pipe', () => {
     expect(colorEnabled({ isTTY: false }, { FORCE_COLOR: '1' })).toBe(true);
+  });
+});
+
+describe('formatWait', () => {
+  it.each([
+    [30_000, '1 min'],
+    [45 * 60_000, '45 min'],
+    [23 * 3_600_000 - 60_000, '23 h'],
+    [47 * 3_600_000, '47 h'],
+    [72 * 3_600_000, '3 days'],
+  ])('%i ms reads "%s" (rounded up, never shorter than the wait)', (ms, text) => {
+    expect(formatWait(ms)).toBe(text);
   });
 });

@@ -19,6 +19,7 @@ import { distinguishingWords, feedbackText, guidelineText, questionBody } from '
 import { safe, type ScreenConfig, type StatusInfo } from '../ui/screen.js';
 import { screenSize, type Terminal } from '../ui/terminal.js';
 import { makeTheme } from '../text/theme.js';
+import { wrapLines } from '../text/wrap.js';
 import { assertMayStart, finishAttempt, retakeDecision, settleOpenExam, startAttempt, type StartedAttempt } from './attempt.js';
 import { now as readClock, openStore, parseSeed, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
@@ -511,10 +512,11 @@ class AttemptRunner {
 
   /** Scores and closes the attempt, then shows the mistake report (paged when it is long). */
   private async finish(status: 'submitted' | 'expired'): Promise<void> {
-    if (status === 'expired') this.io.out(`${this.c.red.bold(uiMessages.timeUp)}\n`);
     const report = finishAttempt(this.store, this.resolved, this.attempt, this.mode, status, this.state.endedAt ?? this.clock());
     const { columns, rows } = this.terminal.size();
-    const text = renderText(report, { color: this.terminal.color, width: columns });
+    // "Time is up" heads the report itself, so it is never left above a later screen.
+    const timeUp = status === 'expired' ? `${wrapLines(this.c.red.bold(uiMessages.timeUp), columns - 1).join('\n')}\n\n` : '';
+    const text = timeUp + renderText(report, { color: this.terminal.color, width: columns });
     if (text.split('\n').length < rows - 1) {
       this.io.out(text);
       return;

@@ -25,7 +25,7 @@ describe('a resized terminal (tmux)', () => {
     expect(lines.length).toBeLessThanOrEqual(20);
     expect(lines.filter((line) => [...line].length > 59)).toEqual([]);
     expect(lines.filter((line) => /^ \S/.test(line))).toEqual([]); // rewrapped: no line starts with the space of a break
-    expect(screen).toMatch(/… \d+ more lines \(v: read it all\)/);
+    expect(screen).toMatch(/… lines 1-\d+ of \d+ · j\/k or PgDn\/PgUp scroll · v read it all/);
     expect(screen).toContain('❯ Fails to Meet 1/5');
 
     // Two ticks of the clock later: still on top, redrawn in place, nothing new in the scrollback.

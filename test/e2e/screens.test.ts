@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURES, cli } from '../cli/run-cli.js';
-import { TmuxTerminal } from './tmux.js';
+import { TmuxTerminal, nextScreen } from './tmux.js';
 
 const CONTENT = ['--content', path.join(FIXTURES, 'basic'), '--content', path.join(FIXTURES, 'interactive')];
 const terminals: TmuxTerminal[] = [];
@@ -106,5 +106,77 @@ describe('screens around the exam (tmux)', () => {
     expect(screen).not.toContain('Take the exam');
     t.send('q');
     await t.waitFor('[exited 0]');
+  });
+
+  it('leaves no old line ("Time is up", the report, "Enter continue") on the home screen\'s next menu', async () => {
+    const t = terminal();
+    t.start([...CONTENT], {}, { columns: 80, rows: 24 });
+    let screen = await t.waitFor('Pick a bank.');
+    for (let step = 0; step < 20 && !/❯ quick-bank/.test(screen); step++) {
+      t.send('Down');
+      screen = await t.waitFor(/❯ \S+/);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      screen = t.screen();
+    }
+    t.send('Enter');
+    await t.waitFor('Take the exam');
+    t.send('1', 'Enter');
+    await t.waitFor('Start the exam');
+    t.send('Enter');
+    await t.waitFor('Question 1/2');
+    // The 10-second exam clock runs out.
+    screen = await t.waitFor('Time is up', 30_000);
+    expect(screen).toContain('time ran out');
+    // The report is longer than 24 rows: it is paged; q closes it.
+    screen = await t.waitFor('q or Enter close');
+    t.send('q');
+    screen = await t.waitFor('Enter continue');
+    t.send('Enter');
+    screen = await t.waitFor('Take the exam');
+    for (const old of ['Time is up', 'Enter continue', 'Score ', 'time ran out', 'Question 1/2']) expect(screen, old).not.toContain(old);
+    expect(screen.trimStart().startsWith('qualify — practise qualification exams')).toBe(true);
+  });
+
+  it.each([
+    [100, 30],
+    [80, 24],
+  ])('%ix%i: a long side-by-side question scrolls (j/k, PgDn/PgUp) with the choices in view, and v still shows it whole', async (columns, rows) => {
+    const t = terminal();
+    t.start(['exam', 'preference-ranking-basics', '--seed', '3'], {}, { columns, rows });
+    await t.waitFor('Start the exam');
+    t.send('Enter');
+    await t.waitFor('Question 1/25');
+    t.send('Right');
+    let screen = await t.waitFor(/pr-045[^]*lines 1-\d+ of \d+ · j\/k or PgDn\/PgUp scroll/);
+    const choicesInView = (text: string) => ['A much better 1/7', 'About the same 4/7', 'B much better 7/7'].every((choice) => text.includes(choice));
+    expect(choicesInView(screen)).toBe(true);
+    // Read the whole question on this screen: both responses, to the last line, then back up.
+    const seen = new Set(screen.split('\n'));
+    for (let step = 0; step < 40 && !/lines \d+-(\d+) of \1\b/.test(screen); step++) {
+      t.send(step % 2 ? 'j' : 'PgDn');
+      screen = await nextScreen(t, screen);
+      expect(choicesInView(screen), screen).toBe(true);
+      expect(screen).toContain('Question 2/25');
+      expect(screen.split('\n').filter((line) => [...line].length > columns - 1)).toEqual([]);
+      for (const line of screen.split('\n')) seen.add(line);
+    }
+    const read = [...seen].join('\n');
+    expect(read).toContain('Response A:');
+    expect(read).toContain('Response B:');
+    expect(read).toMatch(/consult a doctor/);
+    expect(read).toMatch(/scale: A much better \(low\) → B much better \(high\)/);
+    t.send('k');
+    screen = await nextScreen(t, screen);
+    expect(choicesInView(screen)).toBe(true);
+    t.send('PgUp', 'PgUp', 'PgUp', 'PgUp');
+    screen = await t.waitFor(/lines 1-\d+ of/);
+    expect(screen).toContain('Which response is better, and by how much?');
+    t.send('v');
+    screen = await t.waitFor('q or Enter close');
+    t.send('q');
+    screen = await t.waitFor(/pr-045[^]*Enter answer/);
+    t.send('End');
+    t.send('Enter');
+    await t.waitFor('Question 3/25');
   });
 });

@@ -98,9 +98,36 @@ describe('choice prompt (single choice, true/false, scales, label-each items, me
     const { answer, events, getScreen } = await render(choicePrompt, { screen: { ...screen, body: long, size: { columns: 80, rows: 16 } }, nav: { view: true }, choices: [{ value: 'a', label: 'A' }] });
     const shown = getScreen();
     expect(shown.split('\n').length).toBeLessThanOrEqual(15);
-    expect(shown).toMatch(/… \d+ more lines \(v: read it all\)/);
+    expect(shown).toMatch(/… lines 1-\d+ of 40 · j\/k or PgDn\/PgUp scroll · v read it all/);
     events.keypress('v');
     await expect(answer).resolves.toEqual({ kind: 'view', draft: 'a' });
+  });
+
+  it('scrolls a long body with j/k and PgDn/PgUp while the choices stay on screen', async () => {
+    const long = Array.from({ length: 40 }, (_, i) => `line ${i + 1}`).join('\n');
+    const choices = ['Much better', 'Better', 'Same', 'Worse', 'Much worse'].map((label) => ({ value: label, label }));
+    const { answer, events, getScreen } = await render(choicePrompt, { screen: { ...screen, body: long, size: { columns: 80, rows: 20 } }, nav: { view: true }, choices });
+    const lines = () => getScreen().split('\n');
+    const page = () => lines().filter((line) => /^line \d+$/.test(line)).map((line) => Number(line.slice(5)));
+    expect(page()[0]).toBe(1);
+    const size = page().length;
+    events.keypress('j');
+    expect(page()[0]).toBe(2);
+    events.keypress('k');
+    expect(page()[0]).toBe(1);
+    events.keypress('pagedown');
+    expect(page()[0]).toBe(size); // a page on, keeping its last line
+    for (let i = 0; i < 10; i++) events.keypress('pagedown');
+    expect(page().at(-1)).toBe(40);
+    expect(getScreen()).toContain(`lines ${41 - size}-40 of 40`);
+    events.keypress('pageup');
+    expect(page().at(-1)).toBe(40 - size + 1);
+    // The choices never left the screen, and the cursor still answers.
+    for (const label of ['Much better', 'Better', 'Same', 'Worse', 'Much worse']) expect(getScreen()).toContain(label);
+    expect(lines().length).toBeLessThanOrEqual(19);
+    events.keypress('down');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({ kind: 'answer', value: 'Better' });
   });
 });
 

@@ -1,8 +1,9 @@
-import { createPrompt, isDownKey, isEnterKey, isNumberKey, isUpKey, useKeypress, useRef, useState } from '@inquirer/core';
+import { createPrompt, isDownKey, isEnterKey, isNumberKey, isUpKey, useKeypress, useState } from '@inquirer/core';
 import { fitColumns, tableRow } from '../columns.js';
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
 import { useScreenSize } from '../resize.js';
+import { useBodyScroll } from '../scroll.js';
 import { composeScreen, hasLiveClock, safe, type ScreenConfig } from '../screen.js';
 import { makeTheme } from '../../text/theme.js';
 import { footerLines, navActionFor, refusedMoveNotice, type NavKeys, type Outcome } from './nav.js';
@@ -60,7 +61,7 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
   const none = -1;
   const [cursor, setCursor] = useState(initial >= 0 ? initial : config.noPreselection ? none : Math.max(0, choices.findIndex((ch) => !ch.disabled)));
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const bodyCut = useRef(false);
+  const scroll = useBodyScroll();
   const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
   const { size, clear } = useScreenSize(config.screen);
   const c = makeTheme(config.screen.color);
@@ -77,6 +78,7 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
 
   useKeypress((key, rl) => {
     rl.clearLine(0);
+    if (scroll.onKey(key)) return setNotice(undefined);
     const value = choices[cursor]?.value;
     let shown: string | undefined;
     if (isUpKey(key)) setCursor(step(cursor, -1));
@@ -90,7 +92,7 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
     } else if (!key.ctrl && config.keys?.[key.name] !== undefined) {
       done({ kind: 'answer', value: config.keys[key.name]! });
     } else {
-      const action = navActionFor(key, { ...nav, view: nav.view && bodyCut.current });
+      const action = navActionFor(key, { ...nav, view: nav.view && scroll.cut() });
       if (action) done({ kind: action, draft: value });
       else shown = refusedMoveNotice(key, nav);
     }
@@ -113,7 +115,7 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
   });
   const first = config.readOnly ? uiMessages.closedQuestion : `${uiMessages.keys.move} · ${config.enterHint ?? uiMessages.keys.answer}`;
   const footer = footerLines(first, { ...nav, view: false }, notice && c.yellow(notice));
-  const composed = composeScreen({ ...config.screen, size }, now, { items, cursor, footer, canViewWhole: nav.view });
-  bodyCut.current = composed.bodyCut;
+  const composed = composeScreen({ ...config.screen, size }, now, { items, cursor, footer, canViewWhole: nav.view, bodyTop: scroll.top });
+  scroll.remember(composed);
   return `${clear}${composed.text}`;
 });

@@ -179,4 +179,21 @@ describe('screens around the exam (tmux)', () => {
     t.send('Enter');
     await t.waitFor('Question 3/25');
   });
+
+  it.each([
+    ['NO_COLOR=1', { NO_COLOR: '1' }],
+    ['FORCE_COLOR=0', { NO_COLOR: '', FORCE_COLOR: '0' }],
+    ['TERM=dumb', { NO_COLOR: '', TERM: 'dumb' }],
+  ])('draws without colour in a terminal with %s', async (_name, env) => {
+    const colour = /\u001b\[[0-9;]*m/;
+    // The same screen in colour first, so the test sees the difference it claims.
+    const coloured = terminal();
+    coloured.start([...CONTENT, 'list'], { NO_COLOR: '' });
+    await coloured.waitFor('[exited 0]');
+    expect(coloured.screen({ escapes: true })).toMatch(colour);
+    const plain = terminal();
+    plain.start([...CONTENT, 'list'], env);
+    await plain.waitFor('[exited 0]');
+    expect(plain.screen({ escapes: true })).not.toMatch(colour);
+  });
 });

@@ -61,7 +61,7 @@ export const messages = {
   examInProgress: (bank: string, started: number) =>
     `An exam of "${bank}" started ${formatWhen(started)} is still in progress. Continue it with "qualify exam ${bank} --resume".`,
   noBanks: 'No question banks found. Add some with --content <dir> or in $QUALIFY_HOME/content.',
-  bankFacts: (questions: number, guideline: string, file: string) => `${plural(questions, 'question')} · guideline ${guideline} · ${file}`,
+  bankFacts: (questions: number, guideline: string) => `${plural(questions, 'question')} · guideline ${guideline}`,
   /** After `list`: in a terminal the interactive exam comes first; piped, the answers-file route. */
   startOne: (terminal: boolean) =>
     terminal

@@ -46,6 +46,14 @@ describe('qualify list', () => {
     expect(stdout).toMatch(/ 8 questions · guideline fixture-guide/);
     expect(stdout).toContain('Start one with: qualify exam <id> --answers <file>');
   });
+
+  it('wraps to a 60-column window, keeping each file path whole on its own line', () => {
+    const { stdout } = cli(['list'], { home, env: { COLUMNS: '60' } });
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines.filter((line) => [...line].length > 59 && !/^ +\S+\.yaml$/.test(line))).toEqual([]);
+    expect(stdout).toMatch(/^search-evaluation-basics\n {2}Search Result Evaluation/m);
+    expect(stdout).toMatch(/^ {2}question-banks\/search-evaluation\/search-evaluation-basics\.yaml$/m);
+  });
 });
 
 describe('qualify exam --answers', () => {

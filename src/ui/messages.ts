@@ -12,8 +12,8 @@ export const uiMessages = {
   pickAtLeastOne: (canSkip: boolean) => `Tick at least one option with Space${canSkip ? ', or press → to skip the question' : ''}.`,
   practiceAnswered: 'Answered: your answer and its feedback, as given. Practice keeps the first answer.',
   practiceContinue: 'Continue',
-  bodyPosition: (from: number, to: number, total: number, canView: boolean) =>
-    `… lines ${from}-${to} of ${total} · j/k or PgDn/PgUp scroll${canView ? ' · v read it all' : ''}`,
+  bodyPosition: (from: number, to: number, total: number, canView: boolean, pageKeysOnly: boolean) =>
+    `… lines ${from}-${to} of ${total} · ${pageKeysOnly ? 'PgDn/PgUp' : 'j/k or PgDn/PgUp'} scroll${canView ? ' · v read it all' : ''}`,
   keys: {
     move: '↑↓ move',
     answer: 'Enter answer',

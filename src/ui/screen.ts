@@ -76,6 +76,8 @@ export interface Layout {
   canViewWhole?: boolean;
   /** The first body line shown when the body does not fit (it scrolls; the items stay put). */
   bodyTop?: number;
+  /** Only PgDn/PgUp scroll the body (letters are being typed): the hint says so. */
+  pageKeysOnly?: boolean;
 }
 
 export interface Composed {
@@ -120,7 +122,7 @@ export function composeScreen(screen: ScreenConfig, now: number, layout: Layout 
     bodyPage = Math.max(1, bodyBudget - 1);
     bodyMaxTop = body.length - bodyPage;
     const top = Math.min(Math.max(0, layout.bodyTop ?? 0), bodyMaxTop);
-    const position = uiMessages.bodyPosition(top + 1, top + bodyPage, body.length, layout.canViewWhole ?? false);
+    const position = uiMessages.bodyPosition(top + 1, top + bodyPage, body.length, layout.canViewWhole ?? false, layout.pageKeysOnly ?? false);
     shownBody = [...body.slice(top, top + bodyPage), c.dim(truncateVisible(position, width))];
   }
   const out = [...header, ...shownBody];

@@ -173,6 +173,23 @@ describe('text prompt (free text, rationales)', () => {
     await expect(answer).resolves.toBe('First line\nSecond');
   });
 
+  it('scrolls a long question with PgDn/PgUp while typing; j and k are typed, not scrolled', async () => {
+    const long = Array.from({ length: 40 }, (_, i) => `line ${i + 1}`).join('\n');
+    const { answer, events, getScreen } = await render(textPrompt, { screen: { ...screen, body: long, size: { columns: 80, rows: 20 } } });
+    const first = () => getScreen().split('\n').find((line) => /^line \d+$/.test(line));
+    expect(first()).toBe('line 1');
+    expect(getScreen()).toMatch(/lines 1-\d+ of 40 · PgDn\/PgUp scroll/);
+    events.type('jk');
+    expect(first()).toBe('line 1');
+    events.keypress('pagedown');
+    expect(first()).not.toBe('line 1');
+    events.keypress('pageup');
+    expect(first()).toBe('line 1');
+    events.keypress('enter');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('jk');
+  });
+
   it('Backspace on an empty line goes back to edit the line above', async () => {
     const { answer, events } = await render(textPrompt, { screen, draft: 'Keep\nFix me' });
     events.keypress('backspace');

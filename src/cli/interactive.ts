@@ -113,8 +113,7 @@ class AttemptRunner {
     if (!begun) return false;
     if (session.isOver(this.state)) {
       // The deadline passed while the learner was away.
-      this.io.out(`${uiMessages.resumedExpired}\n`);
-      await this.finish('expired');
+      await this.finish('expired', uiMessages.resumedExpired);
       return true;
     }
     const ending = await this.loop();
@@ -510,12 +509,12 @@ class AttemptRunner {
     return true;
   }
 
-  /** Scores and closes the attempt, then shows the mistake report (paged when it is long). */
-  private async finish(status: 'submitted' | 'expired'): Promise<void> {
+  /** Scores and closes the attempt, then shows the mistake report (paged when it is long), headed by `why` when time ran out. */
+  private async finish(status: 'submitted' | 'expired', why: string = uiMessages.timeUp): Promise<void> {
     const report = finishAttempt(this.store, this.resolved, this.attempt, this.mode, status, this.state.endedAt ?? this.clock());
     const { columns, rows } = this.terminal.size();
     // "Time is up" heads the report itself, so it is never left above a later screen.
-    const timeUp = status === 'expired' ? `${wrapLines(this.c.red.bold(uiMessages.timeUp), columns - 1).join('\n')}\n\n` : '';
+    const timeUp = status === 'expired' ? `${wrapLines(this.c.red.bold(why), columns - 1).join('\n')}\n\n` : '';
     const text = timeUp + renderText(report, { color: this.terminal.color, width: columns });
     if (text.split('\n').length < rows - 1) {
       this.io.out(text);

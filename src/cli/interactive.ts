@@ -16,10 +16,11 @@ import { choicePrompt, type ChoiceItem } from '../ui/prompts/choice.js';
 import type { NavKeys, Outcome } from '../ui/prompts/nav.js';
 import { pagerPrompt } from '../ui/prompts/pager.js';
 import { textPrompt } from '../ui/prompts/text.js';
-import { feedbackText, guidelineText, isCritical, questionBody } from '../ui/question-view.js';
+import { distinguishingWords, feedbackText, guidelineText, isCritical, questionBody } from '../ui/question-view.js';
 import { safe, type ScreenConfig, type StatusInfo } from '../ui/screen.js';
 import { screenSize, type Terminal } from '../ui/terminal.js';
 import { formatWhen, makeTheme } from '../text/theme.js';
+import { wrapLines } from '../text/wrap.js';
 import { assertMayStart, closeAttempt, finishAttempt, retakeDecision, settleOpenExam, settleOpenPractice, startAttempt, type StartedAttempt } from './attempt.js';
 import { now as readClock, openStore, parseSeed, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
@@ -74,11 +75,16 @@ const RESUME_COMMAND = (mode: AttemptMode, bank: string) => `qualify ${mode} ${b
  * in its own transaction before the next question appears, so a crash or a kill loses nothing.
  */
 export async function runInteractive(resolved: ResolvedBank, options: InteractiveOptions, io: Io, terminal: Terminal): Promise<void> {
+  await runAttempt(resolved, options, io, terminal);
+}
+
+/** As runInteractive; false when the learner said "Not now" on the start screen (nothing was started). */
+export async function runAttempt(resolved: ResolvedBank, options: InteractiveOptions, io: Io, terminal: Terminal): Promise<boolean> {
   const clock = runningClock(io.env);
   const { db, store } = openStore(options);
   try {
     const runner = new AttemptRunner(resolved, options, io, terminal, store, clock);
-    await runner.run();
+    return await runner.run();
   } finally {
     db.close();
   }
@@ -91,6 +97,8 @@ class AttemptRunner {
   private settings: InteractiveSettings = { confidence: false };
   private state!: session.SessionState;
   private questions = new Map<string, Question>();
+  /** The question on screen was opened from the review screen: answering it goes back there. */
+  private openedFromReview = false;
 
   constructor(
     private readonly resolved: ResolvedBank,
@@ -108,17 +116,18 @@ class AttemptRunner {
     return this.options.mode;
   }
 
-  async run(): Promise<void> {
+  /** False when the learner said "Not now" on the start screen (nothing was started). */
+  async run(): Promise<boolean> {
     const begun = this.options.resume ? this.resume() : await this.begin();
-    if (!begun) return;
+    if (!begun) return false;
     if (session.isOver(this.state)) {
       // The deadline passed while the learner was away.
-      this.io.out(`${uiMessages.resumedExpired}\n`);
-      return this.finish('expired');
+      await this.finish('expired', uiMessages.resumedExpired);
+      return true;
     }
     const ending = await this.loop();
-    if (ending === 'saved') return;
-    return this.finish(ending);
+    if (ending !== 'saved') await this.finish(ending);
+    return true;
   }
 
   // ---------------------------------------------------------------- starting and resuming
@@ -245,7 +254,8 @@ class AttemptRunner {
             { value: 'start', label: this.mode === 'exam' ? uiMessages.startExam : uiMessages.startPractice },
             { value: 'cancel', label: uiMessages.cancel },
           ],
-          enterHint: uiMessages.keys.choose,
+          keys: { escape: 'cancel' },
+          enterHint: uiMessages.keys.chooseOrBack,
         },
         context,
       ),
@@ -288,6 +298,9 @@ class AttemptRunner {
         continue;
       }
       const outcome = result.value;
+      const fromReview = this.openedFromReview;
+      // Only answering keeps the way back to review; any other move is ordinary navigation.
+      if (outcome.kind !== 'flag' && outcome.kind !== 'guideline' && outcome.kind !== 'view') this.openedFromReview = false;
       if (outcome.kind === 'answer') drafts.delete(id);
       else if (!settled) drafts.set(id, outcome.draft);
       switch (outcome.kind) {
@@ -299,7 +312,7 @@ class AttemptRunner {
             if (ended === 'retry') break; // the same question again
             if (ended) return ended;
           }
-          if (!this.moveOn()) {
+          if (fromReview || !this.moveOn()) {
             const reviewed = await this.review();
             if (reviewed !== 'continue') return reviewed;
           }
@@ -493,11 +506,12 @@ class AttemptRunner {
     while (true) {
       const rows = session.reviewRows(this.state, this.clock());
       const p = session.progress(this.state);
-      const choices: ChoiceItem[] = rows.map((row) => {
+      const words = distinguishingWords(rows.map((row) => this.questions.get(row.questionId)!));
+      const choices: ChoiceItem[] = rows.map((row, i) => {
         const marks = [this.answerState(row.questionId), ...(row.flagged ? [uiMessages.flaggedMark] : []), ...(row.reachable ? [] : [uiMessages.closed])];
-        // One line per question: the prompt's first words, cut to the screen's width by the prompt.
-        const prompt = this.questions.get(row.questionId)!.prompt.replace(/\s+/g, ' ').trim();
-        return { value: String(row.index), label: uiMessages.reviewRow(row.index + 1, marks.join(' · ')), cells: [prompt], disabled: !row.reachable };
+        // One line per question: id, type and the words that tell it apart, cut to the screen's width.
+        const question = this.questions.get(row.questionId)!;
+        return { value: String(row.index), label: uiMessages.reviewRow(row.index + 1, marks.join(' · ')), cells: [question.id, question.type, words[i]!], disabled: !row.reachable };
       });
       // Those with nothing at all score 0; a half-labelled question or a draft is scored as it stands.
       const unanswered = rows.filter((r) => !hasAnswer(this.state.answers[r.questionId])).length;
@@ -507,7 +521,7 @@ class AttemptRunner {
       choices.push({ value: 'return', label: uiMessages.returnTo(p.number) });
       const body = [this.c.bold(uiMessages.reviewTitle), uiMessages.reviewSummary(p.answered, p.total, p.flagged), ...(this.state.sequential ? [this.c.dim(uiMessages.sequentialNote)] : [])].join('\n');
       const result = await this.guard((context) =>
-        choicePrompt({ screen: { ...this.baseScreen(this.status()), body }, choices, default: rows.some((r) => !r.answered) || p.flagged ? 'return' : 'submit', enterHint: uiMessages.keys.choose, nav: { quitHint: true } }, context),
+        choicePrompt({ screen: { ...this.baseScreen(this.status()), body }, choices, default: unanswered || p.flagged ? 'return' : 'submit', keys: { escape: 'return' }, enterHint: uiMessages.keys.chooseOrBack, nav: { quitHint: true } }, context),
       );
       if (!result.ok) {
         if (result.why === 'exam-deadline') return this.expire();
@@ -526,6 +540,7 @@ class AttemptRunner {
         return this.state.status === 'expired' ? 'expired' : 'submitted';
       }
       this.step(session.goTo(this.state, Number(value), this.clock()));
+      this.openedFromReview = true;
       return 'continue';
     }
   }
@@ -609,7 +624,8 @@ class AttemptRunner {
             { value: 'quit', label: this.state.deadlineAt === undefined ? uiMessages.saveAndQuitPracticeYes : uiMessages.saveAndQuitYes },
             { value: 'stay', label: uiMessages.saveAndQuitNo },
           ],
-          enterHint: uiMessages.keys.choose,
+          keys: { escape: 'stay' },
+          enterHint: uiMessages.keys.chooseOrBack,
         },
         context,
       ),
@@ -622,12 +638,13 @@ class AttemptRunner {
     return true;
   }
 
-  /** Scores and closes the attempt, then shows the mistake report (paged when it is long). */
-  private async finish(status: 'submitted' | 'expired'): Promise<void> {
-    if (status === 'expired') this.io.out(`${this.c.red.bold(uiMessages.timeUp)}\n`);
+  /** Scores and closes the attempt, then shows the mistake report (paged when it is long), headed by `why` when time ran out. */
+  private async finish(status: 'submitted' | 'expired', why: string = uiMessages.timeUp): Promise<void> {
     const report = finishAttempt(this.store, this.resolved, this.attempt, this.mode, status, this.state.endedAt ?? this.clock());
     const { columns, rows } = this.terminal.size();
-    const text = renderText(report, { color: this.terminal.color, width: columns }) + reportStudyFor(this.options, this.resolved, report, this.clock(), this.terminal.color, columns);
+    // "Time is up" heads the report itself, so it is never left above a later screen.
+    const timeUp = status === 'expired' ? `${wrapLines(this.c.red.bold(why), columns - 1).join('\n')}\n\n` : '';
+    const text = timeUp + renderText(report, { color: this.terminal.color, width: columns }) + reportStudyFor(this.options, this.resolved, report, this.clock(), this.terminal.color, columns);
     if (text.split('\n').length < rows - 1) {
       this.io.out(text);
       return;
@@ -640,7 +657,7 @@ class AttemptRunner {
 
   private status(): StatusInfo {
     const p = session.progress(this.state);
-    return { number: p.number, total: p.total, flagged: p.flagged, deadlineAt: this.state.deadlineAt };
+    return { number: p.number, total: p.total, answered: p.answered, flagged: p.flagged, deadlineAt: this.state.deadlineAt };
   }
 
   private baseScreen(status?: StatusInfo): Omit<ScreenConfig, 'body'> {

@@ -152,6 +152,17 @@ export function buildProgram(io: Io): Command {
   return program;
 }
 
+/** True when the arguments hold options of the program itself and nothing else (no command, no --help). */
+function onlyGlobalOptions(probe: Command, argv: readonly string[]): boolean {
+  try {
+    const { operands, unknown } = probe.parseOptions([...argv]);
+    return operands.length === 0 && unknown.length === 0;
+  } catch {
+    // A malformed option (--content without a folder) or --version: the real parse reports it.
+    return false;
+  }
+}
+
 /** Runs the CLI with the given arguments. Resolves when done; rejects with a typed error. */
 export async function run(argv: readonly string[], io: Io): Promise<void> {
   const program = buildProgram(io);
@@ -162,6 +173,13 @@ export async function run(argv: readonly string[], io: Io): Promise<void> {
     return;
   }
   try {
+    if (io.terminal) {
+      // Only global options (`qualify --content ./mine`, `qualify --db f.db`): the home screen
+      // with them, as for `qualify` alone. Anything else (a command, --help) parses as usual.
+      // A separate program looks, so the real one parses every option once (--content collects).
+      const probe = buildProgram({ ...io, out: () => {}, err: () => {} });
+      if (onlyGlobalOptions(probe, argv)) return (await import('./commands/home.js')).homeCommand(probe.opts() as GlobalOptions, io, io.terminal);
+    }
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -65,5 +65,12 @@ export const messages = {
   nothingToResume: (bank: string, mode: string) => `There is no ${mode} of "${bank}" in progress to resume. Start one with "qualify ${mode} ${bank}".`,
   examInProgress: (bank: string, started: number) =>
     `An exam of "${bank}" started ${formatWhen(started)} is still in progress. Continue it with "qualify exam ${bank} --resume".`,
+  noBanks: 'No question banks found. Add some with --content <dir> or in $QUALIFY_HOME/content.',
+  bankFacts: (questions: number, guideline: string) => `${plural(questions, 'question')} · guideline ${guideline}`,
+  /** After `list`: in a terminal the interactive exam comes first; piped, the answers-file route. */
+  startOne: (terminal: boolean) =>
+    terminal
+      ? 'Start one with: qualify exam <id>   (qualify practice <id> never counts; --answers <file> scores a prepared file)'
+      : 'Start one with: qualify exam <id> --answers <file>   (or --practice to keep it off the record)',
   resumeWithAnswers: '--resume continues an interactive attempt in the terminal; it cannot be combined with --answers.',
 };

@@ -10,7 +10,8 @@ export function processIo(): Io {
     env: process.env,
     color: colorEnabled(process.stdout),
     colorErr: colorEnabled(process.stderr),
-    width: process.stdout.columns || 80,
+    // Piped, the width of the terminal the user sits at, when the shell says it (COLUMNS).
+    width: process.stdout.columns || Number(process.env.COLUMNS) || 80,
     cwd: process.cwd(),
     terminal: processTerminal(colorEnabled(process.stdout)),
   };

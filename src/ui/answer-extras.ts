@@ -18,7 +18,9 @@ export function askConfidence(question: Question, screen: Omit<ScreenConfig, 'bo
     {
       screen: { ...screen, body: `${questionBody(question, screen.color)}\n\n${c.bold(uiMessages.confidencePrompt)}` },
       choices: LEVELS.map((level) => ({ value: level, label: uiMessages.confidence[level] })),
-      default: given ?? 'medium',
+      // No level is preselected: Enter on a habit must not record "medium".
+      default: given,
+      noPreselection: true,
       enterHint: uiMessages.keys.choose,
     },
     context,

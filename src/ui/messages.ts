@@ -1,8 +1,9 @@
-import { formatWhen } from '../text/theme.js';
+import { formatShortWhen, formatWait } from '../text/theme.js';
 
 /** The interactive screens' user-facing text, in one place. */
 export const uiMessages = {
-  progress: (n: number, total: number, flagged: number) => `Question ${n}/${total}${flagged ? ` · ${flagged} flagged` : ''}`,
+  progress: (n: number, total: number, flagged: number, answered?: number) =>
+    `Question ${n}/${total}${answered === undefined ? '' : ` · ${answered}/${total} answered`}${flagged ? ` · ${flagged} flagged` : ''}`,
   examLeft: (clock: string) => `${clock} left`,
   questionLeft: (clock: string) => `this question ${clock}`,
   flaggedMark: '⚑ flagged',
@@ -11,11 +12,14 @@ export const uiMessages = {
   pickAtLeastOne: (canSkip: boolean) => `Tick at least one option with Space${canSkip ? ', or press → to skip the question' : ''}.`,
   practiceAnswered: 'Answered: your answer and its feedback, as given. Practice keeps the first answer.',
   practiceContinue: 'Continue',
-  moreBelow: (n: number, canView: boolean) => `… ${n} more line${n === 1 ? '' : 's'}${canView ? ' (v: read it all)' : ''}`,
+  bodyPosition: (from: number, to: number, total: number, canView: boolean, pageKeysOnly: boolean) =>
+    `… lines ${from}-${to} of ${total} · ${pageKeysOnly ? 'PgDn/PgUp' : 'j/k or PgDn/PgUp'} scroll${canView ? ' · v read it all' : ''}`,
   keys: {
     move: '↑↓ move',
     answer: 'Enter answer',
     choose: 'Enter choose',
+    chooseOrBack: 'Enter choose · Esc back',
+    chooseOrQuit: 'Enter choose · q quit',
     toggle: 'Space pick',
     grab: 'Space grab/drop',
     write: 'Enter write your answer',
@@ -47,6 +51,7 @@ export const uiMessages = {
   yourAnswer: (text: string) => `Your answer: ${text}`,
   rationalePrompt: 'Why? Write your rationale (the rubric reads it).',
   confidencePrompt: 'How sure are you?',
+  pickFirst: 'Pick one first: ↑↓ or its number.',
   confidence: { low: 'Low — a guess', medium: 'Medium', high: 'High — certain' },
   selfAssessPrompt: 'Compare with the model answer. Tick every statement that holds for YOUR answer:',
   modelAnswer: 'Model answer',
@@ -129,6 +134,7 @@ export const uiMessages = {
   // Home
   homeTitle: 'qualify — practise qualification exams',
   homeHint: 'Pick a bank.',
+  bankFacts: (questions: number, guideline: string, status: string) => `${questions} question${questions === 1 ? '' : 's'} · guideline: ${guideline} · ${status}`,
   quit: 'Quit',
   bankStatus: {
     neverTried: 'not tried yet',
@@ -137,8 +143,9 @@ export const uiMessages = {
     inProgress: 'exam in progress',
     practiceInProgress: 'practice in progress',
     available: 'exam available now',
-    waitUntil: (when: number) => `retake available ${formatWhen(when)}`,
-    locked: (when?: number) => (when === undefined ? 'locked out' : `locked until ${formatWhen(when)}`),
+    // Relative, so the status column stays readable at 80 columns; `history` has the exact time.
+    waitUntil: (leftMs: number) => `retake in ${formatWait(leftMs)}`,
+    locked: (when: number | undefined, now: number) => (when === undefined ? 'locked out for good' : `locked out until ${formatShortWhen(when, now)}`),
   },
   actions: {
     exam: 'Take the exam',

@@ -32,6 +32,28 @@ export function questionBody(question: Question, color: boolean): string {
   return out.join('\n');
 }
 
+/** A question's material as one line: the context's text (each part after its name), or nothing. */
+function contextLine(question: Question): string {
+  const context = question.context;
+  if (context === undefined) return '';
+  const text = typeof context === 'string' ? context : Object.entries(context).map(([name, part]) => `${name}: ${part}`).join(' · ');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * For the review screen: the words that tell each question from the others, first. A prompt that
+ * several questions share ("Which response is better?") says nothing, so their context comes first.
+ * Bank text, not yet made safe.
+ */
+export function distinguishingWords(questions: readonly Question[]): string[] {
+  const prompts = questions.map((q) => q.prompt.replace(/\s+/g, ' ').trim());
+  const shared = (prompt: string) => prompts.filter((p) => p === prompt).length > 1;
+  return questions.map((question, i) => {
+    const context = contextLine(question);
+    return shared(prompts[i]!) && context ? `${context} — ${prompts[i]}` : prompts[i]!;
+  });
+}
+
 function typeHint(question: Question): string | undefined {
   switch (question.type) {
     case 'multi-select':

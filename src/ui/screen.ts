@@ -10,6 +10,8 @@ export interface StatusInfo {
   number?: number;
   total?: number;
   flagged?: number;
+  /** How many questions have an answer (shown as "answered/total"). */
+  answered?: number;
   /** The exam's deadline (absent: untimed). */
   deadlineAt?: number;
   /** The current question's own deadline, when it has one. */
@@ -47,11 +49,11 @@ export function hasLiveClock(screen: ScreenConfig): boolean {
   return screen.clock !== undefined && (screen.status?.deadlineAt !== undefined || screen.status?.questionDeadlineAt !== undefined);
 }
 
-/** "Question 7/20 · 2 flagged · 12:34 left · this question 0:45". */
+/** "Question 7/20 · 5/20 answered · 2 flagged · 12:34 left · this question 0:45". */
 export function statusLine(status: StatusInfo, now: number, color: boolean): string {
   const c = makeTheme(color);
   const parts: string[] = [];
-  if (status.number !== undefined && status.total !== undefined) parts.push(c.bold(uiMessages.progress(status.number, status.total, status.flagged ?? 0)));
+  if (status.number !== undefined && status.total !== undefined) parts.push(c.bold(uiMessages.progress(status.number, status.total, status.flagged ?? 0, status.answered)));
   if (status.note) parts.push(c.yellow(status.note));
   const clock = (deadline: number, text: (clock: string) => string) => {
     const left = deadline - now;
@@ -72,12 +74,19 @@ export interface Layout {
   footer?: string[];
   /** Offered when the body is cut short ("v: read it all"). */
   canViewWhole?: boolean;
+  /** The first body line shown when the body does not fit (it scrolls; the items stay put). */
+  bodyTop?: number;
+  /** Only PgDn/PgUp scroll the body (letters are being typed): the hint says so. */
+  pageKeysOnly?: boolean;
 }
 
 export interface Composed {
   text: string;
   /** Whether the body had to be cut to fit the screen. */
   bodyCut: boolean;
+  /** Body lines shown at once, and the furthest `bodyTop` can go (0 when it all fits). */
+  bodyPage: number;
+  bodyMaxTop: number;
 }
 
 /**
@@ -105,9 +114,16 @@ export function composeScreen(screen: ScreenConfig, now: number, layout: Layout 
   const bodyBudget = Math.max(1, available - fixed - shownItems.length);
   let shownBody = body;
   let bodyCut = false;
+  let bodyPage = body.length;
+  let bodyMaxTop = 0;
   if (body.length > bodyBudget) {
+    // A window on the body, with one line saying where it is and how to scroll it.
     bodyCut = true;
-    shownBody = [...body.slice(0, bodyBudget - 1), c.dim(uiMessages.moreBelow(body.length - bodyBudget + 1, layout.canViewWhole ?? false))];
+    bodyPage = Math.max(1, bodyBudget - 1);
+    bodyMaxTop = body.length - bodyPage;
+    const top = Math.min(Math.max(0, layout.bodyTop ?? 0), bodyMaxTop);
+    const position = uiMessages.bodyPosition(top + 1, top + bodyPage, body.length, layout.canViewWhole ?? false, layout.pageKeysOnly ?? false);
+    shownBody = [...body.slice(top, top + bodyPage), c.dim(truncateVisible(position, width))];
   }
   const out = [...header, ...shownBody];
   if (shownItems.length) {
@@ -115,7 +131,12 @@ export function composeScreen(screen: ScreenConfig, now: number, layout: Layout 
     out.push(...shownItems);
   }
   if (footer.length) out.push('', ...footer);
-  return { text: out.join('\n'), bodyCut };
+  return { text: out.join('\n'), bodyCut, bodyPage, bodyMaxTop };
+}
+
+/** Our own one-line text cut to the width, so it stays one line. */
+function truncateVisible(text: string, width: number): string {
+  return [...text].length <= width ? text : `${[...text].slice(0, width - 1).join('')}…`;
 }
 
 /** The items around the cursor that fit in `budget` lines, with "…" marks where some are hidden. */

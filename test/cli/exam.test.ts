@@ -35,6 +35,25 @@ describe('qualify list', () => {
     expect(code).toBe(0);
     expect(body).toContainEqual(expect.objectContaining({ id: 'fixture-bank', title: 'Fixture Bank', guideline: 'fixture-guide', questions: 8 }));
   });
+
+  it('says "1 question" for a bank of one, and piped, suggests the answers-file route', () => {
+    const quick = fs.readFileSync(path.join(FIXTURES, 'interactive', 'quick-bank.yaml'), 'utf8');
+    const single = quick.slice(0, quick.indexOf('  - id: k-second')).replace('id: quick-bank', 'id: single-bank');
+    const dir = path.join(home, 'single');
+    writeTemp(dir, 'bank.yaml', single);
+    const { stdout } = cli(['--content', BASIC, '--content', dir, 'list'], { home });
+    expect(stdout).toMatch(/ 1 question · guideline fixture-guide/);
+    expect(stdout).toMatch(/ 8 questions · guideline fixture-guide/);
+    expect(stdout).toContain('Start one with: qualify exam <id> --answers <file>');
+  });
+
+  it('wraps to a 60-column window, keeping each file path whole on its own line', () => {
+    const { stdout } = cli(['list'], { home, env: { COLUMNS: '60' } });
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines.filter((line) => [...line].length > 59 && !/^ +\S+\.yaml$/.test(line))).toEqual([]);
+    expect(stdout).toMatch(/^search-evaluation-basics\n {2}Search Result Evaluation/m);
+    expect(stdout).toMatch(/^ {2}question-banks\/search-evaluation\/search-evaluation-basics\.yaml$/m);
+  });
 });
 
 describe('qualify exam --answers', () => {

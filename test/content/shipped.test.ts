@@ -48,7 +48,8 @@ describe('shipped content', () => {
   });
 
   it('the example answers file in the README is accepted and scored', () => {
-    const result = cli(['exam', 'search-evaluation-basics', '--practice', '--answers', 'examples/search-evaluation-first-try.yaml', '--json'], { home });
+    // The seed is pinned: which questions are drawn decides the score, so the test must not depend on the draw.
+    const result = cli(['exam', 'search-evaluation-basics', '--practice', '--answers', 'examples/search-evaluation-first-try.yaml', '--seed', '7', '--json'], { home });
     expect(result.code).toBe(0);
     const body = JSON.parse(result.stdout);
     expect(body.percent).toBeGreaterThan(0);
@@ -62,5 +63,31 @@ describe('shipped content', () => {
     expect(lines.filter((line) => line.endsWith(' '))).toEqual([]);
     // A wrapped continuation hangs at the column of the text it continues, never one space further.
     expect(lines.filter((line) => /^ {19}\S/.test(line))).toEqual([]);
+  });
+
+  it.each([1, 7, 23])('with seed %i, its mistake report wraps at 60, 80, 100 and 140 columns: no line too wide, no word left alone mid-paragraph', (seed) => {
+    const own = tempHome();
+    try {
+      expect(cli(['exam', 'search-evaluation-basics', '--practice', '--answers', 'examples/search-evaluation-first-try.yaml', '--seed', String(seed)], { home: own }).code).toBe(0);
+      for (const columns of [60, 80, 100, 140]) {
+        const lines = cli(['report'], { home: own, env: { COLUMNS: String(columns) } }).stdout.split('\n');
+        expect(lines.filter((line) => [...line].length > columns), `${columns} columns`).toEqual([]);
+        // The study plan's lines and the header wrap too (they used to run past the edge).
+        const plan = lines.slice(lines.findIndex((line) => line.startsWith('Study plan')) + 1).filter((line) => line.trim());
+        expect(plan.length).toBeGreaterThan(0);
+        expect(plan.every((line) => /^ {2}\d+\. |^ {5}\S/.test(line)), plan.join('\n')).toBe(true);
+        // A word alone on a line is only ever the end of a paragraph: the line before it is full
+        // (the report keeps its lines at most 100 columns wide, for reading, on wider screens).
+        const room = Math.min(columns, 100);
+        lines.forEach((line, i) => {
+          if (!/^ +\S+$/.test(line) || i === 0) return;
+          const previous = lines[i - 1]!;
+          const word = line.trim();
+          if (/^ +\S/.test(previous) && previous.trim() && !/:$/.test(previous)) expect([...previous].length + 1 + [...word].length, `${columns}: "${previous}" / "${line}"`).toBeGreaterThan(room);
+        });
+      }
+    } finally {
+      fs.rmSync(own, { recursive: true, force: true });
+    }
   });
 });

@@ -28,9 +28,9 @@ describe('the interactive exam in a terminal (tmux)', () => {
     screen = await t.waitFor('Question 2/8');
     expect(screen).toContain('← back');
     t.send('f');
-    screen = await t.waitFor('Question 2/8 · 1 flagged · ⚑ flagged');
+    screen = await t.waitFor('Question 2/8 · 1/8 answered · 1 flagged · ⚑ flagged');
     t.send('Left');
-    screen = await t.waitFor(/Question 1\/8 · 1 flagged · \d+:\d\d left/);
+    screen = await t.waitFor(/Question 1\/8 · 1\/8 answered · 1 flagged · \d+:\d\d left/);
     expect(screen).toContain('●'); // the answer given is marked
     t.send('r');
     screen = await t.waitFor('Review before you submit');
@@ -40,7 +40,7 @@ describe('the interactive exam in a terminal (tmux)', () => {
     expect(screen).toContain('Submit the exam now (7 unanswered questions will score 0)');
     t.send('Home', '2'); // the second row
     t.send('Enter');
-    screen = await t.waitFor('Question 2/8 · 1 flagged · ⚑ flagged');
+    screen = await t.waitFor('Question 2/8 · 1/8 answered · 1 flagged · ⚑ flagged');
   });
 
   it('opens the guideline in an open-book exam, then submits what was answered when time runs out', async () => {
@@ -124,7 +124,7 @@ describe('the interactive exam in a terminal (tmux)', () => {
     }
     t.send('Enter'); // a) Rate at once: wrong
     await t.waitFor('How sure are you?');
-    t.send('Up', 'Enter'); // low
+    t.send('1', 'Enter'); // low
     await t.waitFor('Show the answer'); // one more try is offered first
     t.send('Down', 'Enter');
     screen = await t.waitFor('Expected: b) Read the whole task');
@@ -215,10 +215,9 @@ describe('the interactive exam in a terminal (tmux)', () => {
     expect(screen).toContain('❯ Practise now (never counts)');
     t.send('Enter');
     screen = await t.waitFor('Start practising');
-    t.send('Down', 'Enter'); // Not now
-    await t.waitFor('Enter continue');
-    t.send('Enter');
-    screen = await t.waitFor('Take the exam');
-    expect(screen).toContain('Fixture Bank');
+    t.send('Down', 'Enter'); // Not now: back to the list of banks, with nothing left over
+    screen = await t.waitFor('Pick a bank.');
+    expect(screen).not.toContain('Enter continue');
+    expect(screen).not.toContain('Start practising');
   });
 });

@@ -8,7 +8,7 @@ afterEach(() => {
 });
 
 const TITLE = 'Search Result Evaluation — Qualification Practice';
-const clockOf = (screen: string) => /Question 1\/25 · (\d+:\d\d) left/.exec(screen)?.[1];
+const clockOf = (screen: string) => /Question 1\/25 · 0\/25 answered · (\d+:\d\d) left/.exec(screen)?.[1];
 
 describe('a resized terminal (tmux)', () => {
   it('lays the question out again for the new size, keeps the clock on top, and never scrolls it into the scrollback', async () => {
@@ -20,12 +20,12 @@ describe('a resized terminal (tmux)', () => {
     await t.waitFor('Question 1/25');
     t.resize(60, 20);
     // The title and the clock are the first two lines of the new screen.
-    let screen = await t.waitFor(new RegExp(`^${TITLE}\\nQuestion 1/25 · \\d+:\\d\\d left\\n`));
+    let screen = await t.waitFor(new RegExp(`^${TITLE}\\nQuestion 1/25 · 0/25 answered · \\d+:\\d\\d left\\n`));
     const lines = screen.replace(/\n+$/, '').split('\n');
     expect(lines.length).toBeLessThanOrEqual(20);
     expect(lines.filter((line) => [...line].length > 59)).toEqual([]);
     expect(lines.filter((line) => /^ \S/.test(line))).toEqual([]); // rewrapped: no line starts with the space of a break
-    expect(screen).toMatch(/… \d+ more lines \(v: read it all\)/);
+    expect(screen).toMatch(/… lines 1-\d+ of \d+ · j\/k or PgDn\/PgUp scroll · v read it all/);
     expect(screen).toContain('❯ Fails to Meet 1/5');
 
     // Two ticks of the clock later: still on top, redrawn in place, nothing new in the scrollback.
@@ -33,7 +33,7 @@ describe('a resized terminal (tmux)', () => {
     const before = copies();
     for (let tick = 0; tick < 2; tick++) {
       const shown = clockOf(screen);
-      screen = await t.waitFor(new RegExp(`^${TITLE}\\nQuestion 1/25 · (?!${shown} )\\d+:\\d\\d left\\n`));
+      screen = await t.waitFor(new RegExp(`^${TITLE}\\nQuestion 1/25 · 0/25 answered · (?!${shown} )\\d+:\\d\\d left\\n`));
     }
     expect(copies()).toBe(before);
 

@@ -103,7 +103,7 @@ describe('the study loop in a terminal (tmux)', () => {
     expect(screen).toContain('What do you do first?');
     t.send('2', 'Enter'); // b) Read the whole task: right
     await t.waitFor('How sure are you?');
-    t.send('Enter'); // medium
+    t.send('2', 'Enter'); // medium (no level is preselected)
     screen = await t.waitFor('Grade: Good (right)');
     expect(screen).toContain('Rule 1.r1 Read every instruction before you rate.');
     // Saved before the feedback: the card is due later than now, and its review is logged.
@@ -114,7 +114,7 @@ describe('the study loop in a terminal (tmux)', () => {
     screen = await t.waitFor('Rate this page.');
     t.send('1', 'Enter'); // Lowest: wrong again (the key is High)
     await t.waitFor('How sure are you?');
-    t.send('Enter');
+    t.send('2', 'Enter'); // medium
     screen = await t.waitFor('Grade: Again (wrong)');
     t.send('C-c');
     screen = await t.waitFor('[exited 0]');

@@ -23,12 +23,12 @@ export class TmuxTerminal {
     return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
   }
 
-  /** Starts `qualify <args>`; when it exits, the pane stays open showing "[exited N]". */
-  start(args: string[], env: Record<string, string> = {}): void {
+  /** Starts `qualify <args>` in a window of `size` (default 100x34); when it exits, the pane stays open showing "[exited N]". */
+  start(args: string[], env: Record<string, string> = {}, size: { columns: number; rows: number } = { columns: 100, rows: 34 }): void {
     const vars = { QUALIFY_HOME: this.home, NO_COLOR: '1', TERM: 'xterm-256color', ...env };
     const assignments = Object.entries(vars).map(([k, v]) => `${k}='${v}'`).join(' ');
     const command = `cd '${ROOT}' && env -u FORCE_COLOR -u QUALIFY_NOW ${assignments} '${process.execPath}' '${BIN}' ${args.map((a) => `'${a}'`).join(' ')}; echo "[exited $?]"; sleep 600`;
-    this.tmux('new-session', '-d', '-x', '100', '-y', '34', 'bash', '-c', command);
+    this.tmux('new-session', '-d', '-x', String(size.columns), '-y', String(size.rows), 'bash', '-c', command);
   }
 
   send(...keys: string[]): void {

@@ -163,7 +163,7 @@ describe('a resized window', () => {
     expect(screen[1]).toBe('Question 1/25 · 45:00 left');
     expect(screen.length).toBeLessThanOrEqual(19);
     expect(screen.filter((line) => stringWidth(line) > 59)).toEqual([]);
-    expect(getScreen()).toMatch(/… \d+ more lines \(v: read it all\)/);
+    expect(getScreen()).toMatch(/… lines 1-\d+ of \d+ · j\/k or PgDn\/PgUp scroll · v read it all/);
 
     now = 1000;
     vi.advanceTimersByTime(1000);

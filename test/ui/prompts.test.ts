@@ -36,6 +36,28 @@ describe('choice prompt (single choice, true/false, scales, label-each items, me
     await expect(answer).resolves.toEqual({ kind: 'answer', value: 'High' });
   });
 
+  it('with noPreselection, shows no cursor and refuses Enter until a choice is picked', async () => {
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      screen,
+      noPreselection: true,
+      choices: ['low', 'medium', 'high'].map((value) => ({ value, label: value })),
+    });
+    expect(getScreen()).not.toContain('❯');
+    events.keypress('enter');
+    expect(getScreen()).toContain('Pick one first');
+    events.keypress('up'); // from nothing, ↑ lands on the last
+    expect(getScreen()).toContain('❯ high');
+    events.keypress('2');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({ kind: 'answer', value: 'medium' });
+  });
+
+  it('chooses at once with a menu key (Esc goes back)', async () => {
+    const { answer, events } = await render(choicePrompt, { screen, keys: { escape: 'back' }, choices: [{ value: 'go', label: 'Go' }, { value: 'back', label: 'Back' }] });
+    events.keypress('escape');
+    await expect(answer).resolves.toEqual({ kind: 'answer', value: 'back' });
+  });
+
   it('leaves the question with the offered moves, carrying the selection on screen', async () => {
     const { answer, events, getScreen } = await render(choicePrompt, { screen, nav: exam, choices: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] });
     expect(getScreen()).toContain('← back · → skip · f flag · r review & submit · Ctrl+C save & quit');
@@ -76,9 +98,36 @@ describe('choice prompt (single choice, true/false, scales, label-each items, me
     const { answer, events, getScreen } = await render(choicePrompt, { screen: { ...screen, body: long, size: { columns: 80, rows: 16 } }, nav: { view: true }, choices: [{ value: 'a', label: 'A' }] });
     const shown = getScreen();
     expect(shown.split('\n').length).toBeLessThanOrEqual(15);
-    expect(shown).toMatch(/… \d+ more lines \(v: read it all\)/);
+    expect(shown).toMatch(/… lines 1-\d+ of 40 · j\/k or PgDn\/PgUp scroll · v read it all/);
     events.keypress('v');
     await expect(answer).resolves.toEqual({ kind: 'view', draft: 'a' });
+  });
+
+  it('scrolls a long body with j/k and PgDn/PgUp while the choices stay on screen', async () => {
+    const long = Array.from({ length: 40 }, (_, i) => `line ${i + 1}`).join('\n');
+    const choices = ['Much better', 'Better', 'Same', 'Worse', 'Much worse'].map((label) => ({ value: label, label }));
+    const { answer, events, getScreen } = await render(choicePrompt, { screen: { ...screen, body: long, size: { columns: 80, rows: 20 } }, nav: { view: true }, choices });
+    const lines = () => getScreen().split('\n');
+    const page = () => lines().filter((line) => /^line \d+$/.test(line)).map((line) => Number(line.slice(5)));
+    expect(page()[0]).toBe(1);
+    const size = page().length;
+    events.keypress('j');
+    expect(page()[0]).toBe(2);
+    events.keypress('k');
+    expect(page()[0]).toBe(1);
+    events.keypress('pagedown');
+    expect(page()[0]).toBe(size); // a page on, keeping its last line
+    for (let i = 0; i < 10; i++) events.keypress('pagedown');
+    expect(page().at(-1)).toBe(40);
+    expect(getScreen()).toContain(`lines ${41 - size}-40 of 40`);
+    events.keypress('pageup');
+    expect(page().at(-1)).toBe(40 - size + 1);
+    // The choices never left the screen, and the cursor still answers.
+    for (const label of ['Much better', 'Better', 'Same', 'Worse', 'Much worse']) expect(getScreen()).toContain(label);
+    expect(lines().length).toBeLessThanOrEqual(19);
+    events.keypress('down');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({ kind: 'answer', value: 'Better' });
   });
 });
 
@@ -122,6 +171,23 @@ describe('text prompt (free text, rationales)', () => {
     events.keypress('enter');
     events.keypress('enter');
     await expect(answer).resolves.toBe('First line\nSecond');
+  });
+
+  it('scrolls a long question with PgDn/PgUp while typing; j and k are typed, not scrolled', async () => {
+    const long = Array.from({ length: 40 }, (_, i) => `line ${i + 1}`).join('\n');
+    const { answer, events, getScreen } = await render(textPrompt, { screen: { ...screen, body: long, size: { columns: 80, rows: 20 } } });
+    const first = () => getScreen().split('\n').find((line) => /^line \d+$/.test(line));
+    expect(first()).toBe('line 1');
+    expect(getScreen()).toMatch(/lines 1-\d+ of 40 · PgDn\/PgUp scroll/);
+    events.type('jk');
+    expect(first()).toBe('line 1');
+    events.keypress('pagedown');
+    expect(first()).not.toBe('line 1');
+    events.keypress('pageup');
+    expect(first()).toBe('line 1');
+    events.keypress('enter');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('jk');
   });
 
   it('Backspace on an empty line goes back to edit the line above', async () => {

@@ -7,11 +7,12 @@ import { choicePrompt } from '../../ui/prompts/choice.js';
 import { pagerPrompt } from '../../ui/prompts/pager.js';
 import { guidelineText } from '../../ui/question-view.js';
 import { safe } from '../../ui/screen.js';
+import { clearRows } from '../../ui/resize.js';
 import { screenSize, type Terminal } from '../../ui/terminal.js';
 import { formatWhen, makeTheme } from '../../text/theme.js';
 import { retakeDecision } from '../attempt.js';
 import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
-import { runInteractive } from '../interactive.js';
+import { runAttempt } from '../interactive.js';
 import type { Io } from '../io.js';
 import type { ContentSet } from '../../content/load.js';
 import { nextStepFor } from '../study-data.js';
@@ -22,19 +23,20 @@ import { historyCommand } from './history.js';
 export function bankStatus(store: AttemptStore, resolved: ResolvedBank, at: number): string {
   const s = uiMessages.bankStatus;
   const attempts = store.list(resolved.bank.id).filter((a) => a.mode === 'exam');
+  // When the exam can be taken comes first: on a narrow screen the end of the cell is cut.
   const parts: string[] = [];
   const finished = attempts.filter((a) => a.status !== 'in_progress' && a.percent !== undefined);
+  if (attempts.some((a) => a.status === 'in_progress')) parts.push(s.inProgress);
+  else {
+    const decision = retakeDecision(store, resolved, at);
+    if (decision.kind === 'wait') parts.push(s.waitUntil(decision.until - at));
+    else if (decision.kind === 'locked-out') parts.push(s.locked(decision.until, at));
+    else if (finished.length) parts.push(s.available);
+  }
   if (finished.length === 0) parts.push(s.neverTried);
   else parts.push(s.best(Math.max(...finished.map((a) => a.percent!))));
   if (finished.some((a) => a.passed)) parts.push(s.passed);
   if (store.inProgress(resolved.bank.id, 'practice')) parts.push(s.practiceInProgress);
-  if (attempts.some((a) => a.status === 'in_progress')) parts.push(s.inProgress);
-  else {
-    const decision = retakeDecision(store, resolved, at);
-    if (decision.kind === 'wait') parts.push(s.waitUntil(decision.until));
-    else if (decision.kind === 'locked-out') parts.push(s.locked(decision.until));
-    else if (finished.length) parts.push(s.available);
-  }
   return parts.join(' · ');
 }
 
@@ -68,7 +70,8 @@ export async function homeCommand(options: GlobalOptions, io: Io, terminal: Term
           choices: [...banks.map((b) => ({ value: b.bank.id, label: b.bank.id, cells: [b.bank.title, statuses.get(b.bank.id) ?? ''] })), { value: '', label: uiMessages.quit }],
           shrinkColumn: 1,
           default: cursor,
-          enterHint: uiMessages.keys.choose,
+          keys: { q: '' },
+          enterHint: uiMessages.keys.chooseOrQuit,
         },
         home.context,
       ),
@@ -76,6 +79,7 @@ export async function homeCommand(options: GlobalOptions, io: Io, terminal: Term
     if (!picked || picked.kind !== 'answer' || picked.value === '') return;
     cursor = picked.value;
     await home.bankMenu(content.banks.get(picked.value)!);
+    home.clearScreen();
   }
 }
 
@@ -91,6 +95,14 @@ class HomeScreens {
   ) {
     this.context = { input: terminal.input, output: terminal.output, clearPromptOnDone: true };
     this.c = makeTheme(terminal.color);
+  }
+
+  /**
+   * Clears what the last action left on screen (a report, "Enter continue") before the next menu,
+   * so no old line stays under it. Only the visible rows: the report stays in the scrollback.
+   */
+  clearScreen(): void {
+    this.terminal.output.write(clearRows(this.terminal.size().rows));
   }
 
   screen(body: string, title: string = uiMessages.homeTitle) {
@@ -133,7 +145,7 @@ class HomeScreens {
       const action = await ask(() =>
         choicePrompt(
           {
-            screen: this.screen(`${c.bold(safe(resolved.bank.title))}\n${c.dim(`${resolved.bank.questions.length} questions · guideline: ${safe(resolved.guideline.title)} · ${status}`)}`),
+            screen: this.screen(`${c.bold(safe(resolved.bank.title))}\n${c.dim(uiMessages.bankFacts(resolved.bank.questions.length, safe(resolved.guideline.title), status))}`),
             choices: [
               inProgress ? { value: 'resume', label: a.resume } : { value: 'exam', label: a.exam },
               { value: 'practice', label: a.practice },
@@ -141,29 +153,32 @@ class HomeScreens {
               { value: 'history', label: a.history },
               { value: 'back', label: a.back },
             ],
-            enterHint: uiMessages.keys.choose,
+            keys: { escape: 'back' },
+            enterHint: uiMessages.keys.chooseOrBack,
           },
           this.context,
         ),
       );
       if (!action || action.kind !== 'answer' || action.value === 'back') return;
-      await this.act(resolved, action.value);
+      const next = await this.act(resolved, action.value);
+      if (next === 'home') return;
+      this.clearScreen();
     }
   }
 
-  private async act(resolved: ResolvedBank, action: string): Promise<void> {
+  /** Does what was picked; "home" when the learner said "Not now" on the start screen: back to the banks. */
+  private async act(resolved: ResolvedBank, action: string): Promise<'home' | undefined> {
     const { terminal, context } = this;
     try {
       switch (action) {
         case 'exam':
         case 'resume':
-          await runInteractive(resolved, { ...this.options, mode: 'exam', resume: action === 'resume' }, this.io, terminal);
+        case 'practice': {
+          const mode = action === 'practice' ? 'practice' : 'exam';
+          if (!(await runAttempt(resolved, { ...this.options, mode, resume: action === 'resume' }, this.io, terminal))) return 'home';
           await this.pressToContinue();
           break;
-        case 'practice':
-          await runInteractive(resolved, { ...this.options, mode: 'practice' }, this.io, terminal);
-          await this.pressToContinue();
-          break;
+        }
         case 'guideline':
           await ask(() => pagerPrompt({ screen: this.screen('', resolved.guideline.title), text: guidelineText(resolved.guideline, undefined, terminal.color) }, context));
           break;
@@ -176,7 +191,7 @@ class HomeScreens {
       }
     } catch (error) {
       // A refusal (retake wait, lockout, an exam in progress) is news, not the end of the session.
-      if (error instanceof RetakeRefusedError) return this.offerPractice(resolved, error);
+      if (error instanceof RetakeRefusedError) return await this.offerPractice(resolved, error);
       if (!(error instanceof QualifyError)) throw error;
       await ask(() => pagerPrompt({ screen: this.screen(''), text: this.c.yellow(safe(error.message)), hint: uiMessages.pressToContinue }, context));
     }
@@ -184,11 +199,11 @@ class HomeScreens {
 
   /** After the report: the learner reads it, then Enter goes back to the menu. */
   private async pressToContinue(): Promise<void> {
-    await ask(() => pagerPrompt({ screen: { color: this.terminal.color, size: screenSize(this.terminal) }, text: '', hint: uiMessages.pressToContinue }, { ...this.context, clearPromptOnDone: false }));
+    await ask(() => pagerPrompt({ screen: { color: this.terminal.color, size: screenSize(this.terminal) }, text: '', hint: uiMessages.pressToContinue }, this.context));
   }
 
   /** The exam may not start now: say why, and offer practice (which never counts) right here. */
-  private async offerPractice(resolved: ResolvedBank, error: RetakeRefusedError): Promise<void> {
+  private async offerPractice(resolved: ResolvedBank, error: RetakeRefusedError): Promise<'home' | undefined> {
     const r = uiMessages.homeRefusal;
     const refusal = error.refusal;
     const when = (iso: string) => formatWhen(Date.parse(iso));
@@ -208,11 +223,13 @@ class HomeScreens {
             { value: 'practice', label: uiMessages.actions.practiseInstead },
             { value: 'back', label: uiMessages.actions.backToBank },
           ],
-          enterHint: uiMessages.keys.choose,
+          keys: { escape: 'back' },
+          enterHint: uiMessages.keys.chooseOrBack,
         },
         this.context,
       ),
     );
-    if (choice?.kind === 'answer' && choice.value === 'practice') await this.act(resolved, 'practice');
+    if (choice?.kind === 'answer' && choice.value === 'practice') return this.act(resolved, 'practice');
+    return undefined;
   }
 }

@@ -36,14 +36,14 @@ export function renderText(report: ReportModel, options: TextOptions): string {
 
   const verdict = report.passed ? c.green.bold('PASSED') : c.red.bold('NOT PASSED');
   out.push(wrap(c.bold(s(report.bank.title)), 0));
-  out.push(c.dim(`${report.mode === 'exam' ? 'Exam' : 'Practice'} · attempt #${report.attemptId}${report.seed == null ? '' : ` · seed ${report.seed}`}${report.status === 'expired' ? ' · time ran out' : ''}`));
-  out.push(`Score ${num(report.score)} / ${num(report.maxScore)} (${report.percent}%) · pass mark ${report.passMark}% · ${verdict}`);
-  out.push(c.dim(`${report.answeredCount} of ${report.questionCount} question${report.questionCount === 1 ? '' : 's'} answered · guideline: ${s(report.guideline.title)}`));
+  out.push(wrap(c.dim(`${report.mode === 'exam' ? 'Exam' : 'Practice'} · attempt #${report.attemptId}${report.seed == null ? '' : ` · seed ${report.seed}`}${report.status === 'expired' ? ' · time ran out' : ''}`), 2));
+  out.push(wrap(`Score ${num(report.score)} / ${num(report.maxScore)} (${report.percent}%) · pass mark ${report.passMark}% · ${verdict}`, 2));
+  out.push(wrap(c.dim(`${report.answeredCount} of ${report.questionCount} question${report.questionCount === 1 ? '' : 's'} answered · guideline: ${s(report.guideline.title)}`), 2));
   for (const miss of report.criticalMisses) {
     out.push(wrap(c.red(`Critical error on ${miss.questionId}: ${s(miss.text)} — this alone fails the exam.`), 2));
   }
   for (const min of report.sectionMinimums.filter((m) => !m.met)) {
-    out.push(c.red(`Section ${min.id} ${s(min.title)}: ${min.percent}% where ${min.required}% is required.`));
+    out.push(wrap(c.red(`Section ${min.id} ${s(min.title)}: ${min.percent}% where ${min.required}% is required.`), 2));
   }
 
   if (report.sections.length) {
@@ -60,7 +60,7 @@ export function renderText(report: ReportModel, options: TextOptions): string {
   if (report.mistakes.length) {
     out.push('', c.bold(`Mistakes (${report.mistakes.length})`));
     for (const group of mistakesBySection(report)) {
-      out.push('', c.cyan.bold(`§ ${group.id} ${s(group.title)}`));
+      out.push('', wrap(c.cyan.bold(`§ ${group.id} ${s(group.title)}`), 2));
       for (const m of group.mistakes) {
         const critical = m.critical ? c.red(' CRITICAL') : '';
         // Older stored reports have no `answered`: they count as answered.
@@ -96,10 +96,11 @@ export function renderText(report: ReportModel, options: TextOptions): string {
 
   if (report.studyPlan.length) {
     out.push('', c.bold('Study plan — re-read these sections first'));
+    // Continuation lines hang under the section id, past the "1. " of the list.
     report.studyPlan.forEach((item, i) => out.push(wrap(`  ${i + 1}. ${item.sectionId} ${s(item.title)} — ${item.reason}`, 5)));
   }
   if (report.mode === 'exam' && report.nextAttemptAt) {
-    out.push('', c.yellow(`Next exam attempt available: ${formatWhen(report.nextAttemptAt)}`));
+    out.push('', wrap(c.yellow(`Next exam attempt available: ${formatWhen(report.nextAttemptAt)}`), 2));
   }
   return out.join('\n') + '\n';
 }

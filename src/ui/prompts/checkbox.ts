@@ -1,7 +1,8 @@
-import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, useRef, useState } from '@inquirer/core';
+import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, useState } from '@inquirer/core';
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
 import { useScreenSize } from '../resize.js';
+import { useBodyScroll } from '../scroll.js';
 import { composeScreen, hasLiveClock, safe, type ScreenConfig } from '../screen.js';
 import { makeTheme } from '../../text/theme.js';
 import { footerLines, navActionFor, refusedMoveNotice, type NavKeys, type Outcome } from './nav.js';
@@ -29,7 +30,7 @@ export const checkboxPrompt = createPrompt<Outcome<string[]>, CheckboxConfig>((c
   const [cursor, setCursor] = useState(0);
   const [checked, setChecked] = useState<readonly string[]>(config.checked ?? []);
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const bodyCut = useRef(false);
+  const scroll = useBodyScroll();
   const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
   const { size, clear } = useScreenSize(config.screen);
   const c = makeTheme(config.screen.color);
@@ -37,6 +38,7 @@ export const checkboxPrompt = createPrompt<Outcome<string[]>, CheckboxConfig>((c
 
   useKeypress((key, rl) => {
     rl.clearLine(0);
+    if (scroll.onKey(key)) return setNotice(undefined);
     let shown: string | undefined;
     if (isUpKey(key)) setCursor((cursor - 1 + choices.length) % choices.length);
     else if (isDownKey(key)) setCursor((cursor + 1) % choices.length);
@@ -49,7 +51,7 @@ export const checkboxPrompt = createPrompt<Outcome<string[]>, CheckboxConfig>((c
       if (config.requireOne && checked.length === 0) shown = uiMessages.pickAtLeastOne(Boolean(nav.skip));
       else done({ kind: 'answer', value: inOrder(checked) });
     } else {
-      const action = navActionFor(key, { ...nav, view: nav.view && bodyCut.current });
+      const action = navActionFor(key, { ...nav, view: nav.view && scroll.cut() });
       if (action) done({ kind: action, draft: inOrder(checked) });
       else shown = refusedMoveNotice(key, nav);
     }
@@ -64,7 +66,7 @@ export const checkboxPrompt = createPrompt<Outcome<string[]>, CheckboxConfig>((c
   });
   const first = config.readOnly ? uiMessages.closedQuestion : `${uiMessages.keys.move} · ${uiMessages.keys.toggle} · ${config.enterHint ?? uiMessages.keys.answer}`;
   const footer = footerLines(first, { ...nav, view: false }, notice && c.yellow(notice));
-  const composed = composeScreen({ ...config.screen, size }, now, { items, cursor, footer, canViewWhole: nav.view });
-  bodyCut.current = composed.bodyCut;
+  const composed = composeScreen({ ...config.screen, size }, now, { items, cursor, footer, canViewWhole: nav.view, bodyTop: scroll.top });
+  scroll.remember(composed);
   return `${clear}${composed.text}`;
 });

@@ -1,8 +1,9 @@
-import { createPrompt, isDownKey, isEnterKey, isNumberKey, isUpKey, useKeypress, useRef, useState } from '@inquirer/core';
+import { createPrompt, isDownKey, isEnterKey, isNumberKey, isUpKey, useKeypress, useState } from '@inquirer/core';
 import { fitColumns, tableRow } from '../columns.js';
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
 import { useScreenSize } from '../resize.js';
+import { useBodyScroll } from '../scroll.js';
 import { composeScreen, hasLiveClock, safe, type ScreenConfig } from '../screen.js';
 import { makeTheme } from '../../text/theme.js';
 import { footerLines, navActionFor, refusedMoveNotice, type NavKeys, type Outcome } from './nav.js';
@@ -27,6 +28,13 @@ export interface ChoiceConfig {
   choices: ChoiceItem[];
   /** Where the cursor starts. */
   default?: string;
+  /**
+   * No choice is preselected (without a `default`): the cursor appears with the first ↑↓ or 1-9,
+   * and Enter chooses nothing until then, so a question like "how sure?" is never answered by habit.
+   */
+  noPreselection?: boolean;
+  /** Keys that choose at once, by key name: e.g. `{ escape: 'back' }` in a menu, `{ q: 'quit' }`. */
+  keys?: Partial<Record<string, string>>;
   /** The answer already given, marked on screen. */
   given?: string;
   nav?: NavKeys;
@@ -50,14 +58,17 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
   const { choices } = config;
   const nav: NavKeys = { ...config.nav };
   const initial = choices.findIndex((ch) => ch.value === (config.default ?? config.given) && !ch.disabled);
-  const [cursor, setCursor] = useState(initial >= 0 ? initial : Math.max(0, choices.findIndex((ch) => !ch.disabled)));
+  const none = -1;
+  const [cursor, setCursor] = useState(initial >= 0 ? initial : config.noPreselection ? none : Math.max(0, choices.findIndex((ch) => !ch.disabled)));
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const bodyCut = useRef(false);
+  const scroll = useBodyScroll();
   const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
   const { size, clear } = useScreenSize(config.screen);
   const c = makeTheme(config.screen.color);
 
   const step = (from: number, by: number) => {
+    // From no selection, ↓ goes to the first choice and ↑ to the last.
+    if (from === none) return step(by > 0 ? choices.length - 1 : 0, by);
     for (let i = 1; i <= choices.length; i++) {
       const next = (from + by * i + choices.length * i) % choices.length;
       if (!choices[next]!.disabled) return next;
@@ -67,6 +78,7 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
 
   useKeypress((key, rl) => {
     rl.clearLine(0);
+    if (scroll.onKey(key)) return setNotice(undefined);
     const value = choices[cursor]?.value;
     let shown: string | undefined;
     if (isUpKey(key)) setCursor(step(cursor, -1));
@@ -76,8 +88,11 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
       if (index >= 0 && index < choices.length && !choices[index]!.disabled) setCursor(index);
     } else if (isEnterKey(key)) {
       if (!config.readOnly && value !== undefined && !choices[cursor]?.disabled) done({ kind: 'answer', value });
+      else if (cursor === none) shown = uiMessages.pickFirst;
+    } else if (!key.ctrl && config.keys?.[key.name] !== undefined) {
+      done({ kind: 'answer', value: config.keys[key.name]! });
     } else {
-      const action = navActionFor(key, { ...nav, view: nav.view && bodyCut.current });
+      const action = navActionFor(key, { ...nav, view: nav.view && scroll.cut() });
       if (action) done({ kind: action, draft: value });
       else shown = refusedMoveNotice(key, nav);
     }
@@ -100,7 +115,7 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
   });
   const first = config.readOnly ? uiMessages.closedQuestion : `${uiMessages.keys.move} · ${config.enterHint ?? uiMessages.keys.answer}`;
   const footer = footerLines(first, { ...nav, view: false }, notice && c.yellow(notice));
-  const composed = composeScreen({ ...config.screen, size }, now, { items, cursor, footer, canViewWhole: nav.view });
-  bodyCut.current = composed.bodyCut;
+  const composed = composeScreen({ ...config.screen, size }, now, { items, cursor, footer, canViewWhole: nav.view, bodyTop: scroll.top });
+  scroll.remember(composed);
   return `${clear}${composed.text}`;
 });

@@ -1,7 +1,8 @@
-import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, useRef, useState } from '@inquirer/core';
+import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, useState } from '@inquirer/core';
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
 import { useScreenSize } from '../resize.js';
+import { useBodyScroll } from '../scroll.js';
 import { composeScreen, hasLiveClock, safe, type ScreenConfig } from '../screen.js';
 import { makeTheme } from '../../text/theme.js';
 import { footerLines, navActionFor, refusedMoveNotice, type NavKeys, type Outcome } from './nav.js';
@@ -27,7 +28,7 @@ export const reorderPrompt = createPrompt<Outcome<string[]>, ReorderConfig>((con
   const [cursor, setCursor] = useState(0);
   const [grabbed, setGrabbed] = useState(false);
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const bodyCut = useRef(false);
+  const scroll = useBodyScroll();
   const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
   const { size, clear } = useScreenSize(config.screen);
   const c = makeTheme(config.screen.color);
@@ -46,6 +47,7 @@ export const reorderPrompt = createPrompt<Outcome<string[]>, ReorderConfig>((con
 
   useKeypress((key, rl) => {
     rl.clearLine(0);
+    if (scroll.onKey(key)) return setNotice(undefined);
     let shown: string | undefined;
     if (isUpKey(key)) move(-1);
     else if (isDownKey(key)) move(1);
@@ -54,7 +56,7 @@ export const reorderPrompt = createPrompt<Outcome<string[]>, ReorderConfig>((con
     } else if (isEnterKey(key)) {
       if (!config.readOnly) done({ kind: 'answer', value: [...order] });
     } else {
-      const action = navActionFor(key, { ...nav, view: nav.view && bodyCut.current });
+      const action = navActionFor(key, { ...nav, view: nav.view && scroll.cut() });
       if (action) done({ kind: action, draft: [...order] });
       else shown = refusedMoveNotice(key, nav);
     }
@@ -69,7 +71,7 @@ export const reorderPrompt = createPrompt<Outcome<string[]>, ReorderConfig>((con
   });
   const first = config.readOnly ? uiMessages.closedQuestion : `${uiMessages.keys.move} · ${uiMessages.keys.grab} · ${uiMessages.keys.answer}`;
   const footer = footerLines(first, { ...nav, view: false }, notice && c.yellow(notice));
-  const composed = composeScreen({ ...config.screen, size }, now, { items, cursor, footer, canViewWhole: nav.view });
-  bodyCut.current = composed.bodyCut;
+  const composed = composeScreen({ ...config.screen, size }, now, { items, cursor, footer, canViewWhole: nav.view, bodyTop: scroll.top });
+  scroll.remember(composed);
   return `${clear}${composed.text}`;
 });

@@ -2,6 +2,7 @@ import { createPrompt, isBackspaceKey, isEnterKey, useEffect, useKeypress, useRe
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
 import { useScreenSize } from '../resize.js';
+import { useBodyScroll } from '../scroll.js';
 import { wrapLines } from '../../text/wrap.js';
 import { composeScreen, hasLiveClock, safe, type ScreenConfig } from '../screen.js';
 import { makeTheme } from '../../text/theme.js';
@@ -49,8 +50,10 @@ export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
   }, [current]);
   // Runs when the prompt ends, however it ends (Ctrl+C, a deadline, done).
   useEffect(() => () => report(latest.current), []);
+  const scroll = useBodyScroll({ letters: false });
 
   useKeypress((key, rl) => {
+    if (scroll.onKey(key)) return;
     if (isEnterKey(key)) {
       // readline has already cleared its line; `current` holds what was typed.
       if (current === '') done(lines.join('\n'));
@@ -74,6 +77,7 @@ export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
   // The line being typed is drawn last, under everything else, so the terminal cursor sits at
   // its end; the key hint goes below it, after a blank line. Room is kept for all of them.
   const room = size.rows - 2 - hint.length - (written.length ? 0 : 1);
-  const above = composeScreen({ ...config.screen, size: { columns: size.columns, rows: room } }, now, { items: written, cursor: written.length - 1 });
+  const above = composeScreen({ ...config.screen, size: { columns: size.columns, rows: room } }, now, { items: written, cursor: written.length - 1, bodyTop: scroll.top, pageKeysOnly: true });
+  scroll.remember(above);
   return [`${clear}${above.text}${written.length ? '' : '\n'}\n${editing}`, `\n${hint.join('\n')}`];
 });

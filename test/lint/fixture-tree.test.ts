@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, FIXTURES, tempHome } from '../cli/run-cli.js';
 
@@ -28,7 +30,7 @@ function fromStylish(text: string): string[] {
 
 function fromJson(text: string): string[] {
   const results = JSON.parse(text) as { filePath: string; messages: { line: number; column: number; ruleId: string }[] }[];
-  return results.flatMap((r) => r.messages.map((m) => `${r.filePath}:${m.line}:${m.column} ${m.ruleId}`));
+  return results.flatMap((r) => r.messages.map((m) => `${path.relative(FOLDER, r.filePath)}:${m.line}:${m.column} ${m.ruleId}`));
 }
 
 function fromGithub(text: string): string[] {
@@ -58,8 +60,37 @@ describe('qualify lint on the fixture tree (one instance of every problem)', () 
     const result = lint('--format', 'json');
     expect(result.code).toBe(1);
     expect(fromJson(result.stdout)).toEqual(EXPECTED);
-    const guideline = JSON.parse(result.stdout).find((r: { filePath: string }) => r.filePath === 'tree/guideline.yaml');
+    const guideline = JSON.parse(result.stdout).find((r: { filePath: string }) => r.filePath === path.join(FOLDER, 'tree', 'guideline.yaml'));
     expect(guideline.coverage).toEqual({ guideline: 'fx', tested: 2, total: 3 });
+  });
+
+  it("json is ESLint's shape: absolute paths, numeric severities and every count ESLint's formatters read", () => {
+    const results = JSON.parse(lint('--format', 'json').stdout) as Record<string, unknown>[];
+    for (const entry of results) {
+      expect(path.isAbsolute(entry.filePath as string)).toBe(true);
+      for (const key of ['errorCount', 'warningCount', 'fatalErrorCount', 'fixableErrorCount', 'fixableWarningCount']) expect(typeof entry[key]).toBe('number');
+      expect(entry.suppressedMessages).toEqual([]);
+      expect(entry.usedDeprecatedRules).toEqual([]);
+      for (const message of entry.messages as Record<string, unknown>[]) {
+        expect([1, 2]).toContain(message.severity);
+        for (const key of ['line', 'column', 'endLine', 'endColumn']) expect(typeof message[key]).toBe('number');
+      }
+    }
+    const messages = results.flatMap((r) => r.messages as { severity: number }[]);
+    expect(messages.filter((m) => m.severity === 2)).toHaveLength(16);
+    expect(messages.filter((m) => m.severity === 1)).toHaveLength(6);
+    const broken = results.find((r) => (r.messages as { ruleId: string }[]).some((m) => m.ruleId === 'yaml-syntax'))!;
+    expect(broken.fatalErrorCount).toBe(1);
+  });
+
+  it("ESLint's own stylish formatter reads the json output: errors print as errors, warnings as warnings", async () => {
+    const output = lint('--format', 'json').stdout;
+    const formatter = await new ESLint({ cwd: FOLDER }).loadFormatter('stylish');
+    const text = stripVTControlCharacters(await formatter.format(JSON.parse(output)));
+    expect(text).toContain(path.join(FOLDER, 'tree', 'guideline.yaml'));
+    expect(text).toMatch(/^\s+\d+:\d+\s+error\s+.*is not one of the option ids.*answer-shape$/m);
+    expect(text).toMatch(/^\s+\d+:\d+\s+warning\s+.*section-coverage$/m);
+    expect(text).toContain(`✖ ${EXPECTED.length} problems (16 errors, 6 warnings)`);
   });
 
   it('github lists exactly the expected problems as workflow annotations', () => {

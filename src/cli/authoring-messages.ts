@@ -8,6 +8,8 @@ export const authoringMessages = {
   tooManyWarnings: (count: number, max: number) => `${count} warning${count === 1 ? '' : 's'} found; --max-warnings allows ${max}.`,
   lintFailed: (errors: number) => `${errors} error${errors === 1 ? '' : 's'} found.`,
   badSchemaKind: (kind: string) => `Unknown schema "${kind}"; use "bank" or "guideline".`,
+  schemaNeedsKind: 'Name a schema ("bank" or "guideline"), or add --write <dir> to write both into a content folder.',
+  schemasWritten: (files: string[], folder: string) => (files.length ? `Wrote ${files.join(' and ')}.` : `The schemas in ${folder} are already up to date.`),
   badNewKind: (kind: string) => `Cannot scaffold "${kind}"; use "bank" or "guideline".`,
   badId: (id: string) => `"${id}" is not a valid id: use lowercase letters, digits and dashes, starting with a letter or digit (like "search-basics").`,
   bankNeedsGuideline: (known: string[]) =>

@@ -3,6 +3,7 @@ import { IMPORT_FORMATS, LINT_FORMATS, SCHEMA_KINDS } from './choices.js';
 import type { ImportOptions } from './commands/import.js';
 import type { LintOptions } from './commands/lint.js';
 import type { NewOptions } from './commands/new.js';
+import type { SchemaOptions } from './commands/schema.js';
 import type { GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 
@@ -29,10 +30,11 @@ export function registerAuthoringCommands(program: Command, io: Io): void {
 
   program
     .command('schema')
-    .description('print the JSON Schema of a bank or a guideline (for editors and tools)')
-    .addArgument(new Command().createArgument('<kind>', 'bank or guideline').choices([...SCHEMA_KINDS]))
-    .addHelpText('after', '\nExamples:\n  $ qualify schema bank > bank.schema.json\n  $ qualify schema guideline\n')
-    .action(async (kind: string) => (await import('./commands/schema.js')).schemaCommand(kind, io));
+    .description('print the JSON Schema of a bank or a guideline, or write both into a content folder (for editors and tools)')
+    .addArgument(new Command().createArgument('[kind]', 'bank or guideline (both with --write)').choices([...SCHEMA_KINDS]))
+    .option('--write <dir>', 'write <kind>.schema.json into this content folder instead of printing it')
+    .addHelpText('after', '\nExamples:\n  $ qualify schema bank > bank.schema.json\n  $ qualify schema --write content   # the files the editor line of content/*.yaml points at\n')
+    .action(async (kind: string | undefined, options: SchemaOptions) => (await import('./commands/schema.js')).schemaCommand(kind, options, io));
 
   program
     .command('new')

@@ -11,7 +11,7 @@ let validators: Record<ContentKind, ValidateFunction> | undefined;
 
 function getValidators(): Record<ContentKind, ValidateFunction> {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true, discriminator: true, strict: false });
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
     validators = { bank: ajv.compile(bankSchema), guideline: ajv.compile(guidelineSchema) };
   }
   return validators;
@@ -68,6 +68,9 @@ function explain(error: ErrorObject, path: PathSegment[]): { message: string; at
     case 'const':
       return { message: `must be "${String(params.allowedValue)}"`, at: 'value', path };
     case 'enum':
+      if (error.schemaPath === '#/properties/type/enum' && /^\/questions\/\d+\/type$/.test(error.instancePath)) {
+        return { message: `unknown question type "${String(error.data)}"; use one of: ${(params.allowedValues as unknown[]).join(', ')}`, at: 'value', path };
+      }
       return { message: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`, at: 'value', path };
     case 'pattern': {
       const def = /#\/definitions\/([^/]+)\/pattern$/.exec(error.schemaPath)?.[1] ?? '';
@@ -87,15 +90,6 @@ function explain(error: ErrorObject, path: PathSegment[]): { message: string; at
     case 'maximum':
     case 'exclusiveMinimum':
       return { message: `must be ${String(params.comparison)} ${String(params.limit)}`, at: 'value', path };
-    case 'discriminator': {
-      const value = params.tagValue;
-      const known = 'single-choice, multi-select, true-false, rating, preference, ranking, label-each, free-text';
-      return {
-        message: value === undefined ? `missing required field "type" (one of: ${known})` : `unknown question type "${String(value)}"; use one of: ${known}`,
-        at: 'value',
-        path: value === undefined ? path : [...path, 'type'],
-      };
-    }
     case 'oneOf': {
       const def = definitionOf(`${error.schemaPath}/`) ?? '';
       const key = Object.keys(ONE_OF_MESSAGES).find((k) => def === k || field === k);
@@ -121,8 +115,12 @@ function article(type: string): string {
     .join(' or ');
 }
 
-/** Drops the per-branch noise under a failed `oneOf`, keeping the one readable summary. */
+/**
+ * Drops the per-branch noise under a failed `oneOf`, keeping the one readable summary, and the
+ * `if` summaries of the question types (their `then` errors already point at the field).
+ */
 function withoutBranchNoise(errors: ErrorObject[]): ErrorObject[] {
+  errors = errors.filter((e) => e.keyword !== 'if');
   const oneOfPrefixes = errors.filter((e) => e.keyword === 'oneOf').map((e) => ({ at: e.instancePath, prefix: `${e.schemaPath}/` }));
   return errors.filter((e) => !oneOfPrefixes.some((o) => e.schemaPath.startsWith(o.prefix) && e.instancePath.startsWith(o.at)));
 }

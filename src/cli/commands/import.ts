@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadContent } from '../../content/load.js';
-import { schemaModeline } from '../../content/schema-location.js';
+import { schemaModeline, writeSchemas } from '../../content/schema-location.js';
 import { ProblemsFoundError, UsageError } from '../../errors.js';
 import { buildBank, CONVERTERS, IMPORT_FORMATS, skippedLines, slugFromFileName, toYaml, type ImportFormat } from '../../import/index.js';
 import { sanitize } from '../../text/sanitize.js';
@@ -49,11 +49,15 @@ export function importCommand(format: string, file: string, options: ImportOptio
   if (converted.questions.length === 0) throw new ProblemsFoundError(messages.nothingImported(shownSource));
 
   const built = buildBank(format as ImportFormat, bankId, converted.questions, guideline);
-  const outputs: [string, string][] = [[path.join(folder, `${bankId}.yaml`), toYaml(schemaModeline('bank', folder), built.bank)]];
-  if (built.guideline) outputs.push([path.join(folder, `${String(built.guideline.id)}.yaml`), toYaml(schemaModeline('guideline', folder), built.guideline)]);
+  const bankSchema = schemaModeline('bank', folder, io.cwd);
+  const guidelineSchema = schemaModeline('guideline', folder, io.cwd);
+  const outputs: [string, string][] = [[path.join(folder, `${bankId}.yaml`), toYaml(bankSchema.modeline, built.bank)]];
+  if (built.guideline) outputs.push([path.join(folder, `${String(built.guideline.id)}.yaml`), toYaml(guidelineSchema.modeline, built.guideline)]);
   for (const [target] of outputs) if (fs.existsSync(target)) throw new UsageError(messages.fileExists(displayPath(io, target)));
   fs.mkdirSync(folder, { recursive: true });
   for (const [target, text] of outputs) fs.writeFileSync(target, text, { flag: 'wx' });
+  if (bankSchema.schemaToWrite) writeSchemas(folder, ['bank']);
+  if (built.guideline && guidelineSchema.schemaToWrite) writeSchemas(folder, ['guideline']);
 
   io.err(`${messages.imported(converted.questions.length, outputs.map(([target]) => displayPath(io, target)))}\n`);
   if (built.fallbackCount) io.err(`${messages.filedUnderFirstSection(built.fallbackCount)}\n`);

@@ -17,7 +17,7 @@ export function registerAuthoringCommands(program: Command, io: Io): void {
   program
     .command('lint')
     .description('check guideline documents and banks for mistakes, with file:line:col for each')
-    .argument('[paths...]', 'files or folders to lint (default: the current folder)')
+    .argument('[paths...]', 'files or folders to lint (default: the current folder); - reads standard input')
     .addOption(new Option('--format <format>', 'output format').choices([...LINT_FORMATS]).default('stylish'))
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this; -1: no limit', '-1')
     .addHelpText(
@@ -50,7 +50,7 @@ export function registerAuthoringCommands(program: Command, io: Io): void {
     .command('import')
     .description('convert a Moodle GIFT or Aiken file into a v1 bank, reporting what could not be converted')
     .addArgument(new Command().createArgument('<format>', 'gift or aiken').choices([...IMPORT_FORMATS]))
-    .argument('<file>', 'the file to convert')
+    .argument('<file>', 'the file to convert; - reads standard input (then --id is needed)')
     .option('--guideline <id>', 'file the questions under this guideline (default: write a stub guideline beside the bank)')
     .option('--id <id>', 'the bank id (default: from the file name)')
     .option('--dir <folder>', 'where to write (default: the current folder)')

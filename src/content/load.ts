@@ -95,7 +95,13 @@ function rememberedFile(file: string, value: unknown): ParsedFile {
  * files). Problems come back as diagnostics; nothing here throws for bad content. With a cache,
  * files unchanged since they last passed the schema are not parsed again.
  */
-export function loadContent(dirs: readonly string[], extraFiles: readonly string[] = [], cache?: ContentCache): ContentSet {
+export function loadContent(
+  dirs: readonly string[],
+  extraFiles: readonly string[] = [],
+  cache?: ContentCache,
+  /** Text of files that are not on disk (standard input, for `qualify lint -`), by absolute path. */
+  sources?: ReadonlyMap<string, string>,
+): ContentSet {
   const files = [...new Set([...findContentFiles(dirs), ...extraFiles.map((f) => path.resolve(f))])];
   const diagnostics: Diagnostic[] = [];
   const read: ReadFile[] = [];
@@ -105,7 +111,7 @@ export function loadContent(dirs: readonly string[], extraFiles: readonly string
     let source: string;
     let stat: fs.Stats | undefined;
     try {
-      stat = cache && fs.statSync(file);
+      stat = cache && !sources?.has(file) ? fs.statSync(file) : undefined;
       const remembered = stat && cache?.lookup(file, stat);
       if (remembered) {
         const parsed = rememberedFile(file, remembered.value);
@@ -113,7 +119,7 @@ export function loadContent(dirs: readonly string[], extraFiles: readonly string
         read.push({ parsed, kind: remembered.kind });
         continue;
       }
-      source = fs.readFileSync(file, 'utf8');
+      source = sources?.get(file) ?? fs.readFileSync(file, 'utf8');
     } catch (error) {
       diagnostics.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'file', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       continue;

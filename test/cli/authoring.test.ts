@@ -117,6 +117,17 @@ describe('qualify new', () => {
 });
 
 describe('qualify import', () => {
+  it('reads standard input for "-", which needs --id to name the bank', () => {
+    const dir = fresh('stdin');
+    const gift = '::q1:: The sky on a clear day is {=blue ~green ~red}\n';
+    const named = cli(['import', 'gift', '-', '--id', 'piped', '--dir', dir], { home, input: gift });
+    expect(named.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'piped.yaml'), 'utf8')).toContain('The sky on a clear day is');
+    const unnamed = cli(['import', 'gift', '-', '--dir', dir], { home, input: gift });
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.stderr).toContain('add --id <id>');
+  });
+
   it('GIFT: converts the Moodle-style examples into a bank and stub guideline that lint clean and score 100% with their key', () => {
     const dir = fresh('gift');
     const result = cli(['import', 'gift', path.join(FIXTURES, 'import', 'page-quality.gift.txt'), '--dir', dir], { home, cwd: ROOT });

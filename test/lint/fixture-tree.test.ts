@@ -23,7 +23,7 @@ function fromStylish(text: string): string[] {
   for (const line of text.split('\n')) {
     const problem = /^ {2}(\d+:\d+)\s+(?:error|warning)\s+.*\s(\S+)$/.exec(line);
     if (problem) found.push(`${file}:${problem[1]} ${problem[2]}`);
-    else if (/^\S+\.ya?ml$/.test(line)) file = line;
+    else if (/^(\S+\.ya?ml|<stdin>)$/.test(line)) file = line;
   }
   return found;
 }
@@ -139,6 +139,17 @@ describe('qualify lint exit codes', () => {
     const result = cli(['lint', 'tree/answers.yaml'], { home, cwd: FOLDER });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('1:1  error    this file has no "kind"');
+  });
+
+  it('lints standard input for "-", named <stdin>, its guideline found on the content path', () => {
+    const orphan = fs.readFileSync(path.join(FOLDER, 'tree', 'orphan.yaml'), 'utf8');
+    const result = cli(['lint', '-'], { home, cwd: FOLDER, input: orphan });
+    expect(result.code).toBe(1);
+    expect(fromStylish(result.stdout)).toEqual(['<stdin>:4:12 unknown-guideline']);
+    const guideline = fs.readFileSync(path.join(FOLDER, 'clean', 'clean-guide.yaml'), 'utf8');
+    const clean = cli(['lint', '-'], { home, cwd: FOLDER, input: guideline });
+    expect(clean.stdout).not.toContain('error');
+    expect(clean.code).toBe(0);
   });
 
   it('lints the current folder by default', () => {

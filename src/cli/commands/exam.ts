@@ -37,7 +37,7 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
     return runInteractive(resolved, { ...options, mode: options.practice ? 'practice' : 'exam', timed: true }, io, io.terminal);
   }
   const { resolved } = findBank(options, bankRef, fs.existsSync);
-  const answers = readAnswersFile(options.answers, resolved.bank);
+  const answers = readAnswersFile(options.answers, resolved.bank, io.cwd);
   for (const warning of answers.warnings) io.err(`${formatDiagnostic(warning, (f) => displayPath(io, f))}\n`);
   if (options.all && !options.practice) throw new UsageError(messages.allNeedsPractice);
   const seed = parseSeed(options.seed);

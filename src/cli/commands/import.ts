@@ -7,6 +7,7 @@ import { buildBank, CONVERTERS, IMPORT_FORMATS, skippedLines, slugFromFileName, 
 import { sanitize } from '../../text/sanitize.js';
 import { authoringMessages as messages } from '../authoring-messages.js';
 import { contentDirs, type GlobalOptions } from '../context.js';
+import { readInputBytes, STDIN_ARGUMENT } from '../input.js';
 import { displayPath, type Io } from '../io.js';
 
 export interface ImportOptions extends GlobalOptions {
@@ -24,15 +25,17 @@ const SLUG = /^[a-z0-9][a-z0-9-]*$/;
  */
 export function importCommand(format: string, file: string, options: ImportOptions, io: Io): void {
   if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(messages.badImportFormat(format));
-  const sourceFile = path.resolve(io.cwd, file);
-  let source: string;
+  let input: { bytes: Buffer; file: string };
   try {
-    source = fs.readFileSync(sourceFile, 'utf8');
+    input = readInputBytes(file, io.cwd);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(messages.cannotRead(file, code === 'ENOENT' ? 'no such file' : (error as Error).message));
   }
-  const bankId = options.id ?? slugFromFileName(path.basename(sourceFile));
+  const sourceFile = input.file;
+  const source = input.bytes.toString('utf8');
+  const bankId = options.id ?? (file === STDIN_ARGUMENT ? undefined : slugFromFileName(path.basename(sourceFile)));
+  if (bankId === undefined) throw new UsageError(messages.stdinNeedsId);
   if (!SLUG.test(bankId)) throw new UsageError(messages.badId(bankId));
   const folder = path.resolve(io.cwd, options.dir ?? '.');
 

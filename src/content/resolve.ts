@@ -198,6 +198,7 @@ function resolveQuestion(q: Raw, where: PathSegment[], bankFile: string, guideli
       answers.forEach((a, i) => {
         if (!ids.includes(a)) report.error('answer-shape', q.type === 'single-choice' ? answerAt : [...answerAt, i], `answer "${a}" is not one of the option ids (${listed(ids)})`);
       });
+      checkCredits(q, where, report);
       return { ...base, type: q.type, options: q.options, answer: q.answer };
     }
     case 'true-false':
@@ -245,6 +246,33 @@ function resolveQuestion(q: Raw, where: PathSegment[], bankFile: string, guideli
       return { ...base, type: 'free-text' };
     }
   }
+}
+
+/**
+ * Option credits must agree with the key, or a learner who picks the key would not earn full
+ * credit: in a single-choice question the answer earns everything and other options at most part
+ * of it (never less than nothing); in a multi-select the credited picks are the answer and add up
+ * to the whole.
+ */
+function checkCredits(q: Raw, where: PathSegment[], report: Reporter): void {
+  const options: { id: string; credit?: number }[] = q.options;
+  if (!options.some((o) => o.credit !== undefined)) return;
+  const at = (i: number) => [...where, 'options', i, 'credit'];
+  if (q.type === 'single-choice') {
+    options.forEach((o, i) => {
+      if (o.credit === undefined) return;
+      if (o.id === q.answer && o.credit !== 1) report.error('answer-shape', at(i), `option "${o.id}" is the answer, so it earns full credit; remove its credit or make it 1`);
+      else if (o.id !== q.answer && (o.credit < 0 || o.credit >= 1)) report.error('answer-shape', at(i), `option "${o.id}" is not the answer: its credit must be at least 0 and below 1`);
+    });
+    return;
+  }
+  const credited = options.filter((o) => (o.credit ?? 0) > 0).map((o) => o.id);
+  const answer: string[] = q.answer;
+  if (credited.length !== answer.length || credited.some((id) => !answer.includes(id))) {
+    report.error('answer-shape', [...where, 'answer'], `with option credits, the answer must be exactly the options with a positive credit (${listed(credited)})`);
+  }
+  const total = options.reduce((sum, o) => sum + Math.max(0, o.credit ?? 0), 0);
+  if (Math.abs(total - 1) > 1e-6) report.error('answer-shape', [...where, 'options'], `the positive option credits add up to ${Math.round(total * 1000) / 1000}, not 1; the key would not earn full credit`);
 }
 
 /**

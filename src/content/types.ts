@@ -62,6 +62,8 @@ export interface Choice {
   id: string;
   text: string;
   feedback?: string;
+  /** Share of the points earned by picking this option (GIFT weights); see docs/format.md. */
+  credit?: number;
 }
 
 export interface Media {

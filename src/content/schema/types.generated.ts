@@ -42,6 +42,8 @@ export type BankFileOption = {
   id: BankFileChoiceId;
   text: string;
   feedback?: string;
+  /** Optional share of the question's points this option earns when picked (GIFT's %50%). single-choice: partial credit for an option that is not the answer (0 to 1). multi-select: once any option has a credit, a response earns the sum of its picks' credits, kept between 0 and 1, so a negative credit takes points back. */
+  credit?: number;
 };
 
 export type BankFileItem = {

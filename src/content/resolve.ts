@@ -8,6 +8,7 @@ import {
   DEFAULT_PREFERENCE_SCALE,
   DEFAULT_TOLERANCE,
   type Bank,
+  type AcceptedNumber,
   type Check,
   type Criterion,
   type ExamSettings,
@@ -241,11 +242,39 @@ function resolveQuestion(q: Raw, where: PathSegment[], bankFile: string, guideli
       if (unlabelled.length) report.error('answer-shape', answerAt, `answer must label every item; missing ${listed(unlabelled)}`);
       return { ...base, type: 'label-each', items: q.items, labels: q.labels, answer };
     }
+    case 'short-answer': {
+      const accept = (q.accept as Raw[]).map((a) => ({ text: a.text, credit: a.credit ?? 1, ...(a.feedback ? { feedback: a.feedback } : {}) }));
+      const full = accept.find((a) => a.credit === 1);
+      if (!full) report.error('answer-shape', [...where, 'accept'], 'no accepted answer earns full credit (credit 1, the default); the key could not score 100%');
+      return { ...base, type: 'short-answer', accept, caseSensitive: q.case_sensitive ?? false, answer: full?.text ?? '' };
+    }
+    case 'numeric': {
+      const accept = (q.accept as Raw[]).map((a, i) => acceptedNumber(a, [...where, 'accept', i], report));
+      const full = accept.find((a) => a.credit === 1);
+      if (!full) report.error('answer-shape', [...where, 'accept'], 'no accepted number earns full credit (credit 1, the default); the key could not score 100%');
+      return { ...base, type: 'numeric', accept, unit: q.unit, answer: full ? (full.min + full.max) / 2 : 0 };
+    }
     default: {
       if (!rubric.some((c) => c.points > 0)) report.error('rubric-points', [...where, 'rubric'], 'a free-text question needs at least one criterion with positive points');
       return { ...base, type: 'free-text' };
     }
   }
+}
+
+/** A numeric question's accepted answer as a range: `value` ± `tolerance`, or `min`..`max`. */
+function acceptedNumber(a: Raw, at: PathSegment[], report: Reporter): AcceptedNumber {
+  const extras = { credit: a.credit ?? 1, ...(a.feedback ? { feedback: a.feedback } : {}) };
+  const hasRange = a.min !== undefined || a.max !== undefined;
+  if (a.value !== undefined && !hasRange) {
+    const tolerance = a.tolerance ?? 0;
+    return { min: a.value - tolerance, max: a.value + tolerance, shown: tolerance ? `${a.value} ± ${tolerance}` : String(a.value), ...extras };
+  }
+  if (a.value !== undefined || a.tolerance !== undefined || a.min === undefined || a.max === undefined) {
+    report.error('answer-shape', at, 'write either value (with an optional tolerance) or both min and max');
+    return { min: Number.NaN, max: Number.NaN, shown: '?', ...extras };
+  }
+  if (a.min > a.max) report.error('answer-shape', [...at, 'min'], `min ${a.min} is above max ${a.max}`);
+  return { min: a.min, max: a.max, shown: `${a.min}..${a.max}`, ...extras };
 }
 
 /**

@@ -40,6 +40,7 @@ export const uiMessages = {
   multiHint: 'Pick every option that applies.',
   scaleEnds: (low: string, high: string) => `scale: ${low} (low) → ${high} (high)`,
   writeAnswer: 'Your answer:',
+  writeNumber: (unit: string) => `Your answer (a number, in ${unit}):`,
   noAnswerYet: '(not answered yet)',
   yourAnswer: (text: string) => `Your answer: ${text}`,
   rationalePrompt: 'Why? Write your rationale (the rubric reads it).',
@@ -80,6 +81,7 @@ export const uiMessages = {
   why: 'Why',
   rule: (id: string) => `Rule ${id}`,
   onYourPick: 'On your pick',
+  onYourAnswer: 'On your answer',
   continueHint: 'Enter continue',
   // Start screen
   startTitle: (title: string) => `${title}`,

@@ -19,6 +19,7 @@ export const authoringMessages = {
   nextForBank: (file: string) => `edit the questions, then run "qualify lint ${file}" (with --content <folder of its guideline> when it lives elsewhere).`,
   nextForGuideline: (file: string) => `write the sections, then run "qualify lint ${file}".`,
   badImportFormat: (format: string) => `Cannot import "${format}"; use "gift" or "aiken".`,
+  notUtf8: (file: string) => `warning: ${file} is not UTF-8; it was read as Windows-1252. Check accented letters and quotes in the result.`,
   stdinNeedsId: 'Reading from standard input ("-"), the bank needs a name: add --id <id>.',
   cannotRead: (file: string, why: string) => `Cannot read ${file}: ${why}`,
   unknownGuideline: (id: string, known: string[]) => `There is no guideline with id "${id}"${known.length ? ` (found: ${known.slice(0, 8).join(', ')})` : ''}.`,

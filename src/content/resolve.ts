@@ -279,8 +279,8 @@ function acceptedNumber(a: Raw, at: PathSegment[], report: Reporter): AcceptedNu
 
 /**
  * Option credits must agree with the key, or a learner who picks the key would not earn full
- * credit: in a single-choice question the answer earns everything and other options at most part
- * of it (never less than nothing); in a multi-select the credited picks are the answer and add up
+ * credit: in a single-choice question the answer earns everything and other options part of it
+ * or all of it (GIFT's several `=` answers), never less than nothing; in a multi-select the credited picks are the answer and add up
  * to the whole.
  */
 function checkCredits(q: Raw, where: PathSegment[], report: Reporter): void {
@@ -291,7 +291,7 @@ function checkCredits(q: Raw, where: PathSegment[], report: Reporter): void {
     options.forEach((o, i) => {
       if (o.credit === undefined) return;
       if (o.id === q.answer && o.credit !== 1) report.error('answer-shape', at(i), `option "${o.id}" is the answer, so it earns full credit; remove its credit or make it 1`);
-      else if (o.id !== q.answer && (o.credit < 0 || o.credit >= 1)) report.error('answer-shape', at(i), `option "${o.id}" is not the answer: its credit must be at least 0 and below 1`);
+      else if (o.id !== q.answer && o.credit < 0) report.error('answer-shape', at(i), `option "${o.id}" is not the answer: its credit must be between 0 and 1 (1: also fully right)`);
     });
     return;
   }

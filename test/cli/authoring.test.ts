@@ -131,11 +131,10 @@ describe('qualify import', () => {
   it('GIFT: converts the Moodle-style examples into a bank and stub guideline that lint clean and score 100% with their key', () => {
     const dir = fresh('gift');
     const result = cli(['import', 'gift', path.join(FIXTURES, 'import', 'page-quality.gift.txt'), '--dir', dir], { home, cwd: ROOT });
-    // Two items have no v1 equivalent: reported with their line, and exit 1 so a script notices.
+    // The essay has no model answer: reported with its line, and exit 1 so a script notices.
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('test/fixtures/import/page-quality.gift.txt:34  a numerical answer with a tolerance or range');
-    expect(result.stderr).toContain('test/fixtures/import/page-quality.gift.txt:36  an essay question has no key');
-    expect(result.stderr).toContain('Imported 7 questions');
+    expect(result.stderr).toContain('test/fixtures/import/page-quality.gift.txt:36  an essay question without general feedback');
+    expect(result.stderr).toContain('Imported 8 questions');
 
     const lint = cli(['lint', dir, '--max-warnings', '0'], { home });
     expect(lint.code).toBe(0);
@@ -144,7 +143,21 @@ describe('qualify import', () => {
     expect(score).toMatchObject({ percent: 100, passed: true });
 
     const bank = parseDocument(fs.readFileSync(path.join(dir, 'page-quality.yaml'), 'utf8')).toJS();
-    expect(bank.questions.map((q: { type: string }) => q.type)).toEqual(['single-choice', 'true-false', 'true-false', 'multi-select', 'free-text', 'label-each', 'free-text']);
+    expect(bank.questions.map((q: { type: string }) => q.type)).toEqual(['single-choice', 'true-false', 'true-false', 'multi-select', 'short-answer', 'label-each', 'numeric', 'numeric']);
+    expect(bank.questions[7]).toMatchObject({ accept: [{ value: 1993, tolerance: 2 }] });
+  });
+
+  it('reads a file that is not UTF-8 as Windows-1252 with a warning, never as replacement characters', () => {
+    const dir = fresh('cp1252');
+    const source = writeTemp(dir, 'accents.txt', '');
+    // "Which café serves “espresso”?" saved by an old Windows editor.
+    fs.writeFileSync(source, Buffer.concat([Buffer.from('Which caf'), Buffer.from([0xe9]), Buffer.from(' serves '), Buffer.from([0x93]), Buffer.from('espresso'), Buffer.from([0x94]), Buffer.from('?\nA. One\nB. Two\nANSWER: A\n')]));
+    const result = cli(['import', 'aiken', source, '--dir', dir], { home });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('is not UTF-8; it was read as Windows-1252');
+    const text = fs.readFileSync(path.join(dir, 'accents.yaml'), 'utf8');
+    expect(text).toContain('Which café serves “espresso”?');
+    expect(text).not.toContain('\uFFFD');
   });
 
   it('Aiken: converts into a bank under a named guideline that lints clean and scores 100%, reporting a bad answer line', () => {

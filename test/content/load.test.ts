@@ -148,12 +148,12 @@ describe('discovery', () => {
 
 describe('option credits must agree with the key', () => {
   const single = (options: string, answer: string) => `  - {id: q1, type: single-choice, sections: ["1"], prompt: P, options: ${options}, answer: ${answer}}\n`;
-  it('the answer of a single-choice question earns full credit; another option less than that', () => {
+  it('the answer of a single-choice question earns full credit; another option never less than nothing', () => {
     expect(problems({ 'g.yaml': GUIDELINE, 'b.yaml': bankYaml(single('[{id: a, text: A, credit: 0.5}, {id: b, text: B}]', 'a')) })).toEqual([
       expect.stringContaining('answer-shape question "q1" › options[0].credit: option "a" is the answer, so it earns full credit'),
     ]);
     expect(problems({ 'g.yaml': GUIDELINE, 'b.yaml': bankYaml(single('[{id: a, text: A, credit: -0.5}, {id: b, text: B}]', 'b')) })).toEqual([
-      expect.stringContaining('option "a" is not the answer: its credit must be at least 0 and below 1'),
+      expect.stringContaining('option "a" is not the answer: its credit must be between 0 and 1'),
     ]);
   });
   it('the credited options of a multi-select question are its answer and add up to 1', () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadContent } from '../../content/load.js';
 import { schemaModeline, writeSchemas } from '../../content/schema-location.js';
 import { ProblemsFoundError, UsageError } from '../../errors.js';
+import { decodeSource } from '../../import/text.js';
 import { buildBank, CONVERTERS, IMPORT_FORMATS, skippedLines, slugFromFileName, toYaml, type ImportFormat } from '../../import/index.js';
 import { sanitize } from '../../text/sanitize.js';
 import { authoringMessages as messages } from '../authoring-messages.js';
@@ -33,7 +34,9 @@ export function importCommand(format: string, file: string, options: ImportOptio
     throw new UsageError(messages.cannotRead(file, code === 'ENOENT' ? 'no such file' : (error as Error).message));
   }
   const sourceFile = input.file;
-  const source = input.bytes.toString('utf8');
+  const decoded = decodeSource(input.bytes);
+  if (decoded.fallback) io.err(`${messages.notUtf8(displayPath(io, sourceFile))}\n`);
+  const source = decoded.text;
   const bankId = options.id ?? (file === STDIN_ARGUMENT ? undefined : slugFromFileName(path.basename(sourceFile)));
   if (bankId === undefined) throw new UsageError(messages.stdinNeedsId);
   if (!SLUG.test(bankId)) throw new UsageError(messages.badId(bankId));

@@ -6,7 +6,7 @@ import { findContentFiles } from './discover.js';
 import { parseYaml, positionOf, type ParsedFile } from './parse.js';
 import { resolveBank, resolveGuideline } from './resolve.js';
 import type { Bank, Guideline, ResolvedBank } from './types.js';
-import { validateAgainstSchema, type ContentKind } from './validate.js';
+import { validateWithScope, type ContentKind } from './validate.js';
 
 export interface ContentSet {
   guidelines: Map<string, Guideline>;
@@ -28,11 +28,18 @@ export interface LoadedFile {
   bank?: Bank;
   /** The guideline a bank refers to, when it was found. */
   bankGuideline?: Guideline;
+  /**
+   * Questions of a bank left out because they failed the schema. The rest of such a bank is still
+   * resolved, so lint reports every problem in one run, but no command can use the bank.
+   */
+  brokenQuestions?: number;
 }
 
 interface ReadFile {
   parsed: ParsedFile;
   kind: ContentKind;
+  /** Set for a bank whose only schema problems are inside these questions. */
+  brokenQuestions?: Set<number>;
 }
 
 function kindOf(parsed: ParsedFile): ContentKind | 'other' | 'unknown-kind' {
@@ -138,9 +145,10 @@ export function loadContent(
       continue;
     }
     loaded.get(file)!.kind = kind;
-    const schemaProblems = validateAgainstSchema(parsed, kind);
+    const { diagnostics: schemaProblems, brokenQuestions } = validateWithScope(parsed, kind);
     if (schemaProblems.length) {
       diagnostics.push(...schemaProblems);
+      if (kind === 'bank' && brokenQuestions) read.push({ parsed, kind, brokenQuestions });
       continue;
     }
     read.push({ parsed, kind });
@@ -162,10 +170,14 @@ export function loadContent(
   }
 
   const banks = new Map<string, ResolvedBank>();
-  for (const { parsed } of read.filter((r) => r.kind === 'bank')) {
-    const { bank, guideline, diagnostics: found } = resolveBank(parsed, guidelines);
+  for (const { parsed, brokenQuestions } of read.filter((r) => r.kind === 'bank')) {
+    const { bank, guideline, diagnostics: found } = resolveBank(parsed, guidelines, brokenQuestions);
     diagnostics.push(...found, ...checkMediaOnDisk(bank, parsed));
     Object.assign(loaded.get(parsed.file)!, { bank, bankGuideline: guideline });
+    if (brokenQuestions) {
+      loaded.get(parsed.file)!.brokenQuestions = brokenQuestions.size;
+      continue;
+    }
     const earlier = banks.get(bank.id);
     if (earlier) {
       diagnostics.push({ file: parsed.file, ...positionOf(parsed, ['id']), severity: 'error', ruleId: 'unique-ids', message: `bank id "${bank.id}" is already used by ${earlier.bank.file}` });

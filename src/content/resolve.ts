@@ -308,7 +308,12 @@ function checkCredits(q: Raw, where: PathSegment[], report: Reporter): void {
  * Builds the typed bank from a schema-valid file and joins it to its guideline, reporting every
  * reference that does not resolve (sections, rules, scales, options, items, media).
  */
-export function resolveBank(parsed: ParsedFile, guidelines: ReadonlyMap<string, Guideline>): { bank: Bank; guideline?: Guideline; diagnostics: Diagnostic[] } {
+export function resolveBank(
+  parsed: ParsedFile,
+  guidelines: ReadonlyMap<string, Guideline>,
+  /** Questions that failed the schema: left out, so lint can still check the rest of the file. */
+  skipQuestions: ReadonlySet<number> = new Set(),
+): { bank: Bank; guideline?: Guideline; diagnostics: Diagnostic[] } {
   const raw = parsed.value as Raw;
   const report = new Reporter(parsed);
   const guideline = guidelines.get(raw.guideline);
@@ -316,8 +321,8 @@ export function resolveBank(parsed: ParsedFile, guidelines: ReadonlyMap<string, 
     const known = [...guidelines.keys()];
     report.error('unknown-guideline', ['guideline'], `no guideline document has id "${raw.guideline}"${known.length ? ` (found: ${listed(known)})` : ''}`);
   }
-  checkIds(raw.questions.map((q: Raw) => q.id), ['questions'], 'question', report);
-  const questions = raw.questions.map((q: Raw, i: number) => resolveQuestion(q, ['questions', i], parsed.file, guideline, report));
+  checkIds(raw.questions.map((q: Raw) => q?.id), ['questions'], 'question', report);
+  const questions = (raw.questions as Raw[]).flatMap((q, i) => (skipQuestions.has(i) ? [] : [resolveQuestion(q, ['questions', i], parsed.file, guideline, report)]));
   const bank: Bank = {
     kind: 'bank',
     id: raw.id,

@@ -130,11 +130,23 @@ function withoutBranchNoise(errors: ErrorObject[]): ErrorObject[] {
  * diagnostic positioned on the offending YAML node.
  */
 export function validateAgainstSchema(parsed: ParsedFile, kind: ContentKind): Diagnostic[] {
+  return validateWithScope(parsed, kind).diagnostics;
+}
+
+/**
+ * As validateAgainstSchema, and which questions the problems are in: `brokenQuestions` lists their
+ * indexes when every problem lies inside a question (the rest of the file can still be checked),
+ * and is undefined when a problem is elsewhere (or there is none).
+ */
+export function validateWithScope(parsed: ParsedFile, kind: ContentKind): { diagnostics: Diagnostic[]; brokenQuestions?: Set<number> } {
   const validate = getValidators()[kind];
-  if (validate(parsed.value)) return [];
+  if (validate(parsed.value)) return { diagnostics: [] };
+  const errors = withoutBranchNoise(validate.errors ?? []);
+  const inQuestion = errors.map((e) => /^\/questions\/(\d+)(\/|$)/.exec(e.instancePath)?.[1]);
+  const brokenQuestions = inQuestion.every((index) => index !== undefined) ? new Set(inQuestion.map(Number)) : undefined;
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const error of withoutBranchNoise(validate.errors ?? [])) {
+  for (const error of errors) {
     const explained = explain(error, toPath(error.instancePath));
     const where = describePath(parsed.value, explained.path.slice(0, explained.at === 'key' ? -1 : undefined));
     const { line, column } = positionOf(parsed, explained.path, explained.at);
@@ -144,5 +156,5 @@ export function validateAgainstSchema(parsed: ParsedFile, kind: ContentKind): Di
     seen.add(key);
     diagnostics.push({ file: parsed.file, line, column, severity: 'error', ruleId: 'schema', message });
   }
-  return diagnostics;
+  return { diagnostics, brokenQuestions };
 }

@@ -133,11 +133,22 @@ function choiceQuestion(choices: TextChoice[], read: Reader): Record<string, unk
   return { type: 'multi-select', options: options.map((o, i) => (shares[i] ? { ...o, credit: shares[i] } : o)), answer };
 }
 
+/**
+ * The credit field of a typed answer: none for full credit; a negative weight cannot be taken back
+ * from a typed answer (Moodle's short answer and numerical grade 0 to 100%), so it is reported and
+ * imported as worth 0.
+ */
+function typedCredit(share: number, shown: string, read: Reader): { credit?: number } {
+  if (share === 1) return {};
+  if (share < 0) read.problems.push({ reason: messages.negativeInTyped(shown, share), image: false });
+  return { credit: Math.max(0, share) };
+}
+
 /** Moodle's short answer, one to one: every listed answer with its weight and feedback. */
 function shortAnswer(choices: TextChoice[], read: Reader): Record<string, unknown> | string {
   const accept = choices.map((c) => {
-    const credit = shareOf(c, false);
-    return { text: read.plain(c.text), ...(credit !== 1 ? { credit: Math.max(0, credit) } : {}), ...(c.feedback ? { feedback: read.plain(c.feedback) } : {}) };
+    const text = read.plain(c.text);
+    return { text, ...typedCredit(shareOf(c, false), text, read), ...(c.feedback ? { feedback: read.plain(c.feedback) } : {}) };
   });
   if (!accept.some((a) => a.credit === undefined)) return messages.shortNoAnswer;
   return { type: 'short-answer', accept };
@@ -156,10 +167,9 @@ function acceptedNumber(text: NumericalFormat): Record<string, number> | undefin
 function numerical(question: Extract<Question, { type: 'Numerical' }>, read: Reader): Record<string, unknown> | string {
   const choices = Array.isArray(question.choices) ? question.choices : [{ isCorrect: true, weight: null, text: question.choices, feedback: null }];
   const accept = choices.map((c) => {
-    const credit = shareOf(c, false);
     const accepted = acceptedNumber(c.text);
     if (!accepted) return undefined;
-    return { ...accepted, ...(credit !== 1 ? { credit: Math.max(0, credit) } : {}), ...(c.feedback ? { feedback: read.plain(c.feedback) } : {}) };
+    return { ...accepted, ...typedCredit(shareOf(c, false), String(accepted.value ?? `${accepted.min}..${accepted.max}`), read), ...(c.feedback ? { feedback: read.plain(c.feedback) } : {}) };
   });
   if (accept.some((a) => a === undefined)) return messages.numericalUnreadable;
   if (!accept.some((a) => a!.credit === undefined)) return messages.numericalNoAnswer;

@@ -8,6 +8,7 @@ export const importMessages = {
   imageDropped: (src: string) => `an image${src ? ` (${src})` : ''} was dropped: banks show text only; describe it in words or add it under the question's media`,
   negativeInSingle: (id: string, share: number) =>
     `option "${id}" has a negative weight (${Math.round(share * 100)}%), which a single-answer question cannot take back here; it was imported as worth 0`,
+  negativeInTyped: (answer: string, share: number) => `the answer "${answer}" has a negative weight (${Math.round(share * 100)}%), which a typed answer cannot take back; it was imported as worth 0`,
   weightsNotWhole: (percent: number) => `the positive weights add up to ${percent}%, not 100%, so even the best answer would not earn full credit`,
   numericalUnreadable: 'a numerical answer without a number',
   numericalNoAnswer: 'no numerical answer is worth 100%',

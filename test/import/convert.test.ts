@@ -50,6 +50,12 @@ Explain why. {####A model answer.}
     expect(questions[0]!.fields.accept).toEqual([{ text: 'no one', feedback: 'Right.' }, { text: 'Greece', credit: 0 }, { text: 'x', credit: 0.25 }, { text: '*', credit: 0, feedback: 'Not that.' }]);
   });
 
+  it('reports a negative weight on a typed answer, which cannot take points back, and imports it as worth 0', () => {
+    const { questions, skipped } = convertGift('Who? {=no one =%-50%Grant}\n');
+    expect(questions[0]!.fields.accept).toEqual([{ text: 'no one' }, { text: 'Grant', credit: 0 }]);
+    expect(skipped).toEqual([{ line: 1, reason: expect.stringContaining('the answer "Grant" has a negative weight (-50%)') }]);
+  });
+
   it('converts numerical ranges and several weighted answers', () => {
     const { questions } = convertGift('From 1 to 5? {#1..5}\n\nWhen? {#\n=1822:0\n=%50%1822:2#Close.}\n\nAbout? {#3:0.5}\n');
     expect(questions.map((q) => q.fields.accept)).toEqual([[{ min: 1, max: 5 }], [{ value: 1822 }, { value: 1822, tolerance: 2, credit: 0.5, feedback: 'Close.' }], [{ value: 3, tolerance: 0.5 }]]);

@@ -43,16 +43,23 @@ function stemSpan(text: string): { start: number; end: number } | undefined {
   return undefined;
 }
 
+/** Puts a backslash before every bare character of `chars` (escaped ones stay as written). */
+const escapeBare = (text: string, chars: RegExp) => text.replace(new RegExp(`(\\\\.)|(${chars.source})`, 'g'), (whole, escaped: string | undefined) => escaped ?? `\\${whole}`);
+
 /**
- * Moodle reads the question text verbatim up to the first unescaped `{`; gift-pegjs refuses a bare
- * `:`, `=`, `~` or `#` there (a time "10:30", an HTML attribute `src="..."`). Escaping them in the
- * question text only gives the parse Moodle would make.
+ * Moodle reads the question text verbatim up to the first unescaped `{`, and a `:` inside the
+ * answers as text (it only means something in a numerical answer, `{#3:0.5}`); gift-pegjs refuses
+ * a bare `:`, `=`, `~` or `#` in the question text (a time "10:30", an HTML attribute `src="..."`)
+ * and a bare `:` in an answer or feedback ("Note: ..."). Escaping exactly those gives the parse
+ * Moodle would make.
  */
-function escapeStem(text: string): string | undefined {
+function escapeLikeMoodle(text: string): string | undefined {
   const span = stemSpan(text);
   if (!span) return undefined;
-  const stem = text.slice(span.start, span.end).replace(/(\\.)|([:=~#])/g, (whole, escaped: string | undefined) => escaped ?? `\\${whole}`);
-  const rewritten = text.slice(0, span.start) + stem + text.slice(span.end);
+  const stem = escapeBare(text.slice(span.start, span.end), /[:=~#]/);
+  let answers = text.slice(span.end);
+  if (!/^\{\s*#/.test(answers)) answers = escapeBare(answers, /:/);
+  const rewritten = text.slice(0, span.start) + stem + answers;
   return rewritten === text ? undefined : rewritten;
 }
 
@@ -67,7 +74,7 @@ function parseBlock(block: Block): { parsed: GIFTQuestion[] } | { skipped: Skipp
     return { parsed: parse(`${block.text}\n`) };
   } catch (error) {
     const problem = error as SyntaxProblem;
-    const escaped = escapeStem(block.text);
+    const escaped = escapeLikeMoodle(block.text);
     if (escaped) {
       try {
         return { parsed: parse(`${escaped}\n`) };

@@ -1,7 +1,7 @@
 /** What the importers say about what they could not convert, in one place. */
 export const importMessages = {
   giftSyntax: (detail: string) => `GIFT syntax: ${detail}`,
-  escapeIt: (char: string) => ` (a "${char}" in the question text must be escaped as \\${char}, or the question text ended early: check the braces)`,
+  escapeIt: (char: string) => ` (a "${char}" that is text must be escaped as \\${char}, or a brace is missing before it)`,
   essay: 'an essay question without general feedback (####) has no model answer to score against; add one, or write it as a free-text question with a rubric',
   essayCriterion: 'The answer covers what the model answer covers.',
   descriptionAlone: 'a description with no question after it; put its text in the guideline or before a question',

@@ -83,10 +83,12 @@ Explain why. {####A model answer.}
     expect(skipped).toEqual([{ line: 2, reason: expect.stringContaining('an image (chart.png) was dropped') }]);
   });
 
-  it('reads a bare ":" or "=" in the question text as Moodle does (up to the first "{")', () => {
-    const { questions, skipped } = convertGift('::Clock:: At 10:30, is x = 5 the rule? {=yes ~no}\n');
+  it('reads a bare ":" or "=" in the question text as Moodle does (up to the first "{"), and a ":" in an answer or its feedback', () => {
+    const { questions, skipped } = convertGift('::Clock:: At 10:30, is x = 5 the rule? {=yes#Note: see 3.1 ~no}\n\nRatio? {=1:2 ~2:1}\n\nAbout? {#3:0.5}\n');
     expect(skipped).toEqual([]);
-    expect(questions[0]!.fields).toMatchObject({ prompt: 'At 10:30, is x = 5 the rule?', answer: 'a' });
+    expect(questions[0]!.fields).toMatchObject({ prompt: 'At 10:30, is x = 5 the rule?', answer: 'a', options: [{ text: 'yes', feedback: 'Note: see 3.1' }, { text: 'no' }] });
+    expect(questions[1]!.fields).toMatchObject({ type: 'single-choice', options: [{ text: '1:2' }, { text: '2:1' }], answer: 'a' });
+    expect(questions[2]!.fields.accept).toEqual([{ value: 3, tolerance: 0.5 }]);
   });
 
   it('reports a syntax error with its line and column, and how to escape a stray ":" or "="', () => {

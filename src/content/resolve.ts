@@ -137,6 +137,8 @@ function resolveCheck(check: Raw | string, where: PathSegment[], report: Reporte
 function checkIds(ids: string[], where: PathSegment[], what: string, report: Reporter): void {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
+    // A question that failed the schema may have no id (lint still checks the others).
+    if (typeof id !== 'string') return;
     if (seen.has(id)) report.error('unique-ids', [...where, i, 'id'], `${what} id "${id}" is used twice`);
     seen.add(id);
   });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { Question } from '../../src/content/types.js';
 import { convertAiken } from '../../src/import/aiken.js';
 import { convertGift } from '../../src/import/gift.js';
@@ -21,7 +22,10 @@ function imported(format: ImportFormat, file: string): { result: ConversionResul
   const convert = format === 'gift' ? convertGift : convertAiken;
   const result = convert(fs.readFileSync(path.join(MOODLE, file), 'utf8'));
   const built = buildBank(format, 'moodle', result.questions, undefined);
-  const content = loadTree({ 'bank.yaml': toYaml('#', built.bank), 'guideline.yaml': toYaml('#', built.guideline!) });
+  const bankText = toYaml('#', built.bank);
+  // YAML 1.1 parsers (PyYAML, older tools) must read the same bank as 1.2 ones.
+  expect(parse(bankText, { version: '1.1' })).toEqual(parse(bankText, { version: '1.2' }));
+  const content = loadTree({ 'bank.yaml': bankText, 'guideline.yaml': toYaml('#', built.guideline!) });
   expect(content.diagnostics).toEqual([]);
   const questions = content.banks.get('moodle')!.bank.questions;
   const byLine = new Map(result.questions.map((draft, i) => [draft.line, questions[i]!]));

@@ -19,6 +19,8 @@ questions:
   - {id: q2, type: true-false, sections: ["1"], prompt: P, answer: false}
   - {id: q4, type: single-choice, sections: ["1"], prompt: P, options: [{id: a, text: A}, {id: b, text: B}], answer: c}
   - {id: q5, type: true-false, sections: ["99"], prompt: P, answer: true}
+  - {type: true-false, sections: ["1"], prompt: P, answer: true}
+  - {type: true-false, sections: ["1"], prompt: P, answer: false}
 `;
 
 describe('lint reports every problem of a file in one run', () => {
@@ -28,8 +30,9 @@ describe('lint reports every problem of a file in one run', () => {
     const result = cli(['lint', bank, '--content', path.join(FIXTURES, 'basic'), '--format', 'json'], { home });
     expect(result.code).toBe(1);
     const [entry] = JSON.parse(result.stdout) as { messages: { line: number; ruleId: string; message: string }[] }[];
-    expect(entry!.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['7 draw-count', '9 schema', '11 unique-ids', '12 answer-shape', '13 unknown-section']);
-    expect(entry!.messages[0]!.message).toContain('draws 9 questions but the bank has only 5');
+    // The two questions without an id are schema errors, not a duplicate id.
+    expect(entry!.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['7 draw-count', '9 schema', '11 unique-ids', '12 answer-shape', '13 unknown-section', '14 schema', '15 schema']);
+    expect(entry!.messages[0]!.message).toContain('draws 9 questions but the bank has only 7');
   });
 
   it('a bank with a broken question still stops every other command', () => {

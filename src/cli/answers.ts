@@ -1,11 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { parseYaml, positionOf } from '../content/parse.js';
 import type { Bank } from '../content/types.js';
 import { ContentError, UsageError } from '../errors.js';
 import { normalizeResponse, type Response } from '../scoring/response.js';
 import { answerRulesFor } from '../scoring/types/index.js';
+import { readInputBytes } from './input.js';
 import { messages } from './messages.js';
 
 export interface AnswersFile {
@@ -19,14 +18,14 @@ export interface AnswersFile {
  * question (an option id that does not exist, a label not on the scale) stops the command with its
  * position, rather than silently scoring 0.
  */
-export function readAnswersFile(file: string, bank: Bank, otherBanks: Iterable<Bank> = []): AnswersFile {
-  let source: string;
+export function readAnswersFile(given: string, bank: Bank, otherBanks: Iterable<Bank> = [], cwd = process.cwd()): AnswersFile {
+  let input: { bytes: Buffer; file: string };
   try {
-    source = fs.readFileSync(file, 'utf8');
+    input = readInputBytes(given, cwd);
   } catch (error) {
-    throw new UsageError(messages.cannotReadAnswers(file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message));
+    throw new UsageError(messages.cannotReadAnswers(given, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message));
   }
-  const parsed = parseYaml(path.resolve(file), source);
+  const parsed = parseYaml(input.file, input.bytes.toString('utf8'));
   if (parsed.diagnostics.length) throw new ContentError(parsed.diagnostics, messages.answersErrors(parsed.diagnostics.length));
   const value = parsed.value ?? {};
   const at = (p: (string | number)[], key = false) => ({ file: parsed.file, ...positionOf(parsed, p, key ? 'key' : 'value') });

@@ -8,6 +8,8 @@ export const authoringMessages = {
   tooManyWarnings: (count: number, max: number) => `${count} warning${count === 1 ? '' : 's'} found; --max-warnings allows ${max}.`,
   lintFailed: (errors: number) => `${errors} error${errors === 1 ? '' : 's'} found.`,
   badSchemaKind: (kind: string) => `Unknown schema "${kind}"; use "bank" or "guideline".`,
+  schemaNeedsKind: 'Name a schema ("bank" or "guideline"), or add --write <dir> to write both into a content folder.',
+  schemasWritten: (files: string[], folder: string) => (files.length ? `Wrote ${files.join(' and ')}.` : `The schemas in ${folder} are already up to date.`),
   badNewKind: (kind: string) => `Cannot scaffold "${kind}"; use "bank" or "guideline".`,
   badId: (id: string) => `"${id}" is not a valid id: use lowercase letters, digits and dashes, starting with a letter or digit (like "search-basics").`,
   bankNeedsGuideline: (known: string[]) =>
@@ -17,6 +19,8 @@ export const authoringMessages = {
   nextForBank: (file: string) => `edit the questions, then run "qualify lint ${file}" (with --content <folder of its guideline> when it lives elsewhere).`,
   nextForGuideline: (file: string) => `write the sections, then run "qualify lint ${file}".`,
   badImportFormat: (format: string) => `Cannot import "${format}"; use "gift" or "aiken".`,
+  notUtf8: (file: string) => `warning: ${file} is not UTF-8; it was read as Windows-1252. Check accented letters and quotes in the result.`,
+  stdinNeedsId: 'Reading from standard input ("-"), the bank needs a name: add --id <id>.',
   cannotRead: (file: string, why: string) => `Cannot read ${file}: ${why}`,
   unknownGuideline: (id: string, known: string[]) => `There is no guideline with id "${id}"${known.length ? ` (found: ${known.slice(0, 8).join(', ')})` : ''}.`,
   nothingImported: (file: string) => `Nothing in ${file} could be converted into a question.`,

@@ -17,6 +17,8 @@ import type { Terminal } from '../ui/terminal.js';
 
 /** A path as the user would like to read it: relative when inside the current folder. */
 export function displayPath(io: Pick<Io, 'cwd'>, file: string): string {
+  // Standard input has a name, not a path (see cli/input.ts).
+  if (!path.isAbsolute(file)) return file;
   const relative = path.relative(io.cwd, file);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }

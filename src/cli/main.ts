@@ -64,7 +64,7 @@ export function buildProgram(io: Io): Command {
     .command('exam')
     .description('take an exam in the terminal (or from an answers file), record it, and print the mistake report')
     .argument('<bank>', 'a bank id (see "qualify list") or the path of a bank file')
-    .option('--answers <file>', 'YAML file mapping question ids to responses (see docs/format.md); without it, the exam runs in the terminal')
+    .option('--answers <file>', 'YAML file mapping question ids to responses (see docs/format.md; - reads standard input); without it, the exam runs in the terminal')
     .option('--resume', 'continue the exam left in progress (same questions and answers; its clock kept running)')
     .option('--confidence', 'ask "how sure?" after each answer; the report shows how sureness matched correctness')
     .option('--seed <n>', 'draw the same questions again (the seed of every attempt is recorded)')

@@ -3,6 +3,7 @@ import { IMPORT_FORMATS, LINT_FORMATS, SCHEMA_KINDS } from './choices.js';
 import type { ImportOptions } from './commands/import.js';
 import type { LintOptions } from './commands/lint.js';
 import type { NewOptions } from './commands/new.js';
+import type { SchemaOptions } from './commands/schema.js';
 import type { GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 
@@ -16,7 +17,7 @@ export function registerAuthoringCommands(program: Command, io: Io): void {
   program
     .command('lint')
     .description('check guideline documents and banks for mistakes, with file:line:col for each')
-    .argument('[paths...]', 'files or folders to lint (default: the current folder)')
+    .argument('[paths...]', 'files or folders to lint (default: the current folder); - reads standard input')
     .addOption(new Option('--format <format>', 'output format').choices([...LINT_FORMATS]).default('stylish'))
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this; -1: no limit', '-1')
     .option('--stats <db>', "also warn about questions that a (group) attempts database shows too easy, too hard or with a doubtful key")
@@ -31,10 +32,11 @@ export function registerAuthoringCommands(program: Command, io: Io): void {
 
   program
     .command('schema')
-    .description('print the JSON Schema of a bank or a guideline (for editors and tools)')
-    .addArgument(new Command().createArgument('<kind>', 'bank or guideline').choices([...SCHEMA_KINDS]))
-    .addHelpText('after', '\nExamples:\n  $ qualify schema bank > bank.schema.json\n  $ qualify schema guideline\n')
-    .action(async (kind: string) => (await import('./commands/schema.js')).schemaCommand(kind, io));
+    .description('print the JSON Schema of a bank or a guideline, or write both into a content folder (for editors and tools)')
+    .addArgument(new Command().createArgument('[kind]', 'bank or guideline (both with --write)').choices([...SCHEMA_KINDS]))
+    .option('--write <dir>', 'write <kind>.schema.json into this content folder instead of printing it')
+    .addHelpText('after', '\nExamples:\n  $ qualify schema bank > bank.schema.json\n  $ qualify schema --write content   # the files the editor line of content/*.yaml points at\n')
+    .action(async (kind: string | undefined, options: SchemaOptions) => (await import('./commands/schema.js')).schemaCommand(kind, options, io));
 
   program
     .command('new')
@@ -50,7 +52,7 @@ export function registerAuthoringCommands(program: Command, io: Io): void {
     .command('import')
     .description('convert a Moodle GIFT or Aiken file into a v1 bank, reporting what could not be converted')
     .addArgument(new Command().createArgument('<format>', 'gift or aiken').choices([...IMPORT_FORMATS]))
-    .argument('<file>', 'the file to convert')
+    .argument('<file>', 'the file to convert; - reads standard input (then --id is needed)')
     .option('--guideline <id>', 'file the questions under this guideline (default: write a stub guideline beside the bank)')
     .option('--id <id>', 'the bank id (default: from the file name)')
     .option('--dir <folder>', 'where to write (default: the current folder)')

@@ -6,7 +6,7 @@ import { findContentFiles } from './discover.js';
 import { parseYaml, positionOf, type ParsedFile } from './parse.js';
 import { resolveBank, resolveGuideline } from './resolve.js';
 import type { Bank, Guideline, ResolvedBank } from './types.js';
-import { validateAgainstSchema, type ContentKind } from './validate.js';
+import { validateWithScope, type ContentKind } from './validate.js';
 
 export interface ContentSet {
   guidelines: Map<string, Guideline>;
@@ -28,11 +28,18 @@ export interface LoadedFile {
   bank?: Bank;
   /** The guideline a bank refers to, when it was found. */
   bankGuideline?: Guideline;
+  /**
+   * Questions of a bank left out because they failed the schema. The rest of such a bank is still
+   * resolved, so lint reports every problem in one run, but no command can use the bank.
+   */
+  brokenQuestions?: number;
 }
 
 interface ReadFile {
   parsed: ParsedFile;
   kind: ContentKind;
+  /** Set for a bank whose only schema problems are inside these questions. */
+  brokenQuestions?: Set<number>;
 }
 
 function kindOf(parsed: ParsedFile): ContentKind | 'other' | 'unknown-kind' {
@@ -95,7 +102,13 @@ function rememberedFile(file: string, value: unknown): ParsedFile {
  * files). Problems come back as diagnostics; nothing here throws for bad content. With a cache,
  * files unchanged since they last passed the schema are not parsed again.
  */
-export function loadContent(dirs: readonly string[], extraFiles: readonly string[] = [], cache?: ContentCache): ContentSet {
+export function loadContent(
+  dirs: readonly string[],
+  extraFiles: readonly string[] = [],
+  cache?: ContentCache,
+  /** Text of files that are not on disk (standard input, for `qualify lint -`), by absolute path. */
+  sources?: ReadonlyMap<string, string>,
+): ContentSet {
   const files = [...new Set([...findContentFiles(dirs), ...extraFiles.map((f) => path.resolve(f))])];
   const diagnostics: Diagnostic[] = [];
   const read: ReadFile[] = [];
@@ -105,7 +118,7 @@ export function loadContent(dirs: readonly string[], extraFiles: readonly string
     let source: string;
     let stat: fs.Stats | undefined;
     try {
-      stat = cache && fs.statSync(file);
+      stat = cache && !sources?.has(file) ? fs.statSync(file) : undefined;
       const remembered = stat && cache?.lookup(file, stat);
       if (remembered) {
         const parsed = rememberedFile(file, remembered.value);
@@ -113,7 +126,7 @@ export function loadContent(dirs: readonly string[], extraFiles: readonly string
         read.push({ parsed, kind: remembered.kind });
         continue;
       }
-      source = fs.readFileSync(file, 'utf8');
+      source = sources?.get(file) ?? fs.readFileSync(file, 'utf8');
     } catch (error) {
       diagnostics.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'file', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       continue;
@@ -132,9 +145,10 @@ export function loadContent(dirs: readonly string[], extraFiles: readonly string
       continue;
     }
     loaded.get(file)!.kind = kind;
-    const schemaProblems = validateAgainstSchema(parsed, kind);
+    const { diagnostics: schemaProblems, brokenQuestions } = validateWithScope(parsed, kind);
     if (schemaProblems.length) {
       diagnostics.push(...schemaProblems);
+      if (kind === 'bank' && brokenQuestions) read.push({ parsed, kind, brokenQuestions });
       continue;
     }
     read.push({ parsed, kind });
@@ -156,10 +170,14 @@ export function loadContent(dirs: readonly string[], extraFiles: readonly string
   }
 
   const banks = new Map<string, ResolvedBank>();
-  for (const { parsed } of read.filter((r) => r.kind === 'bank')) {
-    const { bank, guideline, diagnostics: found } = resolveBank(parsed, guidelines);
+  for (const { parsed, brokenQuestions } of read.filter((r) => r.kind === 'bank')) {
+    const { bank, guideline, diagnostics: found } = resolveBank(parsed, guidelines, brokenQuestions);
     diagnostics.push(...found, ...checkMediaOnDisk(bank, parsed));
     Object.assign(loaded.get(parsed.file)!, { bank, bankGuideline: guideline });
+    if (brokenQuestions) {
+      loaded.get(parsed.file)!.brokenQuestions = brokenQuestions.size;
+      continue;
+    }
     const earlier = banks.get(bank.id);
     if (earlier) {
       diagnostics.push({ file: parsed.file, ...positionOf(parsed, ['id']), severity: 'error', ruleId: 'unique-ids', message: `bank id "${bank.id}" is already used by ${earlier.bank.file}` });

@@ -8,6 +8,7 @@ import {
   DEFAULT_PREFERENCE_SCALE,
   DEFAULT_TOLERANCE,
   type Bank,
+  type AcceptedNumber,
   type Check,
   type Criterion,
   type ExamSettings,
@@ -136,6 +137,8 @@ function resolveCheck(check: Raw | string, where: PathSegment[], report: Reporte
 function checkIds(ids: string[], where: PathSegment[], what: string, report: Reporter): void {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
+    // A question that failed the schema may have no id (lint still checks the others).
+    if (typeof id !== 'string') return;
     if (seen.has(id)) report.error('unique-ids', [...where, i, 'id'], `${what} id "${id}" is used twice`);
     seen.add(id);
   });
@@ -198,6 +201,7 @@ function resolveQuestion(q: Raw, where: PathSegment[], bankFile: string, guideli
       answers.forEach((a, i) => {
         if (!ids.includes(a)) report.error('answer-shape', q.type === 'single-choice' ? answerAt : [...answerAt, i], `answer "${a}" is not one of the option ids (${listed(ids)})`);
       });
+      checkCredits(q, where, report);
       return { ...base, type: q.type, options: q.options, answer: q.answer };
     }
     case 'true-false':
@@ -240,6 +244,18 @@ function resolveQuestion(q: Raw, where: PathSegment[], bankFile: string, guideli
       if (unlabelled.length) report.error('answer-shape', answerAt, `answer must label every item; missing ${listed(unlabelled)}`);
       return { ...base, type: 'label-each', items: q.items, labels: q.labels, answer };
     }
+    case 'short-answer': {
+      const accept = (q.accept as Raw[]).map((a) => ({ text: a.text, credit: a.credit ?? 1, ...(a.feedback ? { feedback: a.feedback } : {}) }));
+      const full = accept.find((a) => a.credit === 1);
+      if (!full) report.error('answer-shape', [...where, 'accept'], 'no accepted answer earns full credit (credit 1, the default); the key could not score 100%');
+      return { ...base, type: 'short-answer', accept, caseSensitive: q.case_sensitive ?? false, answer: full?.text ?? '' };
+    }
+    case 'numeric': {
+      const accept = (q.accept as Raw[]).map((a, i) => acceptedNumber(a, [...where, 'accept', i], report));
+      const full = accept.find((a) => a.credit === 1);
+      if (!full) report.error('answer-shape', [...where, 'accept'], 'no accepted number earns full credit (credit 1, the default); the key could not score 100%');
+      return { ...base, type: 'numeric', accept, unit: q.unit, answer: full ? (full.min + full.max) / 2 : 0 };
+    }
     default: {
       if (!rubric.some((c) => c.points > 0)) report.error('rubric-points', [...where, 'rubric'], 'a free-text question needs at least one criterion with positive points');
       return { ...base, type: 'free-text' };
@@ -247,11 +263,59 @@ function resolveQuestion(q: Raw, where: PathSegment[], bankFile: string, guideli
   }
 }
 
+/** A numeric question's accepted answer as a range: `value` ± `tolerance`, or `min`..`max`. */
+function acceptedNumber(a: Raw, at: PathSegment[], report: Reporter): AcceptedNumber {
+  const extras = { credit: a.credit ?? 1, ...(a.feedback ? { feedback: a.feedback } : {}) };
+  const hasRange = a.min !== undefined || a.max !== undefined;
+  if (a.value !== undefined && !hasRange) {
+    const tolerance = a.tolerance ?? 0;
+    return { min: a.value - tolerance, max: a.value + tolerance, shown: tolerance ? `${a.value} ± ${tolerance}` : String(a.value), ...extras };
+  }
+  if (a.value !== undefined || a.tolerance !== undefined || a.min === undefined || a.max === undefined) {
+    report.error('answer-shape', at, 'write either value (with an optional tolerance) or both min and max');
+    return { min: Number.NaN, max: Number.NaN, shown: '?', ...extras };
+  }
+  if (a.min > a.max) report.error('answer-shape', [...at, 'min'], `min ${a.min} is above max ${a.max}`);
+  return { min: a.min, max: a.max, shown: `${a.min}..${a.max}`, ...extras };
+}
+
+/**
+ * Option credits must agree with the key, or a learner who picks the key would not earn full
+ * credit: in a single-choice question the answer earns everything and other options part of it
+ * or all of it (GIFT's several `=` answers), never less than nothing; in a multi-select the credited picks are the answer and add up
+ * to the whole.
+ */
+function checkCredits(q: Raw, where: PathSegment[], report: Reporter): void {
+  const options: { id: string; credit?: number }[] = q.options;
+  if (!options.some((o) => o.credit !== undefined)) return;
+  const at = (i: number) => [...where, 'options', i, 'credit'];
+  if (q.type === 'single-choice') {
+    options.forEach((o, i) => {
+      if (o.credit === undefined) return;
+      if (o.id === q.answer && o.credit !== 1) report.error('answer-shape', at(i), `option "${o.id}" is the answer, so it earns full credit; remove its credit or make it 1`);
+      else if (o.id !== q.answer && o.credit < 0) report.error('answer-shape', at(i), `option "${o.id}" is not the answer: its credit must be between 0 and 1 (1: also fully right)`);
+    });
+    return;
+  }
+  const credited = options.filter((o) => (o.credit ?? 0) > 0).map((o) => o.id);
+  const answer: string[] = q.answer;
+  if (credited.length !== answer.length || credited.some((id) => !answer.includes(id))) {
+    report.error('answer-shape', [...where, 'answer'], `with option credits, the answer must be exactly the options with a positive credit (${listed(credited)})`);
+  }
+  const total = options.reduce((sum, o) => sum + Math.max(0, o.credit ?? 0), 0);
+  if (Math.abs(total - 1) > 1e-6) report.error('answer-shape', [...where, 'options'], `the positive option credits add up to ${Math.round(total * 1000) / 1000}, not 1; the key would not earn full credit`);
+}
+
 /**
  * Builds the typed bank from a schema-valid file and joins it to its guideline, reporting every
  * reference that does not resolve (sections, rules, scales, options, items, media).
  */
-export function resolveBank(parsed: ParsedFile, guidelines: ReadonlyMap<string, Guideline>): { bank: Bank; guideline?: Guideline; diagnostics: Diagnostic[] } {
+export function resolveBank(
+  parsed: ParsedFile,
+  guidelines: ReadonlyMap<string, Guideline>,
+  /** Questions that failed the schema: left out, so lint can still check the rest of the file. */
+  skipQuestions: ReadonlySet<number> = new Set(),
+): { bank: Bank; guideline?: Guideline; diagnostics: Diagnostic[] } {
   const raw = parsed.value as Raw;
   const report = new Reporter(parsed);
   const guideline = guidelines.get(raw.guideline);
@@ -259,8 +323,8 @@ export function resolveBank(parsed: ParsedFile, guidelines: ReadonlyMap<string, 
     const known = [...guidelines.keys()];
     report.error('unknown-guideline', ['guideline'], `no guideline document has id "${raw.guideline}"${known.length ? ` (found: ${listed(known)})` : ''}`);
   }
-  checkIds(raw.questions.map((q: Raw) => q.id), ['questions'], 'question', report);
-  const questions = raw.questions.map((q: Raw, i: number) => resolveQuestion(q, ['questions', i], parsed.file, guideline, report));
+  checkIds(raw.questions.map((q: Raw) => q?.id), ['questions'], 'question', report);
+  const questions = (raw.questions as Raw[]).flatMap((q, i) => (skipQuestions.has(i) ? [] : [resolveQuestion(q, ['questions', i], parsed.file, guideline, report)]));
   const bank: Bank = {
     kind: 'bank',
     id: raw.id,

@@ -62,6 +62,8 @@ export interface Choice {
   id: string;
   text: string;
   feedback?: string;
+  /** Share of the points earned by picking this option (GIFT weights); see docs/format.md. */
+  credit?: number;
 }
 
 export interface Media {
@@ -131,6 +133,38 @@ export interface LabelEachQuestion extends QuestionBase {
   labels: string[];
   answer: Record<string, string>;
 }
+/** One accepted answer of a short-answer question, as written in the bank. */
+export interface AcceptedText {
+  /** The whole answer; `*` matches any text. */
+  text: string;
+  /** Share of the points, 0..1. */
+  credit: number;
+  feedback?: string;
+}
+export interface ShortAnswerQuestion extends QuestionBase {
+  type: 'short-answer';
+  /** In order: the first that matches decides (Moodle's rule). */
+  accept: AcceptedText[];
+  caseSensitive: boolean;
+  /** The first full-credit answer: what `qualify key` gives and reports show as expected. */
+  answer: string;
+}
+/** One accepted answer of a numeric question: an inclusive range (value ± tolerance, or min..max). */
+export interface AcceptedNumber {
+  min: number;
+  max: number;
+  /** How it was written, for people: `3 ± 0.5`, `1..5`, `1822`. */
+  shown: string;
+  credit: number;
+  feedback?: string;
+}
+export interface NumericQuestion extends QuestionBase {
+  type: 'numeric';
+  accept: AcceptedNumber[];
+  unit?: string;
+  /** A number inside the first full-credit answer (its value, or the middle of its range). */
+  answer: number;
+}
 export interface FreeTextQuestion extends QuestionBase {
   type: 'free-text';
 }
@@ -143,6 +177,8 @@ export type Question =
   | PreferenceQuestion
   | RankingQuestion
   | LabelEachQuestion
+  | ShortAnswerQuestion
+  | NumericQuestion
   | FreeTextQuestion;
 
 export type QuestionType = Question['type'];
@@ -155,6 +191,8 @@ export const QUESTION_TYPES: readonly QuestionType[] = [
   'preference',
   'ranking',
   'label-each',
+  'short-answer',
+  'numeric',
   'free-text',
 ];
 

@@ -11,7 +11,7 @@ let validators: Record<ContentKind, ValidateFunction> | undefined;
 
 function getValidators(): Record<ContentKind, ValidateFunction> {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true, discriminator: true, strict: false });
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
     validators = { bank: ajv.compile(bankSchema), guideline: ajv.compile(guidelineSchema) };
   }
   return validators;
@@ -68,6 +68,9 @@ function explain(error: ErrorObject, path: PathSegment[]): { message: string; at
     case 'const':
       return { message: `must be "${String(params.allowedValue)}"`, at: 'value', path };
     case 'enum':
+      if (error.schemaPath === '#/properties/type/enum' && /^\/questions\/\d+\/type$/.test(error.instancePath)) {
+        return { message: `unknown question type "${String(error.data)}"; use one of: ${(params.allowedValues as unknown[]).join(', ')}`, at: 'value', path };
+      }
       return { message: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`, at: 'value', path };
     case 'pattern': {
       const def = /#\/definitions\/([^/]+)\/pattern$/.exec(error.schemaPath)?.[1] ?? '';
@@ -87,15 +90,6 @@ function explain(error: ErrorObject, path: PathSegment[]): { message: string; at
     case 'maximum':
     case 'exclusiveMinimum':
       return { message: `must be ${String(params.comparison)} ${String(params.limit)}`, at: 'value', path };
-    case 'discriminator': {
-      const value = params.tagValue;
-      const known = 'single-choice, multi-select, true-false, rating, preference, ranking, label-each, free-text';
-      return {
-        message: value === undefined ? `missing required field "type" (one of: ${known})` : `unknown question type "${String(value)}"; use one of: ${known}`,
-        at: 'value',
-        path: value === undefined ? path : [...path, 'type'],
-      };
-    }
     case 'oneOf': {
       const def = definitionOf(`${error.schemaPath}/`) ?? '';
       const key = Object.keys(ONE_OF_MESSAGES).find((k) => def === k || field === k);
@@ -121,8 +115,12 @@ function article(type: string): string {
     .join(' or ');
 }
 
-/** Drops the per-branch noise under a failed `oneOf`, keeping the one readable summary. */
+/**
+ * Drops the per-branch noise under a failed `oneOf`, keeping the one readable summary, and the
+ * `if` summaries of the question types (their `then` errors already point at the field).
+ */
 function withoutBranchNoise(errors: ErrorObject[]): ErrorObject[] {
+  errors = errors.filter((e) => e.keyword !== 'if');
   const oneOfPrefixes = errors.filter((e) => e.keyword === 'oneOf').map((e) => ({ at: e.instancePath, prefix: `${e.schemaPath}/` }));
   return errors.filter((e) => !oneOfPrefixes.some((o) => e.schemaPath.startsWith(o.prefix) && e.instancePath.startsWith(o.at)));
 }
@@ -132,11 +130,23 @@ function withoutBranchNoise(errors: ErrorObject[]): ErrorObject[] {
  * diagnostic positioned on the offending YAML node.
  */
 export function validateAgainstSchema(parsed: ParsedFile, kind: ContentKind): Diagnostic[] {
+  return validateWithScope(parsed, kind).diagnostics;
+}
+
+/**
+ * As validateAgainstSchema, and which questions the problems are in: `brokenQuestions` lists their
+ * indexes when every problem lies inside a question (the rest of the file can still be checked),
+ * and is undefined when a problem is elsewhere (or there is none).
+ */
+export function validateWithScope(parsed: ParsedFile, kind: ContentKind): { diagnostics: Diagnostic[]; brokenQuestions?: Set<number> } {
   const validate = getValidators()[kind];
-  if (validate(parsed.value)) return [];
+  if (validate(parsed.value)) return { diagnostics: [] };
+  const errors = withoutBranchNoise(validate.errors ?? []);
+  const inQuestion = errors.map((e) => /^\/questions\/(\d+)(\/|$)/.exec(e.instancePath)?.[1]);
+  const brokenQuestions = inQuestion.every((index) => index !== undefined) ? new Set(inQuestion.map(Number)) : undefined;
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const error of withoutBranchNoise(validate.errors ?? [])) {
+  for (const error of errors) {
     const explained = explain(error, toPath(error.instancePath));
     const where = describePath(parsed.value, explained.path.slice(0, explained.at === 'key' ? -1 : undefined));
     const { line, column } = positionOf(parsed, explained.path, explained.at);
@@ -146,5 +156,5 @@ export function validateAgainstSchema(parsed: ParsedFile, kind: ContentKind): Di
     seen.add(key);
     diagnostics.push({ file: parsed.file, line, column, severity: 'error', ruleId: 'schema', message });
   }
-  return diagnostics;
+  return { diagnostics, brokenQuestions };
 }

@@ -1,8 +1,10 @@
 import { importMessages as messages } from './messages.js';
 import type { ConversionResult, DraftQuestion, Skipped } from './types.js';
 
-const OPTION = /^([A-Z])[.)]\s+(.+)$/;
-const ANSWER = /^ANSWER:\s*([A-Z])\s*$/i;
+/** Moodle's option line: a capital letter, `)` or `.`, then optionally a space ("A)text" counts). */
+const OPTION = /^([A-Z])[.)][ \t]?(.*)$/;
+/** Moodle reads the answer letter as the first character after "ANSWER:". */
+const ANSWER = /^ANSWER:\s*(\S?)/;
 
 interface Pending {
   line: number;
@@ -11,20 +13,21 @@ interface Pending {
 }
 
 /**
- * Converts Moodle's Aiken format: a question on one line, options "A. text" or "A) text", then
- * "ANSWER: B". Each question becomes a single-choice question with option ids a, b, c...
+ * Converts Moodle's Aiken format as Moodle reads it: a question on one line (a line wrapped before
+ * the options start is joined to it), options "A) text" or "A. text", then "ANSWER: B". Each
+ * question becomes a single-choice question with option ids a, b, c... An option or ANSWER line
+ * outside a question, and a question that never gets its ANSWER line, are reported with their
+ * line and never merged into a neighbour.
  */
 export function convertAiken(source: string): ConversionResult {
   const questions: DraftQuestion[] = [];
   const skipped: Skipped[] = [];
   let pending: Pending | undefined;
 
-  const close = (answerLetter: string | undefined, line: number) => {
-    if (!pending) return;
-    const question = pending;
+  const finish = (answerLetter: string, line: number) => {
+    const question = pending!;
     pending = undefined;
     if (question.options.length < 2) return void skipped.push({ line: question.line, reason: messages.aikenTooFewOptions });
-    if (answerLetter === undefined) return void skipped.push({ line: question.line, reason: messages.aikenNoAnswer });
     const letters = question.options.map((o) => o.letter);
     if (!letters.includes(answerLetter)) return void skipped.push({ line, reason: messages.aikenBadAnswer(answerLetter, letters) });
     questions.push({
@@ -38,29 +41,26 @@ export function convertAiken(source: string): ConversionResult {
     });
   };
 
-  source.split(/\r?\n/).forEach((raw, index) => {
+  source.split(/\r\n|\r|\n/).forEach((raw, index) => {
     const line = index + 1;
     const text = raw.trim();
-    if (!text) return;
+    // Moodle skips lines shorter than two characters.
+    if (text.length < 2) return;
     const answer = ANSWER.exec(text);
-    if (answer) {
-      if (pending) close(answer[1]!.toUpperCase(), line);
-      else skipped.push({ line, reason: messages.aikenStray(text) });
+    const option = answer ? undefined : OPTION.exec(text);
+    if (answer || option) {
+      if (!pending) return void skipped.push({ line, reason: answer ? messages.aikenStrayAnswer : messages.aikenStrayOption(text) });
+      if (answer) return finish(answer[1]!, line);
+      pending.options.push({ letter: option![1]!, text: option![2]!.trim() });
       return;
     }
-    const option = OPTION.exec(text);
-    if (option && pending) {
-      pending.options.push({ letter: option[1]!, text: option[2]!.trim() });
-      return;
-    }
-    if (pending && pending.options.length > 0) close(undefined, line);
-    if (pending) {
-      // A question may wrap onto a second line before its options start.
+    if (pending && pending.options.length === 0) {
       pending.prompt = `${pending.prompt} ${text}`;
       return;
     }
+    if (pending) skipped.push({ line: pending.line, reason: messages.aikenNoAnswer });
     pending = { line, prompt: text, options: [] };
   });
-  close(undefined, 0);
+  if (pending) skipped.push({ line: pending.line, reason: messages.aikenNoAnswer });
   return { questions, skipped };
 }

@@ -1,4 +1,4 @@
-import { Document, isScalar, isSeq, visit } from 'yaml';
+import { Document, isScalar, isSeq, parse, Scalar, visit } from 'yaml';
 import type { Guideline } from '../content/types.js';
 import { convertAiken } from './aiken.js';
 import { convertGift } from './gift.js';
@@ -88,14 +88,32 @@ export function buildBank(
   return { bank, ...(stub ? { guideline: stub } : {}), fallbackCount };
 }
 
+/** How a plain (unquoted) scalar would read under YAML 1.1 and 1.2; either may differ from the text. */
+function readsAsItself(text: string): boolean {
+  // `=` is YAML 1.1's "value" key and `<<` its merge key; no parser needs to see them bare.
+  if (text === '=' || text === '<<') return false;
+  try {
+    return parse(text, { version: '1.1' }) === text && parse(text, { version: '1.2' }) === text;
+  } catch {
+    return false;
+  }
+}
+
 /** A content file's text: the editor modeline, then the YAML. */
 export function toYaml(modeline: string, value: Record<string, unknown>): string {
   const doc = new Document(value);
   // Short lists of ids and labels read best on one line, as authors write them: `sections: ["1"]`.
   visit(doc, { Seq: (_key, node) => void (isSeq(node) && node.items.every((item) => isScalar(item)) && (node.flow = true)) });
+  // Written for 1.2, read by every tool: a text that a YAML 1.1 parser would take for something
+  // else (y, no, on, 0777, 1:30, =) is quoted, so both read the same value.
+  visit(doc, {
+    Scalar: (_key, node) => {
+      if (typeof node.value === 'string' && !node.value.includes('\n') && !readsAsItself(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
   return `${modeline}\n${doc.toString({ lineWidth: 0 })}`;
 }
 
 export function skippedLines(file: string, skipped: Skipped[]): string[] {
-  return skipped.map((s) => `${file}:${s.line}  ${s.reason}`);
+  return [...skipped].sort((a, b) => a.line - b.line).map((s) => `${file}:${s.line}${s.column ? `:${s.column}` : ''}  ${s.reason}`);
 }

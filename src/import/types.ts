@@ -11,6 +11,8 @@ export interface DraftQuestion {
 /** Something in the source that did not become a question, and why. */
 export interface Skipped {
   line: number;
+  /** When known (a syntax error), 1-based. */
+  column?: number;
   reason: string;
 }
 

@@ -19,6 +19,7 @@ import { unknownGuideline } from './rules/unknown-guideline.js';
 import { unknownRule } from './rules/unknown-rule.js';
 import { unknownScale } from './rules/unknown-scale.js';
 import { unknownSection } from './rules/unknown-section.js';
+import { unreachableAnswer } from './rules/unreachable-answer.js';
 import { unusedDisableDirective } from './rules/unused-disable-directive.js';
 import { yamlSyntax } from './rules/yaml-syntax.js';
 import type { LintContext, LintResult, LintRule } from './types.js';
@@ -44,6 +45,7 @@ export const RULES: readonly LintRule[] = [
   mediaPath,
   nearDuplicate,
   answerGiveaway,
+  unreachableAnswer,
   sectionCoverageRule,
   itemStats,
   unusedDisableDirective,

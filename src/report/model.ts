@@ -1,4 +1,5 @@
-import type { Question, ResolvedBank } from '../content/types.js';
+import type { NumericQuestion, Question, ResolvedBank } from '../content/types.js';
+import { matchingNumber, matchingText } from '../scoring/types/typed.js';
 import type { AttemptScore, SectionMinimumResult, SectionScore } from '../scoring/attempt.js';
 import type { Confidence, Response } from '../scoring/response.js';
 import type { AttemptMode, AttemptStatus } from '../store/attempts.js';
@@ -119,13 +120,29 @@ export function describeAnswer(question: Question, answer: unknown): string {
   }
 }
 
-function pickedFeedback(question: Question, given: unknown): string[] {
+/** The full-credit numbers of a numeric question as written (`3 ± 0.5 kg or 1..5 kg`). */
+export function fullCreditNumbers(question: NumericQuestion): string {
+  const unit = question.unit ? ` ${question.unit}` : '';
+  return question.accept
+    .filter((a) => a.credit === 1)
+    .map((a) => `${a.shown}${unit}`)
+    .join(' or ');
+}
+
+/** The feedback the bank gives on this answer: of each picked option, or of the matched accepted answer. */
+export function pickedFeedback(question: Question, given: unknown): string[] {
+  if (question.type === 'short-answer' || question.type === 'numeric') {
+    const matched = question.type === 'numeric' ? matchingNumber(question, given) : matchingText(question, given);
+    return matched?.feedback ? [matched.feedback] : [];
+  }
   if (question.type !== 'single-choice' && question.type !== 'multi-select') return [];
   const picked = (Array.isArray(given) ? given : [given]).map(String);
   return question.options.filter((o) => o.feedback && picked.includes(o.id)).map((o) => `${o.id}) ${o.feedback}`);
 }
 
 function keyOf(question: Question): unknown {
+  // A numeric key is a range or a value with a tolerance: shown as written, every full-credit one.
+  if (question.type === 'numeric') return fullCreditNumbers(question);
   return question.type === 'free-text' ? (question.model_answer ?? null) : question.answer;
 }
 

@@ -85,7 +85,14 @@ export async function askQuestion(question: Question, setup: AskSetup): Promise<
     case 'label-each':
       return askLabels(question, screen, setup);
     case 'free-text':
-      return askFreeText(question, screen, setup);
+      return askFreeText(screen, setup, setup.given?.text);
+    case 'short-answer':
+    case 'numeric': {
+      // A typed answer is saved as the answer itself (scored against the accepted ones), trimmed.
+      const previous = setup.given?.answer === undefined ? undefined : String(setup.given.answer);
+      const outcome = await askFreeText(screen, setup, previous, question.type === 'numeric' ? question.unit : undefined);
+      return outcome.kind === 'answer' ? { kind: 'answer', value: String(outcome.value).trim() } : outcome;
+    }
   }
 }
 
@@ -134,14 +141,18 @@ async function askLabels(question: Extract<Question, { type: 'label-each' }>, sc
   }
 }
 
-/** The question screen with the text written so far; Enter opens the multi-line input. */
-async function askFreeText(question: Question, screen: ScreenConfig, setup: AskSetup): Promise<Outcome<unknown>> {
+/**
+ * The question screen with the text written so far; Enter opens the input (Enter on an empty line
+ * ends it). Free text, short answers and numbers share it; a number's unit is named beside it.
+ */
+async function askFreeText(screen: ScreenConfig, setup: AskSetup, given: string | undefined, unit?: string): Promise<Outcome<unknown>> {
   const c = makeTheme(screen.color);
-  const written = typeof setup.draft === 'string' ? setup.draft : setup.given?.text;
+  const written = typeof setup.draft === 'string' ? setup.draft : given;
   const shown = written ? safe(written) : c.dim(uiMessages.noAnswerYet);
+  const heading = c.bold(unit ? uiMessages.writeNumber(safe(unit)) : uiMessages.writeAnswer);
   const outcome = await choicePrompt(
     {
-      screen: { ...screen, body: `${screen.body}\n\n${c.bold(uiMessages.writeAnswer)}\n${shown}` },
+      screen: { ...screen, body: `${screen.body}\n\n${heading}\n${shown}` },
       nav: setup.nav,
       readOnly: setup.readOnly,
       choices: [{ value: 'write', label: written ? 'Edit your answer' : 'Write your answer' }],
@@ -150,6 +161,6 @@ async function askFreeText(question: Question, screen: ScreenConfig, setup: AskS
     setup.context,
   );
   if (outcome.kind !== 'answer') return { kind: outcome.kind, draft: written };
-  const text = await textPrompt({ screen: { ...screen, body: `${screen.body}\n\n${c.bold(uiMessages.writeAnswer)}` }, draft: written, onChange: setup.onDraft }, setup.context);
+  const text = await textPrompt({ screen: { ...screen, body: `${screen.body}\n\n${heading}` }, draft: written, onChange: setup.onDraft }, setup.context);
   return { kind: 'answer', value: text };
 }

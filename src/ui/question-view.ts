@@ -1,5 +1,5 @@
 import type { Guideline, Question, Section } from '../content/types.js';
-import { describeAnswer } from '../report/model.js';
+import { describeAnswer, fullCreditNumbers, pickedFeedback } from '../report/model.js';
 import { scoreQuestion, type QuestionScore } from '../scoring/rubric.js';
 import type { Response } from '../scoring/response.js';
 import { uiMessages } from './messages.js';
@@ -112,7 +112,11 @@ export function feedbackText(question: Question, response: Response | undefined,
     if (written) out.push(c.dim(uiMessages.yourAnswer('').trimEnd()), ...written.split('\n').map((line) => `  ${safe(line)}`));
   } else {
     out.push(`${c.dim(uiMessages.yourAnswer(''))}${safe(describeAnswer(question, response?.answer))}`);
-    out.push(`${c.dim(`${uiMessages.expected}: `)}${safe(describeAnswer(question, question.answer))}`);
+    const expected = question.type === 'numeric' ? fullCreditNumbers(question) : describeAnswer(question, question.answer);
+    out.push(`${c.dim(`${uiMessages.expected}: `)}${safe(expected)}`);
+  }
+  if (question.type === 'short-answer' || question.type === 'numeric') {
+    for (const note of pickedFeedback(question, response?.answer)) out.push(`${c.dim(`${uiMessages.onYourAnswer}:`)} ${safe(note)}`);
   }
   if (question.type === 'single-choice' || question.type === 'multi-select') {
     const picked = Array.isArray(response?.answer) ? (response.answer as unknown[]).map(String) : [String(response?.answer)];

@@ -35,6 +35,40 @@ describe('qualify schema', () => {
     expect(result.stderr).toContain('quiz');
   });
 
+  it('--write puts both schemas into a content folder; new and import point their editor line there, so it survives sharing', () => {
+    const content = fresh('shared');
+    const written = cli(['schema', '--write', content], { home });
+    expect(written.code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(content, 'bank.schema.json'), 'utf8'))).toEqual(bankSchema);
+    expect(fs.existsSync(path.join(content, 'guideline.schema.json'))).toBe(true);
+    const week = path.join(content, 'week-1');
+    expect(cli(['new', 'guideline', 'wk', '--dir', week], { home, cwd: content }).code).toBe(0);
+    expect(cli(['import', 'aiken', path.join(FIXTURES, 'import', 'search-basics.aiken.txt'), '--guideline', 'wk', '--dir', week], { home, cwd: content }).code).not.toBe(2);
+    // The nearest schema in the content folder is used; none is copied into week-1.
+    expect(fs.existsSync(path.join(week, 'bank.schema.json'))).toBe(false);
+    const moved = path.join(fresh('elsewhere'), 'copy');
+    fs.cpSync(content, moved, { recursive: true });
+    fs.rmSync(content, { recursive: true });
+    for (const name of ['wk.yaml', 'search-basics.yaml']) {
+      const first = fs.readFileSync(path.join(moved, 'week-1', name), 'utf8').split('\n')[0]!;
+      const target = /^# yaml-language-server: \$schema=(\S+)$/.exec(first)![1]!;
+      expect(target).not.toContain(ROOT);
+      expect(path.resolve(moved, 'week-1', target).startsWith(moved)).toBe(true);
+      expect(fs.existsSync(path.resolve(moved, 'week-1', target))).toBe(true);
+    }
+  });
+
+  it('new writes the schema beside the file when the content folder has none', () => {
+    const dir = fresh('lonely');
+    expect(cli(['new', 'guideline', 'solo', '--dir', dir], { home, cwd: dir }).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'solo.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=guideline.schema.json');
+    expect(fs.existsSync(path.join(dir, 'guideline.schema.json'))).toBe(true);
+  });
+
+  it('without a kind and without --write is a usage error', () => {
+    expect(cli(['schema'], { home }).code).toBe(2);
+  });
+
   it('every shipped content file starts with a modeline whose schema path exists', () => {
     const files = ['guidelines', 'question-banks'].flatMap((dir) =>
       fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).map((f) => path.join(ROOT, dir, f)),
@@ -65,7 +99,7 @@ describe('qualify new', () => {
     const text = fs.readFileSync(bankFile, 'utf8');
     const schemaPath = /^# yaml-language-server: \$schema=(\S+)/.exec(text)![1]!;
     const schema = JSON.parse(fs.readFileSync(path.resolve(dir, schemaPath), 'utf8'));
-    expect(new Ajv({ strict: false, discriminator: true }).validate(schema, parseDocument(text).toJS())).toBe(true);
+    expect(new Ajv({ strict: false }).validate(schema, parseDocument(text).toJS())).toBe(true);
     expect(keyScore(bankFile).percent).toBe(100);
   });
 
@@ -83,14 +117,24 @@ describe('qualify new', () => {
 });
 
 describe('qualify import', () => {
+  it('reads standard input for "-", which needs --id to name the bank', () => {
+    const dir = fresh('stdin');
+    const gift = '::q1:: The sky on a clear day is {=blue ~green ~red}\n';
+    const named = cli(['import', 'gift', '-', '--id', 'piped', '--dir', dir], { home, input: gift });
+    expect(named.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'piped.yaml'), 'utf8')).toContain('The sky on a clear day is');
+    const unnamed = cli(['import', 'gift', '-', '--dir', dir], { home, input: gift });
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.stderr).toContain('add --id <id>');
+  });
+
   it('GIFT: converts the Moodle-style examples into a bank and stub guideline that lint clean and score 100% with their key', () => {
     const dir = fresh('gift');
     const result = cli(['import', 'gift', path.join(FIXTURES, 'import', 'page-quality.gift.txt'), '--dir', dir], { home, cwd: ROOT });
-    // Two items have no v1 equivalent: reported with their line, and exit 1 so a script notices.
+    // The essay has no model answer: reported with its line, and exit 1 so a script notices.
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('test/fixtures/import/page-quality.gift.txt:34  a numerical answer with a tolerance or range');
-    expect(result.stderr).toContain('test/fixtures/import/page-quality.gift.txt:36  an essay question has no key');
-    expect(result.stderr).toContain('Imported 7 questions');
+    expect(result.stderr).toContain('test/fixtures/import/page-quality.gift.txt:36  an essay question without general feedback');
+    expect(result.stderr).toContain('Imported 8 questions');
 
     const lint = cli(['lint', dir, '--max-warnings', '0'], { home });
     expect(lint.code).toBe(0);
@@ -99,7 +143,21 @@ describe('qualify import', () => {
     expect(score).toMatchObject({ percent: 100, passed: true });
 
     const bank = parseDocument(fs.readFileSync(path.join(dir, 'page-quality.yaml'), 'utf8')).toJS();
-    expect(bank.questions.map((q: { type: string }) => q.type)).toEqual(['single-choice', 'true-false', 'true-false', 'multi-select', 'free-text', 'label-each', 'free-text']);
+    expect(bank.questions.map((q: { type: string }) => q.type)).toEqual(['single-choice', 'true-false', 'true-false', 'multi-select', 'short-answer', 'label-each', 'numeric', 'numeric']);
+    expect(bank.questions[7]).toMatchObject({ accept: [{ value: 1993, tolerance: 2 }] });
+  });
+
+  it('reads a file that is not UTF-8 as Windows-1252 with a warning, never as replacement characters', () => {
+    const dir = fresh('cp1252');
+    const source = writeTemp(dir, 'accents.txt', '');
+    // "Which café serves “espresso”?" saved by an old Windows editor.
+    fs.writeFileSync(source, Buffer.concat([Buffer.from('Which caf'), Buffer.from([0xe9]), Buffer.from(' serves '), Buffer.from([0x93]), Buffer.from('espresso'), Buffer.from([0x94]), Buffer.from('?\nA. One\nB. Two\nANSWER: A\n')]));
+    const result = cli(['import', 'aiken', source, '--dir', dir], { home });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('is not UTF-8; it was read as Windows-1252');
+    const text = fs.readFileSync(path.join(dir, 'accents.yaml'), 'utf8');
+    expect(text).toContain('Which café serves “espresso”?');
+    expect(text).not.toContain('\uFFFD');
   });
 
   it('Aiken: converts into a bank under a named guideline that lints clean and scores 100%, reporting a bad answer line', () => {
@@ -108,7 +166,7 @@ describe('qualify import', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('search-basics.aiken.txt:16  "ANSWER: D" is not one of the option letters (A, B)');
     expect(result.stderr).toContain("filed under the guideline's first section");
-    expect(fs.readdirSync(dir)).toEqual(['search-basics.yaml']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['bank.schema.json', 'search-basics.yaml']);
 
     const lint = cli(['lint', path.join(dir, 'search-basics.yaml'), '--max-warnings', '0'], { home });
     expect(lint.code).toBe(0);

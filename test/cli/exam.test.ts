@@ -96,6 +96,16 @@ describe('qualify exam --answers', () => {
     expect(stderr).toMatch(/bad\.yaml:2:11 {2}question "q-single": expected one option id \(a, b\)/);
   });
 
+  it('reads the answers from standard input for "--answers -", and names it <stdin> in errors', () => {
+    const key = run(['key', 'fixture-bank']).stdout;
+    const piped = cli(['--content', BASIC, 'exam', 'fixture-bank', '--answers', '-', '--practice', '--json'], { home, input: key });
+    expect(piped.code).toBe(0);
+    expect(JSON.parse(piped.stdout)).toMatchObject({ percent: 100, passed: true });
+    const bad = cli(['--content', BASIC, 'exam', 'fixture-bank', '--answers', '-', '--practice'], { home, input: 'q-tf: true\nq-single: z\n' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/<stdin>:2:11 {2}question "q-single": expected one option id/);
+  });
+
   it('refuses a confidence that is not low, medium or high, naming where it is', () => {
     const answers = writeTemp(home, 'conf.yaml', 'q-tf: {answer: true, confidence: very}\n');
     const { code, stderr } = run(['exam', 'fixture-bank', '--answers', answers]);

@@ -145,3 +145,23 @@ describe('discovery', () => {
     expect(found).toEqual([expect.stringMatching(/^g2\.yaml:2:5 unique-ids guideline id "g" is already used by /)]);
   });
 });
+
+describe('option credits must agree with the key', () => {
+  const single = (options: string, answer: string) => `  - {id: q1, type: single-choice, sections: ["1"], prompt: P, options: ${options}, answer: ${answer}}\n`;
+  it('the answer of a single-choice question earns full credit; another option never less than nothing', () => {
+    expect(problems({ 'g.yaml': GUIDELINE, 'b.yaml': bankYaml(single('[{id: a, text: A, credit: 0.5}, {id: b, text: B}]', 'a')) })).toEqual([
+      expect.stringContaining('answer-shape question "q1" › options[0].credit: option "a" is the answer, so it earns full credit'),
+    ]);
+    expect(problems({ 'g.yaml': GUIDELINE, 'b.yaml': bankYaml(single('[{id: a, text: A, credit: -0.5}, {id: b, text: B}]', 'b')) })).toEqual([
+      expect.stringContaining('option "a" is not the answer: its credit must be between 0 and 1'),
+    ]);
+  });
+  it('the credited options of a multi-select question are its answer and add up to 1', () => {
+    const multi = `  - {id: q1, type: multi-select, sections: ["1"], prompt: P, options: [{id: a, text: A, credit: 0.5}, {id: b, text: B, credit: 0.25}, {id: c, text: C}], answer: [a, c]}\n`;
+    const found = problems({ 'g.yaml': GUIDELINE, 'b.yaml': bankYaml(multi) });
+    expect(found).toEqual([
+      expect.stringContaining('the answer must be exactly the options with a positive credit ("a", "b")'),
+      expect.stringContaining('the positive option credits add up to 0.75, not 1'),
+    ]);
+  });
+});

@@ -21,7 +21,7 @@ describe('shipped content', () => {
 
   it('has a guideline of at least 8 sections and a bank of at least 20 questions using every question type', () => {
     const full = banks.filter(({ bank, guideline }) => guideline.sectionIndex.size >= 8 && bank.questions.length >= 20 && QUESTION_TYPES.every((t) => bank.questions.some((q) => q.type === t)));
-    expect(full.map((b) => b.bank.id)).toContain('search-evaluation-basics');
+    expect(full.map((b) => b.bank.id)).toContain('code-math-evaluation-basics');
   });
 
   it.each(banks.map((b) => [b.bank.id, b] as const))('%s: the key scores full marks on every question', (_id, resolved) => {

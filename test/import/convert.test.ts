@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { convertAiken } from '../../src/import/aiken.js';
 import { convertGift } from '../../src/import/gift.js';
-import { buildBank, slugFromFileName } from '../../src/import/index.js';
+import { parse } from 'yaml';
+import { buildBank, slugFromFileName, toYaml } from '../../src/import/index.js';
 
 describe('GIFT conversion', () => {
-  it('turns each supported GIFT shape into the matching question type', () => {
+  it('turns each GIFT shape into the matching question type', () => {
     const { questions, skipped } = convertGift(`Pick one {=right ~wrong ~other}
 
 Grass is green.{T}
@@ -19,37 +20,85 @@ Match {
 }
 
 Six times seven? {#42}
+
+Explain why. {####A model answer.}
 `);
     expect(skipped).toEqual([]);
     expect(questions.map((q) => [q.line, q.fields.type])).toEqual([
       [1, 'single-choice'],
       [3, 'true-false'],
       [5, 'multi-select'],
-      [7, 'free-text'],
+      [7, 'short-answer'],
       [9, 'label-each'],
-      [14, 'free-text'],
+      [14, 'numeric'],
+      [16, 'free-text'],
     ]);
-    expect(questions[2]!.fields.answer).toEqual(['a', 'b']);
+    expect(questions[2]!.fields).toMatchObject({ answer: ['a', 'b'], options: [{ credit: 0.5 }, { credit: 0.5 }, { credit: -1 }] });
+    expect(questions[3]!.fields.accept).toEqual([{ text: 'alpha' }, { text: 'beta' }]);
     expect(questions[4]!.fields).toMatchObject({ labels: ['one', 'two'], answer: { i1: 'one', i2: 'two' } });
-    expect(questions[5]!.fields).toMatchObject({ model_answer: '42', rubric: [{ check: { matches: '^\\s*42(\\.0+)?\\s*$' } }] });
+    expect(questions[5]!.fields.accept).toEqual([{ value: 42 }]);
+    expect(questions[6]!.fields).toMatchObject({ model_answer: 'A model answer.', rubric: [{ check: 'self', points: 1 }] });
   });
 
-  it('reports what it cannot convert with the line where it starts, and goes on', () => {
-    const { questions, skipped } = convertGift(`// a comment
+  it('several "=" answers make each fully right in a single-choice question, not a multi-select needing all', () => {
+    const { questions } = convertGift('Pick {=a =b ~c}\n');
+    expect(questions[0]!.fields).toMatchObject({ type: 'single-choice', answer: 'a', options: [{ id: 'a' }, { id: 'b', credit: 1 }, { id: 'c' }] });
+  });
 
-Write an essay. {}
+  it('keeps short-answer weights: =%0% is not accepted, =%25% gives a quarter, feedback stays', () => {
+    const { questions } = convertGift('Who? {=no one#Right. =%0%Greece =%25%x =%0%*#Not that.}\n');
+    expect(questions[0]!.fields.accept).toEqual([{ text: 'no one', feedback: 'Right.' }, { text: 'Greece', credit: 0 }, { text: 'x', credit: 0.25 }, { text: '*', credit: 0, feedback: 'Not that.' }]);
+  });
 
-Around when? {#1850:5}
+  it('reports a negative weight on a typed answer, which cannot take points back, and imports it as worth 0', () => {
+    const { questions, skipped } = convertGift('Who? {=no one =%-50%Grant}\n');
+    expect(questions[0]!.fields.accept).toEqual([{ text: 'no one' }, { text: 'Grant', credit: 0 }]);
+    expect(skipped).toEqual([{ line: 1, reason: expect.stringContaining('the answer "Grant" has a negative weight (-50%)') }]);
+  });
 
-Broken {=a ~b
+  it('converts numerical ranges and several weighted answers', () => {
+    const { questions } = convertGift('From 1 to 5? {#1..5}\n\nWhen? {#\n=1822:0\n=%50%1822:2#Close.}\n\nAbout? {#3:0.5}\n');
+    expect(questions.map((q) => q.fields.accept)).toEqual([[{ min: 1, max: 5 }], [{ value: 1822 }, { value: 1822, tolerance: 2, credit: 0.5, feedback: 'Close.' }], [{ value: 3, tolerance: 0.5 }]]);
+  });
 
-Still converted.{F}
-`);
-    expect(skipped.map((s) => s.line)).toEqual([3, 5, 7]);
-    expect(skipped[0]!.reason).toContain('essay');
-    expect(skipped[1]!.reason).toContain('tolerance or range');
-    expect(skipped[2]!.reason).toMatch(/^GIFT syntax: /);
-    expect(questions.map((q) => q.fields.prompt)).toEqual(['Still converted.']);
+  it('reports a single-answer negative weight, weights that do not add up to 100%, and an essay without a model answer', () => {
+    const { questions, skipped } = convertGift('One {=a ~%-50%b}\n\nTwo {~%50%a ~%30%b ~c}\n\nWrite an essay. {}\n');
+    expect(questions.map((q) => q.line)).toEqual([1]);
+    expect(skipped.map((s) => [s.line, s.reason.slice(0, 30)])).toEqual([
+      [1, 'option "b" has a negative weig'],
+      [3, 'the positive weights add up to'],
+      [5, 'an essay question without gene'],
+    ]);
+  });
+
+  it('makes a description the context of the next question, and reports one with no question after it', () => {
+    const { questions, skipped } = convertGift('Read this report first.\n\nIs it signed? {T}\n\nA closing note.\n');
+    expect(questions[0]!.fields).toMatchObject({ context: 'Read this report first.', prompt: 'Is it signed?' });
+    expect(skipped).toEqual([{ line: 5, reason: expect.stringContaining('a description with no question after it') }]);
+  });
+
+  it('decodes HTML entities after stripping tags and reports a dropped image on its own line', () => {
+    const { questions, skipped } = convertGift('[html]<p>Is&nbsp;5 &lt; 7 &amp;&amp; <b>true</b>?</p>\n<img src="chart.png"> {T}\n');
+    expect(questions[0]!.fields.prompt).toBe('Is 5 < 7 && true?');
+    expect(skipped).toEqual([{ line: 2, reason: expect.stringContaining('an image (chart.png) was dropped') }]);
+  });
+
+  it('reads a bare ":" or "=" in the question text as Moodle does (up to the first "{"), and a ":" in an answer or its feedback', () => {
+    const { questions, skipped } = convertGift('::Clock:: At 10:30, is x = 5 the rule? {=yes#Note: see 3.1 ~no}\n\nRatio? {=1:2 ~2:1}\n\nAbout? {#3:0.5}\n');
+    expect(skipped).toEqual([]);
+    expect(questions[0]!.fields).toMatchObject({ prompt: 'At 10:30, is x = 5 the rule?', answer: 'a', options: [{ text: 'yes', feedback: 'Note: see 3.1' }, { text: 'no' }] });
+    expect(questions[1]!.fields).toMatchObject({ type: 'single-choice', options: [{ text: '1:2' }, { text: '2:1' }], answer: 'a' });
+    expect(questions[2]!.fields.accept).toEqual([{ value: 3, tolerance: 0.5 }]);
+  });
+
+  it('reports a syntax error with its line and column, and how to escape a stray ":" or "="', () => {
+    const { questions, skipped } = convertGift('Fine.{T}\n\nA question\nwith {=a ~b} and {=c ~d}\n\nBroken = here\n');
+    expect(questions).toHaveLength(1);
+    expect(skipped.map((s) => [s.line, s.column])).toEqual([
+      [4, 18],
+      [6, 8],
+    ]);
+    expect(skipped[1]!.reason).toContain('must be escaped as \\=');
   });
 
   it('files questions under their $CATEGORY', () => {
@@ -69,7 +118,7 @@ describe('Aiken conversion', () => {
     const { questions, skipped } = convertAiken('First?\nA. x\nB. y\n\nSecond?\nA. x\nB. y\nANSWER: C\n');
     expect(questions).toEqual([]);
     expect(skipped).toEqual([
-      { line: 1, reason: 'the question has no "ANSWER: <letter>" line' },
+      { line: 1, reason: 'the question has no "ANSWER: <letter>" line before the next question starts' },
       { line: 8, reason: '"ANSWER: C" is not one of the option letters (A, B)' },
     ]);
   });
@@ -101,5 +150,17 @@ describe('building the bank', () => {
   it('names the bank after the file', () => {
     expect(slugFromFileName('Week 3 Quiz.gift.txt')).toBe('week-3-quiz');
     expect(slugFromFileName('search-basics.aiken.txt')).toBe('search-basics');
+  });
+});
+
+describe('the YAML written', () => {
+  it('reads the same under YAML 1.1 and 1.2 parsers: y, no, on, =, 0777, 1:30 are quoted', () => {
+    const tricky = ['y', 'n', 'no', 'Yes', 'on', 'OFF', '=', '~', 'null', '0777', '1:30', '1_000', '.inf', '12', 'plain words'];
+    const text = toYaml('# modeline', { kind: 'bank', labels: tricky, answer: { i1: 'y', i2: '=' }, flag: true });
+    const strict = parse(text, { version: '1.2' });
+    expect(parse(text, { version: '1.1' })).toEqual(strict);
+    expect(strict).toEqual({ kind: 'bank', labels: tricky, answer: { i1: 'y', i2: '=' }, flag: true });
+    expect(text).toContain('plain words'); // ordinary text stays unquoted
+    expect(text).not.toContain('"plain words"');
   });
 });

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, FIXTURES, tempHome } from '../cli/run-cli.js';
 
@@ -21,14 +23,14 @@ function fromStylish(text: string): string[] {
   for (const line of text.split('\n')) {
     const problem = /^ {2}(\d+:\d+)\s+(?:error|warning)\s+.*\s(\S+)$/.exec(line);
     if (problem) found.push(`${file}:${problem[1]} ${problem[2]}`);
-    else if (/^\S+\.ya?ml$/.test(line)) file = line;
+    else if (/^(\S+\.ya?ml|<stdin>)$/.test(line)) file = line;
   }
   return found;
 }
 
 function fromJson(text: string): string[] {
   const results = JSON.parse(text) as { filePath: string; messages: { line: number; column: number; ruleId: string }[] }[];
-  return results.flatMap((r) => r.messages.map((m) => `${r.filePath}:${m.line}:${m.column} ${m.ruleId}`));
+  return results.flatMap((r) => r.messages.map((m) => `${path.relative(FOLDER, r.filePath)}:${m.line}:${m.column} ${m.ruleId}`));
 }
 
 function fromGithub(text: string): string[] {
@@ -51,15 +53,44 @@ describe('qualify lint on the fixture tree (one instance of every problem)', () 
     expect(result.code).toBe(1);
     expect(fromStylish(result.stdout)).toEqual(EXPECTED);
     expect(result.stdout).toContain('coverage  fx: 2/3 sections tested  tree/guideline.yaml');
-    expect(result.stdout).toContain(`✖ ${EXPECTED.length} problems (16 errors, 6 warnings)`);
+    expect(result.stdout).toContain(`✖ ${EXPECTED.length} problems (16 errors, 7 warnings)`);
   });
 
   it('json lists exactly the expected problems, with the coverage on the guideline', () => {
     const result = lint('--format', 'json');
     expect(result.code).toBe(1);
     expect(fromJson(result.stdout)).toEqual(EXPECTED);
-    const guideline = JSON.parse(result.stdout).find((r: { filePath: string }) => r.filePath === 'tree/guideline.yaml');
+    const guideline = JSON.parse(result.stdout).find((r: { filePath: string }) => r.filePath === path.join(FOLDER, 'tree', 'guideline.yaml'));
     expect(guideline.coverage).toEqual({ guideline: 'fx', tested: 2, total: 3 });
+  });
+
+  it("json is ESLint's shape: absolute paths, numeric severities and every count ESLint's formatters read", () => {
+    const results = JSON.parse(lint('--format', 'json').stdout) as Record<string, unknown>[];
+    for (const entry of results) {
+      expect(path.isAbsolute(entry.filePath as string)).toBe(true);
+      for (const key of ['errorCount', 'warningCount', 'fatalErrorCount', 'fixableErrorCount', 'fixableWarningCount']) expect(typeof entry[key]).toBe('number');
+      expect(entry.suppressedMessages).toEqual([]);
+      expect(entry.usedDeprecatedRules).toEqual([]);
+      for (const message of entry.messages as Record<string, unknown>[]) {
+        expect([1, 2]).toContain(message.severity);
+        for (const key of ['line', 'column', 'endLine', 'endColumn']) expect(typeof message[key]).toBe('number');
+      }
+    }
+    const messages = results.flatMap((r) => r.messages as { severity: number }[]);
+    expect(messages.filter((m) => m.severity === 2)).toHaveLength(16);
+    expect(messages.filter((m) => m.severity === 1)).toHaveLength(7);
+    const broken = results.find((r) => (r.messages as { ruleId: string }[]).some((m) => m.ruleId === 'yaml-syntax'))!;
+    expect(broken.fatalErrorCount).toBe(1);
+  });
+
+  it("ESLint's own stylish formatter reads the json output: errors print as errors, warnings as warnings", async () => {
+    const output = lint('--format', 'json').stdout;
+    const formatter = await new ESLint({ cwd: FOLDER }).loadFormatter('stylish');
+    const text = stripVTControlCharacters(await formatter.format(JSON.parse(output)));
+    expect(text).toContain(path.join(FOLDER, 'tree', 'guideline.yaml'));
+    expect(text).toMatch(/^\s+\d+:\d+\s+error\s+.*is not one of the option ids.*answer-shape$/m);
+    expect(text).toMatch(/^\s+\d+:\d+\s+warning\s+.*section-coverage$/m);
+    expect(text).toContain(`✖ ${EXPECTED.length} problems (16 errors, 7 warnings)`);
   });
 
   it('github lists exactly the expected problems as workflow annotations', () => {
@@ -108,6 +139,17 @@ describe('qualify lint exit codes', () => {
     const result = cli(['lint', 'tree/answers.yaml'], { home, cwd: FOLDER });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('1:1  error    this file has no "kind"');
+  });
+
+  it('lints standard input for "-", named <stdin>, its guideline found on the content path', () => {
+    const orphan = fs.readFileSync(path.join(FOLDER, 'tree', 'orphan.yaml'), 'utf8');
+    const result = cli(['lint', '-'], { home, cwd: FOLDER, input: orphan });
+    expect(result.code).toBe(1);
+    expect(fromStylish(result.stdout)).toEqual(['<stdin>:4:12 unknown-guideline']);
+    const guideline = fs.readFileSync(path.join(FOLDER, 'clean', 'clean-guide.yaml'), 'utf8');
+    const clean = cli(['lint', '-'], { home, cwd: FOLDER, input: guideline });
+    expect(clean.stdout).not.toContain('error');
+    expect(clean.code).toBe(0);
   });
 
   it('lints the current folder by default', () => {

@@ -6,6 +6,8 @@ import { bankYaml, loadBank, question } from '../helpers.js';
 const bank = loadBank(
   bankYaml(`  - {id: single, type: single-choice, sections: ["1"], prompt: P, options: [{id: a, text: A}, {id: b, text: B}], answer: b, points: 2}
   - {id: multi, type: multi-select, sections: ["1"], prompt: P, options: [{id: a, text: A}, {id: b, text: B}, {id: c, text: C}, {id: d, text: D}], answer: [a, b], points: 4}
+  - {id: single-half, type: single-choice, sections: ["1"], prompt: P, options: [{id: a, text: A}, {id: b, text: B, credit: 0.5}, {id: c, text: C}], answer: c, points: 2}
+  - {id: multi-weighted, type: multi-select, sections: ["1"], prompt: P, options: [{id: a, text: A, credit: 0.5}, {id: b, text: B, credit: 0.5}, {id: c, text: C, credit: -1}, {id: d, text: D}], answer: [a, b], points: 2}
   - {id: tf, type: true-false, sections: ["1"], prompt: P, answer: false}
   - {id: rate, type: rating, sections: ["1"], prompt: P, scale: quality, answer: High}
   - {id: rate-strict, type: rating, sections: ["1"], prompt: P, scale: [Bad, Okay, Good], answer: Good, tolerance: [1]}
@@ -23,6 +25,21 @@ describe('single-choice', () => {
     expect(earned('single', 'b')).toBe(2);
     expect(earned('single', 'a')).toBe(0);
     expect(earned('single', undefined)).toBe(0);
+  });
+});
+
+describe('option credits (GIFT weights, scored as Moodle scores them)', () => {
+  it('single-choice: the key earns everything, an option with a credit earns its share, others nothing', () => {
+    expect(earned('single-half', 'c')).toBe(2);
+    expect(earned('single-half', 'b')).toBe(1);
+    expect(earned('single-half', 'a')).toBe(0);
+  });
+  it('multi-select: the picks\' credits add up, a negative credit takes points back, kept between 0 and all', () => {
+    expect(earned('multi-weighted', ['a', 'b'])).toBe(2);
+    expect(earned('multi-weighted', ['a'])).toBe(1);
+    expect(earned('multi-weighted', ['a', 'b', 'd'])).toBe(2);
+    expect(earned('multi-weighted', ['a', 'b', 'c'])).toBe(0);
+    expect(earned('multi-weighted', ['c'])).toBe(0);
   });
 });
 

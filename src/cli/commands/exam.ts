@@ -42,6 +42,7 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
     options.answers,
     resolved.bank,
     [...content.banks.values()].map((b) => b.bank),
+    io.cwd,
   );
   for (const warning of answers.warnings) io.err(`${formatDiagnostic(warning, (f) => displayPath(io, f))}\n`);
   if (options.all && !options.practice) throw new UsageError(messages.allNeedsPractice);

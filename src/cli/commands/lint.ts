@@ -14,6 +14,7 @@ import { authoringMessages as messages } from '../authoring-messages.js';
 import type { PooledAttempt } from '../../stats/item-stats.js';
 import { bankIdsWithAttempts, pooledAttempts } from '../../store/pool.js';
 import { contentDirs, openStore, type GlobalOptions } from '../context.js';
+import { readInputBytes, STDIN_ARGUMENT, STDIN_NAME } from '../input.js';
 import { displayPath, type Io } from '../io.js';
 
 export interface LintOptions extends GlobalOptions {
@@ -24,10 +25,18 @@ export interface LintOptions extends GlobalOptions {
 }
 
 /** Files and folders named on the command line, as absolute paths; a missing one is a usage error. */
-function collectTargets(paths: readonly string[], cwd: string): { dirs: string[]; files: string[] } {
+function collectTargets(paths: readonly string[], cwd: string): { dirs: string[]; files: string[]; sources: Map<string, string> } {
   const dirs: string[] = [];
   const files: string[] = [];
+  const sources = new Map<string, string>();
   for (const given of paths) {
+    if (given === STDIN_ARGUMENT) {
+      // Standard input lints as a file named <stdin> in the current folder (media paths resolve there).
+      const file = path.join(cwd, STDIN_NAME);
+      sources.set(file, readInputBytes(given, cwd).bytes.toString('utf8'));
+      files.push(file);
+      continue;
+    }
     const full = path.resolve(cwd, given);
     let stat: fs.Stats;
     try {
@@ -38,7 +47,7 @@ function collectTargets(paths: readonly string[], cwd: string): { dirs: string[]
     if (stat.isDirectory()) dirs.push(full);
     else files.push(full);
   }
-  return { dirs, files };
+  return { dirs, files, sources };
 }
 
 function parseMaxWarnings(value: string): number {
@@ -56,8 +65,8 @@ export function lintPaths(
   io: Pick<Io, 'cwd' | 'env'>,
   pooledAttempts?: ReadonlyMap<string, readonly PooledAttempt[]>,
 ): LintResult {
-  const { dirs, files } = collectTargets(paths, io.cwd);
-  const content = loadContent([...contentDirs(options, io.env), ...dirs], files);
+  const { dirs, files, sources } = collectTargets(paths, io.cwd);
+  const content = loadContent([...contentDirs(options, io.env), ...dirs], files, undefined, sources);
   const inDirs = new Set(findContentFiles(dirs));
   const withDiagnostics = new Set(content.diagnostics.map((d) => d.file));
   const explicit = new Set(files);

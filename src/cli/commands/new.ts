@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bankTemplate, guidelineTemplate } from '../../authoring/scaffold.js';
 import { loadContent } from '../../content/load.js';
-import { schemaModeline } from '../../content/schema-location.js';
+import { schemaModeline, writeSchemas } from '../../content/schema-location.js';
 import { UsageError } from '../../errors.js';
 import { authoringMessages as messages } from '../authoring-messages.js';
 import { contentDirs, type GlobalOptions } from '../context.js';
@@ -28,9 +28,10 @@ export function newCommand(kind: string, id: string, options: NewOptions, io: Io
   const file = path.join(folder, `${id}.yaml`);
   if (fs.existsSync(file)) throw new UsageError(messages.fileExists(displayPath(io, file)));
 
+  const schema = schemaModeline(kind, folder, io.cwd);
   let text: string;
   if (kind === 'guideline') {
-    text = guidelineTemplate(id, schemaModeline('guideline', folder));
+    text = guidelineTemplate(id, schema.modeline);
   } else {
     // The guideline may sit in the target folder, the search path or --content.
     const content = loadContent([...contentDirs(options, io.env), folder]);
@@ -38,10 +39,11 @@ export function newCommand(kind: string, id: string, options: NewOptions, io: Io
     if (guidelineId === undefined) throw new UsageError(messages.bankNeedsGuideline([...content.guidelines.keys()]));
     const guideline = content.guidelines.get(guidelineId);
     if (!guideline) throw new UsageError(messages.unknownGuideline(guidelineId, [...content.guidelines.keys()]));
-    text = bankTemplate({ id, guidelineId, sections: exampleSections([...guideline.sectionIndex.keys()]), modeline: schemaModeline('bank', folder) });
+    text = bankTemplate({ id, guidelineId, sections: exampleSections([...guideline.sectionIndex.keys()]), modeline: schema.modeline });
   }
   fs.mkdirSync(folder, { recursive: true });
   fs.writeFileSync(file, text, { flag: 'wx' });
+  if (schema.schemaToWrite) writeSchemas(path.dirname(schema.schemaToWrite), [kind]);
   const shown = displayPath(io, file);
   io.err(`${messages.created(shown, kind === 'bank' ? messages.nextForBank(shown) : messages.nextForGuideline(shown))}\n`);
 }

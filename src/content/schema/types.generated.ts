@@ -42,6 +42,8 @@ export type BankFileOption = {
   id: BankFileChoiceId;
   text: string;
   feedback?: string;
+  /** Optional share of the question's points this option earns when picked (GIFT's %50%). single-choice: partial credit for an option that is not the answer (0 to 1). multi-select: once any option has a credit, a response earns the sum of its picks' credits, kept between 0 and 1, so a negative credit takes points back. */
+  credit?: number;
 };
 
 export type BankFileItem = {
@@ -280,6 +282,60 @@ export type BankFileQuestion = {
 } | {
   /** Unique within the bank; answers files use it as the key. */
   id: BankFileQuestionId;
+  type: "short-answer";
+  /** Guideline sections this question tests (they must exist in the guideline). */
+  sections: BankFileSectionId[];
+  /** Optional: ids of guideline rules this question tests; their text is quoted in the mistake report. */
+  rules?: BankFileSectionId[];
+  prompt: string;
+  context?: BankFileContext;
+  media?: BankFileMedia[];
+  /** Why the key is right, citing the guideline. */
+  explanation?: string;
+  /** The ideal text or rationale, shown after answering and used by `qualify key`. */
+  model_answer?: string;
+  /** Points of the answer key (default 1). */
+  points?: number;
+  /** A wrong answer fails the whole exam. */
+  critical?: boolean;
+  /** This question’s own time limit. */
+  time_limit?: BankFileDuration;
+  tags?: string[];
+  rubric?: BankFileCriterion[];
+  /** Accepted answers in order; the first that matches the whole answer counts. At least one earns full credit. */
+  accept: BankFileAcceptedText[];
+  /** Match letter case too (default false). */
+  case_sensitive?: boolean;
+} | {
+  /** Unique within the bank; answers files use it as the key. */
+  id: BankFileQuestionId;
+  type: "numeric";
+  /** Guideline sections this question tests (they must exist in the guideline). */
+  sections: BankFileSectionId[];
+  /** Optional: ids of guideline rules this question tests; their text is quoted in the mistake report. */
+  rules?: BankFileSectionId[];
+  prompt: string;
+  context?: BankFileContext;
+  media?: BankFileMedia[];
+  /** Why the key is right, citing the guideline. */
+  explanation?: string;
+  /** The ideal text or rationale, shown after answering and used by `qualify key`. */
+  model_answer?: string;
+  /** Points of the answer key (default 1). */
+  points?: number;
+  /** A wrong answer fails the whole exam. */
+  critical?: boolean;
+  /** This question’s own time limit. */
+  time_limit?: BankFileDuration;
+  tags?: string[];
+  rubric?: BankFileCriterion[];
+  /** Accepted numbers in order; the first that holds the answer counts. At least one earns full credit. */
+  accept: BankFileAcceptedNumber[];
+  /** Optional unit shown after the input; an answer may repeat it ("12 kg") or leave it out. */
+  unit?: string;
+} | {
+  /** Unique within the bank; answers files use it as the key. */
+  id: BankFileQuestionId;
   type: "free-text";
   /** Guideline sections this question tests (they must exist in the guideline). */
   sections: BankFileSectionId[];
@@ -300,6 +356,32 @@ export type BankFileQuestion = {
   time_limit?: BankFileDuration;
   tags?: string[];
   rubric: BankFileCriterion[];
+};
+
+/** An accepted answer of a short-answer question. */
+export type BankFileAcceptedText = {
+  /** The whole answer, matched case-insensitively unless case_sensitive is set; * stands for any text (\* for a star). */
+  text: string;
+  /** Share of the question's points this answer earns (default 1). 0 lists a wrong answer worth naming, for its feedback. */
+  credit?: number;
+  /** Shown to a learner whose answer matched this one. */
+  feedback?: string;
+};
+
+/** An accepted answer of a numeric question: value with an optional tolerance, or a range from min to max. */
+export type BankFileAcceptedNumber = {
+  /** The number; with tolerance, anything from value - tolerance to value + tolerance. */
+  value?: number;
+  /** How far from value an answer may be (default 0: exactly value). */
+  tolerance?: number;
+  /** Lowest accepted number (with max, instead of value). */
+  min?: number;
+  /** Highest accepted number (with min). */
+  max?: number;
+  /** Share of the question's points this answer earns (default 1). 0 lists a wrong answer worth naming, for its feedback. */
+  credit?: number;
+  /** Shown to a learner whose answer matched this one. */
+  feedback?: string;
 };
 
 /** qualify guideline document (format v1). A guideline a rater studies before an exam: numbered sections with terms, rules and worked examples, plus the rating scales its questions may use. */

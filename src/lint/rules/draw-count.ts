@@ -1,5 +1,5 @@
 import { problemAt } from '../report.js';
-import { soundBanks } from '../targets.js';
+import { resolvedBanks } from '../targets.js';
 import type { LintRule } from '../types.js';
 
 const messages = {
@@ -15,9 +15,11 @@ export const drawCount: LintRule = {
   },
   messages,
   check(context) {
-    return soundBanks(context).flatMap((loaded) => {
+    // The count does not depend on any reference resolving, so banks with other errors are checked
+    // too; questions that failed the schema still count, as they will once fixed.
+    return resolvedBanks(context).flatMap((loaded) => {
       const { draw } = loaded.bank.exam;
-      const count = loaded.bank.questions.length;
+      const count = loaded.bank.questions.length + (loaded.brokenQuestions ?? 0);
       return draw !== undefined && draw > count ? [problemAt(loaded, ['exam', 'draw'], 'draw-count', 'error', messages.tooMany(draw, count))] : [];
     });
   },

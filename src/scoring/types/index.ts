@@ -3,6 +3,7 @@ import { multiSelect, singleChoice } from './choice.js';
 import { labelEach, ranking } from './items.js';
 import { preference, rating } from './scale.js';
 import { trueFalse } from './true-false.js';
+import { numeric, shortAnswer } from './typed.js';
 import type { AnswerRules } from './answer-rules.js';
 
 export type { AnswerRules } from './answer-rules.js';
@@ -17,6 +18,8 @@ const RULES: RulesByType = {
   preference,
   ranking,
   'label-each': labelEach,
+  'short-answer': shortAnswer,
+  numeric,
 };
 
 /** The answer-key rules of a question, or undefined for free text (scored by its rubric only). */

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { parseYaml, positionOf } from '../content/parse.js';
-import type { Bank } from '../content/types.js';
+import { readContentFile } from '../content/read.js';
+import type { Bank, Question } from '../content/types.js';
 import { ContentError, UsageError } from '../errors.js';
 import { normalizeResponse, type Response } from '../scoring/response.js';
 import { answerRulesFor } from '../scoring/types/index.js';
@@ -21,12 +21,14 @@ export interface AnswersFile {
  */
 export function readAnswersFile(file: string, bank: Bank): AnswersFile {
   let source: string;
+  const fromStdin = file === '-';
   try {
-    source = fs.readFileSync(file, 'utf8');
+    // `-` is standard input: another program can pipe the answers in.
+    source = readContentFile(fromStdin ? 0 : file);
   } catch (error) {
     throw new UsageError(messages.cannotReadAnswers(file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message));
   }
-  const parsed = parseYaml(path.resolve(file), source);
+  const parsed = parseYaml(fromStdin ? '<stdin>' : path.resolve(file), source);
   if (parsed.diagnostics.length) throw new ContentError(parsed.diagnostics, messages.answersErrors(parsed.diagnostics.length));
   const value = parsed.value ?? {};
   const at = (p: (string | number)[], key = false) => ({ file: parsed.file, ...positionOf(parsed, p, key ? 'key' : 'value') });
@@ -51,6 +53,11 @@ export function readAnswersFile(file: string, bank: Bank): AnswersFile {
       errors.push({ ...at([id, 'confidence']), severity: 'error', ruleId: 'answers', message: messages.badConfidence(id, String(confidence)) });
       continue;
     }
+    const selfProblem = selfCriteriaProblem(question, raw);
+    if (selfProblem) {
+      errors.push({ ...at([id, 'self']), severity: 'error', ruleId: 'answers', message: messages.badAnswer(id, selfProblem) });
+      continue;
+    }
     const rules = answerRulesFor(question);
     const problem = rules && response.answer !== undefined ? rules.problem(question, response.answer) : undefined;
     if (problem) {
@@ -60,5 +67,20 @@ export function readAnswersFile(file: string, bank: Bank): AnswersFile {
     responses.set(id, response);
   }
   if (errors.length) throw new ContentError(errors, messages.answersErrors(errors.length));
+  // Scoring nothing is almost always a wrong file, not a learner who answered nothing.
+  if (responses.size === 0) warnings.push({ ...at([]), severity: 'warning', ruleId: 'answers', message: messages.noAnswersInFile });
   return { responses, warnings };
+}
+
+/**
+ * `self:` lists the self-assessed rubric criteria the learner ticks; anything else in it (an id
+ * the question does not have, a number, null) would be dropped silently and cost points.
+ */
+function selfCriteriaProblem(question: Question, raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('self' in raw)) return undefined;
+  const self = (raw as { self: unknown }).self;
+  const known = question.rubric.filter((c) => c.check === 'self').map((c) => c.id);
+  if (!Array.isArray(self)) return messages.selfNotList;
+  const wrong = self.find((item) => typeof item !== 'string' || !known.includes(item));
+  return wrong === undefined ? undefined : messages.badSelfCriterion(String(wrong), known);
 }

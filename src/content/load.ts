@@ -1,3 +1,4 @@
+import { FileTooLargeError, readContentFile } from './read.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ContentCache } from './cache.js';
@@ -73,7 +74,7 @@ function checkMediaOnDisk(bank: Bank, parsed: ParsedFile): Diagnostic[] {
  */
 function rememberedFile(file: string, value: unknown): ParsedFile {
   let full: ParsedFile | undefined;
-  const parse = () => (full ??= parseYaml(file, fs.readFileSync(file, 'utf8')));
+  const parse = () => (full ??= parseYaml(file, readContentFile(file)));
   return {
     file,
     value,
@@ -113,9 +114,10 @@ export function loadContent(dirs: readonly string[], extraFiles: readonly string
         read.push({ parsed, kind: remembered.kind });
         continue;
       }
-      source = fs.readFileSync(file, 'utf8');
+      source = readContentFile(file);
     } catch (error) {
-      diagnostics.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'file', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      const why = error instanceof FileTooLargeError ? error.message : `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+      diagnostics.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'file', message: why });
       continue;
     }
     const parsed = parseYaml(file, source);

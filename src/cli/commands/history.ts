@@ -36,7 +36,7 @@ function retakeStatus(content: ContentSet, store: Parameters<typeof retakeDecisi
 /** `qualify history [bank]`: past attempts with score and pass/fail, and whether each bank can be retaken. */
 export function historyCommand(bankId: string | undefined, options: HistoryOptions, io: Io): void {
   const content = loadAllContent(options);
-  const { db, store } = openStore(options);
+  const { db, store } = openStore(options, 'read');
   try {
     const attempts = store.list(bankId);
     if (bankId !== undefined && attempts.length === 0 && !content.banks.has(bankId)) {

@@ -1,3 +1,4 @@
+import { readContentFile } from '../../content/read.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadContent } from '../../content/load.js';
@@ -27,7 +28,7 @@ export function importCommand(format: string, file: string, options: ImportOptio
   const sourceFile = path.resolve(io.cwd, file);
   let source: string;
   try {
-    source = fs.readFileSync(sourceFile, 'utf8');
+    source = readContentFile(sourceFile);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(messages.cannotRead(file, code === 'ENOENT' ? 'no such file' : (error as Error).message));

@@ -46,30 +46,37 @@ export function readAnswersFile(file: string, bank: Bank): AnswersFile {
       warnings.push({ ...at([id], true), severity: 'warning', ruleId: 'answers', message: messages.unknownQuestion(id, bank.id) });
       continue;
     }
-    const response = normalizeResponse(raw);
-    if (!response) continue;
-    const confidence = (raw as { confidence?: unknown } | null)?.confidence;
-    if (typeof raw === 'object' && raw !== null && confidence !== undefined && response.confidence === undefined) {
-      errors.push({ ...at([id, 'confidence']), severity: 'error', ruleId: 'answers', message: messages.badConfidence(id, String(confidence)) });
+    const checked = checkResponse(question, raw);
+    if ('problem' in checked) {
+      errors.push({ ...at([id, ...checked.where]), severity: 'error', ruleId: 'answers', message: checked.problem });
       continue;
     }
-    const selfProblem = selfCriteriaProblem(question, raw);
-    if (selfProblem) {
-      errors.push({ ...at([id, 'self']), severity: 'error', ruleId: 'answers', message: messages.badAnswer(id, selfProblem) });
-      continue;
-    }
-    const rules = answerRulesFor(question);
-    const problem = rules && response.answer !== undefined ? rules.problem(question, response.answer) : undefined;
-    if (problem) {
-      errors.push({ ...at([id]), severity: 'error', ruleId: 'answers', message: messages.badAnswer(id, problem) });
-      continue;
-    }
-    responses.set(id, response);
+    if (checked.response) responses.set(id, checked.response);
   }
   if (errors.length) throw new ContentError(errors, messages.answersErrors(errors.length));
   // Scoring nothing is almost always a wrong file, not a learner who answered nothing.
   if (responses.size === 0) warnings.push({ ...at([]), severity: 'warning', ruleId: 'answers', message: messages.noAnswersInFile });
   return { responses, warnings };
+}
+
+/**
+ * One response as written (in an answers file or a JSON line) checked against its question:
+ * the response (undefined for "no response"), or the problem and where in the response it is.
+ */
+export function checkResponse(question: Question, raw: unknown): { response?: Response } | { problem: string; where: string[] } {
+  const id = question.id;
+  const response = normalizeResponse(raw);
+  if (!response) return {};
+  const confidence = (raw as { confidence?: unknown } | null)?.confidence;
+  if (typeof raw === 'object' && raw !== null && confidence !== undefined && response.confidence === undefined) {
+    return { problem: messages.badConfidence(id, String(confidence)), where: ['confidence'] };
+  }
+  const selfProblem = selfCriteriaProblem(question, raw);
+  if (selfProblem) return { problem: messages.badAnswer(id, selfProblem), where: ['self'] };
+  const rules = answerRulesFor(question);
+  const problem = rules && response.answer !== undefined ? rules.problem(question, response.answer) : undefined;
+  if (problem) return { problem: messages.badAnswer(id, problem), where: [] };
+  return { response };
 }
 
 /**

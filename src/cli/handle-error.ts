@@ -1,3 +1,4 @@
+import { safeJson } from '../text/sanitize.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
 import { ContentError, EXIT, QualifyError, RetakeRefusedError, UsageError } from '../errors.js';
 import { makeTheme } from '../text/theme.js';
@@ -20,7 +21,7 @@ export function reportError(error: unknown, io: Io): number {
     return error.exitCode;
   }
   if (error instanceof RetakeRefusedError) {
-    if (error.json) io.out(`${JSON.stringify(error.refusal, null, 2)}\n`);
+    if (error.json) io.out(`${safeJson(error.refusal, 2)}\n`);
     io.err(`${error.message}\n`);
     return error.exitCode;
   }

@@ -19,7 +19,7 @@ import { feedbackText, guidelineText, questionBody } from '../ui/question-view.j
 import { safe, type ScreenConfig, type StatusInfo } from '../ui/screen.js';
 import { screenSize, type Terminal } from '../ui/terminal.js';
 import { makeTheme } from '../text/theme.js';
-import { assertMayStart, finishAttempt, retakeDecision, settleOpenExam, startAttempt, type StartedAttempt } from './attempt.js';
+import { assertClockNotBehind, assertMayStart, finishAttempt, openNewAttempt, retakeDecision, settleOpenExam, type StartedAttempt } from './attempt.js';
 import { now as readClock, openStore, parseSeed, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { messages } from './messages.js';
@@ -117,6 +117,7 @@ class AttemptRunner {
   private resume(): boolean {
     const row = this.store.inProgress(this.bank.id, this.mode);
     if (!row) throw new UsageError(messages.nothingToResume(this.bank.id, this.mode));
+    assertClockNotBehind(this.store, this.resolved, this.clock(), false);
     const settings = row.settings as Partial<InteractiveSettings> | undefined;
     this.settings = { confidence: Boolean(settings?.confidence) || Boolean(this.options.confidence), timed: Boolean(settings?.timed) };
     this.openSession(row);
@@ -133,7 +134,8 @@ class AttemptRunner {
     const untimed = this.mode === 'practice' && !this.options.timed;
     if (!(await this.startScreen(untimed))) return false;
     this.settings = { confidence: Boolean(this.options.confidence), timed: !untimed };
-    const attempt = startAttempt(this.store, this.resolved, this.mode, seed, this.clock(), {}, { untimed, settings: this.settings });
+    // Checked again as one transaction with the insert: another run may have started meanwhile.
+    const attempt = openNewAttempt(this.store, this.resolved, this.mode, seed, this.clock(), false, {}, { untimed, settings: this.settings });
     const row = this.store.get(attempt.attemptId)!;
     this.openSession(row);
     return true;

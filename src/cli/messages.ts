@@ -90,10 +90,24 @@ export const messages = {
     `"qualify exam <bank> --answers <file>"${command === 'practice' ? ' with --practice' : ''}.`,
   nothingToResume: (bank: string, mode: string) => `There is no ${mode} of "${bank}" in progress to resume. Start one with "qualify ${mode} ${bank}".`,
   examInProgress: (bank: string, started: number) =>
-    `An exam of "${bank}" started ${formatWhen(started)} is still in progress. Continue it with "qualify exam ${bank} --resume".`,
+    `An exam of "${bank}" started ${formatWhen(started)} is still in progress. Continue it with "qualify exam ${bank} --resume" in a terminal, ` +
+    `or without one with "--answers <file> --resume" (submits it) or "--answers - --stream --resume".`,
+  // Only a counted exam is settled by the next start; a practice round waits for its own resume.
+  expiredInProgress: (mode: string, bank: string) =>
+    mode === 'exam'
+      ? 'time ran out; it is submitted as it stood when you next start or resume this exam'
+      : `time ran out; "qualify practice ${bank} --resume" submits it as it stood`,
+  streamNeedsStdin: '--stream reads JSON lines from standard input; use it with --answers -.',
+  streamLineTooLong: 'this line is longer than 1 MB; it was ignored',
+  streamNotJson: 'not a JSON object; send one per line, like {"id": "se-001", "answer": "b"}',
+  streamNotObject: 'a line is one JSON object, like {"id": "se-001", "answer": "b"} or {"submit": true}',
+  streamUnknownQuestion: (id: string) => `question "${id}" is not in this attempt; its answer was not recorded`,
+  streamNoResponse: (id: string) => `question "${id}": the line has no answer (use "answer", or "text" for free text)`,
+  streamEndedWithoutSubmit: (bank: string, mode: string) =>
+    `Standard input ended before {"submit": true}: the attempt was not submitted and stays in progress, with every acknowledged answer saved. ` +
+    `Continue it with "qualify exam ${bank}${mode === 'practice' ? ' --practice' : ''} --answers - --stream --resume".`,
   noAnswersInFile: 'the answers file holds no answers; every question will score 0',
   selfNotList: 'self: must be a list of the rubric criteria (by id) your answer meets',
   badSelfCriterion: (value: string, known: string[]) =>
     known.length ? `self: "${value}" is not one of this question's self-assessed criteria (${known.join(', ')})` : `self: this question has no self-assessed criteria, so "${value}" cannot be ticked`,
-  resumeWithAnswers: '--resume continues an interactive attempt in the terminal; it cannot be combined with --answers.',
 };

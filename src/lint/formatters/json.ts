@@ -1,3 +1,4 @@
+import { safeJson } from '../../text/sanitize.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -18,5 +19,5 @@ export const json: Formatter = (result, { displayPath }) => {
       ...(coverage ? { coverage: { guideline: coverage.guidelineId, tested: coverage.tested, total: coverage.total } } : {}),
     };
   });
-  return `${JSON.stringify(entries, null, 2)}\n`;
+  return `${safeJson(entries, 2)}\n`;
 };

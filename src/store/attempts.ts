@@ -121,9 +121,9 @@ export class AttemptStore {
         ON CONFLICT (attempt_id, question_id) DO UPDATE SET shown_at = COALESCE(question_marks.shown_at, excluded.shown_at)`),
       marks: db.prepare('SELECT question_id, flagged, shown_at FROM question_marks WHERE attempt_id = ? ORDER BY rowid'),
       lastRecorded: db.prepare(`SELECT MAX(
-        (SELECT MAX(MAX(started_at, COALESCE(ended_at, 0))) FROM attempts),
-        (SELECT MAX(answered_at) FROM answers),
-        (SELECT MAX(shown_at) FROM question_marks)) AS last`),
+        COALESCE((SELECT MAX(MAX(started_at, COALESCE(ended_at, 0))) FROM attempts), 0),
+        COALESCE((SELECT MAX(answered_at) FROM answers), 0),
+        COALESCE((SELECT MAX(shown_at) FROM question_marks), 0)) AS last`),
       discard: db.prepare("DELETE FROM attempts WHERE id = ? AND status = 'in_progress'"),
     };
   }
@@ -218,6 +218,6 @@ export class AttemptStore {
   /** The latest time written to the database (attempts, answers, marks), to notice a clock that was turned back. */
   lastRecordedAt(): number | undefined {
     const row = this.statements.lastRecorded.get() as { last: number | null };
-    return row.last ?? undefined;
+    return row.last || undefined;
   }
 }

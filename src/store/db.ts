@@ -164,8 +164,12 @@ function readHeader(file: string): string {
 
 /** Refuses (by throwing) a database that is damaged, foreign or from another version. */
 function inspect(db: DB): void {
-  const check = db.pragma('quick_check', { simple: true }) as string;
-  if (check !== 'ok') throw new DatabaseRefusedError({ kind: 'corrupt', detail: check });
+  const findings = (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
+  if (findings[0] !== 'ok') {
+    // The first lines name the damaged table or page; the rest only repeat the pattern.
+    const detail = findings.flatMap((f) => f.split('\n')).filter((f) => !f.startsWith('***')).slice(0, 2).join('; ');
+    throw new DatabaseRefusedError({ kind: 'corrupt', detail });
+  }
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version < 0) throw new DatabaseRefusedError({ kind: 'bad-version', version });
   if (version > MIGRATIONS.length) throw new DatabaseRefusedError({ kind: 'newer', version });

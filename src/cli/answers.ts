@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../content/diagnostic.js';
 import { parseYaml, positionOf } from '../content/parse.js';
-import type { Bank } from '../content/types.js';
+import { readContentFile } from '../content/read.js';
+import type { Bank, Question } from '../content/types.js';
 import { ContentError, UsageError } from '../errors.js';
 import { normalizeResponse, type Response } from '../scoring/response.js';
 import { answerRulesFor } from '../scoring/types/index.js';
@@ -51,22 +52,16 @@ export function readAnswersFile(given: string, bank: Bank, otherBanks: Iterable<
       warnings.push({ ...at([id], true), severity: 'warning', ruleId: 'answers', message: messages.unknownQuestion(id, bank.id) });
       continue;
     }
-    const response = normalizeResponse(raw);
-    if (!response) continue;
-    const confidence = (raw as { confidence?: unknown } | null)?.confidence;
-    if (typeof raw === 'object' && raw !== null && confidence !== undefined && response.confidence === undefined) {
-      errors.push({ ...at([id, 'confidence']), severity: 'error', ruleId: 'answers', message: messages.badConfidence(id, String(confidence)) });
+    const checked = checkResponse(question, raw);
+    if ('problem' in checked) {
+      errors.push({ ...at([id, ...checked.where]), severity: 'error', ruleId: 'answers', message: checked.problem });
       continue;
     }
-    const rules = answerRulesFor(question);
-    const problem = rules && response.answer !== undefined ? rules.problem(question, response.answer) : undefined;
-    if (problem) {
-      errors.push({ ...at([id]), severity: 'error', ruleId: 'answers', message: messages.badAnswer(id, problem) });
-      continue;
-    }
-    responses.set(id, response);
+    if (checked.response) responses.set(id, checked.response);
   }
   if (errors.length) throw new ContentError(errors, messages.answersErrors(errors.length));
+  // Scoring nothing is almost always a wrong file, not a learner who answered nothing.
+  if (responses.size === 0) warnings.push({ ...at([]), severity: 'warning', ruleId: 'answers', message: messages.noAnswersInFile });
   return { responses, warnings };
 }
 
@@ -80,4 +75,37 @@ export function likelyOwner(ids: readonly string[], bank: Bank, banks: Iterable<
     if (matches > 0 && (!best || matches > best.matches)) best = { id: other.id, matches };
   }
   return best?.id;
+}
+
+/**
+ * One response as written (in an answers file or a JSON line) checked against its question:
+ * the response (undefined for "no response"), or the problem and where in the response it is.
+ */
+export function checkResponse(question: Question, raw: unknown): { response?: Response } | { problem: string; where: string[] } {
+  const id = question.id;
+  const response = normalizeResponse(raw);
+  if (!response) return {};
+  const confidence = (raw as { confidence?: unknown } | null)?.confidence;
+  if (typeof raw === 'object' && raw !== null && confidence !== undefined && response.confidence === undefined) {
+    return { problem: messages.badConfidence(id, String(confidence)), where: ['confidence'] };
+  }
+  const selfProblem = selfCriteriaProblem(question, raw);
+  if (selfProblem) return { problem: messages.badAnswer(id, selfProblem), where: ['self'] };
+  const rules = answerRulesFor(question);
+  const problem = rules && response.answer !== undefined ? rules.problem(question, response.answer) : undefined;
+  if (problem) return { problem: messages.badAnswer(id, problem), where: [] };
+  return { response };
+}
+
+/**
+ * `self:` lists the self-assessed rubric criteria the learner ticks; anything else in it (an id
+ * the question does not have, a number, null) would be dropped silently and cost points.
+ */
+function selfCriteriaProblem(question: Question, raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('self' in raw)) return undefined;
+  const self = (raw as { self: unknown }).self;
+  const known = question.rubric.filter((c) => c.check === 'self').map((c) => c.id);
+  if (!Array.isArray(self)) return messages.selfNotList;
+  const wrong = self.find((item) => typeof item !== 'string' || !known.includes(item));
+  return wrong === undefined ? undefined : messages.badSelfCriterion(String(wrong), known);
 }

@@ -46,6 +46,51 @@ export function assertMayStart(store: AttemptStore, resolved: ResolvedBank, now:
 }
 
 /**
+ * Refuses (exit 3) a clock earlier than anything already recorded: on every path that starts,
+ * resumes or ends an attempt, a clock turned back must not shorten a wait or lengthen an exam.
+ */
+export function assertClockNotBehind(store: AttemptStore, resolved: ResolvedBank, now: number, json: boolean): void {
+  const last = store.lastRecordedAt();
+  if (last !== undefined && now < last) {
+    throw new RetakeRefusedError(messages.clockRollback(resolved.bank.title, last), { error: 'clock-rollback', lastRecordedAt: new Date(last).toISOString() }, json);
+  }
+}
+
+/**
+ * Starts a new attempt. For a counted exam the clock check, settling an exam left behind, the
+ * retake check and the insert are one `BEGIN IMMEDIATE` transaction, so two runs started at once
+ * cannot both pass the check.
+ */
+export function openNewAttempt(
+  store: AttemptStore,
+  resolved: ResolvedBank,
+  mode: AttemptMode,
+  seed: number,
+  at: number,
+  json: boolean,
+  draw: { all?: boolean } = {},
+  extra: { untimed?: boolean; settings?: unknown } = {},
+): StartedAttempt {
+  return store.immediately(() => {
+    if (mode === 'exam') {
+      assertClockNotBehind(store, resolved, at, json);
+      settleOpenExam(store, resolved, at);
+      assertMayStart(store, resolved, at, json);
+    }
+    return startAttempt(store, resolved, mode, seed, at, draw, extra);
+  });
+}
+
+/** The attempt in progress at a bank in a mode, to continue it (the clock must not have gone back). */
+export function resumeOpenAttempt(store: AttemptStore, resolved: ResolvedBank, mode: AttemptMode, at: number, json: boolean): StartedAttempt {
+  const open = store.inProgress(resolved.bank.id, mode);
+  if (!open) throw new UsageError(messages.nothingToResume(resolved.bank.id, mode));
+  assertClockNotBehind(store, resolved, at, json);
+  const byId = new Map(resolved.bank.questions.map((q) => [q.id, q]));
+  return { attemptId: open.id, questions: open.questionIds.flatMap((id) => byId.get(id) ?? []), startedAt: open.startedAt, deadlineAt: open.deadlineAt };
+}
+
+/**
  * One counted exam at a time. An exam left in progress whose time has run out is submitted as it
  * stood, ended at its deadline; one still running must be resumed (or left to run out) first.
  */
@@ -144,7 +189,22 @@ export function finishAttempt(
   status: Exclude<AttemptStatus, 'in_progress'>,
   endedAt: number,
 ): ReportModel {
-  const responses = new Map<string, Response>(store.answers(attempt.attemptId).map((a) => [a.questionId, a.response]));
+  // The history read for the next wait and the write of the result must see the same database.
+  return store.immediately(() => scoreAndClose(store, resolved, attempt, mode, status, endedAt));
+}
+
+function scoreAndClose(
+  store: AttemptStore,
+  resolved: ResolvedBank,
+  attempt: StartedAttempt,
+  mode: AttemptMode,
+  status: Exclude<AttemptStatus, 'in_progress'>,
+  endedAt: number,
+): ReportModel {
+  const saved = store.answers(attempt.attemptId);
+  // An attempt never ends before it started or before its last answer, whatever the clock says.
+  endedAt = Math.max(endedAt, attempt.startedAt, ...saved.map((a) => a.answeredAt));
+  const responses = new Map<string, Response>(saved.map((a) => [a.questionId, a.response]));
   const score = scoreAttempt(resolved, attempt.questions, responses);
   let next: number | null = null;
   if (mode === 'exam') {

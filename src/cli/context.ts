@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
 import { openContentCache } from '../content/cache.js';
@@ -7,7 +8,7 @@ import type { ResolvedBank } from '../content/types.js';
 import { ContentError, UsageError } from '../errors.js';
 import { newSeed } from '../exam/draw.js';
 import { AttemptStore } from '../store/attempts.js';
-import { openDatabase, type DB } from '../store/db.js';
+import { DatabaseRefusedError, openCheckedDatabase, type DB, type OpenedDatabase } from '../store/db.js';
 import { messages } from './messages.js';
 
 /** Options every command accepts. */
@@ -22,11 +23,16 @@ export function homeDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function databaseFile(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): string {
+  if (options.db !== undefined && options.db.trim() === '') throw new UsageError(messages.emptyDbOption);
   return options.db ? path.resolve(options.db) : path.join(homeDir(env), 'qualify.db');
 }
 
 /** The search path for content: shipped folders, then the home content folder, then --content. */
 export function contentDirs(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): string[] {
+  // A folder named on the command line that is not there is a typo, not "no content".
+  for (const dir of options.content) {
+    if (!fs.existsSync(path.resolve(dir))) throw new UsageError(messages.noContentFolder(dir));
+  }
   return [...SHIPPED_CONTENT_DIRS, path.join(homeDir(env), 'content'), ...options.content.map((d) => path.resolve(d))];
 }
 
@@ -68,16 +74,21 @@ export function findBank(options: GlobalOptions, idOrFile: string, fileExists: (
   return { content, resolved };
 }
 
-/** Opens the attempts database; the caller closes it. */
-export function openStore(options: GlobalOptions): { db: DB; store: AttemptStore; file: string } {
+/**
+ * Opens the attempts database; the caller closes it. `read` access (history, report) never
+ * creates or changes the file. `notify` hears about a backup taken before a schema upgrade.
+ */
+export function openStore(options: GlobalOptions, access: 'read' | 'write' = 'write', notify?: (text: string) => void): { db: DB; store: AttemptStore; file: string } {
   const file = databaseFile(options);
-  let db: DB;
+  let opened: OpenedDatabase;
   try {
-    db = openDatabase(file);
+    opened = openCheckedDatabase(file, { write: access === 'write', createFolder: options.db === undefined });
   } catch (error) {
+    if (error instanceof DatabaseRefusedError) throw new UsageError(messages.databaseRefused(file, error.problem));
     throw new UsageError(messages.cannotOpenDb(file, (error as Error).message));
   }
-  return { db, store: new AttemptStore(db), file };
+  if (opened.backupFile) notify?.(messages.databaseBackedUp(opened.backupFile));
+  return { db: opened.db, store: new AttemptStore(opened.db), file };
 }
 
 /** The --seed option: a whole number, or a fresh seed when absent (it is recorded either way). */

@@ -1,7 +1,9 @@
+import { safeJson } from '../text/sanitize.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
-import { ContentError, QualifyError, RetakeRefusedError, UsageError } from '../errors.js';
+import { ContentError, EXIT, QualifyError, RetakeRefusedError, UsageError } from '../errors.js';
 import { makeTheme } from '../text/theme.js';
 import { displayPath, type Io } from './io.js';
+import { messages } from './messages.js';
 
 /**
  * Turns any error that escaped a command into a message on stderr (or JSON on stdout for
@@ -19,7 +21,7 @@ export function reportError(error: unknown, io: Io): number {
     return error.exitCode;
   }
   if (error instanceof RetakeRefusedError) {
-    if (error.json) io.out(`${JSON.stringify(error.refusal, null, 2)}\n`);
+    if (error.json) io.out(`${safeJson(error.refusal, 2)}\n`);
     io.err(`${error.message}\n`);
     return error.exitCode;
   }
@@ -30,6 +32,12 @@ export function reportError(error: unknown, io: Io): number {
   if (error instanceof QualifyError) {
     if (error.message) io.err(`${error.message}\n`);
     return error.exitCode;
+  }
+  const sqliteCode = (error as { code?: unknown } | null)?.code;
+  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) {
+    // A full disk, a file made read-only meanwhile: the environment, not a bug.
+    io.err(`${c.red('error:')} ${messages.databaseWriteFailed(sqliteCode)}\n`);
+    return EXIT.usage;
   }
   const detail = io.env.QUALIFY_DEBUG ? `\n${(error as Error)?.stack ?? String(error)}` : ' (set QUALIFY_DEBUG=1 to see the details)';
   io.err(`qualify stopped on an unexpected problem: ${(error as Error)?.message ?? String(error)}${detail}\n`);

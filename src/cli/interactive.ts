@@ -21,7 +21,18 @@ import { safe, type ScreenConfig, type StatusInfo } from '../ui/screen.js';
 import { screenSize, type Terminal } from '../ui/terminal.js';
 import { formatWhen, makeTheme } from '../text/theme.js';
 import { wrapLines } from '../text/wrap.js';
-import { assertMayStart, closeAttempt, finishAttempt, retakeDecision, settleOpenExam, settleOpenPractice, startAttempt, type StartedAttempt } from './attempt.js';
+import {
+  assertClockNotBehind,
+  assertMayStart,
+  closeAttempt,
+  finishAttempt,
+  openNewAttempt,
+  retakeDecision,
+  settleOpenExam,
+  settleOpenPractice,
+  startAttempt,
+  type StartedAttempt,
+} from './attempt.js';
 import { now as readClock, openStore, parseSeed, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { messages } from './messages.js';
@@ -136,6 +147,7 @@ class AttemptRunner {
     if (this.mode === 'practice') settleOpenPractice(this.store, this.resolved, this.clock());
     const row = this.store.inProgress(this.bank.id, this.mode);
     if (!row) throw new UsageError(messages.nothingToResume(this.bank.id, this.mode));
+    assertClockNotBehind(this.store, this.resolved, this.clock(), false);
     const settings = row.settings as Partial<InteractiveSettings> | undefined;
     this.settings = { confidence: Boolean(settings?.confidence) || Boolean(this.options.confidence), timed: Boolean(settings?.timed) };
     this.openSession(row);
@@ -161,7 +173,8 @@ class AttemptRunner {
     const untimed = this.mode === 'practice' && !this.options.timed;
     if (!(await this.startScreen(untimed))) return false;
     this.settings = { confidence: Boolean(this.options.confidence), timed: !untimed };
-    const attempt = startAttempt(this.store, this.resolved, this.mode, seed, this.clock(), {}, { untimed, settings: this.settings });
+    // Checked again as one transaction with the insert: another run may have started meanwhile.
+    const attempt = openNewAttempt(this.store, this.resolved, this.mode, seed, this.clock(), false, {}, { untimed, settings: this.settings });
     const row = this.store.get(attempt.attemptId)!;
     this.openSession(row);
     return true;

@@ -65,7 +65,8 @@ export function buildProgram(io: Io): Command {
     .description('take an exam in the terminal (or from an answers file), record it, and print the mistake report')
     .argument('<bank>', 'a bank id (see "qualify list") or the path of a bank file')
     .option('--answers <file>', 'YAML file mapping question ids to responses (see docs/format.md; - reads standard input); without it, the exam runs in the terminal')
-    .option('--resume', 'continue the exam left in progress (same questions and answers; its clock kept running)')
+    .option('--resume', 'continue the exam left in progress (same questions and answers; its clock kept running); with --answers, record them into it and submit')
+    .option('--stream', 'with --answers -: read one JSON answer per line from stdin, acknowledge each once saved, {"submit": true} ends')
     .option('--confidence', 'ask "how sure?" after each answer; the report shows how sureness matched correctness')
     .option('--seed <n>', 'draw the same questions again (the seed of every attempt is recorded)')
     .option('--practice', 'practice mode: never counts toward retake waiting periods')
@@ -77,7 +78,8 @@ export function buildProgram(io: Io): Command {
         '  $ qualify exam search-evaluation-basics                       in the terminal: timed and counted\n' +
         '  $ qualify exam search-evaluation-basics --resume              continue after Ctrl+C\n' +
         '  $ qualify exam search-evaluation-basics --answers mine.yaml   score an answers file\n' +
-        '  $ qualify exam ./my-bank.yaml --answers key.yaml --practice --all --json\n',
+        '  $ qualify exam ./my-bank.yaml --answers key.yaml --practice --all --json\n' +
+        '  $ producer | qualify exam search-evaluation-basics --answers - --stream   drive an attempt answer by answer\n',
     )
     .action(async (bank: string, _options, command: Command) => (await import('./commands/exam.js')).examCommand(bank, globals(command) as ExamOptions, io));
 

@@ -1,3 +1,4 @@
+import { FileTooLargeError, readContentFile } from './read.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ContentCache } from './cache.js';
@@ -80,7 +81,7 @@ function checkMediaOnDisk(bank: Bank, parsed: ParsedFile): Diagnostic[] {
  */
 function rememberedFile(file: string, value: unknown): ParsedFile {
   let full: ParsedFile | undefined;
-  const parse = () => (full ??= parseYaml(file, fs.readFileSync(file, 'utf8')));
+  const parse = () => (full ??= parseYaml(file, readContentFile(file)));
   return {
     file,
     value,
@@ -126,9 +127,10 @@ export function loadContent(
         read.push({ parsed, kind: remembered.kind });
         continue;
       }
-      source = sources?.get(file) ?? fs.readFileSync(file, 'utf8');
+      source = sources?.get(file) ?? readContentFile(file);
     } catch (error) {
-      diagnostics.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'file', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      const why = error instanceof FileTooLargeError ? error.message : `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+      diagnostics.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'file', message: why });
       continue;
     }
     const parsed = parseYaml(file, source);

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
 
 /** A parsed YAML file that keeps the source positions of its nodes. */
@@ -35,12 +35,43 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 const MAX_ALIAS_COUNT = 50;
 
 /**
+ * No real guideline, bank or answers file nests more than a handful of levels; a hostile one
+ * nested thousands deep would exhaust the stack of every recursive step after parsing.
+ */
+export const MAX_NESTING_DEPTH = 64;
+
+/**
+ * Files larger than this are refused before they are read: the largest shipped bank is under
+ * 100 KB, and parsing tens of megabytes of YAML takes minutes and gigabytes.
+ */
+export const MAX_CONTENT_BYTES = 4 * 1024 * 1024;
+
+const tooDeep = `nested more than ${MAX_NESTING_DEPTH} levels deep; content files are never this deep`;
+
+/**
  * Parses one YAML file. Syntax errors are returned as diagnostics, never thrown.
  */
 export function parseYaml(file: string, source: string): ParsedFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const diagnostics: Diagnostic[] = [];
+  const at = (offset: number, message: string): Diagnostic => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col, severity: 'error', ruleId: 'yaml-syntax', message };
+  };
+  // A flow collection nested thousands deep overflows the parser's own stack: refuse it first.
+  const deepFlow = tooDeepFlowOffset(source);
+  let doc: Document.Parsed;
+  try {
+    if (deepFlow !== undefined) throw new RangeError('too deep');
+    doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    // The parser was cut short (or never ran), so its line count is partial: count them here.
+    scanLines(lineCounter, source);
+    doc = parseDocument('', { lineCounter: new LineCounter() });
+    diagnostics.push(at(deepFlow ?? deepestIndentOffset(source), `YAML: ${tooDeep}`));
+    return { file, doc, lineCounter, value: undefined, source, diagnostics };
+  }
   // Unknown tags are only warnings to the yaml library; for shared content they are errors.
   const found = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
   // A tab used for indentation throws the parser off for the rest of the block; what it reports
@@ -48,43 +79,138 @@ export function parseYaml(file: string, source: string): ParsedFile {
   const tabs = found.filter((e) => e.code === 'TAB_AS_INDENT');
   const problems = tabs.length ? tabs : found;
   for (const error of problems) {
+    if (/call stack/i.test(error.message)) {
+      diagnostics.push(at(deepestIndentOffset(source), `YAML: ${tooDeep}`));
+      break;
+    }
     const unclosed = error.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, error.pos[0]) : undefined;
     if (unclosed !== undefined) {
-      const { line, col } = lineCounter.linePos(unclosed);
-      diagnostics.push({ file, line, column: col, severity: 'error', ruleId: 'yaml-syntax', message: 'YAML syntax: this quoted text is never closed; add the closing quote' });
+      diagnostics.push(at(unclosed, 'YAML syntax: this quoted text is never closed; add the closing quote'));
       continue;
     }
-    const { line, col } = lineCounter.linePos(error.pos[0]);
+    const { line } = lineCounter.linePos(error.pos[0]);
     // The first error on a line is the cause (a tab, a missing quote); the parser's later ones on
     // the same line are its confusion about what follows, and only bury the real problem.
     if (diagnostics.some((d) => d.line === line)) continue;
     const friendly = SYNTAX_MESSAGES[error.code];
     const original = error.message.split('\n')[0] ?? error.message;
-    diagnostics.push({
-      file,
-      line,
-      column: col,
-      severity: 'error',
-      ruleId: 'yaml-syntax',
-      message: friendly ? `YAML syntax: ${friendly}` : `YAML syntax: ${original}`,
-    });
+    diagnostics.push(at(error.pos[0], friendly ? `YAML syntax: ${friendly}` : `YAML syntax: ${original}`));
+  }
+  if (diagnostics.length === 0) {
+    const deep = tooDeepNodeOffset(doc);
+    if (deep !== undefined) diagnostics.push(at(deep, `YAML: ${tooDeep}`));
   }
   let value: unknown;
+  if (diagnostics.length === 0) {
+    const aliasProblem = aliasBeforeAnchor(doc);
+    if (aliasProblem) diagnostics.push(at(aliasProblem.offset, `YAML syntax: ${SYNTAX_MESSAGES.BAD_ALIAS} (*${aliasProblem.name})`));
+  }
   if (diagnostics.length === 0) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      diagnostics.push({
-        file,
-        line: 1,
-        column: 1,
-        severity: 'error',
-        ruleId: 'yaml-syntax',
-        message: `YAML: ${(error as Error).message}`,
-      });
+      // An alias bomb: point at the first alias, where the expansion starts.
+      diagnostics.push(at(firstAliasOffset(doc) ?? 0, `YAML: ${(error as Error).message}`));
     }
   }
   return { file, doc, lineCounter, value, source, diagnostics };
+}
+
+function scanLines(lineCounter: LineCounter, source: string): void {
+  lineCounter.lineStarts.length = 0;
+  lineCounter.addNewLine(0);
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+}
+
+/** Where flow brackets (`[`, `{`) first nest deeper than the cap, outside quotes and comments. */
+function tooDeepFlowOffset(source: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (quote) {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#' && (i === 0 || /\s/.test(source[i - 1]!))) {
+      const end = source.indexOf('\n', i);
+      if (end === -1) break;
+      i = end;
+    } else if (ch === '[' || ch === '{') {
+      if (++depth > MAX_NESTING_DEPTH) return i;
+    } else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+/**
+ * Where a block nested too deep (which the parser could not finish) gets too deep: the first line
+ * indented further than the cap (each level needs a column), else the most indented line.
+ */
+function deepestIndentOffset(source: string): number {
+  let best = 0;
+  let bestIndent = -1;
+  let lineStart = 0;
+  while (lineStart < source.length) {
+    let i = lineStart;
+    while (source[i] === ' ' || source[i] === '-') i++;
+    if (i - lineStart > MAX_NESTING_DEPTH) return i;
+    if (i - lineStart > bestIndent) {
+      bestIndent = i - lineStart;
+      best = i;
+    }
+    const next = source.indexOf('\n', lineStart);
+    if (next === -1) break;
+    lineStart = next + 1;
+  }
+  return best;
+}
+
+/** The first node nested deeper than the cap, found without recursion. */
+function tooDeepNodeOffset(doc: Document.Parsed): number | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth >= MAX_NESTING_DEPTH) return node.range?.[0] ?? 0;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      } else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/** An alias whose anchor is not defined earlier in the file (the yaml library reports it at 1:1). */
+function aliasBeforeAnchor(doc: Document.Parsed): { offset: number; name: string } | undefined {
+  const anchors = new Set<string>();
+  let problem: { offset: number; name: string } | undefined;
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        if (!anchors.has(node.source)) {
+          problem = { offset: node.range?.[0] ?? 0, name: node.source };
+          return visit.BREAK;
+        }
+      } else if (node.anchor) anchors.add(node.anchor);
+      return undefined;
+    },
+  });
+  return problem;
+}
+
+function firstAliasOffset(doc: Document.Parsed): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /**

@@ -120,7 +120,11 @@ export class AttemptStore {
       markShown: db.prepare(`INSERT INTO question_marks (attempt_id, question_id, shown_at) VALUES (?, ?, ?)
         ON CONFLICT (attempt_id, question_id) DO UPDATE SET shown_at = COALESCE(question_marks.shown_at, excluded.shown_at)`),
       marks: db.prepare('SELECT question_id, flagged, shown_at FROM question_marks WHERE attempt_id = ? ORDER BY rowid'),
-      lastRecorded: db.prepare('SELECT MAX(MAX(started_at, COALESCE(ended_at, 0))) AS last FROM attempts'),
+      lastRecorded: db.prepare(`SELECT MAX(
+        COALESCE((SELECT MAX(MAX(started_at, COALESCE(ended_at, 0))) FROM attempts), 0),
+        COALESCE((SELECT MAX(answered_at) FROM answers), 0),
+        COALESCE((SELECT MAX(shown_at) FROM question_marks), 0)) AS last`),
+      discard: db.prepare("DELETE FROM attempts WHERE id = ? AND status = 'in_progress'"),
     };
   }
 
@@ -198,9 +202,22 @@ export class AttemptStore {
     return rows.map((r) => ({ questionId: r.question_id, flagged: r.flagged === 1, shownAt: r.shown_at ?? undefined }));
   }
 
-  /** The latest time written to the database, to notice a clock that was turned back. */
+  /**
+   * Runs `work` as one `BEGIN IMMEDIATE` transaction: the write lock is taken before the first
+   * read, so a decision made from what was read (may this exam start?) still holds when written.
+   */
+  immediately<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  /** Removes an unfinished attempt and its answers (one that was never acknowledged to anyone). */
+  discard(attemptId: number): void {
+    this.statements.discard.run(attemptId);
+  }
+
+  /** The latest time written to the database (attempts, answers, marks), to notice a clock that was turned back. */
   lastRecordedAt(): number | undefined {
     const row = this.statements.lastRecorded.get() as { last: number | null };
-    return row.last ?? undefined;
+    return row.last || undefined;
   }
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -116,28 +117,190 @@ const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Opens (creating when needed) the attempts database, in WAL mode and fully migrated. */
-export function openDatabase(file: string): DB {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/** Why a database file was refused. Nothing is written to a file that is refused. */
+export type DatabaseProblem =
+  | { kind: 'no-folder'; folder: string }
+  | { kind: 'read-only'; file: string }
+  | { kind: 'not-sqlite' }
+  | { kind: 'foreign' }
+  | { kind: 'newer'; version: number }
+  | { kind: 'bad-version'; version: number }
+  | { kind: 'corrupt'; detail: string };
+
+export class DatabaseRefusedError extends Error {
+  constructor(readonly problem: DatabaseProblem) {
+    super(problem.kind);
+  }
+}
+
+export interface OpenOptions {
+  /** A reading command (history, report) never creates, migrates or changes the file. */
+  write: boolean;
+  /** Create missing folders (the default location); a folder named with --db must exist. */
+  createFolder: boolean;
+}
+
+export interface OpenedDatabase {
+  db: DB;
+  /** The copy taken before the schema was upgraded, when it was. */
+  backupFile?: string;
+}
+
+const writable = (file: string) => {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const isSqliteCorruption = (error: unknown) => /^SQLITE_(CORRUPT|NOTADB)/.test(String((error as { code?: unknown }).code ?? ''));
+
+/**
+ * Opens the attempts database. Every check comes before the first write: a file that is not
+ * ours, from a newer version, damaged or read-only is refused unchanged. Writing commands get WAL
+ * mode and the latest schema (after a backup copy when an older schema is upgraded); reading
+ * commands on a file they cannot write read a private copy, so history and reports still work.
+ */
+export function openCheckedDatabase(file: string, options: OpenOptions = { write: true, createFolder: true }): OpenedDatabase {
+  if (file === ':memory:') return { db: configure(new Database(':memory:'), true) };
+  const folder = path.dirname(path.resolve(file));
+  if (!fs.existsSync(folder)) {
+    if (!options.createFolder) throw new DatabaseRefusedError({ kind: 'no-folder', folder });
+    fs.mkdirSync(folder, { recursive: true });
+  }
+  const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
+  if (!exists && !options.write) return { db: configure(new Database(':memory:'), true) };
+  if (exists && readHeader(file) !== SQLITE_HEADER) throw new DatabaseRefusedError({ kind: 'not-sqlite' });
+
+  const companions = [`${file}-wal`, `${file}-shm`].filter((f) => fs.existsSync(f));
+  const canWrite = writable(folder) && (!fs.existsSync(file) || writable(file));
+  if (!canWrite) {
+    if (options.write) throw new DatabaseRefusedError({ kind: 'read-only', file: writable(folder) ? file : folder });
+    return { db: openPrivateCopy(file, companions) };
+  }
+  if (options.write && fs.existsSync(file)) restoreCompanionPermissions(file, companions);
+
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  try {
+    inspect(db);
+  } catch (error) {
+    db.close();
+    if (isSqliteCorruption(error)) throw new DatabaseRefusedError({ kind: 'corrupt', detail: (error as Error).message });
+    throw error;
+  }
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (!options.write && version < MIGRATIONS.length) {
+    // Reading an older database needs the new schema, but reading must not upgrade the file.
+    db.close();
+    return { db: openPrivateCopy(file, companions) };
+  }
+  let backupFile: string | undefined;
+  if (version > 0 && version < MIGRATIONS.length) backupFile = backUp(db, file, version);
+  return { db: configure(db, true), backupFile };
+}
+
+/** Opens (creating when needed) the attempts database for writing, in WAL mode and fully migrated. */
+export function openDatabase(file: string): DB {
+  return openCheckedDatabase(file).db;
+}
+
+function readHeader(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(16);
+    const read = fs.readSync(fd, header, 0, 16, 0);
+    return header.subarray(0, read).toString('latin1');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Refuses (by throwing) a database that is damaged, foreign or from another version. */
+function inspect(db: DB): void {
+  const findings = (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
+  if (findings[0] !== 'ok') {
+    // The first lines name the damaged table or page; the rest only repeat the pattern.
+    const detail = findings.flatMap((f) => f.split('\n')).filter((f) => !f.startsWith('***')).slice(0, 2).join('; ');
+    throw new DatabaseRefusedError({ kind: 'corrupt', detail });
+  }
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version < 0) throw new DatabaseRefusedError({ kind: 'bad-version', version });
+  if (version > MIGRATIONS.length) throw new DatabaseRefusedError({ kind: 'newer', version });
+  if (version === 0) {
+    const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as { n: number }).n;
+    if (tables > 0) throw new DatabaseRefusedError({ kind: 'foreign' });
+  }
+}
+
+/**
+ * SQLite creates the -wal and -shm files with the database's permissions; after a user makes a
+ * read-only database writable again, stale read-only companions would keep every write failing.
+ */
+function restoreCompanionPermissions(file: string, companions: string[]): void {
+  const mode = fs.statSync(file).mode & 0o777;
+  for (const companion of companions) {
+    if (writable(companion)) continue;
+    try {
+      fs.chmodSync(companion, mode);
+    } catch {
+      throw new DatabaseRefusedError({ kind: 'read-only', file: companion });
+    }
+  }
+}
+
+/** A private, writable copy of a database the user may only read, removed when the process ends. */
+function openPrivateCopy(file: string, companions: string[]): DB {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'qualify-read-'));
+  process.once('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
+  const copy = path.join(folder, 'attempts.db');
+  fs.copyFileSync(file, copy);
+  for (const companion of companions) fs.copyFileSync(companion, copy + companion.slice(file.length));
+  for (const f of fs.readdirSync(folder)) fs.chmodSync(path.join(folder, f), 0o600);
+  const db = new Database(copy);
+  try {
+    inspect(db);
+  } catch (error) {
+    db.close();
+    if (isSqliteCorruption(error)) throw new DatabaseRefusedError({ kind: 'corrupt', detail: (error as Error).message });
+    throw error;
+  }
+  return configure(db, false);
+}
+
+/** A consistent copy next to the database, taken before its schema is upgraded. */
+function backUp(db: DB, file: string, version: number): string {
+  const backup = `${file}.v${version}-backup`;
+  if (!fs.existsSync(backup)) db.prepare('VACUUM INTO ?').run(backup);
+  return backup;
+}
+
+function configure(db: DB, wal: boolean): DB {
+  db.pragma('busy_timeout = 5000');
+  if (wal) db.pragma('journal_mode = WAL');
   // FULL: an answer that was acknowledged survives a power cut, not just a crash.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
 }
 
 function migrate(db: DB): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new Error(`the database was written by a newer qualify (schema ${current}; this one knows ${MIGRATIONS.length})`);
-  }
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+  for (;;) {
+    // Immediate: two processes opening a new database at once must not both run a migration.
+    const done = db
+      .transaction(() => {
+        const current = db.pragma('user_version', { simple: true }) as number;
+        if (current >= MIGRATIONS.length) return true;
+        db.exec(MIGRATIONS[current]!);
+        db.pragma(`user_version = ${current + 1}`);
+        return false;
+      })
+      .immediate();
+    if (done) return;
   }
 }

@@ -39,7 +39,7 @@ function retakeStatus(content: ContentSet, store: Parameters<typeof retakeDecisi
 /** `qualify history [bank]`: past attempts with score and pass/fail, and whether each bank can be retaken. */
 export function historyCommand(bankId: string | undefined, options: HistoryOptions, io: Io): void {
   const content = loadAllContent(options);
-  const { db, store } = openStore(options);
+  const { db, store } = openStore(options, 'read');
   try {
     const at = now(io.env);
     // Practice rounds that can no longer be resumed are closed, not listed as in progress forever.
@@ -86,7 +86,7 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
         const result =
           a.status === 'in_progress'
             ? a.deadlineAt !== undefined && a.deadlineAt <= at
-              ? c.yellow('time ran out; it is submitted as it stood when you next start or resume this exam')
+              ? c.yellow(messages.expiredInProgress(a.mode, a.bankId))
               : c.yellow('in progress')
             : a.passed ? c.green(`passed ${a.percent}%`) : c.red(`not passed ${a.percent ?? 0}%`);
         io.out(`  #${String(a.id).padEnd(4)} ${formatWhen(a.startedAt).padEnd(WHEN_WIDTH)}  ${a.mode.padEnd(8)}  ${result}${a.status === 'expired' ? c.dim(' (time ran out)') : a.status === 'abandoned' ? c.dim(' (abandoned)') : ''}\n`);

@@ -110,7 +110,7 @@ class HomeScreens {
   }
 
   statuses(banks: readonly ResolvedBank[]): Map<string, string> {
-    const { db, store } = openStore(this.options);
+    const { db, store } = openStore(this.options, 'read');
     try {
       return new Map(banks.map((b) => [b.bank.id, bankStatus(store, b, now(this.io.env))]));
     } finally {

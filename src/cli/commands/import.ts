@@ -1,3 +1,4 @@
+import { readContentFile } from '../../content/read.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadContent } from '../../content/load.js';

@@ -37,7 +37,7 @@ export function reportCommand(attemptRef: string | undefined, options: ReportOpt
   if (attemptRef !== undefined && !/^\d+$/.test(attemptRef)) throw new UsageError(messages.badAttemptId(attemptRef));
   // Like every command, stop on a content file with an error, though a stored report needs none.
   const content = loadAllContent(options);
-  const { db, store } = openStore(options);
+  const { db, store } = openStore(options, 'read');
   try {
     const attempt = attemptRef === undefined ? store.latestFinished() : store.get(Number(attemptRef));
     if (!attempt || attempt.status === 'in_progress' || !attempt.result) {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { safeJson } from '../../text/sanitize.js';
 import type { Formatter } from './types.js';
 
 /** ESLint's numeric severities, which its formatters and CI integrations switch on. */
@@ -41,5 +42,5 @@ export const json: Formatter = (result) => {
       ...(coverage ? { coverage: { guideline: coverage.guidelineId, tested: coverage.tested, total: coverage.total } } : {}),
     };
   });
-  return `${JSON.stringify(entries, null, 2)}\n`;
+  return `${safeJson(entries, 2)}\n`;
 };

@@ -1,3 +1,4 @@
+import { safeJson } from '../../text/sanitize.js';
 import type { ReportModel } from '../model.js';
 
 /**
@@ -40,5 +41,5 @@ export function examSummary(report: ReportModel) {
 }
 
 export function renderJson(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
+  return safeJson(value, 2) + '\n';
 }

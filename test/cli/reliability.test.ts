@@ -1,0 +1,276 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, FIXTURES, cli, tempHome, writeTemp } from './run-cli.js';
+
+// The "Found" list of issue 15: each case here failed before its fix.
+const BASIC = path.join(FIXTURES, 'basic');
+const BANK = 'fixture-bank';
+let home: string;
+beforeEach(() => {
+  home = tempHome();
+});
+afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
+
+const run = (args: string[], now?: string, input?: string) =>
+  input === undefined ? cli(['--content', BASIC, ...args], { home, now }) : stream(args, input, now);
+const db = () => path.join(home, 'qualify.db');
+const wrongAnswers = () => writeTemp(home, 'wrong.yaml', 'q-single: a\nq-tf: false\n');
+
+/** Runs the CLI with text on standard input (the drivable exam). */
+function stream(args: string[], input: string, now?: string) {
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), QUALIFY_HOME: home, NO_COLOR: '1' };
+  if (now) env.QUALIFY_NOW = now;
+  else delete env.QUALIFY_NOW;
+  const result = spawnSync(process.execPath, [BIN, '--content', BASIC, ...args], { env, input, encoding: 'utf8' });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+const events = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = (...objects: unknown[]) => objects.map((o) => JSON.stringify(o)).join('\n') + '\n';
+
+describe('the drivable exam: --answers - --stream', () => {
+  it('acknowledges each answer once saved, reports bad lines without stopping, and submits on {"submit": true}', () => {
+    const result = run(['exam', BANK, '--answers', '-', '--stream', '--practice', '--all'], undefined, lines({ id: 'q-single', answer: 'b' }, { id: 'nope', answer: 'a' }, { id: 'q-tf', answer: 'maybe' }, { id: 'q-tf', answer: true }, { submit: true }));
+    expect(result.code).toBe(0);
+    const seen = events(result.stdout);
+    expect(seen.map((e) => e.event)).toEqual(['started', 'ack', 'error', 'error', 'ack', 'result']);
+    expect(seen[2]).toMatchObject({ line: 2 });
+    const answers = new Database(db(), { readonly: true }).prepare('SELECT question_id FROM answers ORDER BY question_id').all();
+    expect(answers).toEqual([{ question_id: 'q-single' }, { question_id: 'q-tf' }]);
+    expect(seen[5]).toMatchObject({ status: 'submitted', score: expect.any(Number) });
+  });
+
+  it('leaves the attempt in progress when stdin ends without a submit, and --resume continues it without a terminal', () => {
+    const first = run(['exam', BANK, '--answers', '-', '--stream', '--seed', '1'], undefined, lines({ id: 'q-single', answer: 'b' }));
+    expect(first.code).toBe(2);
+    expect(first.stderr).toContain('--answers - --stream --resume');
+    const blocked = run(['exam', BANK, '--answers', wrongAnswers()]);
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toContain('--answers <file> --resume');
+    const resumed = run(['exam', BANK, '--answers', '-', '--stream', '--resume'], undefined, lines({ id: 'q-tf', answer: true }, { submit: true }));
+    expect(resumed.code).toBe(0);
+    const seen = events(resumed.stdout);
+    expect(seen[0]).toMatchObject({ event: 'started', answered: ['q-single'] });
+    expect(seen.at(-1)).toMatchObject({ event: 'result', status: 'submitted' });
+    const history = JSON.parse(run(['history', '--json']).stdout);
+    expect(history.attempts).toHaveLength(1);
+  });
+
+  it('keeps every acknowledged answer when the run is killed, and the attempt can still be resumed', async () => {
+    const env: Record<string, string> = { ...(process.env as Record<string, string>), QUALIFY_HOME: home, NO_COLOR: '1' };
+    delete env.QUALIFY_NOW;
+    const child = spawn(process.execPath, [BIN, '--content', BASIC, 'exam', BANK, '--answers', '-', '--stream'], { env });
+    const acked: string[] = [];
+    let buffer = '';
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        for (const event of events(buffer.slice(0, buffer.lastIndexOf('\n') + 1))) if (event.event === 'ack' && !acked.includes(event.id as string)) acked.push(event.id as string);
+        if (acked.length === 2) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.stdin.write(lines({ id: 'q-single', answer: 'b' }, { id: 'q-multi', answer: ['a', 'b'] }));
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+    const store = new Database(db(), { readonly: true });
+    expect(store.pragma('integrity_check', { simple: true })).toBe('ok');
+    const saved = (store.prepare('SELECT question_id FROM answers').all() as { question_id: string }[]).map((r) => r.question_id);
+    store.close();
+    expect(saved.sort()).toEqual(acked.sort());
+    const resumed = run(['exam', BANK, '--answers', wrongAnswers(), '--resume']);
+    expect(resumed.code).toBe(0);
+  });
+});
+
+describe('found: the clock turned back', () => {
+  it('refuses to resume (or submit) an attempt with a clock earlier than its records, so the wait cannot be shortened', () => {
+    run(['exam', BANK, '--answers', '-', '--stream'], '2031-01-10T10:00:00Z', lines({ id: 'q-single', answer: 'a' }));
+    const back = run(['exam', BANK, '--answers', '-', '--stream', '--resume'], '2031-01-08T10:00:00Z', lines({ submit: true }));
+    expect(back.code).toBe(3);
+    expect(back.stderr).toContain('earlier than an attempt already recorded');
+    const backFile = run(['exam', BANK, '--answers', wrongAnswers(), '--resume'], '2031-01-08T10:00:00Z');
+    expect(backFile.code).toBe(3);
+    // Submitted with the real clock, the failure's wait counts from then.
+    expect(run(['exam', BANK, '--answers', wrongAnswers(), '--resume'], '2031-01-10T10:05:00Z').code).toBe(0);
+    const retake = run(['exam', BANK, '--answers', wrongAnswers()], '2031-01-10T12:00:00Z');
+    expect(retake.code).toBe(3);
+    expect(retake.stderr).toContain('11 Jan 2031, 10:05');
+  });
+});
+
+describe('found: race in the retake check', () => {
+  it('four counted exams started at once record one counted failure; the others are refused', async () => {
+    const answers = wrongAnswers();
+    for (let trial = 0; trial < 3; trial++) {
+      fs.rmSync(db(), { force: true });
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(db() + suffix, { force: true });
+      // The first run creates the database, so the four race on the check, not on the schema.
+      cli(['history'], { home });
+      const env: Record<string, string> = { ...(process.env as Record<string, string>), QUALIFY_HOME: home, NO_COLOR: '1' };
+      delete env.QUALIFY_NOW;
+      const codes = await Promise.all(
+        [0, 1, 2, 3].map(
+          () =>
+            new Promise<number>((resolve) => {
+              const child = spawn(process.execPath, [BIN, '--content', BASIC, 'exam', BANK, '--answers', answers], { env, stdio: 'ignore' });
+              child.on('exit', (code) => resolve(code ?? -1));
+            }),
+        ),
+      );
+      expect(codes.sort()).toEqual([0, 3, 3, 3]);
+      const store = new Database(db(), { readonly: true });
+      expect(store.prepare("SELECT count(*) AS n FROM attempts WHERE mode = 'exam'").get()).toEqual({ n: 1 });
+      store.close();
+    }
+  });
+});
+
+describe('found: deep nesting', () => {
+  const nested = (depth: number) => {
+    let text = '';
+    for (let i = 0; i < depth; i++) text += `${' '.repeat(i)}k:\n`;
+    return `${text}${' '.repeat(depth)}v\n`;
+  };
+
+  it('gives a positioned error, not a crash, in lint, list and answers files', () => {
+    const bank = writeTemp(home, 'deep/bank.yaml', `kind: bank\nid: deep\nextra:\n${nested(1500).replace(/^/gm, '  ')}`);
+    const lint = cli(['lint', bank], { home });
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toMatch(/\d+:\d+ +error +YAML: nested more than 64 levels deep/);
+    expect(lint.stdout).not.toContain('call stack');
+    const list = cli(['list', '--content', path.dirname(bank)], { home });
+    expect(list.code).toBe(2);
+    expect(list.stderr).toMatch(/bank\.yaml:\d+:\d+ +YAML: nested more than 64 levels/);
+    const flow = writeTemp(home, 'flow.yaml', `q-single: ${'['.repeat(3000)}${']'.repeat(3000)}\n`);
+    const answers = run(['exam', BANK, '--practice', '--answers', flow]);
+    expect(answers.code).toBe(2);
+    expect(answers.stderr).toMatch(/flow\.yaml:1:\d+ +YAML: nested more than 64 levels/);
+  });
+});
+
+describe('found: write errors and refused databases', () => {
+  it('changes nothing in a database it refuses (newer, foreign, user_version -1), with a plain message', () => {
+    for (const [name, setup, expected] of [
+      ['newer.db', 'CREATE TABLE t (x); PRAGMA user_version = 99;', 'newer version of qualify'],
+      ['foreign.db', 'CREATE TABLE t (x);', 'another program'],
+      ['negative.db', 'CREATE TABLE t (x); PRAGMA user_version = -1;', 'invalid schema version (-1)'],
+    ] as const) {
+      const file = path.join(home, name);
+      const raw = new Database(file);
+      raw.exec(setup);
+      raw.close();
+      const before = fs.readFileSync(file);
+      const result = run(['exam', BANK, '--practice', '--answers', wrongAnswers(), '--db', file]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(expected);
+      expect(result.stderr).toContain('left as it is');
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+      expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    }
+  });
+
+  it('refuses a damaged database (quick_check) before writing, and a truncated one', () => {
+    const file = db();
+    run(['exam', BANK, '--practice', '--answers', wrongAnswers()]);
+    const damaged = Buffer.from(fs.readFileSync(file));
+    // Page 2 holds the attempts table: scribble over its b-tree header.
+    damaged.fill(0xff, 4096 + 0, 4096 + 12);
+    fs.writeFileSync(file, damaged);
+    const result = run(['exam', BANK, '--practice', '--answers', wrongAnswers()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is damaged .*will not write to it/);
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true);
+    const truncated = damaged.subarray(0, 5000);
+    fs.writeFileSync(file, truncated);
+    expect(run(['history']).code).toBe(2);
+    expect(fs.readFileSync(file).equals(truncated)).toBe(true);
+  });
+
+  it('takes a backup before upgrading an older schema and names it', () => {
+    const file = db();
+    const old = new Database(file);
+    // Schema 1 as an older qualify left it: the first migration only.
+    old.exec(`CREATE TABLE attempts (id INTEGER PRIMARY KEY, bank_id TEXT NOT NULL, bank_title TEXT NOT NULL, bank_version TEXT NOT NULL, bank_file TEXT NOT NULL,
+      guideline_id TEXT NOT NULL, mode TEXT NOT NULL, status TEXT NOT NULL, seed INTEGER NOT NULL, question_ids TEXT NOT NULL, started_at INTEGER NOT NULL,
+      deadline_at INTEGER, ended_at INTEGER, score REAL, max_score REAL, percent REAL, passed INTEGER, result TEXT);
+      CREATE TABLE answers (attempt_id INTEGER NOT NULL, question_id TEXT NOT NULL, response TEXT NOT NULL, answered_at INTEGER NOT NULL, flagged INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (attempt_id, question_id));
+      PRAGMA user_version = 1;`);
+    old.close();
+    const before = fs.readFileSync(file);
+    const history = run(['history']);
+    expect(history.code).toBe(0);
+    expect(fs.readFileSync(file).equals(before)).toBe(true); // reading never upgrades
+    const result = run(['exam', BANK, '--practice', '--answers', wrongAnswers()]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`${file}.v1-backup`);
+    const backup = new Database(`${file}.v1-backup`, { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    backup.close();
+  });
+
+  it('refuses a missing --db folder, an empty --db= and a missing --content folder instead of carrying on', () => {
+    const missing = run(['history', '--db', path.join(home, 'no', 'such', 'q.db')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('does not exist');
+    expect(fs.existsSync(path.join(home, 'no'))).toBe(false);
+    const empty = run(['history', '--db=']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--db needs the path');
+    const content = cli(['list', '--content', path.join(home, 'missing')], { home });
+    expect(content.code).toBe(2);
+    expect(content.stderr).toContain('no such folder');
+  });
+});
+
+describe('found: limits and untrusted text', () => {
+  it('refuses a file over the size limit before parsing it', () => {
+    const big = writeTemp(home, 'big/bank.yaml', `kind: bank\nid: big\nnotes: "${'x'.repeat(5 * 1024 * 1024)}"\n`);
+    const started = Date.now();
+    const result = cli(['list', '--content', path.dirname(big)], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bank\.yaml:1:1 +the file is 5\.0 MB; content and answers files are limited to 4\.0 MB/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('escapes U+009B and U+202E in key and in every JSON output', () => {
+    const folder = path.join(home, 'hostile');
+    fs.cpSync(BASIC, folder, { recursive: true });
+    const bankFile = path.join(folder, 'bank.yaml');
+    const text = fs.readFileSync(bankFile, 'utf8').replace('title: Fixture Bank', 'title: "Fixture \\u009b31m Bank \\u202e"').replace('prompt: What do you do first?', 'prompt: "What \\u009b2J do you do \\u202e first?"').replace('version: 1.0.0', 'version: "1.0.0\\u009b"');
+    fs.writeFileSync(bankFile, text);
+    const hostile = (args: string[]) => cli(['--content', folder, ...args], { home });
+    const outputs = [hostile(['key', BANK]), hostile(['list', '--json']), hostile(['exam', BANK, '--practice', '--all', '--answers', wrongAnswers(), '--json']), hostile(['report', '--format', 'json']), hostile(['report']), hostile(['history', '--json'])];
+    for (const output of outputs) {
+      expect(output.code).toBe(0);
+      expect(output.stdout + output.stderr).not.toMatch(/[\u009b\u202e]/);
+    }
+    expect(outputs[3]!.stdout).toContain('\\u009b31m Bank \\u202e');
+  });
+
+  it('reports an alias used before its anchor where the alias is', () => {
+    const file = writeTemp(home, 'alias.yaml', 'q-single: *later\nq-tf: &later true\n');
+    const result = run(['exam', BANK, '--practice', '--answers', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/alias\.yaml:1:11 +YAML syntax: this alias/);
+  });
+
+  it('warns about an empty answers file, and refuses self: entries that are not criteria of the question', () => {
+    const empty = run(['exam', BANK, '--practice', '--answers', writeTemp(home, 'empty.yaml', '')]);
+    expect(empty.code).toBe(0);
+    expect(empty.stderr).toContain('holds no answers; every question will score 0');
+    const self = run(['exam', BANK, '--practice', '--answers', writeTemp(home, 'self.yaml', 'q-free:\n  text: flag it\n  self: [unknown, 5, null]\n')]);
+    expect(self.code).toBe(2);
+    expect(self.stderr).toMatch(/self\.yaml:3:9 +question "q-free": self: "unknown" is not one of this question's self-assessed criteria \(checked, invents\)/);
+  });
+
+  it('does not promise that an unfinished practice round will be submitted by the next start', () => {
+    run(['exam', BANK, '--practice', '--answers', '-', '--stream'], '2031-01-10T10:00:00Z', lines({ id: 'q-single', answer: 'b' }));
+    const history = run(['history'], '2031-01-11T10:00:00Z');
+    expect(history.stdout).toContain(`"qualify practice ${BANK} --resume" submits it`);
+    expect(history.stdout).not.toContain('when you next start');
+  });
+});

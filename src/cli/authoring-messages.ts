@@ -1,6 +1,7 @@
 /** User-facing text of the authoring commands (lint, schema, new, import), in one place. */
 export const authoringMessages = {
   noSuchPath: (p: string) => `Nothing to lint at "${p}": no such file or folder.`,
+  cannotReadStdin: (why: string) => `Cannot read standard input: ${why}.`,
   noFilesFound: (paths: string[]) => `No .yaml or .yml files found in ${paths.join(', ')}.`,
   badFormat: (format: string, allowed: readonly string[]) => `Unknown format "${format}"; use one of: ${allowed.join(', ')}.`,
   badMaxWarnings: (value: string) => `--max-warnings must be a whole number (or -1 for no limit), not "${value}".`,

@@ -12,12 +12,17 @@ export function formatMegabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/**
- * Reads a content or answers file as text, refusing one over the size limit from its size on
- * disk (or, for a pipe, as soon as more than the limit has arrived), so a huge shared file costs
- * nothing to refuse.
- */
+/** Reads a content or answers file as UTF-8 text, refused past the size limit (see readContentBytes). */
 export function readContentFile(file: string | number): string {
+  return readContentBytes(file).toString('utf8');
+}
+
+/**
+ * Reads a content or answers file (or a descriptor, such as 0 for standard input), refusing one
+ * over the size limit from its size on disk (or, for a pipe, as soon as more than the limit has
+ * arrived), so a huge shared file costs nothing to refuse.
+ */
+export function readContentBytes(file: string | number): Buffer {
   const fd = typeof file === 'number' ? file : fs.openSync(file, 'r');
   try {
     const { size, isFile } = fstat(fd);
@@ -39,7 +44,7 @@ export function readContentFile(file: string | number): string {
       if (total > MAX_CONTENT_BYTES) throw new FileTooLargeError(total);
       chunks.push(Buffer.from(buffer.subarray(0, read)));
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
   } finally {
     if (typeof file !== 'number') fs.closeSync(fd);
   }

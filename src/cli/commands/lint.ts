@@ -33,7 +33,11 @@ function collectTargets(paths: readonly string[], cwd: string): { dirs: string[]
     if (given === STDIN_ARGUMENT) {
       // Standard input lints as a file named <stdin> in the current folder (media paths resolve there).
       const file = path.join(cwd, STDIN_NAME);
-      sources.set(file, readInputBytes(given, cwd).bytes.toString('utf8'));
+      try {
+        sources.set(file, readInputBytes(given, cwd).bytes.toString('utf8'));
+      } catch (error) {
+        throw new UsageError(messages.cannotReadStdin((error as Error).message));
+      }
       files.push(file);
       continue;
     }

@@ -49,8 +49,8 @@ describe('work in progress survives a killed terminal (tmux)', () => {
     await second.waitFor(/Question \d\/8/);
     second.send('r');
     const review = await second.waitFor('Review before you submit');
-    expect(review).toMatch(/1 of 2 labelled\s+Label each\./);
-    expect(review).toMatch(/draft saved, not finished\s+Explain why the reply is unsafe\./);
+    expect(review).toMatch(/1 of 2 labelled\s+\S+\s+label-each\s+Label each\./);
+    expect(review).toMatch(/draft saved, not finished\s+\S+\s+free-text\s+Explain why the reply is unsafe\./);
     await openFromReview(second, 'Explain why the reply is unsafe.');
     const screen = await second.waitFor('Edit your answer');
     expect(screen).toContain('The reply teaches harm');

@@ -39,6 +39,10 @@ describe('typed answers in the terminal (tmux)', () => {
       t.send('Enter'); // an empty line ends the answer
       screen = await t.waitFor(id === 't-word' ? 'Correct' : 'Partly');
       if (id === 't-count') {
+        // Not fully right: one more try is offered before the key; take the key.
+        expect(screen).toContain('Show the answer');
+        t.send('Down', 'Enter');
+        screen = await t.waitFor('Expected: 150 s');
         expect(screen).toContain('Expected: 150 s');
         expect(screen).toContain('On your answer: Close; recount the half minute.');
       }

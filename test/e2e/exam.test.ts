@@ -1,20 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURES, cli } from '../cli/run-cli.js';
-import { TmuxTerminal, attempts, nextScreen } from './tmux.js';
+import { attempts, nextScreen, terminalsClosedAfterEach } from './tmux.js';
 
 const CONTENT = ['--content', path.join(FIXTURES, 'basic'), '--content', path.join(FIXTURES, 'interactive')];
-const terminals: TmuxTerminal[] = [];
-afterEach(() => {
-  while (terminals.length) terminals.pop()!.kill();
-});
-
-function terminal(home?: string): TmuxTerminal {
-  const t = new TmuxTerminal(home);
-  terminals.push(t);
-  return t;
-}
+const terminal = terminalsClosedAfterEach();
 
 describe('the interactive exam in a terminal (tmux)', () => {
   it('goes back, flags, and revisits a question from the review screen', async () => {

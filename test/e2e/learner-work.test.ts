@@ -1,19 +1,10 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../cli/run-cli.js';
-import { TmuxTerminal, attempts, nextScreen } from './tmux.js';
+import { TmuxTerminal, attempts, nextScreen, terminalsClosedAfterEach } from './tmux.js';
 
 const CONTENT = ['--content', path.join(FIXTURES, 'basic')];
-const terminals: TmuxTerminal[] = [];
-afterEach(() => {
-  while (terminals.length) terminals.pop()!.kill();
-});
-
-function terminal(home?: string): TmuxTerminal {
-  const t = new TmuxTerminal(home);
-  terminals.push(t);
-  return t;
-}
+const terminal = terminalsClosedAfterEach();
 
 /** From any question: opens the review screen, then the question whose row shows `text`. */
 async function openFromReview(t: TmuxTerminal, text: string): Promise<void> {

@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { TmuxTerminal, nextScreen } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { nextScreen, terminalsClosedAfterEach } from './tmux.js';
 
 // In its own file so vitest runs it beside the other terminal tests.
-const terminals: TmuxTerminal[] = [];
-afterEach(() => {
-  while (terminals.length) terminals.pop()!.kill();
-});
-
-function terminal(): TmuxTerminal {
-  const t = new TmuxTerminal();
-  terminals.push(t);
-  return t;
-}
+const terminal = terminalsClosedAfterEach();
 
 /** Every line within the width, no more lines than the window has, the title and status on top. */
 function expectFits(screen: string, columns: number, rows: number): void {

@@ -17,6 +17,17 @@ export interface GlobalOptions {
   db?: string;
 }
 
+/**
+ * The global options as typed on the command line (`--content a --db b`), for a command the
+ * learner is told to run next: without them it would look in the default places and not find
+ * the bank or the attempt.
+ */
+export function globalArgs(options: GlobalOptions): string {
+  const quote = (value: string) => (/^[\w./~:@%+=-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+  const args = [...options.content.map((dir) => `--content ${quote(dir)}`), ...(options.db === undefined ? [] : [`--db ${quote(options.db)}`])];
+  return args.length ? ` ${args.join(' ')}` : '';
+}
+
 /** Where qualify keeps its own files: `$QUALIFY_HOME`, or the platform's data folder. */
 export function homeDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.QUALIFY_HOME ? path.resolve(env.QUALIFY_HOME) : envPaths('qualify', { suffix: '' }).data;

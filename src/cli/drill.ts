@@ -139,7 +139,7 @@ export async function runDrill(
     if (!outcome || outcome.kind !== 'answer') break;
     const answeredAt = clock();
     const response: Response = question.type === 'free-text' ? { text: String(outcome.value ?? ''), self: [] } : { answer: outcome.value, self: [] };
-    const sure = await unlessClosed(() => askConfidence(question, screen, undefined, context));
+    const sure = await unlessClosed(() => askConfidence(question, screen, context));
     if (sure?.kind === 'answer' && isConfidence(sure.value)) response.confidence = sure.value;
     if (question.rubric.some((x) => x.check === 'self')) {
       const ticked = await unlessClosed(() => askSelfAssessment(question, screen, [], context));

@@ -33,7 +33,7 @@ import {
   startAttempt,
   type StartedAttempt,
 } from './attempt.js';
-import { now as readClock, openStore, parseSeed, type GlobalOptions } from './context.js';
+import { globalArgs, now as readClock, openStore, parseSeed, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { messages } from './messages.js';
 import { reportStudyFor } from './report-study.js';
@@ -78,7 +78,7 @@ function ownAnswerText(question: Question, response: Response | undefined): stri
   return describeAnswer(question, response?.answer);
 }
 
-const RESUME_COMMAND = (mode: AttemptMode, bank: string) => `qualify ${mode} ${bank} --resume`;
+const RESUME_COMMAND = (mode: AttemptMode, bank: string, options: GlobalOptions) => `qualify${globalArgs(options)} ${mode} ${bank} --resume`;
 
 /**
  * Runs an exam or a practice round in the terminal: start screen, one prompt per question with a
@@ -283,7 +283,11 @@ class AttemptRunner {
     // far, text written), shown again when the learner comes back to it.
     const drafts = new Map<string, unknown>();
     this.markShown();
+    // The question whose text input was open when Ctrl+C came, to reopen it on "keep going".
+    let writing: string | undefined;
+    let keepWriting: string | undefined;
     while (!session.isOver(this.state)) {
+      writing = undefined;
       const id = session.currentQuestionId(this.state);
       const question = this.questions.get(id)!;
       this.store.setPosition(this.attempt.attemptId, this.state.position);
@@ -295,7 +299,17 @@ class AttemptRunner {
         (context) =>
           settled
             ? this.askSettled(question, nav, context)
-            : askQuestion(question, { screen: this.questionScreen(id), nav, given: this.state.answers[id], draft: drafts.get(id), readOnly, context, onDraft: (draft) => this.saveDraft(question, draft) }),
+            : askQuestion(question, {
+                screen: this.questionScreen(id),
+                nav,
+                given: this.state.answers[id],
+                draft: drafts.get(id),
+                readOnly,
+                context,
+                onDraft: (draft) => this.saveDraft(question, draft),
+                keepWriting: keepWriting === id,
+                onWriting: (on) => (writing = on ? id : undefined),
+              }),
         readOnly ? undefined : session.questionDeadline(this.state, id),
       );
       if (!result.ok) {
@@ -308,8 +322,12 @@ class AttemptRunner {
           continue;
         }
         if (await this.confirmQuit()) return 'saved';
+        // Kept going: back into the text being written, if that is where Ctrl+C came.
+        keepWriting = writing;
+        if (writing !== undefined) drafts.set(writing, this.state.answers[writing]?.text);
         continue;
       }
+      keepWriting = undefined;
       const outcome = result.value;
       const fromReview = this.openedFromReview;
       // Only answering keeps the way back to review; any other move is ordinary navigation.
@@ -422,7 +440,7 @@ class AttemptRunner {
       response.rationale = rationale.value;
     }
     if (this.settings.confidence) {
-      const picked = await this.guard((context) => askConfidence(question, this.questionScreen(question.id), previous?.confidence, context));
+      const picked = await this.guard((context) => askConfidence(question, this.questionScreen(question.id), context));
       if (!picked.ok) return this.interruptedAnswer(question, response, picked.why);
       if (picked.value.kind === 'answer' && isConfidence(picked.value.value)) response.confidence = picked.value.value;
     }
@@ -489,6 +507,8 @@ class AttemptRunner {
     const previous = this.state.answers[question.id];
     const response: Response = question.type === 'free-text' ? { text: String(draft ?? ''), self: [], unfinished: true } : { answer: draft, self: [], unfinished: true };
     if (previous?.rationale) response.rationale = previous.rationale;
+    // A draft of a second try keeps the verdict of the first (typed answers save drafts as they go).
+    if (previous?.firstTryCorrect !== undefined) response.firstTryCorrect = previous.firstTryCorrect;
     // A deadline stops the keys, so text handed over as the prompt closes was typed before it:
     // it is saved as of then, not refused as late.
     const deadlines = [this.state.deadlineAt, session.questionDeadline(this.state, question.id)].filter((t): t is number => t !== undefined);
@@ -567,12 +587,17 @@ class AttemptRunner {
     // list still fits a small window.
     const list = (rows: session.ReviewRow[]) => `  ${rows.map((row) => safe(uiMessages.confirmRow(row.index + 1, row.questionId, this.partState(row.questionId)))).join(' · ')}`;
     const flagged = rows.filter((r) => r.flagged);
+    // As on the review screen: nothing given scores 0; a half-labelled question or a draft is
+    // scored as it stands, so it is "not finished", not "not answered".
     const open = rows.filter((r) => !r.answered && !r.flagged);
+    const blank = open.filter((r) => !hasAnswer(this.state.answers[r.questionId]));
+    const unfinished = open.filter((r) => hasAnswer(this.state.answers[r.questionId]));
     if (flagged.length === 0 && open.length === 0) return true;
     const body = [
       this.c.bold(this.mode === 'exam' ? uiMessages.confirmSubmitTitle : uiMessages.confirmFinishTitle),
       ...(flagged.length ? ['', uiMessages.stillFlagged(flagged.length), list(flagged)] : []),
-      ...(open.length ? ['', uiMessages.stillUnanswered(open.length), list(open)] : []),
+      ...(blank.length ? ['', uiMessages.stillUnanswered(blank.length), list(blank)] : []),
+      ...(unfinished.length ? ['', uiMessages.stillUnfinished(unfinished.length), list(unfinished)] : []),
     ].join('\n');
     const result = await this.guard((context) =>
       choicePrompt(
@@ -647,7 +672,7 @@ class AttemptRunner {
       if (result.why === 'exam-deadline') return false;
     } else if (result.value.kind === 'answer' && result.value.value === 'stay') return false;
     const left = session.remainingMs(this.state, this.clock());
-    this.io.out(uiMessages.savedForLater(RESUME_COMMAND(this.mode, this.bank.id), left === undefined ? undefined : formatRemaining(left)));
+    this.io.out(uiMessages.savedForLater(RESUME_COMMAND(this.mode, this.bank.id, this.options), left === undefined ? undefined : formatRemaining(left)));
     return true;
   }
 

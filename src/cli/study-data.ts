@@ -21,8 +21,9 @@ export function attemptRecords(store: AttemptStore, bankId?: string): AttemptRec
       startedAt: a.startedAt,
       endedAt: a.endedAt!,
       percent: a.percent ?? 0,
-      // Interactive attempts record their settings; an answers file's do not, nor its timing.
-      timed: a.settings !== undefined,
+      // Interactive attempts record their settings; an answers file's do not, nor its timing. A
+      // stream records when each answer arrived, but never showed the questions: no timing either.
+      timed: a.settings !== undefined && (a.settings as { driver?: string }).driver !== 'stream',
       questionIds: a.questionIds,
       answers: store.answers(a.id),
     }));

@@ -148,7 +148,11 @@ function keyOf(question: Question): unknown {
 
 function responseOf(question: Question, response: Response | undefined): unknown {
   if (!response) return null;
-  if (question.type === 'free-text') return response.text ?? response.answer ?? null;
+  if (question.type === 'free-text') {
+    // Only spaces is nothing written: reported as not answered, like an empty answer.
+    const text = response.text ?? response.answer;
+    return typeof text === 'string' && text.trim() === '' ? null : (text ?? null);
+  }
   return response.answer ?? null;
 }
 

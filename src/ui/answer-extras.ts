@@ -11,15 +11,15 @@ import { safe, type ScreenConfig } from './screen.js';
 
 const LEVELS: readonly Confidence[] = ['low', 'medium', 'high'];
 
-/** "How sure are you?" under the question, after its answer (exam, practice and drill alike). */
-export function askConfidence(question: Question, screen: Omit<ScreenConfig, 'body'>, given: Confidence | undefined, context: PromptContext): Promise<Outcome<string>> {
+/** "How sure are you?" under the question, after its answer (exam, practice and drill alike), with no level chosen in advance. */
+export function askConfidence(question: Question, screen: Omit<ScreenConfig, 'body'>, context: PromptContext): Promise<Outcome<string>> {
   const c = makeTheme(screen.color);
   return choicePrompt(
     {
       screen: { ...screen, body: `${questionBody(question, screen.color)}\n\n${c.bold(uiMessages.confidencePrompt)}` },
       choices: LEVELS.map((level) => ({ value: level, label: uiMessages.confidence[level] })),
-      // No level is preselected: Enter on a habit must not record "medium".
-      default: given,
+      // No level is preselected, not even the one given before a change of answer: Enter on a
+      // habit must not record a level the learner did not choose for this answer.
       noPreselection: true,
       enterHint: uiMessages.keys.choose,
     },

@@ -27,6 +27,10 @@ export interface AskSetup {
    * typed, the labels chosen so far), so it can be saved before the answer is complete.
    */
   onDraft?: (draft: unknown) => void;
+  /** Open the text input at once (writing was interrupted by Ctrl+C and the learner kept going). */
+  keepWriting?: boolean;
+  /** Told when the text input opens (true) and closes (false), so an interruption can return to it. */
+  onWriting?: (writing: boolean) => void;
 }
 
 /** Inquirer's prompt context (streams, AbortSignal, clearing the prompt when done). */
@@ -150,17 +154,21 @@ async function askFreeText(screen: ScreenConfig, setup: AskSetup, given: string 
   const written = typeof setup.draft === 'string' ? setup.draft : given;
   const shown = written ? safe(written) : c.dim(uiMessages.noAnswerYet);
   const heading = c.bold(unit ? uiMessages.writeNumber(safe(unit)) : uiMessages.writeAnswer);
-  const outcome = await choicePrompt(
-    {
-      screen: { ...screen, body: `${screen.body}\n\n${heading}\n${shown}` },
-      nav: setup.nav,
-      readOnly: setup.readOnly,
-      choices: [{ value: 'write', label: written ? 'Edit your answer' : 'Write your answer' }],
-      enterHint: uiMessages.keys.write,
-    },
-    setup.context,
-  );
-  if (outcome.kind !== 'answer') return { kind: outcome.kind, draft: written };
+  if (!setup.keepWriting || setup.readOnly) {
+    const outcome = await choicePrompt(
+      {
+        screen: { ...screen, body: `${screen.body}\n\n${heading}\n${shown}` },
+        nav: setup.nav,
+        readOnly: setup.readOnly,
+        choices: [{ value: 'write', label: written ? 'Edit your answer' : 'Write your answer' }],
+        enterHint: uiMessages.keys.write,
+      },
+      setup.context,
+    );
+    if (outcome.kind !== 'answer') return { kind: outcome.kind, draft: written };
+  }
+  setup.onWriting?.(true);
   const text = await textPrompt({ screen: { ...screen, body: `${screen.body}\n\n${heading}` }, draft: written, onChange: setup.onDraft }, setup.context);
+  setup.onWriting?.(false);
   return { kind: 'answer', value: text };
 }

@@ -74,6 +74,7 @@ export const uiMessages = {
   confirmFinishTitle: 'Finish practice with these questions still open?',
   stillFlagged: (n: number) => `Still flagged (${n}):`,
   stillUnanswered: (n: number) => `Not answered (${n}):`,
+  stillUnfinished: (n: number) => `Not finished, scored as they stand (${n}):`,
   // A no-break space keeps a number with its id when the list wraps ("7." never ends a line).
   confirmRow: (n: number, id: string, state?: string) => `${n}.\u00a0${id}${state ? ` (${state})` : ''}`,
   backToReview: 'No, back to the review',

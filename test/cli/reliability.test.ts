@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, cli, tempHome, writeTemp } from './run-cli.js';
 
@@ -274,6 +275,17 @@ describe('found: limits and untrusted text', () => {
     const rounds = (JSON.parse(history.stdout) as { attempts: { mode: string; status: string }[] }).attempts;
     expect(rounds).toEqual([expect.objectContaining({ mode: 'practice', status: 'expired' })]);
     expect(run(['history'], '2031-01-11T10:00:00Z').stdout).not.toContain('when you next start');
+  });
+
+  it('leaves streamed attempts out of the rushing figures, as they have no time per question', () => {
+    // Every question of the bank answered with its key (enough answers for the rushing figures).
+    const questions = (parse(fs.readFileSync(path.join(BASIC, 'bank.yaml'), 'utf8')) as { questions: { id: string; answer?: unknown; model_answer?: string }[] }).questions;
+    const answers = questions.map((q) => (q.answer === undefined ? { id: q.id, text: q.model_answer ?? 'An answer.' } : { id: q.id, answer: q.answer }));
+    expect(answers.length).toBeGreaterThanOrEqual(8);
+    const streamed = run(['exam', BANK, '--practice', '--all', '--answers', '-', '--stream'], '2031-01-10T10:00:00Z', lines(...answers, { submit: true }));
+    expect(events(streamed.stdout).filter((e) => e.event === 'ack')).toHaveLength(answers.length);
+    const history = JSON.parse(run(['history', '--json'], '2031-01-10T10:05:00Z').stdout) as { analytics: { rushing?: unknown } };
+    expect(history.analytics.rushing ?? null).toBeNull();
   });
 
   it('keeps one open practice round per bank when a stream starts another', () => {

@@ -66,6 +66,11 @@ describe('an unanswered question in the report', () => {
     expect(renderMarkdown(report)).toContain('`q-tf` (0/1) — not answered');
   });
 
+  it('treats a free text of only spaces as not answered', () => {
+    const blank = reportFor({ 'q-free': { text: '   \n ' } });
+    expect(mistake(blank, 'q-free')).toMatchObject({ answered: false, responseText: 'not answered' });
+  });
+
   it('says "critical question not answered" for a critical question left blank', () => {
     const critical = report.criticalMisses.filter((m) => m.questionId === 'q-free');
     expect(critical.length).toBeGreaterThan(0);

@@ -419,7 +419,10 @@ describe('a partly answered label-each question', () => {
     expect(second.terminal.screen()).toContain('Submit the exam now (1 unanswered question will score 0)');
     second.terminal.key('up');
     second.terminal.key('enter');
-    expect(await second.terminal.waitFor('Submit the exam with these questions still open?')).toContain('p-label (3 of 5 labelled)');
+    const confirm = await second.terminal.waitFor('Submit the exam with these questions still open?');
+    // The half-labelled question is not finished (scored as it stands); the one left blank is not answered.
+    expect(confirm).toMatch(/Not finished, scored as they stand \(1\):\n {2}\d\.\sp-label \(3 of 5 labelled\)/);
+    expect(confirm).toMatch(/Not answered \(1\):\n {2}\d\.\sp-one\n/);
     second.terminal.key('down');
     second.terminal.key('enter'); // yes, submit
     await finished(second);
@@ -454,14 +457,11 @@ describe('free-text drafts', () => {
     // Ctrl+C saves what was on the line, without waiting for the pause.
     expect(written(first)).toBe('First line.\nSecond, still typing and more');
     first.terminal.key('down');
-    first.terminal.key('enter'); // keep going
-    let screen = await first.terminal.waitFor('Edit your answer');
+    first.terminal.key('enter'); // keep going: back in the text, writing on where it stopped
+    let screen = await first.terminal.waitFor('Enter on an empty line');
     expect(screen).toContain('Second, still typing and more');
-    let review = await reviewOf(first);
-    expect(review).toContain('0 of 1 answered');
-    expect(review).toMatch(/draft saved, not finished\s+p-free\s+free-text\s+Explain why/);
-    first.terminal.key('enter'); // back to the question
-    await first.terminal.waitFor('Edit your answer');
+    first.terminal.type(', and it leaks');
+    await vi.waitFor(() => expect(written(first)).toBe('First line.\nSecond, still typing and more, and it leaks'), { timeout: 3000 });
     await saveAndQuit(first);
 
     const second = new Run(first.resolved, first.db);
@@ -469,16 +469,21 @@ describe('free-text drafts', () => {
     second.start({ mode: 'exam', resume: true });
     screen = await second.terminal.waitFor('Edit your answer');
     expect(screen).toContain('First line.');
-    expect(screen).toContain('Second, still typing and more');
+    expect(screen).toContain('Second, still typing and more, and it leaks');
+    let review = await reviewOf(second);
+    expect(review).toContain('0 of 1 answered');
+    expect(review).toMatch(/draft saved, not finished\s+p-free\s+free-text\s+Explain why/);
+    second.terminal.key('enter'); // back to the question
+    await second.terminal.waitFor('Edit your answer');
     second.terminal.key('enter');
     await second.terminal.waitFor('Enter on an empty line');
-    second.terminal.type(' It must be flagged.');
+    second.terminal.type('. It must be flagged.'); // carries on the last line
     second.terminal.key('enter');
     second.terminal.key('enter');
     review = await reviewOf(second, false);
     expect(review).toContain('1 of 1 answered');
     expect(second.saved()['p-free']).not.toHaveProperty('unfinished');
-    expect(written(second)).toBe('First line.\nSecond, still typing and more\n It must be flagged.');
+    expect(written(second)).toBe('First line.\nSecond, still typing and more, and it leaks. It must be flagged.');
   });
 
   it('does not count an empty free-text answer as answered', async () => {
@@ -597,6 +602,68 @@ describe('practice: try again', () => {
   });
 });
 
+describe('second tries', () => {
+  const SHORT = `  - id: p-short
+    type: short-answer
+    sections: ["1"]
+    rules: ["1.r1"]
+    prompt: Which fruit is red?
+    accept:
+      - {text: apple}
+`;
+
+  it('keeps a typed answer retried at the second try as not right at the first', async () => {
+    const run = practice(SHORT).start();
+    await run.terminal.waitFor('Start practising');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Which fruit is red?');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Enter on an empty line');
+    run.terminal.type('banana');
+    run.terminal.key('enter');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Try again');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Edit your answer');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Enter on an empty line');
+    for (let i = 0; i < 'banana'.length; i++) run.terminal.key('backspace');
+    run.terminal.type('apple');
+    // Typed answers save drafts while typing: wait for one, so the second try is drafted too.
+    await vi.waitFor(() => expect(run.saved()['p-short']).toMatchObject({ answer: 'apple', unfinished: true }), { timeout: 3000 });
+    run.terminal.key('enter');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Correct · 1 of 1 point');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('❯ Finish practice');
+    run.terminal.key('enter');
+    await finished(run);
+    expect(run.saved()['p-short']).toMatchObject({ answer: 'apple', firstTryCorrect: false });
+    expect(run.out).toContain('First try  0 of 1 right at the first try · tried again: p-short');
+  });
+
+  it('asks "how sure?" afresh for a second try, with no level chosen in advance', async () => {
+    const run = practice(CHOICE('p-one', 'First question?')).start({ confidence: true });
+    await run.terminal.waitFor('Start practising');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('First question?');
+    run.terminal.key('enter'); // a) wrong
+    await run.terminal.waitFor('How sure are you?');
+    run.terminal.key('up');
+    let screen = await run.terminal.waitFor('❯ High — certain');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Try again');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('↑↓ move · Enter answer');
+    run.terminal.key('down');
+    run.terminal.key('enter'); // b) right
+    screen = await run.terminal.waitFor('How sure are you?');
+    expect(screen).not.toMatch(/❯ (Low|Medium|High)/);
+    run.terminal.key('enter'); // Enter alone does not take the level given the first time
+    await run.terminal.waitFor('Pick one first');
+  });
+});
+
 describe('practice rounds', () => {
   const TWO = CHOICE('p-one', 'First question?') + CHOICE('p-two', 'Second question?');
   const rounds = (run: Run) => {
@@ -658,7 +725,8 @@ describe('practice rounds', () => {
     const io: Io = { out: (text) => void (out += text), err: () => {}, env: {}, color: false, colorErr: false, width: 100, cwd: process.cwd() };
     vi.stubEnv('QUALIFY_HOME', tempTree()); // the content cache goes to a throwaway home
     historyCommand(undefined, { content: [path.dirname(first.resolved.bank.file)], db: first.db }, io);
-    expect(out).toMatch(/practice\s+in progress\n\s+continue with: qualify practice b --resume/);
+    // The command carries the --content and --db it needs to find the bank and the round again.
+    expect(out).toMatch(/practice\s+in progress\n\s+continue with: qualify --content \S+ --db \S+ practice b --resume/);
     const db = openDatabase(first.db);
     try {
       expect(bankStatus(new AttemptStore(db), first.resolved, Date.now())).toContain('practice in progress');

@@ -4,7 +4,7 @@ import { renderJson } from '../../report/render/json.js';
 import { sanitize } from '../../text/sanitize.js';
 import { formatWhen, makeTheme } from '../../text/theme.js';
 import { retakeDecision, settleOpenPractice } from '../attempt.js';
-import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
+import { loadAllContent, now, openStore, type GlobalOptions, globalArgs } from '../context.js';
 import type { Io } from '../io.js';
 import { messages } from '../messages.js';
 import { analyse } from '../../study/analytics.js';
@@ -91,7 +91,7 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
             : a.passed ? c.green(`passed ${a.percent}%`) : c.red(`not passed ${a.percent ?? 0}%`);
         io.out(`  #${String(a.id).padEnd(4)} ${formatWhen(a.startedAt).padEnd(WHEN_WIDTH)}  ${a.mode.padEnd(8)}  ${result}${a.status === 'expired' ? c.dim(' (time ran out)') : a.status === 'abandoned' ? c.dim(' (abandoned)') : ''}\n`);
         // Resumable: say how, on a line of its own so the row keeps its width.
-        if (a.status === 'in_progress' && (a.deadlineAt === undefined || a.deadlineAt > at)) io.out(c.dim(`        continue with: qualify ${a.mode} ${id} --resume\n`));
+        if (a.status === 'in_progress' && (a.deadlineAt === undefined || a.deadlineAt > at)) io.out(c.dim(`        continue with: qualify${globalArgs(options)} ${a.mode} ${id} --resume\n`));
       }
       const r = retake[id]!;
       const line =

@@ -28,8 +28,13 @@ export const DRAFT_PAUSE_MS = 1000;
  * goes back to the line above. Resolves to the text (trailing blank lines dropped).
  */
 export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
-  const [lines, setLines] = useState<readonly string[]>(config.draft ? config.draft.replace(/\n+$/, '').split('\n') : []);
-  const [current, setCurrent] = useState('');
+  // Writing carries on at the end of the last line of the draft, as in an editor.
+  const draftLines = config.draft ? config.draft.replace(/\n+$/, '').split('\n') : [];
+  const [lines, setLines] = useState<readonly string[]>(draftLines.slice(0, -1));
+  const [current, setCurrent] = useState(draftLines.at(-1) ?? '');
+  useEffect((rl) => {
+    if (current) rl.write(current);
+  }, []);
   const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
   const { size, clear } = useScreenSize(config.screen);
   const c = makeTheme(config.screen.color);

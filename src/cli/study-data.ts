@@ -81,6 +81,7 @@ export function nextStepFor(db: DB, store: AttemptStore, content: ContentSet, re
     passMark: resolved.bank.exam.passMark,
     examsTaken: exams.length,
     passed: store.list(resolved.bank.id).some((a) => a.mode === 'exam' && a.passed === true),
+    openAttempt: store.inProgress(resolved.bank.id, 'exam') ? 'exam' : store.inProgress(resolved.bank.id, 'practice') ? 'practice' : undefined,
     examOpensAt: decision.kind === 'locked-out' && decision.until === undefined ? null : (nextAttemptAt(decision) ?? undefined),
   });
 }

@@ -13,11 +13,13 @@ export interface StudyState {
   passed: boolean;
   /** When the next counted exam may start (undefined: now); null: locked out for good. */
   examOpensAt?: number | null;
+  /** An attempt left in progress at this bank: a counted exam (its clock runs) or a practice round. */
+  openAttempt?: 'exam' | 'practice';
 }
 
 /** One suggestion: a line to show and the command that does it. */
 export interface NextStep {
-  rule: 'drill-due' | 'read-weak-section' | 'practice-before-retake' | 'take-exam' | 'locked-out' | 'start-reading' | 'keep-fresh';
+  rule: 'resume-exam' | 'drill-due' | 'resume-practice' | 'read-weak-section' | 'practice-before-retake' | 'take-exam' | 'locked-out' | 'start-reading' | 'keep-fresh';
   text: string;
   command: string;
 }
@@ -37,15 +39,18 @@ export function waitText(ms: number): string {
 }
 
 /**
- * The one thing to do next, first rule that applies wins: cards due -> drill them; a section
+ * The one thing to do next, first rule that applies wins: an exam in progress (its clock is
+ * running) -> resume it; cards due -> drill them; a practice round left open -> finish it; a section
  * below the pass mark -> read it, then drill it; a retake wait -> a timed practice meanwhile;
  * the exam open and not passed -> take it; nothing tried -> read the guideline first.
  */
 export function nextStep(s: StudyState): NextStep {
+  if (s.openAttempt === 'exam') return { rule: 'resume-exam', text: 'an exam is in progress and its clock is running - resume it', command: `qualify exam ${s.bankId} --resume` };
   if (s.dueCards > 0) {
     const minutes = Math.max(1, Math.ceil((s.dueCards * SECONDS_PER_CARD) / 60));
     return { rule: 'drill-due', text: `${s.dueCards} card${s.dueCards === 1 ? '' : 's'} due - drill (${minutes} min)`, command: `qualify drill ${s.bankId}` };
   }
+  if (s.openAttempt === 'practice') return { rule: 'resume-practice', text: 'a practice round is open - finish it', command: `qualify practice ${s.bankId} --resume` };
   const weak = s.weakest;
   if (weak && weak.tried >= MIN_TRIED_FOR_WEAK && weak.accuracy * 100 < s.passMark) {
     return {

@@ -16,6 +16,22 @@ describe('the next step', () => {
     expect(nextStep({ ...base, dueCards: 3 }).text).toBe('3 cards due - drill (2 min)');
   });
 
+  it('sends the learner back to an exam in progress before anything else, and to an open practice round after the cards due', () => {
+    const weak = { sectionId: '7', title: 'x', accuracy: 0.45, tried: 11 };
+    expect(nextStep({ ...base, dueCards: 12, weakest: weak, openAttempt: 'exam' })).toEqual({
+      rule: 'resume-exam',
+      text: 'an exam is in progress and its clock is running - resume it',
+      command: 'qualify exam search --resume',
+    });
+    expect(nextStep({ ...base, dueCards: 12, openAttempt: 'practice' }).rule).toBe('drill-due');
+    expect(nextStep({ ...base, weakest: weak, openAttempt: 'practice' })).toEqual({
+      rule: 'resume-practice',
+      text: 'a practice round is open - finish it',
+      command: 'qualify practice search --resume',
+    });
+    expect(nextStep({ ...base, examsTaken: 0, openAttempt: 'practice' }).rule).toBe('resume-practice');
+  });
+
   it('with nothing due, sends the learner to the weakest section below the pass mark', () => {
     expect(nextStep({ ...base, weakest: { sectionId: '7', title: 'Porn', accuracy: 0.45, tried: 11 }, examOpensAt: NOW + 23 * HOUR })).toEqual({
       rule: 'read-weak-section',

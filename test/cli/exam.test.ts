@@ -293,6 +293,10 @@ describe('qualify exam without --answers outside a terminal', () => {
     expect(practice.code).toBe(2);
     // practice has no --answers of its own, so the hint names the command that does.
     expect(practice.stderr).toContain('use "qualify exam <bank> --answers <file>" with --practice.');
+    // A mistyped bank is named before the missing terminal.
+    const typo = run(['exam', 'fixture-bnak']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('There is no question bank with id "fixture-bnak"');
     const bare = cli([], { home });
     expect(bare.code).toBe(0);
     expect(bare.stdout).toContain('Usage: qualify');

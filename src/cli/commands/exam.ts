@@ -39,9 +39,10 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
   if (options.stream && options.answers !== '-') throw new UsageError(messages.streamNeedsStdin);
   if (!options.answers) {
     // Without an answers file the exam runs in the terminal, question by question.
+    // A mistyped bank is named first: no terminal would not help with that.
+    const { resolved } = findBank(options, bankRef, fs.existsSync);
     if (!io.terminal) throw new UsageError(messages.needsTerminal(options.practice ? 'practice' : 'exam'));
     if (options.all && !options.practice) throw new UsageError(messages.allNeedsPractice);
-    const { resolved } = findBank(options, bankRef, fs.existsSync);
     return runInteractive(resolved, { ...options, mode: options.practice ? 'practice' : 'exam', timed: true }, io, io.terminal);
   }
   const { content, resolved } = findBank(options, bankRef, fs.existsSync);

@@ -43,3 +43,12 @@ function wrapLine(line: string, width: number, hang: number | undefined): string
 function trimEndVisible(line: string): string {
   return line.replace(/(?: |\u001b\[[0-9;]*m)+$/, (tail) => tail.replace(/ /g, ''));
 }
+
+/**
+ * A message for the terminal, wrapped to `width` columns at word boundaries; a newline it ends
+ * with is kept (io.out takes whole lines).
+ */
+export function wrapMessage(text: string, width: number, options: WrapOptions = {}): string {
+  const end = text.endsWith('\n') ? '\n' : '';
+  return wrapLines(end ? text.slice(0, -1) : text, width, options).join('\n') + end;
+}

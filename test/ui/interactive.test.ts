@@ -723,3 +723,20 @@ describe('free text typed up to the deadline', () => {
     expect(run.out).not.toContain('not answered');
   });
 });
+
+describe('messages after an exam at 60 columns', () => {
+  it('wraps the resume hint after "Save and quit" at word boundaries to the window', async () => {
+    const run = practice(CHOICE('e-one', 'First question?'), 'exam:\n  time_limit: 30m\n');
+    run.terminal.resize({ columns: 60, rows: 20 });
+    run.start({ mode: 'exam' });
+    await run.terminal.waitFor('Start the exam');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('First question?');
+    await saveAndQuit(run);
+    const lines = run.out.trimEnd().split('\n');
+    expect(lines.filter((line) => line.length > 59)).toEqual([]);
+    // "(29:59 left)." stays in one piece: the line breaks at a space before it.
+    expect(run.out).toMatch(/\(\d+:\d\d left\)\./);
+    expect(lines.some((line) => line.endsWith('('))).toBe(false);
+  });
+});

@@ -52,3 +52,21 @@ export function wrapMessage(text: string, width: number, options: WrapOptions = 
   const end = text.endsWith('\n') ? '\n' : '';
   return wrapLines(end ? text.slice(0, -1) : text, width, options).join('\n') + end;
 }
+
+/** A list item's first line: "- ", "* ", "• ", "1. " or "1) ". */
+const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/;
+
+/**
+ * Text written in YAML with its own line breaks, as paragraphs: a single newline inside a
+ * paragraph becomes a space. Blank lines, list items and indented lines (code, context) are kept.
+ */
+export function reflow(text: string): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const prev = out[out.length - 1];
+    const joins = prev !== undefined && prev.trim() !== '' && line.trim() !== '' && !/^\s/.test(line) && !/^\s/.test(prev) && !LIST_ITEM.test(line);
+    if (joins) out[out.length - 1] = `${prev.trimEnd()} ${line.trim()}`;
+    else out.push(line);
+  }
+  return out.join('\n');
+}

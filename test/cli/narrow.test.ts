@@ -32,3 +32,21 @@ describe('history and stats at 60 columns (COLUMNS, piped)', () => {
     expect(cli(['stats', 'search-evaluation-basics'], { home, env: { COLUMNS: '140' } }).stdout).toMatch(/\nse-003 +1 +1 +1\.00 +– +a 0 · b\* 1 · c 0 · d 0\n/);
   });
 });
+
+describe('read at 60 columns (COLUMNS, piped)', () => {
+  it('keeps each contents row whole, reflows a section into paragraphs and keeps a search hit apart from its snippet', () => {
+    const home = tempHome();
+    const toc = cli(['read', 'search-evaluation'], { home, env: { COLUMNS: '60' } }).stdout;
+    expect(tooWide(toc, 60)).toEqual([]);
+    expect(toc).toMatch(/\n2 {2}The rating task +not tried yet\n/);
+
+    const section = cli(['read', 'search-evaluation', '5.1'], { home, env: { COLUMNS: '60' } }).stdout;
+    expect(tooWide(section, 60)).toEqual([]);
+    // The YAML's line breaks are gone: the paragraph fills each line up to the width.
+    expect(section).toContain('Four things make a page credible. Which of them matter most\ndepends on');
+
+    const search = cli(['read', 'search-evaluation', '--search', 'trust experience'], { home, env: { COLUMNS: '60' } }).stdout;
+    expect(tooWide(search, 60)).toEqual([]);
+    expect(search).toMatch(/^5\.1 {2}Credibility: expertise, experience, reputation and\n {4}trust\n {4}\S/);
+  });
+});

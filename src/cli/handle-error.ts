@@ -2,6 +2,7 @@ import { safeJson } from '../text/sanitize.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
 import { ContentError, EXIT, QualifyError, RetakeRefusedError, UsageError } from '../errors.js';
 import { makeTheme } from '../text/theme.js';
+import { wrapLines } from '../text/wrap.js';
 import { displayPath, type Io } from './io.js';
 import { messages } from './messages.js';
 
@@ -26,7 +27,9 @@ export function reportError(error: unknown, io: Io): number {
     return error.exitCode;
   }
   if (error instanceof UsageError) {
-    if (!error.alreadyPrinted && error.message) io.err(`${c.red('error:')} ${error.message}\n`);
+    // At the terminal (an exam's --resume with nothing to resume), wrapped to the window at word boundaries.
+    const text = `${c.red('error:')} ${error.message}`;
+    if (!error.alreadyPrinted && error.message) io.err(`${io.terminal ? wrapLines(text, io.terminal.size().columns - 1).join('\n') : text}\n`);
     return error.exitCode;
   }
   if (error instanceof QualifyError) {

@@ -20,7 +20,7 @@ import { distinguishingWords, feedbackText, guidelineText, isCritical, questionB
 import { safe, type ScreenConfig, type StatusInfo } from '../ui/screen.js';
 import { screenSize, type Terminal } from '../ui/terminal.js';
 import { formatWhen, makeTheme } from '../text/theme.js';
-import { wrapLines } from '../text/wrap.js';
+import { wrapLines, wrapMessage } from '../text/wrap.js';
 import {
   assertClockNotBehind,
   assertMayStart,
@@ -672,7 +672,7 @@ class AttemptRunner {
       if (result.why === 'exam-deadline') return false;
     } else if (result.value.kind === 'answer' && result.value.value === 'stay') return false;
     const left = session.remainingMs(this.state, this.clock());
-    this.io.out(uiMessages.savedForLater(RESUME_COMMAND(this.mode, this.bank.id, this.options), left === undefined ? undefined : formatRemaining(left)));
+    this.io.out(wrapMessage(uiMessages.savedForLater(RESUME_COMMAND(this.mode, this.bank.id, this.options), left === undefined ? undefined : formatRemaining(left)), this.terminal.size().columns - 1));
     return true;
   }
 
@@ -688,7 +688,7 @@ class AttemptRunner {
       return;
     }
     await this.guard((context) => pagerPrompt({ screen: { color: this.terminal.color, size: screenSize(this.terminal) }, text: text.trimEnd() }, context), undefined, false);
-    this.io.out(uiMessages.afterReport(report.percent, report.passed));
+    this.io.out(wrapMessage(uiMessages.afterReport(report.percent, report.passed), columns - 1));
   }
 
   // ---------------------------------------------------------------- screens and deadlines

@@ -30,15 +30,21 @@ export function guidelineRecords(store: AttemptStore, content: ContentSet, guide
 }
 
 /** The table of contents: each section with the learner's record and whether it was read. */
-export function tocText(guideline: Guideline, records: ReadonlyMap<string, SectionRecord>, read: ReadonlyMap<string, number>, at: number, color: boolean): string {
+export function tocText(guideline: Guideline, records: ReadonlyMap<string, SectionRecord>, read: ReadonlyMap<string, number>, at: number, color: boolean, columns = Infinity): string {
   const c = makeTheme(color);
-  const rows = sectionOutline(guideline).map(({ section, depth }) => ({ left: `${'  '.repeat(depth)}${safe(section.id)}  ${safe(section.title)}`, id: section.id }));
-  const width = Math.min(48, Math.max(...rows.map((r) => r.left.length)));
-  const lines = rows.map(({ left, id }) => {
-    const r = records.get(id);
-    const record = r ? m.tocRow(r.tried, Math.round((100 * r.correct) / r.tried), agoText(at - r.lastSeen)) : c.dim(m.tocNeverTried);
+  const rows = sectionOutline(guideline).map(({ section, depth }) => {
+    const r = records.get(section.id);
+    const record = r ? m.tocRow(r.tried, Math.round((100 * r.correct) / r.tried), agoText(at - r.lastSeen)) : m.tocNeverTried;
+    return { left: `${'  '.repeat(depth)}${safe(section.id)}  ${safe(section.title)}`, id: section.id, record, plain: `${record}${read.has(section.id) ? `  ${m.readMark}` : ''}` };
+  });
+  // The record beside the title while the title keeps 16 columns; in a narrower window, under it.
+  const room = columns - 2 - Math.max(...rows.map((r) => r.plain.length));
+  const beside = room >= 16;
+  const width = Math.min(48, Math.max(...rows.map((r) => r.left.length)), beside ? room : columns);
+  const lines = rows.map(({ left, id, record }) => {
+    const shown = `${records.has(id) ? record : c.dim(record)}${read.has(id) ? `  ${c.green(m.readMark)}` : ''}`;
     const cut = left.length > width ? `${left.slice(0, width - 1)}…` : left.padEnd(width);
-    return `${cut}  ${record}${read.has(id) ? `  ${c.green(m.readMark)}` : ''}`;
+    return beside ? `${cut}  ${shown}` : `${cut.trimEnd()}\n${' '.repeat(left.length - left.trimStart().length + 4)}${shown}`;
   });
   return [c.dim(m.tocHeader), '', ...lines].join('\n');
 }
@@ -66,7 +72,7 @@ export async function runReader(guideline: Guideline, startAt: string | undefine
     let outcome: ReaderOutcome;
     if (view.kind === 'toc') {
       outcome = await ask(() =>
-        readerPrompt({ screen: screen(guideline.title), text: tocText(guideline, records, study.sectionsRead(guideline.id), clock(), terminal.color), hint: m.readerKeysToc, searchLabel: m.searchPrompt, keys: ['1', '2', '3', 'enter'], notice }, context),
+        readerPrompt({ screen: screen(guideline.title), text: tocText(guideline, records, study.sectionsRead(guideline.id), clock(), terminal.color, Math.max(20, terminal.size().columns - 1)), hint: m.readerKeysToc, searchLabel: m.searchPrompt, keys: ['1', '2', '3', 'enter'], notice }, context),
       );
     } else {
       const id = view.ids[view.index]!;

@@ -2,6 +2,7 @@ import { escapeHtml as e, htmlPage, htmlTable } from '../report/render/html-page
 import { barChart } from '../report/render/svg-chart.js';
 import { sanitize } from '../text/sanitize.js';
 import { makeTheme } from '../text/theme.js';
+import { wrapLines } from '../text/wrap.js';
 import type { ItemStats } from './item-stats.js';
 import { statsMessages as messages } from './messages.js';
 
@@ -25,23 +26,38 @@ export function renderStatsJson(header: StatsHeader, items: readonly ItemStats[]
   return `${JSON.stringify({ ...header, questions }, null, 2)}\n`;
 }
 
-/** A table for the terminal, then the flagged questions with the guideline section to look at. */
-export function renderStatsText(header: StatsHeader, items: readonly ItemStats[], options: { color: boolean }): string {
+/**
+ * A table for the terminal, then the flagged questions with the guideline section to look at.
+ * With a width (the window, or COLUMNS when piped), every line fits it: prose wraps at word
+ * boundaries, and when the option picks do not fit beside the figures they take a line of their own.
+ */
+export function renderStatsText(header: StatsHeader, items: readonly ItemStats[], options: { color: boolean; width?: number }): string {
   const c = makeTheme(options.color);
   const s = (text: string) => sanitize(text);
+  const width = options.width === undefined ? undefined : Math.max(20, options.width);
+  const wrap = (line: string, hang: number) => (width === undefined ? [line] : wrapLines(line, width, { hang }));
   const idWidth = Math.max(8, ...items.map((i) => s(i.questionId).length));
-  const out = [c.bold(s(messages.title(`${header.bank.title} (${header.bank.id})`))), c.dim(messages.summary(header.attempts, header.learners)), ''];
-  out.push(c.dim(`${'question'.padEnd(idWidth)}  ${'drawn'.padStart(5)}  ${'answered'.padStart(8)}  ${'facility'.padStart(8)}  ${'discrim.'.padStart(8)}  option picks (* key)`));
+  const out = [...wrap(c.bold(s(messages.title(`${header.bank.title} (${header.bank.id})`))), 2), ...wrap(c.dim(messages.summary(header.attempts, header.learners)), 0), ''];
+  const figures = (item: ItemStats) => `${s(item.questionId).padEnd(idWidth)}  ${String(item.attempts).padStart(5)}  ${String(item.answered).padStart(8)}  ${figure(item.facility).padStart(8)}  ${figure(item.discrimination).padStart(8)}`;
+  const picksHeader = 'option picks (* key)';
+  const heading = `${'question'.padEnd(idWidth)}  ${'drawn'.padStart(5)}  ${'answered'.padStart(8)}  ${'facility'.padStart(8)}  ${'discrim.'.padStart(8)}`;
+  const beside = width === undefined || items.every((item) => `${figures(item)}  ${s(picksOf(item))}`.trimEnd().length <= width) && `${heading}  ${picksHeader}`.length <= width;
+  out.push(...(beside ? [c.dim(`${heading}  ${picksHeader}`)] : [c.dim(heading), c.dim(`  ${picksHeader}`)]));
   for (const item of items) {
-    const row = `${s(item.questionId).padEnd(idWidth)}  ${String(item.attempts).padStart(5)}  ${String(item.answered).padStart(8)}  ${figure(item.facility).padStart(8)}  ${figure(item.discrimination).padStart(8)}  ${s(picksOf(item))}`;
-    out.push(item.flags.length ? c.yellow(row.trimEnd()) : row.trimEnd());
+    const paint = (line: string) => (item.flags.length ? c.yellow(line) : line);
+    const picks = s(picksOf(item));
+    if (beside) out.push(paint(`${figures(item)}  ${picks}`.trimEnd()));
+    else {
+      out.push(paint(figures(item).trimEnd()));
+      if (picks) out.push(...wrap(`  ${picks}`, 4).map(paint));
+    }
   }
   const flagged = items.filter((i) => i.flags.length);
   if (flagged.length) {
     out.push('', c.bold(`Flagged (${flagged.length})`));
     for (const item of flagged) {
-      out.push(`${s(item.questionId)} · section ${s(sectionsOf(item))}`);
-      for (const flag of item.flags) out.push(`  ${c.yellow('⚑')} ${s(messages.flag(flag, item))}`);
+      out.push(...wrap(`${s(item.questionId)} · section ${s(sectionsOf(item))}`, 2));
+      for (const flag of item.flags) out.push(...wrap(`  ${c.yellow('⚑')} ${s(messages.flag(flag, item))}`, 4));
     }
   }
   return `${out.join('\n')}\n`;

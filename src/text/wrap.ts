@@ -43,3 +43,30 @@ function wrapLine(line: string, width: number, hang: number | undefined): string
 function trimEndVisible(line: string): string {
   return line.replace(/(?: |\u001b\[[0-9;]*m)+$/, (tail) => tail.replace(/ /g, ''));
 }
+
+/**
+ * A message for the terminal, wrapped to `width` columns at word boundaries; a newline it ends
+ * with is kept (io.out takes whole lines).
+ */
+export function wrapMessage(text: string, width: number, options: WrapOptions = {}): string {
+  const end = text.endsWith('\n') ? '\n' : '';
+  return wrapLines(end ? text.slice(0, -1) : text, width, options).join('\n') + end;
+}
+
+/** A list item's first line: "- ", "* ", "• ", "1. " or "1) ". */
+const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/;
+
+/**
+ * Text written in YAML with its own line breaks, as paragraphs: a single newline inside a
+ * paragraph becomes a space. Blank lines, list items and indented lines (code, context) are kept.
+ */
+export function reflow(text: string): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const prev = out[out.length - 1];
+    const joins = prev !== undefined && prev.trim() !== '' && line.trim() !== '' && !/^\s/.test(line) && !/^\s/.test(prev) && !LIST_ITEM.test(line);
+    if (joins) out[out.length - 1] = `${prev.trimEnd()} ${line.trim()}`;
+    else out.push(line);
+  }
+  return out.join('\n');
+}

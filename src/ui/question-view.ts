@@ -5,6 +5,7 @@ import type { Response } from '../scoring/response.js';
 import { uiMessages } from './messages.js';
 import { safe } from './screen.js';
 import { makeTheme } from '../text/theme.js';
+import { reflow } from '../text/wrap.js';
 
 /** The most a question can earn: its answer key's points plus every positive rubric criterion. */
 export function maxPoints(question: Question): number {
@@ -71,12 +72,13 @@ function typeHint(question: Question): string | undefined {
 function sectionText(section: Section, depth: number, color: boolean, out: string[]): void {
   const c = makeTheme(color);
   out.push(c.bold.cyan(`${'#'.repeat(Math.min(depth + 1, 3))} ${safe(section.id)} ${safe(section.title)}`));
-  if (section.body) out.push(safe(section.body.trimEnd()));
+  // Paragraphs, not the YAML source's line breaks: the screen wraps them to its width.
+  if (section.body) out.push(safe(reflow(section.body.trimEnd())));
   for (const term of section.terms ?? []) out.push(`${c.bold(safe(term.term))}: ${safe(term.definition)}`);
   for (const rule of section.rules ?? []) out.push(`${c.yellow(`Rule ${safe(rule.id)}`)} ${safe(rule.text)}`);
   for (const exception of section.exceptions ?? []) out.push(`${c.dim('Exception:')} ${safe(exception)}`);
   for (const example of section.examples ?? []) {
-    out.push(`${c.dim('Example')} ${c.bold(safe(example.title))}`, safe(example.body.trimEnd()));
+    out.push(`${c.dim('Example')} ${c.bold(safe(example.title))}`, safe(reflow(example.body.trimEnd())));
     if (example.verdict) out.push(`${c.dim('Verdict:')} ${safe(example.verdict)}`);
   }
   out.push('');

@@ -206,7 +206,8 @@ describe('qualify stats and lint --stats on a group database', () => {
     expect(text.stdout).toContain('q1 · section 1 One');
     expect(text.stdout).toContain('too easy: 100% of its points earned on average over 3 attempts');
     expect(text.stdout).toContain('q3 · section 3 Three');
-    expect(text.stdout).toContain('discrimination -0.50: learners who scored well on the rest did no better on this question; check the key');
+    // Piped without COLUMNS the text fits 80 columns: the flag wraps at a space, under its ⚑.
+    expect(text.stdout).toContain('  ⚑ discrimination -0.50: learners who scored well on the rest did no better on\n    this question; check the key');
 
     const json = JSON.parse(run('--format', 'json').stdout);
     const q3 = json.questions.find((q: any) => q.questionId === 'q3');

@@ -145,3 +145,19 @@ describe('the study loop in a terminal (tmux)', () => {
     expect(screen).toMatch(/1 +▄█ +50% → 100%/);
   });
 });
+
+describe('the end of a drill round at 60 columns', () => {
+  it('wraps the summary and the next step at word boundaries, the command whole', async () => {
+    const t = terminal();
+    failExam(t.home);
+    t.start([...CONTENT, 'drill', 'fixture-bank'], {}, { columns: 60, rows: 20 });
+    await t.waitFor('What do you do first?');
+    t.send('C-c');
+    const screen = await t.waitFor('[exited 0]');
+    const lines = screen.split('\n');
+    // The next step is longer than the window: it wraps at a space, not inside the bank id.
+    expect(lines.filter((line) => line.length > 59)).toEqual([]);
+    expect(lines.some((line) => /(^| )fixture-bank$/.test(line)), lines.join('\n')).toBe(true);
+    expect(lines.join(' ')).toMatch(/Next step: \d+ cards due - drill \(\d+ min\) {2}→ {2}qualify drill fixture-bank/);
+  });
+});

@@ -726,7 +726,7 @@ describe('practice rounds', () => {
     vi.stubEnv('QUALIFY_HOME', tempTree()); // the content cache goes to a throwaway home
     historyCommand(undefined, { content: [path.dirname(first.resolved.bank.file)], db: first.db }, io);
     // The command carries the --content and --db it needs to find the bank and the round again.
-    expect(out).toMatch(/practice\s+in progress\n\s+continue with: qualify --content \S+ --db \S+ practice b --resume/);
+    expect(out).toMatch(/practice\s+in progress\n\s+continue with: qualify\s+--content\s+\S+\s+--db\s+\S+\s+practice\s+b\s+--resume/);
     const db = openDatabase(first.db);
     try {
       expect(bankStatus(new AttemptStore(db), first.resolved, Date.now())).toContain('practice in progress');
@@ -789,5 +789,22 @@ describe('free text typed up to the deadline', () => {
     expect(typed.startsWith(saved)).toBe(true);
     expect(run.out).toContain('time ran out');
     expect(run.out).not.toContain('not answered');
+  });
+});
+
+describe('messages after an exam at 60 columns', () => {
+  it('wraps the resume hint after "Save and quit" at word boundaries to the window', async () => {
+    const run = practice(CHOICE('e-one', 'First question?'), 'exam:\n  time_limit: 30m\n');
+    run.terminal.resize({ columns: 60, rows: 20 });
+    run.start({ mode: 'exam' });
+    await run.terminal.waitFor('Start the exam');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('First question?');
+    await saveAndQuit(run);
+    const lines = run.out.trimEnd().split('\n');
+    expect(lines.filter((line) => line.length > 59)).toEqual([]);
+    // "(29:59 left)." stays in one piece: the line breaks at a space before it.
+    expect(run.out).toMatch(/\(\d+:\d\d left\)\./);
+    expect(lines.some((line) => line.endsWith('('))).toBe(false);
   });
 });

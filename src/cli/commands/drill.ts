@@ -2,6 +2,7 @@ import { UsageError } from '../../errors.js';
 import { renderJson } from '../../report/render/json.js';
 import { StudyStore } from '../../store/study.js';
 import { sanitize } from '../../text/sanitize.js';
+import { wrapMessage } from '../../text/wrap.js';
 import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
 import { prepareDeck, resolveDrillTarget, runDrill } from '../drill.js';
 import { runningClock } from '../interactive.js';
@@ -56,9 +57,11 @@ export async function drillCommand(ref: string | undefined, options: DrillOption
     if (round.length === 0) {
       const upcoming = study.cards().map((c) => c.due).sort((a, b) => a - b)[0];
       if (options.json) io.out(json([], at));
-      else io.out(m.nothingDue(upcoming));
+      else io.out(wrapMessage(m.nothingDue(upcoming), io.terminal.size().columns - 1));
       return;
     }
+    // In the terminal: messages wrap at word boundaries to the window, not mid-word at its edge.
+    const say = (text: string) => io.out(wrapMessage(text, io.terminal!.size().columns - 1));
     const clock = runningClock(io.env);
     const results = await runDrill(round, content, study, target.title, io.terminal, clock);
     if (options.json) {
@@ -66,10 +69,10 @@ export async function drillCommand(ref: string | undefined, options: DrillOption
       return;
     }
     const stillDue = dueCards(clock()).length;
-    io.out(m.drillSummary(results.length, results.filter((r) => r.correct).length, stillDue));
+    say(m.drillSummary(results.length, results.filter((r) => r.correct).length, stillDue));
     if (target.kind === 'bank') {
       const step = nextStepFor(db, store, content, target.banks[0]!, clock());
-      io.out(`${sanitize(m.nextStep(step.text, step.command))}\n`);
+      say(`${sanitize(m.nextStep(step.text, step.command))}\n`);
     }
   } finally {
     db.close();

@@ -3,6 +3,8 @@ import type { ContentSet } from '../../content/load.js';
 import { renderJson } from '../../report/render/json.js';
 import { sanitize } from '../../text/sanitize.js';
 import { formatWhen, makeTheme } from '../../text/theme.js';
+import { wrapLines } from '../../text/wrap.js';
+import stringWidth from 'string-width';
 import { retakeDecision, settleOpenPractice } from '../attempt.js';
 import { loadAllContent, now, openStore, type GlobalOptions, globalArgs } from '../context.js';
 import type { Io } from '../io.js';
@@ -79,9 +81,13 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
       return;
     }
     const c = makeTheme(io.color);
+    // Lines fit the window (or COLUMNS when piped): prose wraps at word boundaries, a row too wide
+    // for its result puts the result on its own indented line.
+    const width = Math.max(20, io.width);
+    const say = (line: string, hang: number) => io.out(`${wrapLines(line, width, { hang }).join('\n')}\n`);
     for (const id of bankIds) {
       const rows = attempts.filter((a) => a.bankId === id);
-      io.out(`${c.bold(sanitize(rows[0]!.bankTitle))} ${c.dim(`(${id})`)}\n`);
+      say(`${c.bold(sanitize(rows[0]!.bankTitle))} ${c.dim(`(${id})`)}`, 2);
       for (const a of rows) {
         const result =
           a.status === 'in_progress'
@@ -89,9 +95,15 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
               ? c.yellow(messages.expiredInProgress(a.mode, a.bankId))
               : c.yellow('in progress')
             : a.passed ? c.green(`passed ${a.percent}%`) : c.red(`not passed ${a.percent ?? 0}%`);
-        io.out(`  #${String(a.id).padEnd(4)} ${formatWhen(a.startedAt).padEnd(WHEN_WIDTH)}  ${a.mode.padEnd(8)}  ${result}${a.status === 'expired' ? c.dim(' (time ran out)') : a.status === 'abandoned' ? c.dim(' (abandoned)') : ''}\n`);
+        const outcome = `${result}${a.status === 'expired' ? c.dim(' (time ran out)') : a.status === 'abandoned' ? c.dim(' (abandoned)') : ''}`;
+        const row = `  #${String(a.id).padEnd(4)} ${formatWhen(a.startedAt).padEnd(WHEN_WIDTH)}  ${a.mode.padEnd(8)}`;
+        if (stringWidth(`${row}  ${outcome}`) <= width) io.out(`${row}  ${outcome}\n`);
+        else {
+          say(row.trimEnd(), 8);
+          say(`        ${outcome}`, 8);
+        }
         // Resumable: say how, on a line of its own so the row keeps its width.
-        if (a.status === 'in_progress' && (a.deadlineAt === undefined || a.deadlineAt > at)) io.out(c.dim(`        continue with: qualify${globalArgs(options)} ${a.mode} ${id} --resume\n`));
+        if (a.status === 'in_progress' && (a.deadlineAt === undefined || a.deadlineAt > at)) say(c.dim(`        continue with: qualify${globalArgs(options)} ${a.mode} ${id} --resume`), 8);
       }
       const r = retake[id]!;
       const line =
@@ -104,10 +116,11 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
               : r.status === 'clock-rollback'
                 ? c.red('The system clock is earlier than the last attempt; fix it to continue')
                 : c.dim('This bank is no longer installed');
-      io.out(`  ${line}\n\n`);
+      say(`  ${line}`, 4);
+      io.out('\n');
     }
     const study = analyticsText(analytics, { color: io.color, trends: true });
-    if (study) io.out(`${study}\n`);
+    if (study) io.out(`${wrapLines(study.trimEnd(), width, { hang: 4 }).join('\n')}\n\n`);
   } finally {
     db.close();
   }

@@ -2,6 +2,7 @@ import { UsageError } from '../../errors.js';
 import { StudyStore } from '../../store/study.js';
 import { searchSections } from '../../study/reader.js';
 import { safe } from '../../ui/screen.js';
+import { wrapLines } from '../../text/wrap.js';
 import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
 import { runningClock } from '../interactive.js';
 import type { Io } from '../io.js';
@@ -23,7 +24,9 @@ export async function readCommand(ref: string, sectionId: string | undefined, op
   if (options.search !== undefined) {
     const hits = searchSections(guideline, options.search);
     if (hits.length === 0) io.out(m.noSearchResults(options.search));
-    for (const hit of hits) io.out(`${safe(m.searchHit(hit.sectionId, hit.title))}\n${hit.snippet ? `    ${safe(hit.snippet)}\n` : ''}`);
+    // Each hit's title on its line, its snippet under it, both wrapped to the width.
+    const wrap = (line: string, hang: number) => `${wrapLines(line, io.width, { hang }).join('\n')}\n`;
+    for (const hit of hits) io.out(`${wrap(safe(m.searchHit(hit.sectionId, hit.title)), 4)}${hit.snippet ? wrap(`    ${safe(hit.snippet)}`, 4) : ''}`);
     return;
   }
   const { db, store } = openStore(options);
@@ -33,11 +36,11 @@ export async function readCommand(ref: string, sectionId: string | undefined, op
     if (io.terminal) return await runReader(guideline, sectionId, records, study, io.terminal, runningClock(io.env));
     const at = now(io.env);
     if (sectionId === undefined) {
-      io.out(`${safe(guideline.title)}\n\n${tocText(guideline, records, study.sectionsRead(guideline.id), at, io.color)}\n`);
+      io.out(`${wrapLines(`${safe(guideline.title)}\n\n${tocText(guideline, records, study.sectionsRead(guideline.id), at, io.color, io.width)}`, io.width).join('\n')}\n`);
       return;
     }
     study.markRead(guideline.id, sectionId, at);
-    io.out(`${sectionView(guideline, sectionId, false, io.color)}\n`);
+    io.out(`${wrapLines(sectionView(guideline, sectionId, false, io.color), io.width).join('\n')}\n`);
   } finally {
     db.close();
   }

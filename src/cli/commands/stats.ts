@@ -35,7 +35,7 @@ export function statsCommand(bankRef: string, options: StatsOptions, io: Io): vo
           ? renderStatsMarkdown(header, items)
           : options.format === 'html'
             ? renderStatsHtml(header, items)
-            : renderStatsText(header, items, { color: io.color && options.out === undefined });
+            : renderStatsText(header, items, { color: io.color && options.out === undefined, width: options.out === undefined ? io.width : undefined });
     writeOutput(text, options.out, io);
   } finally {
     db.close();

@@ -21,7 +21,9 @@ describe('history and stats at 60 columns (COLUMNS, piped)', () => {
   });
 
   it('stats puts the option picks under the figures and wraps the prose at word boundaries', () => {
-    const home = examTaken();
+    // Every question drawn (practice --all), so the rows checked below do not depend on the draw.
+    const home = tempHome();
+    expect(cli(['exam', 'search-evaluation-basics', '--practice', '--all', '--answers', 'examples/search-evaluation-first-try.yaml'], { home }).code).toBe(0);
     const out = cli(['stats', 'search-evaluation-basics'], { home, env: { COLUMNS: '60' } }).stdout;
     expect(tooWide(out, 60)).toEqual([]);
     // The prose breaks at spaces only: joined again with one, it is whole.

@@ -190,15 +190,18 @@ describe('text prompt (free text, rationales)', () => {
     await expect(answer).resolves.toBe('jk');
   });
 
-  it('Backspace on an empty line goes back to edit the line above', async () => {
+  it('carries on at the end of the draft, and Backspace on an empty line goes back to edit the line above', async () => {
     const { answer, events } = await render(textPrompt, { screen, draft: 'Keep\nFix me' });
     events.keypress('backspace');
     events.keypress('backspace');
     events.keypress('backspace');
-    events.type('ed');
+    events.type('ed'); // on the draft's last line: "Fix me" becomes "Fixed"
+    events.keypress('enter'); // a new, empty line
+    events.keypress('backspace'); // back to the end of "Fixed"
+    events.type('!');
     events.keypress('enter');
     events.keypress('enter');
-    await expect(answer).resolves.toBe('Keep\nFix ed');
+    await expect(answer).resolves.toBe('Keep\nFixed!');
   });
 });
 

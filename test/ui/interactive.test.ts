@@ -134,11 +134,7 @@ describe('practice in the terminal', () => {
     run.terminal.key('enter');
     let screen = await run.terminal.waitFor('Explain why the reply is unsafe.');
     expect(screen).toContain('p-free · guideline 3 · 2 points');
-    run.terminal.key('enter');
-    await run.terminal.waitFor('Enter on an empty line');
-    run.terminal.type('It must be flagged.');
-    run.terminal.key('enter');
-    run.terminal.key('enter');
+    await writeText(run, 'It must be flagged.');
     screen = await run.terminal.waitFor('Tick every statement');
     expect(screen).not.toMatch(/of \d+ points?/);
     run.terminal.key('space');
@@ -308,11 +304,7 @@ describe('the self-check', () => {
     await run.terminal.waitFor('Start practising');
     run.terminal.key('enter');
     await run.terminal.waitFor('Explain why the reply is unsafe.');
-    run.terminal.key('enter');
-    await run.terminal.waitFor('Enter on an empty line');
-    run.terminal.type('My own words here.');
-    run.terminal.key('enter');
-    run.terminal.key('enter');
+    await writeText(run, 'My own words here.');
     let screen = await run.terminal.waitFor('Tick every statement');
     expect(screen).toMatch(/Your answer:\n\s+My own words here\.\n\nModel answer:\n\s+It gives harmful instructions/);
 
@@ -320,11 +312,7 @@ describe('the self-check', () => {
     await exam.terminal.waitFor('Start the exam');
     exam.terminal.key('enter');
     await exam.terminal.waitFor('Explain why the reply is unsafe.');
-    exam.terminal.key('enter');
-    await exam.terminal.waitFor('Enter on an empty line');
-    exam.terminal.type('Exam words.');
-    exam.terminal.key('enter');
-    exam.terminal.key('enter');
+    await writeText(exam, 'Exam words.');
     await exam.terminal.waitFor('❯ Submit the exam now');
     exam.terminal.key('enter');
     screen = await exam.terminal.waitFor('Tick every statement');
@@ -347,6 +335,15 @@ const LABEL5 = `  - id: p-label
 `;
 
 /** Ctrl+C, then "Save and quit"; resolves when the attempt was left in progress. */
+/** Opens the text input of the question on screen, types `text` and ends it (Enter on an empty line). */
+async function writeText(run: Run, text: string): Promise<void> {
+  run.terminal.key('enter');
+  await run.terminal.waitFor('Enter on an empty line');
+  run.terminal.type(text);
+  run.terminal.key('enter');
+  run.terminal.key('enter');
+}
+
 async function saveAndQuit(run: Run): Promise<void> {
   run.terminal.input.emit('keypress', null, { name: 'c', ctrl: true });
   await run.terminal.waitFor('Save and quit?');
@@ -491,11 +488,7 @@ describe('free-text drafts', () => {
     await run.terminal.waitFor('Start practising');
     run.terminal.key('enter');
     await run.terminal.waitFor('Explain why the reply is unsafe.');
-    run.terminal.key('enter');
-    await run.terminal.waitFor('Enter on an empty line');
-    run.terminal.type('   ');
-    run.terminal.key('enter');
-    run.terminal.key('enter');
+    await writeText(run, '   ');
     const review = await run.terminal.waitFor('Review before you submit');
     expect(review).toContain('0 of 1 answered');
     expect(review).toMatch(/unanswered\s+p-free\s+free-text\s+Explain why/);
@@ -617,11 +610,7 @@ describe('second tries', () => {
     await run.terminal.waitFor('Start practising');
     run.terminal.key('enter');
     await run.terminal.waitFor('Which fruit is red?');
-    run.terminal.key('enter');
-    await run.terminal.waitFor('Enter on an empty line');
-    run.terminal.type('banana');
-    run.terminal.key('enter');
-    run.terminal.key('enter');
+    await writeText(run, 'banana');
     await run.terminal.waitFor('Try again');
     run.terminal.key('enter');
     await run.terminal.waitFor('Edit your answer');

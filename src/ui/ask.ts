@@ -132,8 +132,10 @@ async function askLabels(question: Extract<Question, { type: 'label-each' }>, sc
       },
       setup.context,
     );
-    if (outcome.kind === 'prev-item') i -= 1;
-    else if (outcome.kind === 'next-item') i += 1;
+    if (outcome.kind === 'prev-item' || outcome.kind === 'next-item') {
+      const steps = outcome.steps ?? (outcome.kind === 'next-item' ? 1 : -1);
+      i = Math.min(items.length - 1, Math.max(0, i + steps));
+    }
     else if (outcome.kind !== 'answer') return { kind: outcome.kind, draft: { ...labels } };
     else {
       labels[item.id] = outcome.value;

@@ -393,6 +393,14 @@ describe('a partly answered label-each question', () => {
     expect(screen).toContain('n next question');
     first.terminal.key('left');
     await first.terminal.waitFor('Item 4/5: Pick a lock');
+    // Keys that come together all count: ← ← ← moves three items, not one (none is lost).
+    first.terminal.key('left');
+    first.terminal.key('left');
+    first.terminal.key('left');
+    await first.terminal.waitFor('Item 1/5: Bake bread');
+    first.terminal.key('right');
+    first.terminal.key('right');
+    await first.terminal.waitFor('Item 3/5');
     first.terminal.key('r');
     screen = await first.terminal.waitFor('Review before you submit');
     expect(screen).toMatch(/3 of 5 labelled\s+p-label\s+label-each\s+Label each request\./);

@@ -1,4 +1,4 @@
-import { createPrompt, isDownKey, isEnterKey, isNumberKey, isUpKey, useKeypress, useState } from '@inquirer/core';
+import { createPrompt, isDownKey, isEnterKey, isNumberKey, isUpKey, useKeypress, useRef, useState } from '@inquirer/core';
 import { fitColumns, tableRow } from '../columns.js';
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
@@ -76,8 +76,18 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
     return from;
   };
 
+  // A move between items resolves on the next tick; keys that arrive with it (a fast ← ← or
+  // → →, or several sent at once) add to the same move instead of being lost with this prompt.
+  const itemMove = useRef<{ kind: 'prev-item' | 'next-item'; draft: string | undefined; steps: number } | undefined>(undefined);
+
   useKeypress((key, rl) => {
     rl.clearLine(0);
+    if (itemMove.current) {
+      const action = navActionFor(key, { ...nav, 'prev-item': true, 'next-item': true });
+      if (action === 'next-item') itemMove.current.steps += 1;
+      else if (action === 'prev-item') itemMove.current.steps -= 1;
+      return;
+    }
     if (scroll.onKey(key)) return setNotice(undefined);
     const value = choices[cursor]?.value;
     let shown: string | undefined;
@@ -93,7 +103,10 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
       done({ kind: 'answer', value: config.keys[key.name]! });
     } else {
       const action = navActionFor(key, { ...nav, view: nav.view && scroll.cut() });
-      if (action) done({ kind: action, draft: value });
+      if (action === 'prev-item' || action === 'next-item') {
+        itemMove.current = { kind: action, draft: value, steps: action === 'next-item' ? 1 : -1 };
+        done(itemMove.current);
+      } else if (action) done({ kind: action, draft: value });
       else shown = refusedMoveNotice(key, nav);
     }
     setNotice(shown);

@@ -9,7 +9,10 @@ export type NavAction = 'back' | 'skip' | 'flag' | 'review' | 'guideline' | 'vie
  * screen (`draft`), so the same question can be shown again as it was (after flagging it or
  * reading the guideline).
  */
-export type Outcome<A> = { kind: 'answer'; value: A } | { kind: NavAction; draft: A | undefined };
+export type Outcome<A> =
+  | { kind: 'answer'; value: A }
+  /** `steps`: for ← → between items, how many items to move (signed), when keys came together. */
+  | { kind: NavAction; draft: A | undefined; steps?: number };
 
 export type NavKeys = Partial<Record<NavAction, boolean>> & {
   /** Show the Ctrl+C hint (Ctrl+C always works; the hint belongs on exam screens). */

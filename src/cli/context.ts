@@ -50,7 +50,7 @@ export function now(env: NodeJS.ProcessEnv = process.env): number {
 
 /** Loads all content and stops the command (exit 2) when any file has an error. */
 export function loadAllContent(options: GlobalOptions, extraFiles: string[] = []): ContentSet {
-  const cache = openContentCache(path.join(homeDir(), 'cache', 'content.json'));
+  const cache = openContentCache(path.join(homeDir(), 'cache', 'content'));
   const content = loadContent(contentDirs(options), extraFiles, cache);
   const errors = content.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new ContentError(errors, messages.contentErrors(errors.length));

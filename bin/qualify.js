@@ -1,6 +1,16 @@
 #!/usr/bin/env node
 // The launcher, and the one place where errors become exit codes
 // (0 ok, 1 problems found, 2 usage or content error, 3 retake not yet allowed).
+// `qualify --version` alone needs nothing but the version: answer before loading the program.
+if (process.argv.length === 3 && (process.argv[2] === '--version' || process.argv[2] === '-V')) {
+  try {
+    process.stdout.write(`${(await import('../dist/cli/version.js')).VERSION}\n`);
+    process.exit(0);
+  } catch {
+    // Not built yet: the import below says so.
+  }
+}
+
 let cli;
 try {
   cli = {

@@ -1,4 +1,5 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import bankSchema from './schema/bank.schema.json' with { type: 'json' };
 import guidelineSchema from './schema/guideline.schema.json' with { type: 'json' };
 import type { Diagnostic } from './diagnostic.js';
@@ -11,6 +12,8 @@ let validators: Record<ContentKind, ValidateFunction> | undefined;
 
 function getValidators(): Record<ContentKind, ValidateFunction> {
   if (!validators) {
+    // Loaded on first use: a command whose files all come from the content cache never needs it.
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
     validators = { bank: ajv.compile(bankSchema), guideline: ajv.compile(guidelineSchema) };
   }

@@ -71,6 +71,7 @@ export function openNewAttempt(
   draw: { all?: boolean } = {},
   extra: { untimed?: boolean; settings?: unknown } = {},
 ): StartedAttempt {
+  if (mode === 'exam') settleLapsedExam(store, resolved, at, json);
   return store.immediately(() => {
     if (mode === 'exam') {
       assertClockNotBehind(store, resolved, at, json);
@@ -78,6 +79,18 @@ export function openNewAttempt(
       assertMayStart(store, resolved, at, json);
     }
     return startAttempt(store, resolved, mode, seed, at, draw, extra);
+  });
+}
+
+/**
+ * Submits an exam left in progress whose time ran out, in its own transaction: the failure it
+ * records (and the wait that follows) stands even when the new start is then refused.
+ * Inside a caller's transaction it is only a savepoint, so a caller that may roll back calls it first.
+ */
+export function settleLapsedExam(store: AttemptStore, resolved: ResolvedBank, at: number, json: boolean): void {
+  store.immediately(() => {
+    assertClockNotBehind(store, resolved, at, json);
+    settleOpenExam(store, resolved, at);
   });
 }
 

@@ -1,4 +1,3 @@
-import { AbortPromptError, ExitPromptError } from '@inquirer/core';
 import type { ContentSet } from '../content/load.js';
 import type { Guideline, Question, ResolvedBank } from '../content/types.js';
 import { UsageError } from '../errors.js';
@@ -21,6 +20,7 @@ import { screenSize, type Terminal } from '../ui/terminal.js';
 import { formatWhen, makeTheme } from '../text/theme.js';
 import { attemptRecords, outcomesFor, syncMissedCards } from './study-data.js';
 import { studyMessages as m } from './study-messages.js';
+import { unlessClosed } from '../ui/prompts/closed.js';
 
 /** What a drill round is about: one bank, a guideline (all its banks), or the whole deck. */
 export interface DrillTarget {
@@ -135,14 +135,14 @@ export async function runDrill(
       size: screenSize(terminal),
     };
     const shownAt = clock();
-    const outcome = await interruptible(() => askQuestion(question, { screen, nav: {}, readOnly: false, context }));
+    const outcome = await unlessClosed(() => askQuestion(question, { screen, nav: {}, readOnly: false, context }));
     if (!outcome || outcome.kind !== 'answer') break;
     const answeredAt = clock();
     const response: Response = question.type === 'free-text' ? { text: String(outcome.value ?? ''), self: [] } : { answer: outcome.value, self: [] };
-    const sure = await interruptible(() => askConfidence(question, screen, undefined, context));
+    const sure = await unlessClosed(() => askConfidence(question, screen, undefined, context));
     if (sure?.kind === 'answer' && isConfidence(sure.value)) response.confidence = sure.value;
     if (question.rubric.some((x) => x.check === 'self')) {
-      const ticked = await interruptible(() => askSelfAssessment(question, screen, [], context));
+      const ticked = await unlessClosed(() => askSelfAssessment(question, screen, [], context));
       if (ticked?.kind === 'answer') response.self = ticked.value;
     }
     const score = scoreQuestion(question, response);
@@ -166,21 +166,11 @@ export async function runDrill(
       dueAfter: new Date(state.due).toISOString(),
     });
     const feedback = `${feedbackText(question, response, score, guideline, terminal.color)}\n\n${c.cyan(m.gradeLine(m.gradeNames[gradeName(grade)]!, waitText(state.due - reviewedAt), formatWhen(state.due)))}`;
-    const read = await interruptible(async () => {
+    const read = await unlessClosed(async () => {
       await pagerPrompt({ screen: { ...screen, title: screen.title ?? '' }, text: feedback, hint: uiMessages.continueHint }, context);
       return 'read' as const;
     });
     if (read === undefined) break;
   }
   return results;
-}
-
-/** Resolves to undefined when the learner pressed Ctrl+C: the round ends, what was saved stays. */
-async function interruptible<T>(ask: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await ask();
-  } catch (error) {
-    if (error instanceof ExitPromptError || error instanceof AbortPromptError) return undefined;
-    throw error;
-  }
 }

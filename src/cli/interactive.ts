@@ -534,7 +534,7 @@ class AttemptRunner {
       choices.push({ value: 'return', label: uiMessages.returnTo(p.number) });
       const body = [this.c.bold(uiMessages.reviewTitle), uiMessages.reviewSummary(p.answered, p.total, p.flagged), ...(this.state.sequential ? [this.c.dim(uiMessages.sequentialNote)] : [])].join('\n');
       const result = await this.guard((context) =>
-        choicePrompt({ screen: { ...this.baseScreen(this.status()), body }, choices, default: unanswered || p.flagged ? 'return' : 'submit', keys: { escape: 'return' }, enterHint: uiMessages.keys.chooseOrBack, nav: { quitHint: true } }, context),
+        choicePrompt({ screen: { ...this.baseScreen(this.status()), body }, choices, default: rows.some((r) => !r.answered) || p.flagged ? 'return' : 'submit', keys: { escape: 'return' }, enterHint: uiMessages.keys.chooseOrBack, nav: { quitHint: true } }, context),
       );
       if (!result.ok) {
         if (result.why === 'exam-deadline') return this.expire();

@@ -1,4 +1,3 @@
-import { AbortPromptError, ExitPromptError } from '@inquirer/core';
 import type { ContentSet } from '../content/load.js';
 import type { Guideline } from '../content/types.js';
 import { UsageError } from '../errors.js';
@@ -15,6 +14,7 @@ import { screenSize, type Terminal } from '../ui/terminal.js';
 import { makeTheme } from '../text/theme.js';
 import { attemptRecords, outcomesFor } from './study-data.js';
 import { agoText, studyMessages as m } from './study-messages.js';
+import { unlessClosed } from '../ui/prompts/closed.js';
 
 /** A guideline by its id, or the guideline of a bank. */
 export function resolveGuideline(content: ContentSet, ref: string): Guideline {
@@ -116,10 +116,5 @@ export async function runReader(guideline: Guideline, startAt: string | undefine
 
 /** Ctrl+C leaves the reader like q does. */
 async function ask(run: () => Promise<ReaderOutcome>): Promise<ReaderOutcome> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof ExitPromptError || error instanceof AbortPromptError) return { kind: 'quit' };
-    throw error;
-  }
+  return (await unlessClosed(run)) ?? { kind: 'quit' };
 }

@@ -186,13 +186,7 @@ export function openCheckedDatabase(file: string, options: OpenOptions = { write
 
   const db = new Database(file);
   db.pragma('busy_timeout = 5000');
-  try {
-    inspect(db);
-  } catch (error) {
-    db.close();
-    if (isSqliteCorruption(error)) throw new DatabaseRefusedError({ kind: 'corrupt', detail: (error as Error).message });
-    throw error;
-  }
+  inspectOrClose(db);
   const version = db.pragma('user_version', { simple: true }) as number;
   if (!options.write && version < MIGRATIONS.length) {
     // Reading an older database needs the new schema, but reading must not upgrade the file.
@@ -253,6 +247,17 @@ function restoreCompanionPermissions(file: string, companions: string[]): void {
   }
 }
 
+/** Checks an opened database before any write (see inspect); a damaged one is closed and refused. */
+function inspectOrClose(db: DB): void {
+  try {
+    inspect(db);
+  } catch (error) {
+    db.close();
+    if (isSqliteCorruption(error)) throw new DatabaseRefusedError({ kind: 'corrupt', detail: (error as Error).message });
+    throw error;
+  }
+}
+
 /** A private, writable copy of a database the user may only read, removed when the process ends. */
 function openPrivateCopy(file: string, companions: string[]): DB {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'qualify-read-'));
@@ -262,13 +267,7 @@ function openPrivateCopy(file: string, companions: string[]): DB {
   for (const companion of companions) fs.copyFileSync(companion, copy + companion.slice(file.length));
   for (const f of fs.readdirSync(folder)) fs.chmodSync(path.join(folder, f), 0o600);
   const db = new Database(copy);
-  try {
-    inspect(db);
-  } catch (error) {
-    db.close();
-    if (isSqliteCorruption(error)) throw new DatabaseRefusedError({ kind: 'corrupt', detail: (error as Error).message });
-    throw error;
-  }
+  inspectOrClose(db);
   return configure(db, false);
 }
 

@@ -74,7 +74,8 @@ export const uiMessages = {
   confirmFinishTitle: 'Finish practice with these questions still open?',
   stillFlagged: (n: number) => `Still flagged (${n}):`,
   stillUnanswered: (n: number) => `Not answered (${n}):`,
-  confirmRow: (n: number, id: string, state?: string) => `${n}. ${id}${state ? ` (${state})` : ''}`,
+  // A no-break space keeps a number with its id when the list wraps ("7." never ends a line).
+  confirmRow: (n: number, id: string, state?: string) => `${n}.\u00a0${id}${state ? ` (${state})` : ''}`,
   backToReview: 'No, back to the review',
   submitAnyway: 'Yes, submit the exam now',
   finishAnyway: 'Yes, finish practice now',

@@ -269,8 +269,17 @@ describe('found: limits and untrusted text', () => {
 
   it('does not promise that an unfinished practice round will be submitted by the next start', () => {
     run(['exam', BANK, '--practice', '--answers', '-', '--stream'], '2031-01-10T10:00:00Z', lines({ id: 'q-single', answer: 'b' }));
-    const history = run(['history'], '2031-01-11T10:00:00Z');
-    expect(history.stdout).toContain(`"qualify practice ${BANK} --resume" submits it`);
-    expect(history.stdout).not.toContain('when you next start');
+    // Its time ran out: the round can no longer be resumed, so it is shown closed, as it stood.
+    const history = run(['history', '--json'], '2031-01-11T10:00:00Z');
+    const rounds = (JSON.parse(history.stdout) as { attempts: { mode: string; status: string }[] }).attempts;
+    expect(rounds).toEqual([expect.objectContaining({ mode: 'practice', status: 'expired' })]);
+    expect(run(['history'], '2031-01-11T10:00:00Z').stdout).not.toContain('when you next start');
+  });
+
+  it('keeps one open practice round per bank when a stream starts another', () => {
+    run(['exam', BANK, '--practice', '--answers', '-', '--stream'], '2031-01-10T10:00:00Z', lines({ id: 'q-single', answer: 'b' }));
+    const second = run(['exam', BANK, '--practice', '--answers', '-', '--stream'], '2031-01-10T10:01:00Z', lines({ submit: true }));
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain(`A practice round of "${BANK}" is still open`);
   });
 });

@@ -73,7 +73,9 @@ describe('shipped content', () => {
         const lines = cli(['report'], { home: own, env: { COLUMNS: String(columns) } }).stdout.split('\n');
         expect(lines.filter((line) => [...line].length > columns), `${columns} columns`).toEqual([]);
         // The study plan's lines and the header wrap too (they used to run past the edge).
-        const plan = lines.slice(lines.findIndex((line) => line.startsWith('Study plan')) + 1).filter((line) => line.trim());
+        const after = lines.slice(lines.findIndex((line) => line.startsWith('Study plan')) + 1);
+        const end = after.findIndex((line) => /^\S/.test(line)); // the next heading (learning analytics)
+        const plan = after.slice(0, end < 0 ? undefined : end).filter((line) => line.trim());
         expect(plan.length).toBeGreaterThan(0);
         expect(plan.every((line) => /^ {2}\d+\. |^ {5}\S/.test(line)), plan.join('\n')).toBe(true);
         // A word alone on a line is only ever the end of a paragraph: the line before it is full

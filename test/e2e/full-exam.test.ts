@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { TmuxTerminal, attempts, nextScreen } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { attempts, nextScreen, terminalsClosedAfterEach } from './tmux.js';
 
 // In its own file so vitest runs it beside the other terminal tests.
-const terminals: TmuxTerminal[] = [];
-afterEach(() => {
-  while (terminals.length) terminals.pop()!.kill();
-});
-
-function terminal(): TmuxTerminal {
-  const t = new TmuxTerminal();
-  terminals.push(t);
-  return t;
-}
+const terminal = terminalsClosedAfterEach();
 
 describe('a whole shipped exam in a terminal (tmux)', () => {
   it('runs a whole shipped exam, every question type, to the mistake report', async () => {

@@ -1,19 +1,10 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../cli/run-cli.js';
-import { TmuxTerminal, attempts, nextScreen } from './tmux.js';
+import { TmuxTerminal, attempts, nextScreen, terminalsClosedAfterEach } from './tmux.js';
 
 const CONTENT = ['--content', path.join(FIXTURES, 'basic')];
-const terminals: TmuxTerminal[] = [];
-afterEach(() => {
-  while (terminals.length) terminals.pop()!.kill();
-});
-
-function terminal(home?: string): TmuxTerminal {
-  const t = new TmuxTerminal(home);
-  terminals.push(t);
-  return t;
-}
+const terminal = terminalsClosedAfterEach();
 
 /** From any question: opens the review screen, then the question whose row shows `text`. */
 async function openFromReview(t: TmuxTerminal, text: string): Promise<void> {
@@ -49,8 +40,8 @@ describe('work in progress survives a killed terminal (tmux)', () => {
     await second.waitFor(/Question \d\/8/);
     second.send('r');
     const review = await second.waitFor('Review before you submit');
-    expect(review).toMatch(/1 of 2 labelled\s+Label each\./);
-    expect(review).toMatch(/draft saved, not finished\s+Explain why the reply is unsafe\./);
+    expect(review).toMatch(/1 of 2 labelled\s+\S+\s+label-each\s+Label each\./);
+    expect(review).toMatch(/draft saved, not finished\s+\S+\s+free-text\s+Explain why the reply is unsafe\./);
     await openFromReview(second, 'Explain why the reply is unsafe.');
     const screen = await second.waitFor('Edit your answer');
     expect(screen).toContain('The reply teaches harm');

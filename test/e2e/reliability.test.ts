@@ -1,19 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BIN, FIXTURES } from '../cli/run-cli.js';
-import { TmuxTerminal, attempts } from './tmux.js';
+import { attempts, terminalsClosedAfterEach } from './tmux.js';
 
 const CONTENT = ['--content', path.join(FIXTURES, 'basic')];
-const terminals: TmuxTerminal[] = [];
-afterEach(() => {
-  while (terminals.length) terminals.pop()!.kill();
-});
+const terminal = terminalsClosedAfterEach();
 
 describe('the terminal exam and a clock turned back (tmux)', () => {
   it('refuses --resume with a clock earlier than the attempt, so neither the wait nor the exam time can grow', async () => {
-    const t = new TmuxTerminal();
-    terminals.push(t);
+    const t = terminal();
     // An exam in progress, started and answered on 10 January (driven without a terminal).
     const env = { ...process.env, QUALIFY_HOME: t.home, NO_COLOR: '1', QUALIFY_NOW: '2031-01-10T10:00:00Z' };
     spawnSync(process.execPath, [BIN, ...CONTENT, 'exam', 'fixture-bank', '--answers', '-', '--stream'], { env, input: '{"id": "q-single", "answer": "a"}\n' });

@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { TmuxTerminal } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { terminalsClosedAfterEach } from './tmux.js';
 
 // In its own file so vitest runs it beside the other terminal tests.
-const terminals: TmuxTerminal[] = [];
-afterEach(() => {
-  while (terminals.length) terminals.pop()!.kill();
-});
+const terminal = terminalsClosedAfterEach();
 
 const TITLE = 'Search Result Evaluation — Qualification Practice';
 const clockOf = (screen: string) => /Question 1\/25 · 0\/25 answered · (\d+:\d\d) left/.exec(screen)?.[1];
 
 describe('a resized terminal (tmux)', () => {
   it('lays the question out again for the new size, keeps the clock on top, and never scrolls it into the scrollback', async () => {
-    const t = new TmuxTerminal();
-    terminals.push(t);
+    const t = terminal();
     t.start(['exam', 'search-evaluation-basics', '--seed', '11']);
     await t.waitFor('Start the exam');
     t.send('Enter');

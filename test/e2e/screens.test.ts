@@ -1,20 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURES, cli } from '../cli/run-cli.js';
-import { TmuxTerminal, nextScreen } from './tmux.js';
+import { nextScreen, terminalsClosedAfterEach } from './tmux.js';
 
 const CONTENT = ['--content', path.join(FIXTURES, 'basic'), '--content', path.join(FIXTURES, 'interactive')];
-const terminals: TmuxTerminal[] = [];
-afterEach(() => {
-  while (terminals.length) terminals.pop()!.kill();
-});
-
-function terminal(): TmuxTerminal {
-  const t = new TmuxTerminal();
-  terminals.push(t);
-  return t;
-}
+const terminal = terminalsClosedAfterEach();
 
 describe('screens around the exam (tmux)', () => {
   it('list, in a terminal, suggests the interactive exam first', async () => {

@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { TmuxTerminal, nextScreen } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { nextScreen, terminalsClosedAfterEach } from './tmux.js';
 
 // In its own file so vitest runs it beside the other terminal tests.
-const terminals: TmuxTerminal[] = [];
-afterEach(() => {
-  while (terminals.length) terminals.pop()!.kill();
-});
-
-function terminal(): TmuxTerminal {
-  const t = new TmuxTerminal();
-  terminals.push(t);
-  return t;
-}
+const terminal = terminalsClosedAfterEach();
 
 /** Every line within the width, no more lines than the window has, the title and status on top. */
 function expectFits(screen: string, columns: number, rows: number): void {
@@ -45,13 +36,18 @@ describe('the exam at every common window size (tmux)', () => {
     screen = await t.waitFor('Review before you submit');
     expectFits(screen, columns, rows);
     t.send('Up', 'Enter'); // finish
+    // Questions are still open: the confirmation lists them, within the window.
+    screen = await t.waitFor('Finish practice with these questions still open?');
+    expectFits(screen, columns, rows);
+    expect(screen).toMatch(/\b1\.\spr-\d+/);
+    t.send('Down', 'Enter');
     // The report: paged when longer than the window; first and last page within the width.
     screen = await t.waitFor(/lines 1-\d+ of \d+|exited/);
     expect(screen).not.toContain('Review before you submit');
     expectFits(screen, columns, rows);
     if (!screen.includes('exited')) {
       t.send('End');
-      screen = await t.waitFor('Study plan');
+      screen = await t.waitFor('Next step:'); // the report ends with the next step
       expectFits(screen, columns, rows);
       t.send('q');
     }

@@ -1,22 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURES, cli } from '../cli/run-cli.js';
-import { TmuxTerminal, attempts } from './tmux.js';
+import { attempts, terminalsClosedAfterEach } from './tmux.js';
 
 const CONTENT = ['--content', path.join(FIXTURES, 'basic')];
 const WRONG = path.join(FIXTURES, 'study', 'wrong-answers.yaml');
-const terminals: TmuxTerminal[] = [];
-afterEach(() => {
-  while (terminals.length) terminals.pop()!.kill();
-});
-
-function terminal(): TmuxTerminal {
-  const t = new TmuxTerminal();
-  terminals.push(t);
-  return t;
-}
+const terminal = terminalsClosedAfterEach();
 
 /** A failed counted exam of fixture-bank (3 questions missed), taken from an answers file. */
 function failExam(home: string, content = CONTENT): void {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { afterEach } from 'vitest';
 import { BIN, ROOT } from '../cli/run-cli.js';
 
 let counter = 0;
@@ -109,4 +110,20 @@ export async function nextScreen(t: TmuxTerminal, before: string): Promise<strin
     await new Promise((resolve) => setTimeout(resolve, 40));
   }
   throw new Error(`the screen did not change from:\n${before}\nit shows:\n${last}`);
+}
+
+/**
+ * A maker of terminals for one test file: every terminal it made is closed after each test, so
+ * a failing test never leaves a tmux session behind for the next.
+ */
+export function terminalsClosedAfterEach(): (home?: string) => TmuxTerminal {
+  const open: TmuxTerminal[] = [];
+  afterEach(() => {
+    while (open.length) open.pop()!.kill();
+  });
+  return (home) => {
+    const t = new TmuxTerminal(home);
+    open.push(t);
+    return t;
+  };
 }

@@ -1,14 +1,11 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../cli/run-cli.js';
-import { TmuxTerminal } from './tmux.js';
+import { terminalsClosedAfterEach } from './tmux.js';
 
 const CONTENT = ['--content', path.join(FIXTURES, 'basic'), '--content', path.join(FIXTURES, 'typed')];
-const terminals: TmuxTerminal[] = [];
-afterEach(() => {
-  while (terminals.length) terminals.pop()!.kill();
-});
+const terminal = terminalsClosedAfterEach();
 
 function savedAnswers(home: string): Record<string, unknown> {
   const db = new Database(path.join(home, 'qualify.db'), { readonly: true });
@@ -22,8 +19,7 @@ function savedAnswers(home: string): Record<string, unknown> {
 
 describe('typed answers in the terminal (tmux)', () => {
   it('practice: a short answer and a number are typed, scored as Moodle would, with the feedback of the matched answer', async () => {
-    const t = new TmuxTerminal();
-    terminals.push(t);
+    const t = terminal();
     t.start([...CONTENT, 'practice', 'typed-bank', '--seed', '1']);
     await t.waitFor('Start practising');
     t.send('Enter');
@@ -39,6 +35,10 @@ describe('typed answers in the terminal (tmux)', () => {
       t.send('Enter'); // an empty line ends the answer
       screen = await t.waitFor(id === 't-word' ? 'Correct' : 'Partly');
       if (id === 't-count') {
+        // Not fully right: one more try is offered before the key; take the key.
+        expect(screen).toContain('Show the answer');
+        t.send('Down', 'Enter');
+        screen = await t.waitFor('Expected: 150 s');
         expect(screen).toContain('Expected: 150 s');
         expect(screen).toContain('On your answer: Close; recount the half minute.');
       }

@@ -38,7 +38,9 @@ describe('attempts database', () => {
     const raw = new Database(file);
     raw.pragma('user_version = 99');
     raw.close();
-    expect(() => openDatabase(file)).toThrow(/newer qualify/);
+    const before = fs.readFileSync(file);
+    expect(() => openDatabase(file)).toThrow(expect.objectContaining({ problem: { kind: 'newer', version: 99 } }));
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
   it('an answer is on disk as soon as it is saved, visible to another connection', () => {

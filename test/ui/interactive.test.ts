@@ -398,7 +398,7 @@ describe('a partly answered label-each question', () => {
     await first.terminal.waitFor('Item 4/5: Pick a lock');
     first.terminal.key('r');
     screen = await first.terminal.waitFor('Review before you submit');
-    expect(screen).toMatch(/3 of 5 labelled\s+Label each request\./);
+    expect(screen).toMatch(/3 of 5 labelled\s+p-label\s+label-each\s+Label each request\./);
     await saveAndQuit(first);
 
     const second = new Run(first.resolved, first.db);
@@ -407,7 +407,7 @@ describe('a partly answered label-each question', () => {
     await second.terminal.waitFor(/Question \d\/2/);
     second.terminal.key('r');
     screen = await second.terminal.waitFor('Review before you submit');
-    expect(screen).toMatch(/3 of 5 labelled\s+Label each request\./);
+    expect(screen).toMatch(/3 of 5 labelled\s+p-label\s+label-each\s+Label each request\./);
     await openFromReview(second, 'Label each request.');
     screen = await second.terminal.waitFor('Item 4/5: Pick a lock');
     second.terminal.key('left');
@@ -459,7 +459,7 @@ describe('free-text drafts', () => {
     expect(screen).toContain('Second, still typing and more');
     let review = await reviewOf(first);
     expect(review).toContain('0 of 1 answered');
-    expect(review).toMatch(/draft saved, not finished\s+Explain why/);
+    expect(review).toMatch(/draft saved, not finished\s+p-free\s+free-text\s+Explain why/);
     first.terminal.key('enter'); // back to the question
     await first.terminal.waitFor('Edit your answer');
     await saveAndQuit(first);
@@ -493,7 +493,7 @@ describe('free-text drafts', () => {
     run.terminal.key('enter');
     const review = await run.terminal.waitFor('Review before you submit');
     expect(review).toContain('0 of 1 answered');
-    expect(review).toMatch(/unanswered\s+Explain why/);
+    expect(review).toMatch(/unanswered\s+p-free\s+free-text\s+Explain why/);
     expect(review).toContain('Finish practice (1 unanswered question will score 0)');
     expect(review).not.toContain('Not answered ·'); // no feedback was shown for nothing
   });
@@ -524,9 +524,9 @@ describe('the submit confirmation', () => {
     run.terminal.key('up');
     run.terminal.key('enter'); // submit
     let screen = await run.terminal.waitFor('Submit the exam with these questions still open?');
-    expect(screen).toMatch(new RegExp(`Still flagged \\(1\\):\n  2\\. ${order[1]}\n`));
-    expect(screen).toMatch(new RegExp(`Not answered \\(1\\):\n  3\\. ${order[2]}\n`));
-    expect(screen).not.toContain(`1. ${order[0]}`);
+    expect(screen).toMatch(new RegExp(`Still flagged \\(1\\):\n  2\\.\\s${order[1]}\n`));
+    expect(screen).toMatch(new RegExp(`Not answered \\(1\\):\n  3\\.\\s${order[2]}\n`));
+    expect(screen).not.toMatch(new RegExp(`1\\.\\s${order[0]}\\b`));
     run.terminal.key('enter'); // no, back to the review
     screen = await run.terminal.waitFor('Review before you submit');
     run.terminal.key('up');
@@ -556,7 +556,7 @@ describe('practice: try again', () => {
     screen = await run.terminal.waitFor('↑↓ move · Enter answer');
     expect(screen).toContain(prompts[first!]!);
     run.terminal.key('r'); // the review says the second try is still to come
-    expect(await run.terminal.waitFor('Review before you submit')).toMatch(new RegExp(`one more try to go\\s+${prompts[first!]!.replace('?', '\\?')}`));
+    expect(await run.terminal.waitFor('Review before you submit')).toMatch(new RegExp(`one more try to go\\s+\\S+\\s+single-choice\\s+${prompts[first!]!.replace('?', '\\?')}`));
     run.terminal.key('enter'); // back to the question
     await run.terminal.waitFor('↑↓ move · Enter answer');
     run.terminal.key('enter'); // a) wrong again: no third try, the key is shown

@@ -8,7 +8,7 @@ import { examSummary, renderJson } from '../../report/render/json.js';
 import { renderText } from '../../report/render/text.js';
 import { contentOf, reportStudy, reportStudyText } from '../report-study.js';
 import { checkResponse, readAnswersFile } from '../answers.js';
-import { finishAttempt, openNewAttempt, resumeOpenAttempt, settleOpenPractice } from '../attempt.js';
+import { finishAttempt, openNewAttempt, resumeOpenAttempt, settleLapsedExam, settleOpenPractice } from '../attempt.js';
 import { runInteractive } from '../interactive.js';
 import { findBank, now, openStore, parseSeed, type GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';
@@ -60,6 +60,7 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
 
   const { db, store } = openStore(options, 'write', io.err);
   try {
+    if (mode === 'exam' && !options.resume) settleLapsedExam(store, resolved, now(io.env), json);
     const report = store.immediately(() => {
       const at = now(io.env);
       const attempt = options.resume ? resumeOpenAttempt(store, resolved, mode, at, json) : openNewAttempt(store, resolved, mode, seed, at, json, { all: options.all });

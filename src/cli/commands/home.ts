@@ -1,4 +1,3 @@
-import { AbortPromptError, ExitPromptError } from '@inquirer/core';
 import type { ResolvedBank } from '../../content/types.js';
 import { QualifyError, RetakeRefusedError } from '../../errors.js';
 import type { AttemptStore } from '../../store/attempts.js';
@@ -18,6 +17,7 @@ import type { ContentSet } from '../../content/load.js';
 import { nextStepFor } from '../study-data.js';
 import { studyMessages } from '../study-messages.js';
 import { historyCommand } from './history.js';
+import { unlessClosed } from '../../ui/prompts/closed.js';
 
 /** One bank's line on the home screen: best score, passed, and when the exam is open. */
 export function bankStatus(store: AttemptStore, resolved: ResolvedBank, at: number): string {
@@ -40,16 +40,6 @@ export function bankStatus(store: AttemptStore, resolved: ResolvedBank, at: numb
   return parts.join(' · ');
 }
 
-/** Resolves to undefined when the prompt was closed with Ctrl+C (leave the home screen). */
-async function ask<T>(run: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof ExitPromptError || error instanceof AbortPromptError) return undefined;
-    throw error;
-  }
-}
-
 /**
  * `qualify` with no arguments in a terminal: the banks with their status, and for the one picked,
  * exam, practice, reading the guideline, or its history. Returns when the learner quits.
@@ -62,7 +52,7 @@ export async function homeCommand(options: GlobalOptions, io: Io, terminal: Term
   while (true) {
     const statuses = home.statuses(banks);
     const next = home.nextStep(content, banks);
-    const picked = await ask(() =>
+    const picked = await unlessClosed(() =>
       choicePrompt(
         {
           screen: home.screen(next ? `${uiMessages.homeHint}\n${next}` : uiMessages.homeHint),
@@ -142,7 +132,7 @@ class HomeScreens {
     while (true) {
       const status = this.statuses([resolved]).get(resolved.bank.id) ?? '';
       const inProgress = status.includes(uiMessages.bankStatus.inProgress);
-      const action = await ask(() =>
+      const action = await unlessClosed(() =>
         choicePrompt(
           {
             screen: this.screen(`${c.bold(safe(resolved.bank.title))}\n${c.dim(uiMessages.bankFacts(resolved.bank.questions.length, safe(resolved.guideline.title), status))}`),
@@ -180,12 +170,12 @@ class HomeScreens {
           break;
         }
         case 'guideline':
-          await ask(() => pagerPrompt({ screen: this.screen('', resolved.guideline.title), text: guidelineText(resolved.guideline, undefined, terminal.color) }, context));
+          await unlessClosed(() => pagerPrompt({ screen: this.screen('', resolved.guideline.title), text: guidelineText(resolved.guideline, undefined, terminal.color) }, context));
           break;
         case 'history': {
           let text = '';
           historyCommand(resolved.bank.id, this.options, { ...this.io, color: terminal.color, out: (s) => void (text += s) });
-          await ask(() => pagerPrompt({ screen: this.screen('', resolved.bank.title), text: text.trimEnd() }, context));
+          await unlessClosed(() => pagerPrompt({ screen: this.screen('', resolved.bank.title), text: text.trimEnd() }, context));
           break;
         }
       }
@@ -193,13 +183,13 @@ class HomeScreens {
       // A refusal (retake wait, lockout, an exam in progress) is news, not the end of the session.
       if (error instanceof RetakeRefusedError) return await this.offerPractice(resolved, error);
       if (!(error instanceof QualifyError)) throw error;
-      await ask(() => pagerPrompt({ screen: this.screen(''), text: this.c.yellow(safe(error.message)), hint: uiMessages.pressToContinue }, context));
+      await unlessClosed(() => pagerPrompt({ screen: this.screen(''), text: this.c.yellow(safe(error.message)), hint: uiMessages.pressToContinue }, context));
     }
   }
 
   /** After the report: the learner reads it, then Enter goes back to the menu. */
   private async pressToContinue(): Promise<void> {
-    await ask(() => pagerPrompt({ screen: { color: this.terminal.color, size: screenSize(this.terminal) }, text: '', hint: uiMessages.pressToContinue }, this.context));
+    await unlessClosed(() => pagerPrompt({ screen: { color: this.terminal.color, size: screenSize(this.terminal) }, text: '', hint: uiMessages.pressToContinue }, this.context));
   }
 
   /** The exam may not start now: say why, and offer practice (which never counts) right here. */
@@ -215,7 +205,7 @@ class HomeScreens {
             ? r.lockedForGood
             : r.lockedFor(when(refusal.availableAt))
           : safe(error.message);
-    const choice = await ask(() =>
+    const choice = await unlessClosed(() =>
       choicePrompt(
         {
           screen: this.screen(this.c.yellow(text), resolved.bank.title),

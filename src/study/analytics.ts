@@ -162,8 +162,13 @@ export function analyse(attempts: readonly AttemptRecord[], outcomes: readonly Q
     rushing: rushing(outcomes) ?? null,
     confidence: certaintyBasedMarks(outcomes) ?? null,
     trends: bankTrends(attempts),
-    sections: [...sectionTrends(outcomes).entries()]
-      .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
-      .map(([sectionId, accuracy]) => ({ sectionId, accuracy })),
+    sections: sectionAccuracy(outcomes),
   };
+}
+
+/** Per section (in section order), its accuracy in each attempt that tested it. */
+export function sectionAccuracy(outcomes: readonly QuestionOutcome[]): Analytics['sections'] {
+  return [...sectionTrends(outcomes).entries()]
+    .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
+    .map(([sectionId, accuracy]) => ({ sectionId, accuracy }));
 }

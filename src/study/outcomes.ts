@@ -1,6 +1,6 @@
 import type { Question } from '../content/types.js';
 import type { Confidence, Response } from '../scoring/response.js';
-import { scoreQuestion } from '../scoring/rubric.js';
+import { fullCredit } from '../scoring/rubric.js';
 
 /** A finished attempt with its answers, as the study rules read it. */
 export interface AttemptRecord {
@@ -56,14 +56,14 @@ export function questionOutcomes(attempts: readonly AttemptRecord[], questionsOf
       const question = questions.get(id);
       if (!question) continue;
       const given = byId.get(id);
-      const score = scoreQuestion(question, given?.response);
       out.push({
         attemptId: attempt.attemptId,
         bankId: attempt.bankId,
         questionId: id,
         sections: question.sections,
         answered: given !== undefined,
-        correct: given !== undefined && score.earned >= score.max - 1e-9 && !score.criticalMissed,
+        // An unanswered question is never correct, so it needs no scoring.
+        correct: given !== undefined && fullCredit(question, given.response),
         elapsedMs: elapsed.get(id),
         at: given?.answeredAt ?? attempt.endedAt,
         attemptEndedAt: attempt.endedAt,

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import YAML from 'yaml';
 import { writeCorpus } from './corpus.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -73,11 +74,15 @@ writeCorpus({ out: libraryDir, questions: SIZE.library * 10, files: SIZE.library
 const lintDir = path.join(work, 'lint');
 writeCorpus({ out: lintDir, questions: SIZE.lintQuestions, files: SIZE.lintFiles, seed: 3 });
 
-// 50 answers from the big bank's key (the rest of the draw counts as unanswered).
-const key = once(qualify('key', big.file)).result.stdout;
+// Answers to the 50 questions the seeded draw picks, from the big bank's key: a first run with an
+// empty answers file lists the drawn questions (all unanswered) among its mistakes.
+const key = YAML.parse(once(qualify('key', big.file)).result.stdout);
 const answersFile = path.join(work, 'answers.yaml');
-fs.writeFileSync(answersFile, `${key.split('\n').filter((line) => /^q\d+:/.test(line)).slice(0, 50).join('\n')}\n`);
+fs.writeFileSync(answersFile, '{}\n');
 const exam = qualify('exam', big.file, '--answers', answersFile, '--json', '--practice', '--seed', '7');
+const drawn = JSON.parse(once(exam).result.stdout).mistakes.map((m) => m.questionId);
+fs.writeFileSync(answersFile, YAML.stringify(Object.fromEntries(drawn.map((id) => [id, key[id]]))));
+fs.rmSync(home, { recursive: true, force: true });
 
 // --- rows -------------------------------------------------------------------------------------
 const node = measure([process.execPath, '-e', '0']);

@@ -39,9 +39,10 @@ interface Entry {
 
 // A new schema (or a new entry layout) must never reuse values validated against the old one.
 const FORMAT = 2;
-const VERSION = createHash('sha256').update(`${FORMAT}\n${JSON.stringify(bankSchema)}\n${JSON.stringify(guidelineSchema)}`).digest('hex').slice(0, 16);
+export const VERSION = createHash('sha256').update(`${FORMAT}\n${JSON.stringify(bankSchema)}\n${JSON.stringify(guidelineSchema)}`).digest('hex').slice(0, 16);
 
-const stampOf = (stat: fs.Stats) => `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}:${stat.dev}`;
+/** What identifies one version of a file on disk: size, modification and change times, inode, device. */
+export const stampOf = (stat: fs.Stats) => `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}:${stat.dev}`;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**

@@ -110,7 +110,9 @@ export function selectContent(dirs: readonly string[], extraFiles: readonly stri
     readFiles = new Set(toRead);
     fresh = recordsOf(read, stampNow);
   }
-  if (read) {
+  // Written only when a record changed: a bank with media is read on every run, yet its record stays the same.
+  const sameRecord = (a: IndexRecord | undefined, b: IndexRecord | undefined) => JSON.stringify(a) === JSON.stringify(b);
+  if (read && [...readFiles].some((f) => !sameRecord(fresh.get(f), known.get(f)))) {
     const kept = [...known.values()].filter((r) => !stampNow.has(r.file) && fs.existsSync(r.file));
     index.write([...kept, ...files.flatMap((f) => (readFiles.has(f) ? (fresh.get(f) ?? []) : (current.get(f) ?? [])))]);
   }

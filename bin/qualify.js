@@ -11,6 +11,17 @@ if (process.argv.length === 3 && (process.argv[2] === '--version' || process.arg
   }
 }
 
+// `qualify --help` into a pipe (not a terminal, whose width changes the layout): the text
+// generated at build time from the program (scripts/generate.mjs, checked current in CI).
+if (process.argv.length === 3 && (process.argv[2] === '--help' || process.argv[2] === '-h') && !process.stdout.isTTY) {
+  try {
+    process.stdout.write((await import('../dist/cli/help.generated.js')).HELP);
+    process.exit(0);
+  } catch {
+    // Not built yet: the import below says so.
+  }
+}
+
 let cli;
 try {
   cli = {

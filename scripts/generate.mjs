@@ -3,6 +3,7 @@
 //   docs/schema/bank.md, docs/schema/guideline.md   field reference, from the schemas' descriptions
 //   src/content/schema/types.generated.ts            TypeScript types of the files as written
 //   docs/rules/README.md                             the rule index, from src/lint (needs a build)
+//   src/content/schema/validators.generated.cjs      ajv standalone validators of the schemas (no compiling at run time)
 //   src/cli/help.generated.ts                        `qualify --help` as printed to a pipe (80 columns),
 //                                                    so bin/qualify.js prints it without loading commander
 // CI runs it after the build and fails on `git diff`, so none of them can drift from its source.
@@ -10,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { validatorsModule } from './validators.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const KINDS = ['bank', 'guideline'];
@@ -166,6 +168,7 @@ const outputs = {
   'docs/schema/guideline.md': schemaDoc('guideline'),
   'docs/rules/README.md': await rulesIndex(),
   'src/cli/help.generated.ts': await helpModule(),
+  'src/content/schema/validators.generated.cjs': validatorsModule(),
 };
 
 const check = process.argv.includes('--check');

@@ -11,12 +11,10 @@ export type ContentKind = 'bank' | 'guideline';
 let validators: Record<ContentKind, ValidateFunction> | undefined;
 
 function getValidators(): Record<ContentKind, ValidateFunction> {
-  if (!validators) {
-    // Loaded on first use: a command whose files all come from the content cache never needs it.
-    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    validators = { bank: ajv.compile(bankSchema), guideline: ajv.compile(guidelineSchema) };
-  }
+  // Loaded on first use: a command whose files all come from the content cache never needs them.
+  // ajv's standalone code, generated from the schemas at build time (scripts/generate.mjs), so
+  // nothing is compiled at run time; it ships beside the schemas (package.json "files").
+  validators ??= createRequire(import.meta.url)('../../src/content/schema/validators.generated.cjs') as Record<ContentKind, ValidateFunction>;
   return validators;
 }
 

@@ -21,15 +21,22 @@ import type { ContentKind } from './validate.js';
  * data only; it never runs code.
  */
 export interface ContentCache {
-  lookup(file: string, stat: fs.Stats): { kind: ContentKind; value: unknown } | undefined;
-  remember(file: string, stat: fs.Stats, kind: ContentKind, value: unknown): void;
+  /**
+   * `variant` names a second entry of the same file: `resolved` holds a bank as resolved
+   * against its guideline (with that guideline's file and stamp, for the caller to check).
+   */
+  lookup(file: string, stat: fs.Stats, variant?: Variant): { kind: ContentKind; value: unknown } | undefined;
+  remember(file: string, stat: fs.Stats, kind: ContentKind, value: unknown, variant?: Variant): void;
   /** Kept for callers; entries are written as they are remembered. */
   save(): void;
 }
 
+export type Variant = 'value' | 'resolved';
+
 interface Entry {
   version: string;
   file: string;
+  variant: Variant;
   stamp: string;
   kind: ContentKind;
   digest: string;
@@ -38,7 +45,7 @@ interface Entry {
 }
 
 // A new schema (or a new entry layout) must never reuse values validated against the old one.
-const FORMAT = 2;
+const FORMAT = 3;
 export const VERSION = createHash('sha256').update(`${FORMAT}\n${JSON.stringify(bankSchema)}\n${JSON.stringify(guidelineSchema)}`).digest('hex').slice(0, 16);
 
 /** What identifies one version of a file on disk: size, modification and change times, inode, device. */
@@ -50,12 +57,13 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  * that cannot be read or written only costs speed.
  */
 export function openContentCache(cacheDir: string): ContentCache {
-  const entryFile = (file: string) => path.join(cacheDir, `${createHash('sha256').update(file).digest('hex').slice(0, 32)}.v8`);
+  const entryFile = (file: string, variant: Variant) =>
+    path.join(cacheDir, `${createHash('sha256').update(variant === 'value' ? file : `${file}\u0000${variant}`).digest('hex').slice(0, 32)}.v8`);
   return {
-    lookup(file, stat) {
+    lookup(file, stat, variant = 'value') {
       try {
-        const entry = v8.deserialize(fs.readFileSync(entryFile(file))) as Entry;
-        if (entry?.version !== VERSION || entry.file !== file || entry.stamp !== stampOf(stat)) return undefined;
+        const entry = v8.deserialize(fs.readFileSync(entryFile(file, variant))) as Entry;
+        if (entry?.version !== VERSION || entry.file !== file || entry.variant !== variant || entry.stamp !== stampOf(stat)) return undefined;
         if (!(entry.value instanceof Uint8Array) || (entry.kind !== 'bank' && entry.kind !== 'guideline') || sha256(entry.value) !== entry.digest) return undefined;
         return { kind: entry.kind, value: v8.deserialize(entry.value) as unknown };
       } catch {
@@ -63,12 +71,12 @@ export function openContentCache(cacheDir: string): ContentCache {
         return undefined;
       }
     },
-    remember(file, stat, kind, value) {
+    remember(file, stat, kind, value, variant = 'value') {
       try {
         const bytes = v8.serialize(value);
-        const entry: Entry = { version: VERSION, file, stamp: stampOf(stat), kind, digest: sha256(bytes), value: bytes };
+        const entry: Entry = { version: VERSION, file, variant, stamp: stampOf(stat), kind, digest: sha256(bytes), value: bytes };
         fs.mkdirSync(cacheDir, { recursive: true });
-        const target = entryFile(file);
+        const target = entryFile(file, variant);
         const temporary = `${target}.${process.pid}.tmp`;
         fs.writeFileSync(temporary, v8.serialize(entry));
         fs.renameSync(temporary, target);

@@ -106,8 +106,13 @@ export function sectionRecords(outcomes: readonly QuestionOutcome[]): Map<string
   const records = new Map<string, SectionRecord>();
   for (const o of outcomes) {
     for (const id of o.sections) {
-      const r = records.get(id) ?? { tried: 0, correct: 0, lastSeen: 0 };
-      records.set(id, { tried: r.tried + 1, correct: r.correct + (o.correct ? 1 : 0), lastSeen: Math.max(r.lastSeen, o.at) });
+      const r = records.get(id);
+      if (!r) records.set(id, { tried: 1, correct: o.correct ? 1 : 0, lastSeen: Math.max(0, o.at) });
+      else {
+        r.tried += 1;
+        r.correct += o.correct ? 1 : 0;
+        r.lastSeen = Math.max(r.lastSeen, o.at);
+      }
     }
   }
   return records;

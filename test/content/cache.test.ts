@@ -34,7 +34,8 @@ describe('content cache', () => {
   it('gives the same content on a second load as on the first', () => {
     const { load, entries } = setup();
     const first = summary(load());
-    expect(entries()).toHaveLength(2);
+    // The guideline's value; the bank's value, and the bank as resolved against that guideline.
+    expect(entries()).toHaveLength(3);
     expect(summary(load())).toEqual(first);
     expect(first.banks[0]!.questions).toHaveLength(2);
   });
@@ -64,12 +65,14 @@ describe('content cache', () => {
   it('ignores a damaged or edited cache entry', () => {
     const { load, entries } = setup();
     const first = summary(load());
-    const [one, two] = entries();
+    const [one, ...others] = entries();
     fs.writeFileSync(one!, 'not v8 at all');
-    // Flip one byte inside the remembered value: its digest no longer matches, so it is a miss.
-    const bytes = fs.readFileSync(two!);
-    bytes[bytes.length - 20] ^= 0xff;
-    fs.writeFileSync(two!, bytes);
+    // Flip one byte inside each remembered value: its digest no longer matches, so it is a miss.
+    for (const entry of others) {
+      const bytes = fs.readFileSync(entry);
+      bytes[bytes.length - 20] ^= 0xff;
+      fs.writeFileSync(entry, bytes);
+    }
     expect(summary(load())).toEqual(first);
   });
 
@@ -80,7 +83,8 @@ describe('content cache', () => {
     rewrite('b.yaml', bank.replace('prompt: Second', 'prompt: Again'));
     expect(summary(load()).banks[0]!.questions[1]).toEqual(['q2', 'Again']);
     const rewritten = entries().filter((e) => fs.statSync(e).mtimeMs !== before.get(e));
-    expect(rewritten).toHaveLength(1);
+    // The bank's two entries (its value, and as resolved); the guideline's is untouched.
+    expect(rewritten).toHaveLength(2);
     rewrite('b.yaml', bank.replace('answer: false', 'answer: maybe'));
     for (let run = 0; run < 3; run++) expect(summary(load()).diagnostics).toEqual([expect.stringMatching(/^b\.yaml:8:\d+ .*answer/)]);
   });
@@ -90,6 +94,6 @@ describe('content cache', () => {
     load();
     const other = tempTree({ 'g.yaml': GUIDELINE, 'b.yaml': bank });
     loadContent([other], [], openContentCache(path.join(dir, 'cache', 'content')));
-    expect(entries()).toHaveLength(4);
+    expect(entries()).toHaveLength(6);
   });
 });

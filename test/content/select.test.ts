@@ -14,13 +14,13 @@ const other = bank.replace('id: b\n', 'id: c\n').replace('title: Test Bank', 'ti
 function setup(files: Record<string, string> = { 'content/g.yaml': GUIDELINE, 'content/b.yaml': bank, 'content/c.yaml': other }) {
   const dir = tempTree(files);
   const cacheDir = path.join(dir, 'cache', 'content');
-  /** Files the loader asked the per-file cache for in the last selection: the files it read. */
+  /** Files whose cache entries (value or resolved bank) the loader asked for in the last selection: the files it read. */
   let looked: string[] = [];
   const real = openContentCache(cacheDir);
   const cache: ContentCache = {
-    lookup: (file, stat) => {
+    lookup: (file, stat, variant) => {
       looked.push(path.basename(file));
-      return real.lookup(file, stat);
+      return real.lookup(file, stat, variant);
     },
     remember: (...args) => real.remember(...args),
     save: () => real.save(),
@@ -38,7 +38,7 @@ function setup(files: Record<string, string> = { 'content/g.yaml': GUIDELINE, 'c
     fs.utimesSync(file, later, later);
   };
   const errors = (selection: ReturnType<typeof select>) => selection.errors.map((d) => `${path.basename(d.file)}:${d.line}:${d.column} ${d.message}`);
-  return { dir, cacheDir, select, rewrite, errors, read: () => [...looked].sort() };
+  return { dir, cacheDir, select, rewrite, errors, read: () => [...new Set(looked)].sort() };
 }
 
 describe('content index', () => {

@@ -1,6 +1,27 @@
 #!/usr/bin/env node
 // The launcher, and the one place where errors become exit codes
 // (0 ok, 1 problems found, 2 usage or content error, 3 retake not yet allowed).
+// `qualify --version` alone needs nothing but the version: answer before loading the program.
+if (process.argv.length === 3 && (process.argv[2] === '--version' || process.argv[2] === '-V')) {
+  try {
+    process.stdout.write(`${(await import('../dist/cli/version.js')).VERSION}\n`);
+    process.exit(0);
+  } catch {
+    // Not built yet: the import below says so.
+  }
+}
+
+// `qualify --help` into a pipe (not a terminal, whose width changes the layout): the text
+// generated at build time from the program (scripts/generate.mjs, checked current in CI).
+if (process.argv.length === 3 && (process.argv[2] === '--help' || process.argv[2] === '-h') && !process.stdout.isTTY) {
+  try {
+    process.stdout.write((await import('../dist/cli/help.generated.js')).HELP);
+    process.exit(0);
+  } catch {
+    // Not built yet: the import below says so.
+  }
+}
+
 let cli;
 try {
   cli = {

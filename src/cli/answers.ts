@@ -19,7 +19,13 @@ export interface AnswersFile {
  * question (an option id that does not exist, a label not on the scale) stops the command with its
  * position, rather than silently scoring 0.
  */
-export function readAnswersFile(given: string, bank: Bank, otherBanks: Iterable<Bank> = [], cwd = process.cwd()): AnswersFile {
+export function readAnswersFile(
+  given: string,
+  bank: Bank,
+  /** The other banks, asked for only when the file seems written for one of them. */
+  otherBanks: () => Iterable<Bank> = () => [],
+  cwd = process.cwd(),
+): AnswersFile {
   let input: { bytes: Buffer; file: string };
   try {
     input = readInputBytes(given, cwd);
@@ -39,7 +45,7 @@ export function readAnswersFile(given: string, bank: Bank, otherBanks: Iterable<
   const unknown = ids.filter((id) => !questions.has(id));
   // A file written for another bank (a mistyped command) must not become a counted, failed attempt.
   if (unknown.length > 0 && unknown.length * 2 > ids.length) {
-    const owner = likelyOwner(unknown, bank, otherBanks);
+    const owner = likelyOwner(unknown, bank, otherBanks());
     const message = messages.answersForAnotherBank(bank.id, unknown.length, ids.length, owner);
     throw new ContentError([{ ...at([unknown[0]!], true), severity: 'error', ruleId: 'answers', message }], messages.answersWrongBank(bank.id, owner));
   }

@@ -124,7 +124,7 @@ export function settleOpenExam(store: AttemptStore, resolved: ResolvedBank, now:
  */
 export function settleOpenPractice(store: AttemptStore, resolved: ResolvedBank, now: number): AttemptRow | undefined {
   const inBank = new Set(resolved.bank.questions.map((q) => q.id));
-  const open = store.list(resolved.bank.id).filter((a) => a.mode === 'practice' && a.status === 'in_progress');
+  const open = store.openAttempts(resolved.bank.id, 'practice');
   const newest = open.at(-1);
   let resumable: AttemptRow | undefined;
   for (const round of open) {

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
 import { openContentCache } from '../content/cache.js';
-import { loadContent, type ContentSet } from '../content/load.js';
+import { openContentIndex } from '../content/index.js';
+import { selectContent, type ContentSelection } from '../content/select.js';
+import type { ContentSet } from '../content/load.js';
 import { SHIPPED_CONTENT_DIRS } from '../content/discover.js';
 import type { ResolvedBank } from '../content/types.js';
 import { ContentError, UsageError } from '../errors.js';
@@ -59,30 +61,41 @@ export function now(env: NodeJS.ProcessEnv = process.env): number {
   return ms;
 }
 
-/** Loads all content and stops the command (exit 2) when any file has an error. */
-export function loadAllContent(options: GlobalOptions, extraFiles: string[] = []): ContentSet {
-  const cache = openContentCache(path.join(homeDir(), 'cache', 'content.json'));
-  const content = loadContent(contentDirs(options), extraFiles, cache);
-  const errors = content.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) throw new ContentError(errors, messages.contentErrors(errors.length));
-  return content;
+/**
+ * Finds the content on the search path (plus any extra files) through the index kept beside the
+ * per-file cache, reading only files that are new, changed or had a problem; stops the command
+ * (exit 2) when any file has an error, with its position.
+ */
+export function selectAllContent(options: GlobalOptions, extraFiles: string[] = []): ContentSelection {
+  const cacheDir = path.join(homeDir(), 'cache', 'content');
+  const selection = selectContent(contentDirs(options), extraFiles, openContentCache(cacheDir), openContentIndex(cacheDir));
+  if (selection.errors.length) throw new ContentError(selection.errors, messages.contentErrors(selection.errors.length));
+  return selection;
 }
 
-/** Finds a bank by id, or by the path of its file (which is then loaded too). */
-export function findBank(options: GlobalOptions, idOrFile: string, fileExists: (p: string) => boolean): { content: ContentSet; resolved: ResolvedBank } {
+/** Loads all content and stops the command (exit 2) when any file has an error. */
+export function loadAllContent(options: GlobalOptions, extraFiles: string[] = []): ContentSet {
+  return selectAllContent(options, extraFiles).loadAll();
+}
+
+/** Finds a bank by id, or by the path of its file (which is then loaded too), reading only that bank and its guideline. */
+export function findBank(options: GlobalOptions, idOrFile: string, fileExists: (p: string) => boolean): { content: ContentSet; resolved: ResolvedBank; selection: ContentSelection } {
   const looksLikeFile = /\.ya?ml$/i.test(idOrFile) || idOrFile.includes('/') || idOrFile.includes(path.sep);
   if (looksLikeFile) {
     const file = path.resolve(idOrFile);
     if (!fileExists(file)) throw new UsageError(messages.noSuchFile(idOrFile));
-    const content = loadAllContent({ ...options, content: [...options.content, path.dirname(file)] }, [file]);
-    const resolved = [...content.banks.values()].find((b) => b.bank.file === file);
-    if (!resolved) throw new UsageError(messages.notABank(idOrFile));
-    return { content, resolved };
+    const selection = selectAllContent({ ...options, content: [...options.content, path.dirname(file)] }, [file]);
+    const record = selection.byFile(file);
+    const content = record ? selection.load([record.id]) : undefined;
+    const resolved = content && [...content.banks.values()].find((b) => b.bank.file === file);
+    if (!content || !resolved) throw new UsageError(messages.notABank(idOrFile));
+    return { content, resolved, selection };
   }
-  const content = loadAllContent(options);
+  const selection = selectAllContent(options);
+  const content = selection.load([idOrFile]);
   const resolved = content.banks.get(idOrFile);
-  if (!resolved) throw new UsageError(messages.unknownBank(idOrFile, [...content.banks.keys()]));
-  return { content, resolved };
+  if (!resolved) throw new UsageError(messages.unknownBank(idOrFile, selection.banks.map((b) => b.id)));
+  return { content, resolved, selection };
 }
 
 /**

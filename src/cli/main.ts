@@ -12,6 +12,7 @@ import type { GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { registerAuthoringCommands } from './register-authoring.js';
 import { registerSharingCommands } from './register-sharing.js';
+import { VERSION } from './version.js';
 
 // Each command's module is imported when that command runs, so building the program (and
 // printing --help) loads only commander: no YAML parser, schema validator, SQLite or prompts.
@@ -43,7 +44,7 @@ Data: one SQLite file in $QUALIFY_HOME (default: your data folder); --db <file> 
 export function buildProgram(io: Io): Command {
   const program = new Command('qualify')
     .description('Practise the qualification exams of AI-training and data-labeling platforms.')
-    .version('0.1.0', '-V, --version')
+    .version(VERSION, '-V, --version')
     .addOption(new Option('--content <dir>', 'also read guidelines and banks from this folder (repeatable)').default([], 'none').argParser(collect))
     .option('--db <file>', 'the attempts database to use')
     .showHelpAfterError('(run "qualify --help" for usage)')

@@ -3,7 +3,7 @@ import type { ResolvedBank } from '../content/types.js';
 import type { ReportModel } from '../report/model.js';
 import type { AttemptStore } from '../store/attempts.js';
 import type { DB } from '../store/db.js';
-import { analyse, type Analytics } from '../study/analytics.js';
+import { analyse, sectionAccuracy, type Analytics } from '../study/analytics.js';
 import type { NextStep } from '../study/next-step.js';
 import { sanitize } from '../text/sanitize.js';
 import { makeTheme } from '../text/theme.js';
@@ -32,9 +32,9 @@ export function reportStudy(db: DB, store: AttemptStore, content: ContentSet, re
   const records = attemptRecords(store, report.bank.id);
   const all = outcomesFor(content, records);
   const mine = all.filter((o) => o.attemptId === report.attemptId);
-  const analytics = { ...analyse(records, mine), sections: analyse(records, all).sections };
+  const analytics = { ...analyse(records, mine), sections: sectionAccuracy(all) };
   const resolved = content.banks.get(report.bank.id);
-  return { analytics, nextStep: resolved ? nextStepFor(db, store, content, resolved, at) : null };
+  return { analytics, nextStep: resolved ? nextStepFor(db, store, content, resolved, at, { records, outcomes: all }) : null };
 }
 
 /** The study part of a text report, wrapped to the report's width: analytics, then the next step last. */

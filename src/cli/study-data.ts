@@ -11,6 +11,7 @@ import { nextAttemptAt, retakeDecision } from './attempt.js';
 
 /** The finished attempts (of one bank, or all) with their answers, for the study rules. */
 export function attemptRecords(store: AttemptStore, bankId?: string): AttemptRecord[] {
+  const answers = store.answersByAttempt(bankId);
   return store
     .list(bankId)
     .filter((a) => a.status !== 'in_progress' && a.endedAt !== undefined)
@@ -25,7 +26,7 @@ export function attemptRecords(store: AttemptStore, bankId?: string): AttemptRec
       // stream records when each answer arrived, but never showed the questions: no timing either.
       timed: a.settings !== undefined && (a.settings as { driver?: string }).driver !== 'stream',
       questionIds: a.questionIds,
-      answers: store.answers(a.id),
+      answers: answers.get(a.id) ?? [],
     }));
 }
 
@@ -64,10 +65,18 @@ export function dueCount(study: StudyStore, resolved: ResolvedBank, at: number):
 }
 
 /** The next step for one bank, from its attempts, the deck and the retake policy. */
-export function nextStepFor(db: DB, store: AttemptStore, content: ContentSet, resolved: ResolvedBank, at: number): NextStep {
+export function nextStepFor(
+  db: DB,
+  store: AttemptStore,
+  content: ContentSet,
+  resolved: ResolvedBank,
+  at: number,
+  /** The bank's attempt records and their outcomes, when the caller has them already. */
+  known?: { records: AttemptRecord[]; outcomes: QuestionOutcome[] },
+): NextStep {
   const study = new StudyStore(db);
-  const records = attemptRecords(store, resolved.bank.id);
-  const outcomes = outcomesFor(content, records);
+  const records = known?.records ?? attemptRecords(store, resolved.bank.id);
+  const outcomes = known?.outcomes ?? outcomesFor(content, records);
   syncMissedCards(study, content, outcomes);
   const weakest = weakestSections(sectionRecords(outcomes))[0];
   const exams = records.filter((r) => r.mode === 'exam');

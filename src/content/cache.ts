@@ -1,84 +1,89 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import bankSchema from './schema/bank.schema.json' with { type: 'json' };
 import guidelineSchema from './schema/guideline.schema.json' with { type: 'json' };
 import type { ContentKind } from './validate.js';
 
 /**
- * Every command reads all content first, and parsing a megabyte of YAML with source positions
- * (plus compiling the schema validator) takes most of a second. Files that parsed and passed the
- * schema are remembered here, by path, size and modification time, so an unchanged file is not
- * parsed or validated again. Only files without problems are remembered; a file with a problem is
- * read afresh every time, so its error (with line and column) is always reported.
+ * Parsing a megabyte of YAML with source positions (and validating it) takes most of a second.
+ * Files that parsed and passed the schema are remembered here, one entry file per content file,
+ * keyed by its path and stamped with its size, modification and change times and inode, so an
+ * unchanged file is not parsed or validated again, a changed or new file is read alone, and
+ * several content folders used in turn never evict each other. Only files without problems are
+ * remembered; a file with a problem is read afresh every time, so its error (with line and
+ * column) is always reported.
+ *
+ * An entry is `v8.serialize` output that qualify wrote itself: it holds the format, the path, the
+ * stamp and a SHA-256 of the value's bytes, and anything that does not match (another version, a
+ * changed file, a damaged or edited entry) is a miss, never a value. Deserializing builds plain
+ * data only; it never runs code.
  */
 export interface ContentCache {
-  lookup(file: string, stat: fs.Stats): { kind: ContentKind; value: unknown } | undefined;
-  remember(file: string, stat: fs.Stats, kind: ContentKind, value: unknown): void;
-  /** Writes the cache when anything changed; a cache that cannot be written is simply skipped. */
+  /**
+   * `variant` names a second entry of the same file: `resolved` holds a bank as resolved
+   * against its guideline (with that guideline's file and stamp, for the caller to check).
+   */
+  lookup(file: string, stat: fs.Stats, variant?: Variant): { kind: ContentKind; value: unknown } | undefined;
+  remember(file: string, stat: fs.Stats, kind: ContentKind, value: unknown, variant?: Variant): void;
+  /** Kept for callers; entries are written as they are remembered. */
   save(): void;
 }
 
+export type Variant = 'value' | 'resolved';
+
 interface Entry {
+  version: string;
+  file: string;
+  variant: Variant;
   stamp: string;
   kind: ContentKind;
-  /** The parsed value as JSON text. */
-  json: string;
+  digest: string;
+  /** The validated value, serialized on its own so the digest covers exactly its bytes. */
+  value: Uint8Array;
 }
 
-// A new schema (or a new cache layout) must never reuse values validated against the old one.
-const FORMAT = 1;
-const VERSION = createHash('sha256').update(`${FORMAT}\n${JSON.stringify(bankSchema)}\n${JSON.stringify(guidelineSchema)}`).digest('hex').slice(0, 16);
+// A new schema (or a new entry layout) must never reuse values validated against the old one.
+const FORMAT = 3;
+export const VERSION = createHash('sha256').update(`${FORMAT}\n${JSON.stringify(bankSchema)}\n${JSON.stringify(guidelineSchema)}`).digest('hex').slice(0, 16);
 
-const stampOf = (stat: fs.Stats) => `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+/** What identifies one version of a file on disk: size, modification and change times, inode, device. */
+export const stampOf = (stat: fs.Stats) => `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}:${stat.dev}`;
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** JSON cannot hold Infinity or NaN (YAML can), so such values are not remembered. */
-function jsonSafe(value: unknown): boolean {
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every(jsonSafe);
-  if (value !== null && typeof value === 'object') return Object.values(value).every(jsonSafe);
-  return true;
-}
-
-export function openContentCache(cacheFile: string): ContentCache {
-  let entries: Record<string, Entry> = {};
-  try {
-    const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { version?: string; entries?: Record<string, Entry> };
-    if (stored.version === VERSION && stored.entries && typeof stored.entries === 'object') entries = stored.entries;
-  } catch {
-    // No cache yet, or an unreadable one: start empty.
-  }
-  const fresh: Record<string, Entry> = {};
-  let changed = false;
-
+/**
+ * Opens the cache kept in `cacheDir` (one `<hash of path>.v8` file per content file). A cache
+ * that cannot be read or written only costs speed.
+ */
+export function openContentCache(cacheDir: string): ContentCache {
+  const entryFile = (file: string, variant: Variant) =>
+    path.join(cacheDir, `${createHash('sha256').update(variant === 'value' ? file : `${file}\u0000${variant}`).digest('hex').slice(0, 32)}.v8`);
   return {
-    lookup(file, stat) {
-      const entry = entries[file];
-      if (!entry || entry.stamp !== stampOf(stat)) return undefined;
+    lookup(file, stat, variant = 'value') {
       try {
-        const value = JSON.parse(entry.json) as unknown;
-        fresh[file] = entry;
-        return { kind: entry.kind, value };
+        const entry = v8.deserialize(fs.readFileSync(entryFile(file, variant))) as Entry;
+        if (entry?.version !== VERSION || entry.file !== file || entry.variant !== variant || entry.stamp !== stampOf(stat)) return undefined;
+        if (!(entry.value instanceof Uint8Array) || (entry.kind !== 'bank' && entry.kind !== 'guideline') || sha256(entry.value) !== entry.digest) return undefined;
+        return { kind: entry.kind, value: v8.deserialize(entry.value) as unknown };
       } catch {
+        // No entry yet, or an unreadable one: read the file itself.
         return undefined;
       }
     },
-    remember(file, stat, kind, value) {
-      if (!jsonSafe(value)) return;
-      fresh[file] = { stamp: stampOf(stat), kind, json: JSON.stringify(value) };
-      changed = true;
-    },
-    save() {
-      // Entries of files no longer read are dropped, so the cache does not grow forever.
-      if (!changed && Object.keys(fresh).length === Object.keys(entries).length) return;
+    remember(file, stat, kind, value, variant = 'value') {
       try {
-        fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-        const temporary = `${cacheFile}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, JSON.stringify({ version: VERSION, entries: fresh }));
-        fs.renameSync(temporary, cacheFile);
+        const bytes = v8.serialize(value);
+        const entry: Entry = { version: VERSION, file, variant, stamp: stampOf(stat), kind, digest: sha256(bytes), value: bytes };
+        fs.mkdirSync(cacheDir, { recursive: true });
+        const target = entryFile(file, variant);
+        const temporary = `${target}.${process.pid}.tmp`;
+        fs.writeFileSync(temporary, v8.serialize(entry));
+        fs.renameSync(temporary, target);
       } catch {
         // A read-only data folder only costs speed.
       }
     },
+    save() {},
   };
 }

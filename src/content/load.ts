@@ -1,7 +1,7 @@
 import { FileTooLargeError, readContentFile } from './read.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ContentCache } from './cache.js';
+import { stampOf, type ContentCache } from './cache.js';
 import type { Diagnostic } from './diagnostic.js';
 import { findContentFiles } from './discover.js';
 import { parseYaml, positionOf, type ParsedFile } from './parse.js';
@@ -76,15 +76,20 @@ function checkMediaOnDisk(bank: Bank, parsed: ParsedFile): Diagnostic[] {
 }
 
 /**
- * A file remembered by the cache: its value now, its source positions only if a later check
- * needs one (then the file is parsed after all).
+ * A file remembered by the cache: its value when asked for (from the cache, or parsed when the
+ * cache kept only the resolved bank), its source positions only if a later check needs one
+ * (then the file is parsed after all).
  */
-function rememberedFile(file: string, value: unknown): ParsedFile {
+function rememberedFile(file: string, value?: () => unknown): ParsedFile {
   let full: ParsedFile | undefined;
   const parse = () => (full ??= parseYaml(file, readContentFile(file)));
+  let kept: { value: unknown } | undefined;
   return {
     file,
-    value,
+    get value() {
+      kept ??= { value: value ? value() : parse().value };
+      return kept.value;
+    },
     diagnostics: [],
     get doc() {
       return parse().doc;
@@ -96,6 +101,22 @@ function rememberedFile(file: string, value: unknown): ParsedFile {
       return parse().source;
     },
   };
+}
+
+/** A bank as resolved against its guideline, remembered with that guideline's file and stamp. */
+interface ResolvedEntry {
+  bank: Bank;
+  guidelineFile: string;
+  guidelineStamp: string;
+}
+
+function isResolvedEntry(value: unknown, file: string): value is ResolvedEntry {
+  const v = value as Partial<ResolvedEntry> | null;
+  return (
+    typeof v === 'object' && v !== null && typeof v.guidelineFile === 'string' && typeof v.guidelineStamp === 'string' &&
+    typeof v.bank === 'object' && v.bank !== null && v.bank.kind === 'bank' && v.bank.file === file && typeof v.bank.id === 'string' &&
+    typeof v.bank.guidelineId === 'string' && Array.isArray(v.bank.questions)
+  );
 }
 
 /**
@@ -114,47 +135,67 @@ export function loadContent(
   const diagnostics: Diagnostic[] = [];
   const read: ReadFile[] = [];
   const loaded = new Map<string, LoadedFile>(files.map((file) => [file, { file }]));
+  const stats = new Map<string, fs.Stats>();
+  /** Banks remembered as resolved, still to be checked against the guideline they were resolved with. */
+  const remembered: { file: string; value: ResolvedEntry }[] = [];
 
-  for (const file of files) {
+  /** Reads one file: from the cache when it is unchanged, else parsed and validated. */
+  const readOne = (file: string): ReadFile | undefined => {
     let source: string;
-    let stat: fs.Stats | undefined;
+    const stat = stats.get(file);
     try {
-      stat = cache && !sources?.has(file) ? fs.statSync(file) : undefined;
-      const remembered = stat && cache?.lookup(file, stat);
-      if (remembered) {
-        const parsed = rememberedFile(file, remembered.value);
-        Object.assign(loaded.get(file)!, { parsed, kind: remembered.kind });
-        read.push({ parsed, kind: remembered.kind });
-        continue;
+      const kept = stat && cache?.lookup(file, stat);
+      if (kept) {
+        const parsed = rememberedFile(file, () => kept.value);
+        Object.assign(loaded.get(file)!, { parsed, kind: kept.kind });
+        return { parsed, kind: kept.kind };
       }
       source = sources?.get(file) ?? readContentFile(file);
     } catch (error) {
       const why = error instanceof FileTooLargeError ? error.message : `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
       diagnostics.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'file', message: why });
-      continue;
+      return undefined;
     }
     const parsed = parseYaml(file, source);
     loaded.get(file)!.parsed = parsed;
     if (parsed.diagnostics.length) {
       diagnostics.push(...parsed.diagnostics);
-      continue;
+      return undefined;
     }
     const kind = kindOf(parsed);
-    if (kind === 'other') continue; // not content (an answers file kept nearby, say)
+    if (kind === 'other') return undefined; // not content (an answers file kept nearby, say)
     if (kind === 'unknown-kind') {
       const { line, column } = positionOf(parsed, ['kind']);
       diagnostics.push({ file, line, column, severity: 'error', ruleId: 'schema', message: 'kind: must be "bank" or "guideline"' });
-      continue;
+      return undefined;
     }
     loaded.get(file)!.kind = kind;
     const { diagnostics: schemaProblems, brokenQuestions } = validateWithScope(parsed, kind);
     if (schemaProblems.length) {
       diagnostics.push(...schemaProblems);
-      if (kind === 'bank' && brokenQuestions) read.push({ parsed, kind, brokenQuestions });
+      return kind === 'bank' && brokenQuestions ? { parsed, kind, brokenQuestions } : undefined;
+    }
+    if (stat) cache?.remember(file, stat, kind, parsed.value);
+    return { parsed, kind };
+  };
+
+  for (const file of files) {
+    try {
+      if (cache && !sources?.has(file)) stats.set(file, fs.statSync(file));
+    } catch {
+      // readOne reports why the file cannot be read.
+    }
+    const stat = stats.get(file);
+    // A bank resolved before (without a problem) needs neither its value nor resolving again,
+    // as long as its guideline file is the one it was resolved against (checked below).
+    const resolved = stat && cache?.lookup(file, stat, 'resolved');
+    if (resolved && isResolvedEntry(resolved.value, file)) {
+      Object.assign(loaded.get(file)!, { parsed: rememberedFile(file), kind: 'bank' });
+      remembered.push({ file, value: resolved.value });
       continue;
     }
-    read.push({ parsed, kind });
-    if (stat) cache?.remember(file, stat, kind, parsed.value);
+    const one = readOne(file);
+    if (one) read.push(one);
   }
   cache?.save();
 
@@ -172,17 +213,52 @@ export function loadContent(
   }
 
   const banks = new Map<string, ResolvedBank>();
-  for (const { parsed, brokenQuestions } of read.filter((r) => r.kind === 'bank')) {
-    const { bank, guideline, diagnostics: found } = resolveBank(parsed, guidelines, brokenQuestions);
-    diagnostics.push(...found, ...checkMediaOnDisk(bank, parsed));
-    Object.assign(loaded.get(parsed.file)!, { bank, bankGuideline: guideline });
+  const stampNow = (file: string) => {
+    try {
+      return stampOf(fs.statSync(file));
+    } catch {
+      return undefined;
+    }
+  };
+  // Banks in the order their files were found, whether remembered as resolved or read now.
+  const rememberedAt = new Map(remembered.map((r) => [r.file, r.value]));
+  const readAt = new Map(read.filter((r) => r.kind === 'bank').map((r) => [r.parsed.file, r]));
+  for (const file of files) {
+    let bank: Bank;
+    let guideline: Guideline | undefined;
+    let brokenQuestions: Set<number> | undefined;
+    let parsed: ParsedFile;
+    const kept = rememberedAt.get(file);
+    const keptGuideline = kept && guidelines.get(kept.bank.guidelineId);
+    if (kept && keptGuideline?.file === kept.guidelineFile && stampNow(kept.guidelineFile) === kept.guidelineStamp) {
+      ({ bank } = kept);
+      guideline = keptGuideline;
+      parsed = loaded.get(file)!.parsed!;
+      diagnostics.push(...checkMediaOnDisk(bank, parsed));
+    } else {
+      // Not remembered, or its guideline changed: read the file and resolve it now.
+      const one = kept ? readOne(file) : readAt.get(file);
+      if (!one || one.kind !== 'bank') continue;
+      ({ parsed, brokenQuestions } = one);
+      const resolvedNow = resolveBank(parsed, guidelines, brokenQuestions);
+      ({ bank, guideline } = resolvedNow);
+      const mediaProblems = checkMediaOnDisk(bank, parsed);
+      diagnostics.push(...resolvedNow.diagnostics, ...mediaProblems);
+      const stat = stats.get(file);
+      const guidelineStamp = guideline && stampNow(guideline.file);
+      if (cache && stat && guideline && guidelineStamp && !brokenQuestions && resolvedNow.diagnostics.length === 0 && mediaProblems.length === 0) {
+        const entry: ResolvedEntry = { bank, guidelineFile: guideline.file, guidelineStamp };
+        cache.remember(file, stat, 'bank', entry, 'resolved');
+      }
+    }
+    Object.assign(loaded.get(file)!, { bank, bankGuideline: guideline });
     if (brokenQuestions) {
-      loaded.get(parsed.file)!.brokenQuestions = brokenQuestions.size;
+      loaded.get(file)!.brokenQuestions = brokenQuestions.size;
       continue;
     }
     const earlier = banks.get(bank.id);
     if (earlier) {
-      diagnostics.push({ file: parsed.file, ...positionOf(parsed, ['id']), severity: 'error', ruleId: 'unique-ids', message: `bank id "${bank.id}" is already used by ${earlier.bank.file}` });
+      diagnostics.push({ file, ...positionOf(parsed, ['id']), severity: 'error', ruleId: 'unique-ids', message: `bank id "${bank.id}" is already used by ${earlier.bank.file}` });
       continue;
     }
     if (guideline) banks.set(bank.id, { bank, guideline });

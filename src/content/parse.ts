@@ -1,4 +1,12 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node, Pair } from 'yaml';
+
+/**
+ * The YAML library, loaded the first time a file is parsed: a command answered from the content
+ * index (list, or an exam on unchanged files read from the cache) never loads it.
+ */
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = () => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 import type { Diagnostic } from './diagnostic.js';
 
 /** A parsed YAML file that keeps the source positions of its nodes. */
@@ -52,7 +60,7 @@ const tooDeep = `nested more than ${MAX_NESTING_DEPTH} levels deep; content file
  * Parses one YAML file. Syntax errors are returned as diagnostics, never thrown.
  */
 export function parseYaml(file: string, source: string): ParsedFile {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number, message: string): Diagnostic => {
     const { line, col } = lineCounter.linePos(offset);
@@ -63,12 +71,12 @@ export function parseYaml(file: string, source: string): ParsedFile {
   let doc: Document.Parsed;
   try {
     if (deepFlow !== undefined) throw new RangeError('too deep');
-    doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    doc = yaml().parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     // The parser was cut short (or never ran), so its line count is partial: count them here.
     scanLines(lineCounter, source);
-    doc = parseDocument('', { lineCounter: new LineCounter() });
+    doc = yaml().parseDocument('', { lineCounter: new (yaml().LineCounter)() });
     diagnostics.push(at(deepFlow ?? deepestIndentOffset(source), `YAML: ${tooDeep}`));
     return { file, doc, lineCounter, value: undefined, source, diagnostics };
   }
@@ -173,10 +181,10 @@ function tooDeepNodeOffset(doc: Document.Parsed): number | undefined {
   const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
   while (stack.length) {
     const { node, depth } = stack.pop()!;
-    if (!isCollection(node)) continue;
+    if (!yaml().isCollection(node)) continue;
     if (depth >= MAX_NESTING_DEPTH) return node.range?.[0] ?? 0;
     for (const item of node.items as unknown[]) {
-      if (isPair(item)) {
+      if (yaml().isPair(item)) {
         stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
       } else stack.push({ node: item, depth: depth + 1 });
     }
@@ -188,12 +196,12 @@ function tooDeepNodeOffset(doc: Document.Parsed): number | undefined {
 function aliasBeforeAnchor(doc: Document.Parsed): { offset: number; name: string } | undefined {
   const anchors = new Set<string>();
   let problem: { offset: number; name: string } | undefined;
-  visit(doc, {
+  yaml().visit(doc, {
     Node(_key, node) {
-      if (isAlias(node)) {
+      if (yaml().isAlias(node)) {
         if (!anchors.has(node.source)) {
           problem = { offset: node.range?.[0] ?? 0, name: node.source };
-          return visit.BREAK;
+          return yaml().visit.BREAK;
         }
       } else if (node.anchor) anchors.add(node.anchor);
       return undefined;
@@ -204,10 +212,10 @@ function aliasBeforeAnchor(doc: Document.Parsed): { offset: number; name: string
 
 function firstAliasOffset(doc: Document.Parsed): number | undefined {
   let offset: number | undefined;
-  visit(doc, {
+  yaml().visit(doc, {
     Alias(_key, node) {
       offset = node.range?.[0];
-      return visit.BREAK;
+      return yaml().visit.BREAK;
     },
   });
   return offset;
@@ -219,9 +227,9 @@ function firstAliasOffset(doc: Document.Parsed): number | undefined {
  */
 function unclosedQuoteStart(doc: Document.Parsed, errorOffset: number): number | undefined {
   let start: number | undefined;
-  visit(doc, {
+  yaml().visit(doc, {
     Scalar(_key, node) {
-      const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+      const quoted = yaml().isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
       if (quoted && node.range && node.range[0] < errorOffset && node.range[1] >= errorOffset - 1) start = node.range[0];
     },
   });
@@ -229,7 +237,7 @@ function unclosedQuoteStart(doc: Document.Parsed, errorOffset: number): number |
 }
 
 function pairNamed(node: unknown, key: PathSegment): Pair<Node, Node> | undefined {
-  if (!isMap(node)) return undefined;
+  if (!yaml().isMap(node)) return undefined;
   return node.items.find((pair) => {
     const k = pair.key as { value?: unknown } | null;
     return k !== null && typeof k === 'object' && String(k.value) === String(key);
@@ -237,7 +245,7 @@ function pairNamed(node: unknown, key: PathSegment): Pair<Node, Node> | undefine
 }
 
 function child(node: unknown, key: PathSegment): Node | undefined {
-  if (isSeq(node) && typeof key === 'number') return node.items[key] as Node | undefined;
+  if (yaml().isSeq(node) && typeof key === 'number') return node.items[key] as Node | undefined;
   return pairNamed(node, key)?.value ?? undefined;
 }
 

@@ -1,4 +1,5 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import bankSchema from './schema/bank.schema.json' with { type: 'json' };
 import guidelineSchema from './schema/guideline.schema.json' with { type: 'json' };
 import type { Diagnostic } from './diagnostic.js';
@@ -10,10 +11,10 @@ export type ContentKind = 'bank' | 'guideline';
 let validators: Record<ContentKind, ValidateFunction> | undefined;
 
 function getValidators(): Record<ContentKind, ValidateFunction> {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    validators = { bank: ajv.compile(bankSchema), guideline: ajv.compile(guidelineSchema) };
-  }
+  // Loaded on first use: a command whose files all come from the content cache never needs them.
+  // ajv's standalone code, generated from the schemas at build time (scripts/generate.mjs), so
+  // nothing is compiled at run time; it ships beside the schemas (package.json "files").
+  validators ??= createRequire(import.meta.url)('../../src/content/schema/validators.generated.cjs') as Record<ContentKind, ValidateFunction>;
   return validators;
 }
 

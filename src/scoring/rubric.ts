@@ -130,3 +130,30 @@ export function scoreQuestion(question: Question, response: Response | undefined
     lostBySection,
   };
 }
+
+/**
+ * Whether a response earns every point without missing a critical criterion: what
+ * `scoreQuestion` says (earned >= max, no critical miss), without building its breakdown. The
+ * study analytics ask this of every answer of every attempt.
+ */
+export function fullCredit(question: Question, response: Response | undefined): boolean {
+  let max = 0;
+  let raw = 0;
+  const rules = answerRulesFor(question);
+  if (question.type !== 'free-text' && rules) {
+    const credit = response?.answer !== undefined ? rules.credit(question, response.answer) : 0;
+    if (question.critical && credit < 1 - 1e-9) return false;
+    max += Math.max(0, question.points);
+    raw += credit * question.points;
+  }
+  if (question.rubric.length) {
+    const text = responseText(question, response);
+    for (const criterion of question.rubric) {
+      const held = holds(criterion, text, response);
+      if (criterion.critical && (criterion.points > 0 ? !held : held)) return false;
+      max += Math.max(0, criterion.points);
+      raw += held ? criterion.points : 0;
+    }
+  }
+  return Math.min(max, Math.max(0, raw)) >= max - 1e-9;
+}

@@ -66,7 +66,8 @@ interface Row {
   max_score: number | null;
   percent: number | null;
   passed: number | null;
-  result: string | null;
+  /** Absent from listings (see SUMMARY): a stored report is parsed only when one attempt is read. */
+  result?: string | null;
   position: number;
   settings: string | null;
 }
@@ -90,11 +91,27 @@ function fromRow(row: Row): AttemptRow {
     maxScore: row.max_score ?? undefined,
     percent: row.percent ?? undefined,
     passed: row.passed === null ? undefined : row.passed === 1,
-    result: row.result === null ? undefined : (JSON.parse(row.result) as unknown),
+    result: row.result === null || row.result === undefined ? undefined : (JSON.parse(row.result) as unknown),
     position: row.position,
     settings: row.settings === null ? undefined : (JSON.parse(row.settings) as unknown),
   };
 }
+
+interface AnswerRow {
+  question_id: string;
+  response: string;
+  answered_at: number;
+  flagged: number;
+}
+
+const answerOf = (r: AnswerRow): SavedAnswer => ({ questionId: r.question_id, response: JSON.parse(r.response) as Response, answeredAt: r.answered_at, flagged: r.flagged === 1 });
+
+/**
+ * Every column but the stored report: listings (history, retake decisions, study analytics) never
+ * need a report, which is most of an attempt's bytes.
+ */
+const SUMMARY = `id, bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status, seed, question_ids, started_at, deadline_at,
+  ended_at, score, max_score, percent, passed, position, settings`;
 
 /** The attempts and answers tables. Every write is its own transaction. */
 export class AttemptStore {
@@ -110,10 +127,14 @@ export class AttemptStore {
         WHERE id = @id AND status = 'in_progress'`),
       get: db.prepare('SELECT * FROM attempts WHERE id = ?'),
       latest: db.prepare("SELECT * FROM attempts WHERE status != 'in_progress' ORDER BY ended_at DESC, id DESC LIMIT 1"),
-      all: db.prepare('SELECT * FROM attempts ORDER BY started_at, id'),
-      byBank: db.prepare('SELECT * FROM attempts WHERE bank_id = ? ORDER BY started_at, id'),
+      all: db.prepare(`SELECT ${SUMMARY} FROM attempts ORDER BY started_at, id`),
+      byBank: db.prepare(`SELECT ${SUMMARY} FROM attempts WHERE bank_id = ? ORDER BY started_at, id`),
       answers: db.prepare('SELECT question_id, response, answered_at, flagged FROM answers WHERE attempt_id = ? ORDER BY answered_at, rowid'),
+      allAnswers: db.prepare('SELECT attempt_id, question_id, response, answered_at, flagged FROM answers ORDER BY attempt_id, answered_at, rowid'),
+      answersByBank: db.prepare(`SELECT attempt_id, question_id, response, answered_at, flagged FROM answers
+        WHERE attempt_id IN (SELECT id FROM attempts WHERE bank_id = ?) ORDER BY attempt_id, answered_at, rowid`),
       inProgress: db.prepare("SELECT * FROM attempts WHERE bank_id = ? AND mode = ? AND status = 'in_progress' ORDER BY started_at DESC, id DESC LIMIT 1"),
+      openRounds: db.prepare(`SELECT ${SUMMARY} FROM attempts WHERE bank_id = ? AND mode = ? AND status = 'in_progress' ORDER BY started_at, id`),
       setPosition: db.prepare("UPDATE attempts SET position = ? WHERE id = ? AND status = 'in_progress'"),
       setFlag: db.prepare(`INSERT INTO question_marks (attempt_id, question_id, flagged) VALUES (?, ?, ?)
         ON CONFLICT (attempt_id, question_id) DO UPDATE SET flagged = excluded.flagged`),
@@ -166,14 +187,32 @@ export class AttemptStore {
     return row && fromRow(row);
   }
 
+  /** Attempts (of one bank, or all), oldest first, without their stored reports (see `get`). */
   list(bankId?: string): AttemptRow[] {
     const rows = (bankId === undefined ? this.statements.all.all() : this.statements.byBank.all(bankId)) as Row[];
     return rows.map(fromRow);
   }
 
   answers(attemptId: number): SavedAnswer[] {
-    const rows = this.statements.answers.all(attemptId) as { question_id: string; response: string; answered_at: number; flagged: number }[];
-    return rows.map((r) => ({ questionId: r.question_id, response: JSON.parse(r.response) as Response, answeredAt: r.answered_at, flagged: r.flagged === 1 }));
+    const rows = this.statements.answers.all(attemptId) as AnswerRow[];
+    return rows.map(answerOf);
+  }
+
+  /** The answers of every attempt (of one bank, or all) in one query, by attempt id, each in the order `answers` gives. */
+  answersByAttempt(bankId?: string): Map<number, SavedAnswer[]> {
+    const rows = (bankId === undefined ? this.statements.allAnswers.all() : this.statements.answersByBank.all(bankId)) as (AnswerRow & { attempt_id: number })[];
+    const byAttempt = new Map<number, SavedAnswer[]>();
+    for (const row of rows) {
+      let list = byAttempt.get(row.attempt_id);
+      if (!list) byAttempt.set(row.attempt_id, (list = []));
+      list.push(answerOf(row));
+    }
+    return byAttempt;
+  }
+
+  /** The unfinished attempts at a bank in a mode, oldest first. */
+  openAttempts(bankId: string, mode: AttemptMode): AttemptRow[] {
+    return (this.statements.openRounds.all(bankId, mode) as Row[]).map(fromRow);
   }
 
   /** The latest unfinished attempt at a bank in a mode, to resume it. */

@@ -21,7 +21,12 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 /** Mean signed error and the confusion table per scale, from the rating and preference answers. */
 export function calibration(outcomes: readonly QuestionOutcome[]): ScaleCalibration[] {
   const byScale = new Map<string, QuestionOutcome[]>();
-  for (const o of outcomes) if (o.scale) byScale.set(o.scale.name, [...(byScale.get(o.scale.name) ?? []), o]);
+  for (const o of outcomes) {
+    if (!o.scale) continue;
+    const rows = byScale.get(o.scale.name);
+    if (rows) rows.push(o);
+    else byScale.set(o.scale.name, [o]);
+  }
   return [...byScale.entries()].map(([scale, rows]) => {
     const labels = rows[0]!.scale!.labels;
     const confusion = labels.map(() => labels.map(() => 0));
@@ -124,7 +129,11 @@ export interface BankTrend {
 
 export function bankTrends(attempts: readonly AttemptRecord[]): BankTrend[] {
   const trends = new Map<string, number[]>();
-  for (const a of [...attempts].sort((x, y) => x.endedAt - y.endedAt)) trends.set(a.bankId, [...(trends.get(a.bankId) ?? []), a.percent]);
+  for (const a of [...attempts].sort((x, y) => x.endedAt - y.endedAt)) {
+    const percents = trends.get(a.bankId);
+    if (percents) percents.push(a.percent);
+    else trends.set(a.bankId, [a.percent]);
+  }
   return [...trends.entries()].map(([bankId, percents]) => ({ bankId, percents }));
 }
 
@@ -133,10 +142,15 @@ export function sectionTrends(outcomes: readonly QuestionOutcome[]): Map<string,
   const perAttempt = new Map<string, Map<number, { tried: number; correct: number; at: number }>>();
   for (const o of outcomes) {
     for (const id of o.sections) {
-      const attempts = perAttempt.get(id) ?? new Map<number, { tried: number; correct: number; at: number }>();
-      const r = attempts.get(o.attemptId) ?? { tried: 0, correct: 0, at: o.at };
-      attempts.set(o.attemptId, { tried: r.tried + 1, correct: r.correct + (o.correct ? 1 : 0), at: Math.min(r.at, o.at) });
-      perAttempt.set(id, attempts);
+      let attempts = perAttempt.get(id);
+      if (!attempts) perAttempt.set(id, (attempts = new Map()));
+      const r = attempts.get(o.attemptId);
+      if (!r) attempts.set(o.attemptId, { tried: 1, correct: o.correct ? 1 : 0, at: o.at });
+      else {
+        r.tried += 1;
+        r.correct += o.correct ? 1 : 0;
+        r.at = Math.min(r.at, o.at);
+      }
     }
   }
   return new Map(
@@ -162,8 +176,13 @@ export function analyse(attempts: readonly AttemptRecord[], outcomes: readonly Q
     rushing: rushing(outcomes) ?? null,
     confidence: certaintyBasedMarks(outcomes) ?? null,
     trends: bankTrends(attempts),
-    sections: [...sectionTrends(outcomes).entries()]
-      .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
-      .map(([sectionId, accuracy]) => ({ sectionId, accuracy })),
+    sections: sectionAccuracy(outcomes),
   };
+}
+
+/** Per section (in section order), its accuracy in each attempt that tested it. */
+export function sectionAccuracy(outcomes: readonly QuestionOutcome[]): Analytics['sections'] {
+  return [...sectionTrends(outcomes).entries()]
+    .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
+    .map(([sectionId, accuracy]) => ({ sectionId, accuracy }));
 }

@@ -1,6 +1,6 @@
 import type { Question } from '../content/types.js';
 import type { Confidence, Response } from '../scoring/response.js';
-import { scoreQuestion } from '../scoring/rubric.js';
+import { fullCredit } from '../scoring/rubric.js';
 
 /** A finished attempt with its answers, as the study rules read it. */
 export interface AttemptRecord {
@@ -56,14 +56,14 @@ export function questionOutcomes(attempts: readonly AttemptRecord[], questionsOf
       const question = questions.get(id);
       if (!question) continue;
       const given = byId.get(id);
-      const score = scoreQuestion(question, given?.response);
       out.push({
         attemptId: attempt.attemptId,
         bankId: attempt.bankId,
         questionId: id,
         sections: question.sections,
         answered: given !== undefined,
-        correct: given !== undefined && score.earned >= score.max - 1e-9 && !score.criticalMissed,
+        // An unanswered question is never correct, so it needs no scoring.
+        correct: given !== undefined && fullCredit(question, given.response),
         elapsedMs: elapsed.get(id),
         at: given?.answeredAt ?? attempt.endedAt,
         attemptEndedAt: attempt.endedAt,
@@ -106,8 +106,13 @@ export function sectionRecords(outcomes: readonly QuestionOutcome[]): Map<string
   const records = new Map<string, SectionRecord>();
   for (const o of outcomes) {
     for (const id of o.sections) {
-      const r = records.get(id) ?? { tried: 0, correct: 0, lastSeen: 0 };
-      records.set(id, { tried: r.tried + 1, correct: r.correct + (o.correct ? 1 : 0), lastSeen: Math.max(r.lastSeen, o.at) });
+      const r = records.get(id);
+      if (!r) records.set(id, { tried: 1, correct: o.correct ? 1 : 0, lastSeen: Math.max(0, o.at) });
+      else {
+        r.tried += 1;
+        r.correct += o.correct ? 1 : 0;
+        r.lastSeen = Math.max(r.lastSeen, o.at);
+      }
     }
   }
   return records;

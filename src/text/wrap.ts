@@ -1,6 +1,9 @@
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 
+/** Printable ASCII is one column a character; only other text needs string-width's grapheme walk. */
+const visibleWidth = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text));
+
 /** Colour codes and spaces at the start of a line: its indentation. */
 const LEADING = /^(?:\u001b\[[0-9;]*m| )+/;
 
@@ -29,9 +32,9 @@ function wrapLine(line: string, width: number, hang: number | undefined): string
   const codes = lead.replace(/ /g, '');
   const indent = Math.min(lead.length - codes.length, Math.floor(width / 2));
   const rest = codes + line.slice(lead.length);
-  if (stringWidth(rest.trimEnd()) === 0) return [''];
+  if (visibleWidth(rest.trimEnd()) === 0) return [''];
   const next = hang ?? indent;
-  if (stringWidth(trimEndVisible(rest)) <= width - indent) return [`${' '.repeat(indent)}${trimEndVisible(rest)}`];
+  if (visibleWidth(trimEndVisible(rest)) <= width - indent) return [`${' '.repeat(indent)}${trimEndVisible(rest)}`];
   // The first row fills the width after its own indentation; the rows after it, after the hang.
   const [first = '', ...others] = wrapAnsi(rest, Math.max(10, width - indent), { hard: true, trim: true }).split('\n');
   const remainder = others.join(' ');

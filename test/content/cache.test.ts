@@ -11,8 +11,9 @@ const bank = bankYaml(`  - {id: q1, type: true-false, sections: ["2"], prompt: F
 
 function setup() {
   const dir = tempTree({ 'content/g.yaml': GUIDELINE, 'content/b.yaml': bank });
-  const cacheFile = path.join(dir, 'cache', 'content.json');
-  const load = () => loadContent([path.join(dir, 'content')], [], openContentCache(cacheFile));
+  const cacheDir = path.join(dir, 'cache', 'content');
+  const load = () => loadContent([path.join(dir, 'content')], [], openContentCache(cacheDir));
+  const entries = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).map((name) => path.join(cacheDir, name)) : []);
   // Editing a file must change its size or time stamp; a short wait keeps the stamp honest.
   const rewrite = (name: string, text: string) => {
     const file = path.join(dir, 'content', name);
@@ -20,7 +21,7 @@ function setup() {
     const later = new Date(Date.now() + 5000);
     fs.utimesSync(file, later, later);
   };
-  return { dir, cacheFile, load, rewrite };
+  return { dir, cacheDir, entries, load, rewrite };
 }
 
 const summary = (content: ReturnType<typeof loadContent>) => ({
@@ -31,9 +32,10 @@ const summary = (content: ReturnType<typeof loadContent>) => ({
 
 describe('content cache', () => {
   it('gives the same content on a second load as on the first', () => {
-    const { load, cacheFile } = setup();
+    const { load, entries } = setup();
     const first = summary(load());
-    expect(fs.existsSync(cacheFile)).toBe(true);
+    // The guideline's value; the bank's value, and the bank as resolved against that guideline.
+    expect(entries()).toHaveLength(3);
     expect(summary(load())).toEqual(first);
     expect(first.banks[0]!.questions).toHaveLength(2);
   });
@@ -60,10 +62,38 @@ describe('content cache', () => {
     expect(summary(load()).diagnostics).toEqual(['b.yaml:8:43 question "q2" › sections[0]: section "3" is not in guideline "g"']);
   });
 
-  it('ignores a damaged cache file', () => {
-    const { load, cacheFile } = setup();
+  it('ignores a damaged or edited cache entry', () => {
+    const { load, entries } = setup();
     const first = summary(load());
-    fs.writeFileSync(cacheFile, '{"version": "x", "entries": ');
+    const [one, ...others] = entries();
+    fs.writeFileSync(one!, 'not v8 at all');
+    // Flip one byte inside each remembered value: its digest no longer matches, so it is a miss.
+    for (const entry of others) {
+      const bytes = fs.readFileSync(entry);
+      bytes[bytes.length - 20] ^= 0xff;
+      fs.writeFileSync(entry, bytes);
+    }
     expect(summary(load())).toEqual(first);
+  });
+
+  it('re-reads only the changed file, and reports a broken file on every run', () => {
+    const { load, rewrite, entries } = setup();
+    load();
+    const before = new Map(entries().map((e) => [e, fs.statSync(e).mtimeMs]));
+    rewrite('b.yaml', bank.replace('prompt: Second', 'prompt: Again'));
+    expect(summary(load()).banks[0]!.questions[1]).toEqual(['q2', 'Again']);
+    const rewritten = entries().filter((e) => fs.statSync(e).mtimeMs !== before.get(e));
+    // The bank's two entries (its value, and as resolved); the guideline's is untouched.
+    expect(rewritten).toHaveLength(2);
+    rewrite('b.yaml', bank.replace('answer: false', 'answer: maybe'));
+    for (let run = 0; run < 3; run++) expect(summary(load()).diagnostics).toEqual([expect.stringMatching(/^b\.yaml:8:\d+ .*answer/)]);
+  });
+
+  it('keeps the entries of several content folders side by side', () => {
+    const { dir, load, entries } = setup();
+    load();
+    const other = tempTree({ 'g.yaml': GUIDELINE, 'b.yaml': bank });
+    loadContent([other], [], openContentCache(path.join(dir, 'cache', 'content')));
+    expect(entries()).toHaveLength(6);
   });
 });

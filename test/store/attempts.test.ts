@@ -56,6 +56,36 @@ describe('attempts database', () => {
     db.close();
   });
 
+  it('lists attempts without their stored reports, and reads every answer of a bank in one go, as answers() orders them', () => {
+    const db = openDatabase(path.join(tempTree(), 'q.db'));
+    const store = new AttemptStore(db);
+    const first = store.start(attempt);
+    const other = store.start({ ...attempt, bankId: 'c' });
+    const second = store.start({ ...attempt, startedAt: 1500 });
+    store.saveAnswer(first, { questionId: 'q2', response: { answer: 'a', self: [] }, answeredAt: 2500, flagged: false });
+    store.saveAnswer(first, { questionId: 'q1', response: { answer: 'b', self: [] }, answeredAt: 2000, flagged: true });
+    store.saveAnswer(other, { questionId: 'q1', response: { answer: 'c', self: [] }, answeredAt: 2000, flagged: false });
+    store.saveAnswer(second, { questionId: 'q1', response: { answer: 'd', self: [] }, answeredAt: 2100, flagged: false });
+    store.finish(first, { status: 'submitted', endedAt: 3000, score: 1, maxScore: 2, percent: 50, passed: false, result: { report: 'kept' } });
+
+    expect(store.get(first)!.result).toEqual({ report: 'kept' });
+    const listed = store.list('b');
+    expect(listed.map((a) => a.id)).toEqual([first, second]);
+    expect(listed[0]).toMatchObject({ status: 'submitted', percent: 50, questionIds: ['q1', 'q2'] });
+    expect(listed[0]!.result).toBeUndefined();
+
+    const byBank = store.answersByAttempt('b');
+    expect([...byBank.keys()]).toEqual([first, second]);
+    expect(byBank.get(first)).toEqual(store.answers(first));
+    expect(byBank.get(first)!.map((a) => a.questionId)).toEqual(['q1', 'q2']);
+    expect(byBank.get(second)).toEqual(store.answers(second));
+    const all = store.answersByAttempt();
+    expect([...all.keys()].sort()).toEqual([first, other, second].sort());
+    expect(all.get(other)).toEqual(store.answers(other));
+    expect(store.openAttempts('b', 'exam').map((a) => a.id)).toEqual([second]);
+    db.close();
+  });
+
   it('replaces an answer that is changed, and closes an attempt once', () => {
     const db = openDatabase(path.join(tempTree(), 'q.db'));
     const store = new AttemptStore(db);

@@ -45,13 +45,14 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
     if (options.all && !options.practice) throw new UsageError(messages.allNeedsPractice);
     return runInteractive(resolved, { ...options, mode: options.practice ? 'practice' : 'exam', timed: true }, io, io.terminal);
   }
-  const { content, resolved } = findBank(options, bankRef, fs.existsSync);
+  const { selection, resolved } = findBank(options, bankRef, fs.existsSync);
   if (options.all && !options.practice) throw new UsageError(messages.allNeedsPractice);
   if (options.stream) return streamExam(resolved, options, io);
   const answers = readAnswersFile(
     options.answers,
     resolved.bank,
-    [...content.banks.values()].map((b) => b.bank),
+    // Every bank is read only to name the one a mistaken answers file was written for.
+    () => [...selection.loadAll().banks.values()].map((b) => b.bank),
     io.cwd,
   );
   for (const warning of answers.warnings) io.err(`${formatDiagnostic(warning, (f) => displayPath(io, f))}\n`);

@@ -6,7 +6,7 @@ import { formatWhen, makeTheme } from '../../text/theme.js';
 import { wrapLines } from '../../text/wrap.js';
 import stringWidth from 'string-width';
 import { retakeDecision, settleOpenPractice } from '../attempt.js';
-import { loadAllContent, now, openStore, type GlobalOptions, globalArgs } from '../context.js';
+import { globalArgs, now, openStore, selectAllContent, type GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';
 import { messages } from '../messages.js';
 import { analyse } from '../../study/analytics.js';
@@ -40,15 +40,17 @@ function retakeStatus(content: ContentSet, store: Parameters<typeof retakeDecisi
 
 /** `qualify history [bank]`: past attempts with score and pass/fail, and whether each bank can be retaken. */
 export function historyCommand(bankId: string | undefined, options: HistoryOptions, io: Io): void {
-  const content = loadAllContent(options);
+  const selection = selectAllContent(options);
   const { db, store } = openStore(options, 'read');
   try {
     const at = now(io.env);
+    // Only the banks attempted are read: the others have no history, retake status or analytics.
+    const content = selection.load(bankId !== undefined ? [bankId] : store.list().map((a) => a.bankId));
     // Practice rounds that can no longer be resumed are closed, not listed as in progress forever.
-    for (const resolved of content.banks.values()) if (bankId === undefined || resolved.bank.id === bankId) settleOpenPractice(store, resolved, at);
+    for (const resolved of content.banks.values()) settleOpenPractice(store, resolved, at);
     const attempts = store.list(bankId);
-    if (bankId !== undefined && attempts.length === 0 && !content.banks.has(bankId)) {
-      throw new UsageError(messages.unknownBank(bankId, [...content.banks.keys()]));
+    if (bankId !== undefined && attempts.length === 0 && !selection.bank(bankId)) {
+      throw new UsageError(messages.unknownBank(bankId, selection.banks.map((b) => b.id)));
     }
     const bankIds = [...new Set(attempts.map((a) => a.bankId))];
     const retake = Object.fromEntries(bankIds.map((id) => [id, retakeStatus(content, store, id, at)]));

@@ -1,7 +1,7 @@
 import { sanitize } from '../../text/sanitize.js';
 import { makeTheme } from '../../text/theme.js';
 import { wrapLines } from '../../text/wrap.js';
-import { loadAllContent, type GlobalOptions } from '../context.js';
+import { selectAllContent, type GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';
 import { messages } from '../messages.js';
 import { renderJson } from '../../report/render/json.js';
@@ -12,14 +12,14 @@ export interface ListOptions extends GlobalOptions {
 
 /** `qualify list`: the banks found, with their guideline and size. */
 export function listCommand(options: ListOptions, io: Io): void {
-  const content = loadAllContent(options);
-  const banks = [...content.banks.values()]
-    .sort((a, b) => a.bank.id.localeCompare(b.bank.id))
-    .map(({ bank, guideline }) => ({
+  // The index holds what the list shows: no bank is read unless it changed.
+  const banks = [...selectAllContent(options).banks]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((bank) => ({
       id: bank.id,
       title: bank.title,
-      guideline: guideline.id,
-      questions: bank.questions.length,
+      guideline: bank.guideline!.id,
+      questions: bank.questions,
       file: displayPath(io, bank.file),
     }));
   if (options.json) {

@@ -4,7 +4,7 @@ import { renderJson } from '../../report/render/json.js';
 import { renderHtml } from '../../report/render/html.js';
 import { renderMarkdown } from '../../report/render/markdown.js';
 import { renderText } from '../../report/render/text.js';
-import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
+import { now, openStore, selectAllContent, type GlobalOptions } from '../context.js';
 import type { AttemptRow, AttemptStore } from '../../store/attempts.js';
 import type { DB } from '../../store/db.js';
 import { attemptIdsOfSameLearner } from '../../store/pool.js';
@@ -36,7 +36,7 @@ export function reportCommand(attemptRef: string | undefined, options: ReportOpt
   if (!(REPORT_FORMATS as readonly string[]).includes(options.format)) throw new UsageError(messages.badFormat(options.format, [...REPORT_FORMATS]));
   if (attemptRef !== undefined && !/^\d+$/.test(attemptRef)) throw new UsageError(messages.badAttemptId(attemptRef));
   // Like every command, stop on a content file with an error, though a stored report needs none.
-  const content = loadAllContent(options);
+  const selection = selectAllContent(options);
   const { db, store } = openStore(options, 'read');
   try {
     const attempt = attemptRef === undefined ? store.latestFinished() : store.get(Number(attemptRef));
@@ -44,6 +44,8 @@ export function reportCommand(attemptRef: string | undefined, options: ReportOpt
       throw new UsageError(attemptRef === undefined ? messages.noAttempts : messages.unknownAttempt(attemptRef));
     }
     const report = attempt.result as ReportModel;
+    // Only the attempt's bank is read (for its analytics and next step).
+    const content = selection.load([report.bank.id]);
     const study = reportStudy(db, store, content, report, now(io.env));
     const nextStepLine = study.nextStep ? `
 **Next step:** ${study.nextStep.text} (\`${study.nextStep.command}\`)

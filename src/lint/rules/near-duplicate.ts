@@ -31,6 +31,28 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
+/**
+ * The first earlier question (in file order) at least SIMILARITY_THRESHOLD alike, found through an
+ * index from each word to the earlier questions holding it: only questions sharing a word are
+ * counted, and with Jaccard >= t two sets must share at least t * |mine| words, so the words of
+ * `mine` held by the most earlier questions can be skipped while building the candidates (a
+ * pair sharing none of the rest cannot reach the threshold). Same result as comparing every pair.
+ */
+function mostSimilarEarlier(mine: Set<string>, words: readonly Set<string>[], earlierWith: ReadonlyMap<string, number[]>): { earlier: number; similarity: number } | undefined {
+  const needed = Math.ceil(SIMILARITY_THRESHOLD * mine.size);
+  // Prefix filtering: a candidate must share at least one of the |mine| - needed + 1 rarest words.
+  const rarest = [...mine].sort((a, b) => (earlierWith.get(a)?.length ?? 0) - (earlierWith.get(b)?.length ?? 0)).slice(0, mine.size - needed + 1);
+  const candidates = new Set<number>();
+  for (const word of rarest) for (const earlier of earlierWith.get(word) ?? []) candidates.add(earlier);
+  let first: { earlier: number; similarity: number } | undefined;
+  for (const earlier of candidates) {
+    if (first && earlier > first.earlier) continue;
+    const similarity = jaccard(mine, words[earlier]!);
+    if (similarity >= SIMILARITY_THRESHOLD) first = { earlier, similarity };
+  }
+  return first;
+}
+
 /** Two questions of one bank that read almost the same (reported on the later one). */
 export const nearDuplicate: LintRule = {
   meta: {
@@ -42,18 +64,20 @@ export const nearDuplicate: LintRule = {
   check(context) {
     return soundBanks(context).flatMap((loaded) => {
       const words = loaded.bank.questions.map(wordsOf);
+      const earlierWith = new Map<string, number[]>();
       return loaded.bank.questions.flatMap((question, q) => {
-        if (words[q]!.size < MIN_WORDS) return [];
-        for (let earlier = 0; earlier < q; earlier++) {
-          if (words[earlier]!.size < MIN_WORDS) continue;
-          const similarity = jaccard(words[q]!, words[earlier]!);
-          if (similarity >= SIMILARITY_THRESHOLD) {
-            const line = problemAt(loaded, ['questions', earlier, 'prompt'], 'near-duplicate', 'warning', '').line;
-            const other = loaded.bank.questions[earlier]!.id;
-            return [problemAt(loaded, ['questions', q, 'prompt'], 'near-duplicate', 'warning', messages.nearDuplicate(other, line, Math.round(similarity * 100)))];
-          }
+        const mine = words[q]!;
+        if (mine.size < MIN_WORDS) return [];
+        const found = mostSimilarEarlier(mine, words, earlierWith);
+        for (const word of mine) {
+          const list = earlierWith.get(word);
+          if (list) list.push(q);
+          else earlierWith.set(word, [q]);
         }
-        return [];
+        if (!found) return [];
+        const line = problemAt(loaded, ['questions', found.earlier, 'prompt'], 'near-duplicate', 'warning', '').line;
+        const other = loaded.bank.questions[found.earlier]!.id;
+        return [problemAt(loaded, ['questions', q, 'prompt'], 'near-duplicate', 'warning', messages.nearDuplicate(other, line, Math.round(found.similarity * 100)))];
       });
     });
   },

@@ -12,22 +12,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, isScalar, parse, visit } from 'yaml';
+// The exam's own seeded generator (built to dist/ before any benchmark runs).
+import { seededRandom } from '../dist/exam/draw.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SHIPPED = path.join(ROOT, 'question-banks');
 const ALL_TYPES_BANK = 'code-math-evaluation';
-
-/** mulberry32: tiny, seeded, good enough to vary text. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ten', 'ra', 'vos', 'pel', 'du', 'sin', 'qua', 'bor', 'ne', 'ti', 'zam', 'ful', 'gre', 'ho', 'wen', 'ix', 'cal'];
 
@@ -77,7 +67,7 @@ function templatesOf(bank) {
  * paths and bank ids.
  */
 export function writeCorpus({ out, questions, files = 1, seed = 1 }) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const vocabulary = Array.from({ length: 4000 }, () => {
     const n = 2 + Math.floor(next() * 3);
     return Array.from({ length: n }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)]).join('');

@@ -61,16 +61,8 @@ export function assertClockNotBehind(store: AttemptStore, resolved: ResolvedBank
  * retake check and the insert are one `BEGIN IMMEDIATE` transaction, so two runs started at once
  * cannot both pass the check.
  */
-export function openNewAttempt(
-  store: AttemptStore,
-  resolved: ResolvedBank,
-  mode: AttemptMode,
-  seed: number,
-  at: number,
-  json: boolean,
-  draw: { all?: boolean } = {},
-  extra: { untimed?: boolean; settings?: unknown } = {},
-): StartedAttempt {
+export function openNewAttempt(store: AttemptStore, resolved: ResolvedBank, request: AttemptRequest, json: boolean): StartedAttempt {
+  const { mode, at } = request;
   if (mode === 'exam') settleLapsedExam(store, resolved, at, json);
   return store.immediately(() => {
     if (mode === 'exam') {
@@ -78,7 +70,7 @@ export function openNewAttempt(
       settleOpenExam(store, resolved, at);
       assertMayStart(store, resolved, at, json);
     }
-    return startAttempt(store, resolved, mode, seed, at, draw, extra);
+    return startAttempt(store, resolved, request);
   });
 }
 
@@ -160,20 +152,24 @@ export interface StartedAttempt {
   deadlineAt?: number;
 }
 
+/** What a new attempt is: its mode, the seed of its draw, when it starts, and how it runs. */
+export interface AttemptRequest {
+  mode: AttemptMode;
+  seed: number;
+  at: number;
+  /** Every question of the bank instead of the exam's draw (practice only). */
+  all?: boolean;
+  /** No exam deadline (untimed practice). */
+  untimed?: boolean;
+  /** Kept with the attempt, so a resume asks the same way. */
+  settings?: unknown;
+}
+
 /** Draws the questions and records a new attempt as in progress. */
-export function startAttempt(
-  store: AttemptStore,
-  resolved: ResolvedBank,
-  mode: AttemptMode,
-  seed: number,
-  startedAt: number,
-  draw: { all?: boolean } = {},
-  /** `untimed`: no exam deadline (untimed practice); `settings`: kept with the attempt for a resume. */
-  extra: { untimed?: boolean; settings?: unknown } = {},
-): StartedAttempt {
+export function startAttempt(store: AttemptStore, resolved: ResolvedBank, { mode, seed, at: startedAt, all, untimed, settings }: AttemptRequest): StartedAttempt {
   const { bank } = resolved;
-  const questions = drawQuestions(bank, seed, draw.all ? bank.questions.length : undefined);
-  const deadlineAt = bank.exam.timeLimitMs === undefined || extra.untimed ? undefined : startedAt + bank.exam.timeLimitMs;
+  const questions = drawQuestions(bank, seed, all ? bank.questions.length : undefined);
+  const deadlineAt = bank.exam.timeLimitMs === undefined || untimed ? undefined : startedAt + bank.exam.timeLimitMs;
   const attemptId = store.start({
     bankId: bank.id,
     bankTitle: bank.title,
@@ -185,7 +181,7 @@ export function startAttempt(
     questionIds: questions.map((q) => q.id),
     startedAt,
     deadlineAt,
-    settings: extra.settings,
+    settings,
   });
   return { attemptId, questions, startedAt, deadlineAt };
 }

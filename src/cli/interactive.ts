@@ -174,7 +174,7 @@ class AttemptRunner {
     if (!(await this.startScreen(untimed))) return false;
     this.settings = { confidence: Boolean(this.options.confidence), timed: !untimed };
     // Checked again as one transaction with the insert: another run may have started meanwhile.
-    const attempt = openNewAttempt(this.store, this.resolved, this.mode, seed, this.clock(), false, {}, { untimed, settings: this.settings });
+    const attempt = openNewAttempt(this.store, this.resolved, { mode: this.mode, seed, at: this.clock(), untimed, settings: this.settings }, false);
     const row = this.store.get(attempt.attemptId)!;
     this.openSession(row);
     return true;

@@ -65,7 +65,7 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
     if (mode === 'exam' && !options.resume) settleLapsedExam(store, resolved, now(io.env), json);
     const report = store.immediately(() => {
       const at = now(io.env);
-      const attempt = options.resume ? resumeOpenAttempt(store, resolved, mode, at, json) : openNewAttempt(store, resolved, mode, seed, at, json, { all: options.all });
+      const attempt = options.resume ? resumeOpenAttempt(store, resolved, mode, at, json) : openNewAttempt(store, resolved, { mode, seed, at, all: options.all }, json);
       if (attempt.deadlineAt !== undefined && attempt.deadlineAt <= at) return finishAttempt(store, resolved, attempt, mode, 'expired', attempt.deadlineAt);
       // On a resume, the file's answers replace the ones given before, as a change of mind would.
       for (const question of attempt.questions) {
@@ -102,7 +102,7 @@ async function streamExam(resolved: ResolvedBank, options: ExamOptions, io: Io):
     const at = now(io.env);
     // A bank keeps one open practice round, and a stream may leave its round open.
     if (mode === 'practice' && !options.resume && settleOpenPractice(store, resolved, at)) throw new UsageError(messages.practiceRoundOpen(resolved.bank.id));
-    const attempt = options.resume ? resumeOpenAttempt(store, resolved, mode, at, json) : openNewAttempt(store, resolved, mode, parseSeed(options.seed), at, json, { all: options.all }, { settings: { driver: 'stream' } });
+    const attempt = options.resume ? resumeOpenAttempt(store, resolved, mode, at, json) : openNewAttempt(store, resolved, { mode, seed: parseSeed(options.seed), at, all: options.all, settings: { driver: 'stream' } }, json);
     const byId = new Map(attempt.questions.map((q) => [q.id, q]));
     const finish = (status: 'submitted' | 'expired', endedAt: number) => {
       const report = finishAttempt(store, resolved, attempt, mode, status, endedAt);

@@ -199,30 +199,21 @@ export function finishAttempt(
   endedAt: number,
 ): ReportModel {
   // The history read for the next wait and the write of the result must see the same database.
-  return store.immediately(() => scoreAndClose(store, resolved, attempt, mode, status, endedAt));
-}
-
-function scoreAndClose(
-  store: AttemptStore,
-  resolved: ResolvedBank,
-  attempt: StartedAttempt,
-  mode: AttemptMode,
-  status: Exclude<AttemptStatus, 'in_progress'>,
-  endedAt: number,
-): ReportModel {
-  const saved = store.answers(attempt.attemptId);
-  // An attempt never ends before it started or before its last answer, whatever the clock says.
-  endedAt = Math.max(endedAt, attempt.startedAt, ...saved.map((a) => a.answeredAt));
-  const responses = new Map<string, Response>(saved.map((a) => [a.questionId, a.response]));
-  const score = scoreAttempt(resolved, attempt.questions, responses);
-  let next: number | null = null;
-  if (mode === 'exam') {
-    // The wait this attempt starts (when it fails) counts from its own end.
-    const history = [...examHistory(store, resolved.bank.id), { startedAt: attempt.startedAt, endedAt, passed: score.passed }];
-    next = nextAttemptAt(decideRetake(history, resolved.bank.exam.retake, endedAt));
-  }
-  const seed = store.get(attempt.attemptId)?.seed;
-  const report = buildReport({ attemptId: attempt.attemptId, seed, resolved, mode, status, startedAt: attempt.startedAt, endedAt, questions: attempt.questions, responses, score, nextAttemptAt: next });
-  store.finish(attempt.attemptId, { status, endedAt, score: score.score, maxScore: score.maxScore, percent: score.percent, passed: score.passed, result: report });
-  return report;
+  return store.immediately(() => {
+    const saved = store.answers(attempt.attemptId);
+    // An attempt never ends before it started or before its last answer, whatever the clock says.
+    const end = Math.max(endedAt, attempt.startedAt, ...saved.map((a) => a.answeredAt));
+    const responses = new Map<string, Response>(saved.map((a) => [a.questionId, a.response]));
+    const score = scoreAttempt(resolved, attempt.questions, responses);
+    let next: number | null = null;
+    if (mode === 'exam') {
+      // The wait this attempt starts (when it fails) counts from its own end.
+      const history = [...examHistory(store, resolved.bank.id), { startedAt: attempt.startedAt, endedAt: end, passed: score.passed }];
+      next = nextAttemptAt(decideRetake(history, resolved.bank.exam.retake, end));
+    }
+    const seed = store.get(attempt.attemptId)?.seed;
+    const report = buildReport({ attemptId: attempt.attemptId, seed, resolved, mode, status, startedAt: attempt.startedAt, endedAt: end, questions: attempt.questions, responses, score, nextAttemptAt: next });
+    store.finish(attempt.attemptId, { status, endedAt: end, score: score.score, maxScore: score.maxScore, percent: score.percent, passed: score.passed, result: report });
+    return report;
+  });
 }

@@ -680,15 +680,18 @@ class AttemptRunner {
   private async finish(status: 'submitted' | 'expired', why: string = uiMessages.timeUp): Promise<void> {
     const report = finishAttempt(this.store, this.resolved, this.attempt, this.mode, status, this.state.endedAt ?? this.clock());
     const { columns, rows } = this.terminal.size();
+    // The pager keeps the last column free; the report is laid out for the same width, so the
+    // pager never has to break its lines a second time.
+    const width = columns - 1;
     // "Time is up" heads the report itself, so it is never left above a later screen.
-    const timeUp = status === 'expired' ? `${wrapLines(this.c.red.bold(why), columns - 1).join('\n')}\n\n` : '';
-    const text = timeUp + renderText(report, { color: this.terminal.color, width: columns }) + reportStudyFor(this.options, this.resolved, report, this.clock(), this.terminal.color, columns);
+    const timeUp = status === 'expired' ? `${wrapLines(this.c.red.bold(why), width).join('\n')}\n\n` : '';
+    const text = timeUp + renderText(report, { color: this.terminal.color, width }) + reportStudyFor(this.options, this.resolved, report, this.clock(), this.terminal.color, width);
     if (text.split('\n').length < rows - 1) {
       this.io.out(text);
       return;
     }
     await this.guard((context) => pagerPrompt({ screen: { color: this.terminal.color, size: screenSize(this.terminal) }, text: text.trimEnd() }, context), undefined, false);
-    this.io.out(wrapMessage(uiMessages.afterReport(report.percent, report.passed), columns - 1));
+    this.io.out(wrapMessage(uiMessages.afterReport(report.percent, report.passed), width));
   }
 
   // ---------------------------------------------------------------- screens and deadlines

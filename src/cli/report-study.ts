@@ -7,6 +7,7 @@ import { analyse, sectionAccuracy, type Analytics } from '../study/analytics.js'
 import type { NextStep } from '../study/next-step.js';
 import { sanitize } from '../text/sanitize.js';
 import { makeTheme } from '../text/theme.js';
+import stringWidth from 'string-width';
 import { wrapLines } from '../text/wrap.js';
 import { analyticsText } from './analytics-view.js';
 import { openStore, type GlobalOptions } from './context.js';
@@ -41,9 +42,15 @@ export function reportStudy(db: DB, store: AttemptStore, content: ContentSet, re
 export function reportStudyText(study: ReportStudy, color: boolean, width: number): string {
   const c = makeTheme(color);
   const analytics = analyticsText(study.analytics, { color, trends: true });
-  const next = study.nextStep ? c.bold(sanitize(m.nextStep(study.nextStep.text, study.nextStep.command))) : '';
-  const text = `${analytics ? `\n${analytics}` : ''}${next ? `\n${next}\n` : ''}`;
-  return text && `${wrapLines(text.trimEnd(), width).join('\n')}\n`;
+  const body = analytics ? wrapLines(`\n${analytics.trimEnd()}`, width) : [];
+  if (study.nextStep) {
+    const { text, command } = study.nextStep;
+    const line = sanitize(m.nextStep(text, command));
+    // The command is kept whole, to be copied: on its own line when the sentence and it do not fit.
+    const lines = stringWidth(line) <= width ? [line] : [...wrapLines(sanitize(m.nextStepText(text)), width, { hang: 2 }), `  → ${sanitize(command)}`];
+    body.push('', ...lines.map((l) => c.bold(l)));
+  }
+  return body.length ? `${body.join('\n')}\n` : '';
 }
 
 /** For a report printed right after an attempt: opens the database again to read the study data. */

@@ -22,6 +22,7 @@ export const studyMessages = {
   unknownSection: (id: string, guideline: string, known: string[]) => `Guideline "${guideline}" has no section "${id}". Its sections: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', ...' : ''}`,
   sectionNeedsTarget: '--section needs a bank or guideline to look the section up in (e.g. qualify drill my-bank --section 3).',
   nextStep: (text: string, command: string) => `Next step: ${text}  →  ${command}`,
+  nextStepText: (text: string) => `Next step: ${text}`,
   // read
   readTitle: (title: string) => title,
   tocHeader: 'Sections · your record (questions tried, share right, last seen) · ✓ read',

@@ -52,3 +52,14 @@ describe('read at 60 columns (COLUMNS, piped)', () => {
     expect(search).toMatch(/^5\.1 {2}Credibility: expertise, experience, reputation and\n {4}trust\n {4}\S/);
   });
 });
+
+describe('the report at 60 columns (COLUMNS, piped)', () => {
+  it('ends with the next step, its command whole on a line of its own when both do not fit', () => {
+    const home = examTaken();
+    const out = cli(['report'], { home, env: { COLUMNS: '60' } }).stdout;
+    expect(tooWide(out, 60)).toEqual([]);
+    expect(out.trimEnd().split('\n').slice(-2)).toEqual([expect.stringMatching(/^Next step: \d+ cards due - drill \(\d+ min\)$/), '  → qualify drill search-evaluation-basics']);
+    // No blank line is doubled before it.
+    expect(out).not.toMatch(/\n\n\n/);
+  });
+});

@@ -19,7 +19,28 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SHIPPED = path.join(ROOT, 'question-banks');
 const ALL_TYPES_BANK = 'code-math-evaluation';
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ten', 'ra', 'vos', 'pel', 'du', 'sin', 'qua', 'bor', 'ne', 'ti', 'zam', 'ful', 'gre', 'ho', 'wen', 'ix', 'cal'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ten',
+  'ra',
+  'vos',
+  'pel',
+  'du',
+  'sin',
+  'qua',
+  'bor',
+  'ne',
+  'ti',
+  'zam',
+  'ful',
+  'gre',
+  'ho',
+  'wen',
+  'ix',
+  'cal',
+];
 
 const clip = (text) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 const firstSentence = (text) => /^.*?[.!?](\s|$)/s.exec(text)?.[0].trim() ?? text;
@@ -52,10 +73,18 @@ function templatesOf(bank) {
     if (!question.rubric) delete question.model_answer;
     if (typeof question.context === 'string') question.context = clip(question.context);
     else if (question.context) question.context = clip(Object.values(question.context).join(' '));
-    if (question.rubric) question.rubric = question.rubric.map((c) => (c.check?.any ? { ...c, text: clip(c.text), check: { any: c.check.any.slice(0, 1) } } : { ...c, text: clip(c.text) }));
-    for (const key of ['options', 'items']) if (question[key]) question[key] = question[key].map(({ feedback, ...choice }) => ({ ...choice, text: clip(choice.text) }));
+    if (question.rubric)
+      question.rubric = question.rubric.map((c) =>
+        c.check?.any
+          ? { ...c, text: clip(c.text), check: { any: c.check.any.slice(0, 1) } }
+          : { ...c, text: clip(c.text) },
+      );
+    for (const key of ['options', 'items'])
+      if (question[key])
+        question[key] = question[key].map(({ feedback, ...choice }) => ({ ...choice, text: clip(choice.text) }));
     const size = JSON.stringify(question).length;
-    if (!byType.has(question.type) || size < byType.get(question.type).size) byType.set(question.type, { question, size });
+    if (!byType.has(question.type) || size < byType.get(question.type).size)
+      byType.set(question.type, { question, size });
   }
   // Every type occurs; the four most compact ones three times as often.
   const bySize = [...byType.values()].sort((a, b) => a.size - b.size).map((t) => t.question);
@@ -72,9 +101,13 @@ export function writeCorpus({ out, questions, files = 1, seed = 1 }) {
     const n = 2 + Math.floor(next() * 3);
     return Array.from({ length: n }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)]).join('');
   });
-  const sentence = (words) => Array.from({ length: words }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(' ');
+  const sentence = (words) =>
+    Array.from({ length: words }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(' ');
   const shipped = shippedBanks();
-  const sources = (files === 1 ? [shipped.get(ALL_TYPES_BANK)] : [...shipped.values()]).map((bank) => ({ ...bank, templates: templatesOf(bank) }));
+  const sources = (files === 1 ? [shipped.get(ALL_TYPES_BANK)] : [...shipped.values()]).map((bank) => ({
+    ...bank,
+    templates: templatesOf(bank),
+  }));
   fs.mkdirSync(out, { recursive: true });
   const written = [];
   let made = 0;
@@ -91,7 +124,11 @@ export function writeCorpus({ out, questions, files = 1, seed = 1 }) {
       exam: { ...source.exam, draw: Math.min(50, count) },
       questions: Array.from({ length: count }, (_, q) => {
         const template = source.templates[q % source.templates.length];
-        return { ...template, id: `q${++made}`, prompt: `${template.prompt} (${sentence(8 + Math.floor(next() * 5))})` };
+        return {
+          ...template,
+          id: `q${++made}`,
+          prompt: `${template.prompt} (${sentence(8 + Math.floor(next() * 5))})`,
+        };
       }),
     };
     delete bank.exam.retake;
@@ -118,6 +155,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.stderr.write('usage: node bench/corpus.mjs --out <dir> [--questions 10000] [--files 1] [--seed 1]\n');
     process.exit(2);
   }
-  const written = writeCorpus({ out: path.resolve(out), questions: Number(arg('questions', 10000)), files: Number(arg('files', 1)), seed: Number(arg('seed', 1)) });
+  const written = writeCorpus({
+    out: path.resolve(out),
+    questions: Number(arg('questions', 10000)),
+    files: Number(arg('files', 1)),
+    seed: Number(arg('seed', 1)),
+  });
   process.stdout.write(`wrote ${written.length} bank file(s) to ${out}\n`);
 }

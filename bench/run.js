@@ -21,7 +21,9 @@ const AJV = path.join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 const smoke = process.argv.includes('--smoke');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg === -1 ? (smoke ? 2 : 9) : Number(process.argv[runsArg + 1]);
-const SIZE = smoke ? { big: 200, library: 20, lintFiles: 10, lintQuestions: 300, attempts: 20 } : { big: 10_000, library: 500, lintFiles: 100, lintQuestions: 10_000, attempts: 1000 };
+const SIZE = smoke
+  ? { big: 200, library: 20, lintFiles: 10, lintQuestions: 300, attempts: 20 }
+  : { big: 10_000, library: 500, lintFiles: 100, lintQuestions: 10_000, attempts: 1000 };
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'qualify-bench-'));
@@ -35,7 +37,8 @@ function once(argv, { rss = false, check = true } = {}) {
   const start = process.hrtime.bigint();
   const result = spawnSync(command[0], command.slice(1), { env, cwd: work, encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (check && result.status !== 0 && result.status !== 1) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr.slice(0, 500)}`);
+  if (check && result.status !== 0 && result.status !== 1)
+    throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr.slice(0, 500)}`);
   const rssMb = rss && TIME ? Number(result.stderr.trim().split('\n').pop()) / 1024 : undefined;
   return { ms, rssMb, result };
 }
@@ -61,9 +64,13 @@ const qualify = (...args) => [process.execPath, BIN, ...args];
 const rows = [];
 const row = (name, m, { vs, vsName, target, rssLimit, note }) => {
   const ratio = m.median / vs.median;
-  const ok = (target === undefined || ratio <= target) && (rssLimit === undefined || m.rssMb === undefined || m.rssMb <= rssLimit);
+  const ok =
+    (target === undefined || ratio <= target) &&
+    (rssLimit === undefined || m.rssMb === undefined || m.rssMb <= rssLimit);
   rows.push({ name, ...m, ratio, vsName, target, rssLimit, ok, note });
-  process.stderr.write(`${ok ? 'ok  ' : 'MISS'} ${name}: ${m.median.toFixed(0)} ms, ${ratio.toFixed(2)}x ${vsName}${m.rssMb ? `, ${m.rssMb.toFixed(0)} MB` : ''}\n`);
+  process.stderr.write(
+    `${ok ? 'ok  ' : 'MISS'} ${name}: ${m.median.toFixed(0)} ms, ${ratio.toFixed(2)}x ${vsName}${m.rssMb ? `, ${m.rssMb.toFixed(0)} MB` : ''}\n`,
+  );
 };
 
 // --- the corpus -----------------------------------------------------------------------------
@@ -92,40 +99,93 @@ row('`qualify --help`', measure(qualify('--help')), { vs: node, vsName: '`node -
 row('`qualify --version`', measure(qualify('--version')), { vs: node, vsName: '`node -e 0`', target: 1.3 });
 
 const examWarm = measure(exam);
-row(`\`exam <bank> --answers <50> --json\`, ${SIZE.big.toLocaleString('en')} questions, warm`, examWarm, { vs: node, vsName: '`node -e 0`', target: 2 });
+row(`\`exam <bank> --answers <50> --json\`, ${SIZE.big.toLocaleString('en')} questions, warm`, examWarm, {
+  vs: node,
+  vsName: '`node -e 0`',
+  target: 2,
+});
 // A new modification time before each run: the bank's cache entry no longer matches.
 let tick = Date.now() / 1000;
 const touch = () => fs.utimesSync(big.file, ++tick, tick);
-row('same, first run after the bank file changed', measure(exam, { before: touch }), { vs: node, vsName: '`node -e 0`', target: 6 });
+row('same, first run after the bank file changed', measure(exam, { before: touch }), {
+  vs: node,
+  vsName: '`node -e 0`',
+  target: 6,
+});
 
 const list = qualify('list', '--content', libraryDir);
 row(`\`list\` with ${SIZE.library} bank files, warm`, measure(list), { vs: node, vsName: '`node -e 0`', target: 2 });
 
-const ajv = [process.execPath, AJV, 'validate', '-s', path.join(ROOT, 'src/content/schema/bank.schema.json'), '-d', path.join(lintDir, '*.yaml'), '--strict=false', '--all-errors'];
+const ajv = [
+  process.execPath,
+  AJV,
+  'validate',
+  '-s',
+  path.join(ROOT, 'src/content/schema/bank.schema.json'),
+  '-d',
+  path.join(lintDir, '*.yaml'),
+  '--strict=false',
+  '--all-errors',
+];
 const ajvRun = measure(ajv);
-rows.push({ name: `\`ajv-cli validate\`, ${SIZE.lintQuestions.toLocaleString('en')} questions in ${SIZE.lintFiles} files (yardstick)`, ...ajvRun, ratio: ajvRun.median / node.median, vsName: '`node -e 0`', ok: true });
+rows.push({
+  name: `\`ajv-cli validate\`, ${SIZE.lintQuestions.toLocaleString('en')} questions in ${SIZE.lintFiles} files (yardstick)`,
+  ...ajvRun,
+  ratio: ajvRun.median / node.median,
+  vsName: '`node -e 0`',
+  ok: true,
+});
 const lintMany = measure(qualify('lint', lintDir));
-row(`\`lint\`, ${SIZE.lintQuestions.toLocaleString('en')} questions in ${SIZE.lintFiles} files, all rules`, lintMany, { vs: ajvRun, vsName: '`ajv-cli validate`', target: 1, rssLimit: 200 });
-row(`\`lint\`, one ${SIZE.big.toLocaleString('en')}-question bank`, measure(qualify('lint', bigDir)), { vs: lintMany, vsName: 'the 100-file lint', target: 3 });
+row(`\`lint\`, ${SIZE.lintQuestions.toLocaleString('en')} questions in ${SIZE.lintFiles} files, all rules`, lintMany, {
+  vs: ajvRun,
+  vsName: '`ajv-cli validate`',
+  target: 1,
+  rssLimit: 200,
+});
+row(`\`lint\`, one ${SIZE.big.toLocaleString('en')}-question bank`, measure(qualify('lint', bigDir)), {
+  vs: lintMany,
+  vsName: 'the 100-file lint',
+  target: 3,
+});
 
 // 1,000 finished attempts of 50 answers: one real attempt, copied in SQL.
 once(exam);
 const db = new Database(path.join(home, 'qualify.db'));
-const columns = (table) => db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all().map((c) => c.name).filter((c) => c !== 'id' && c !== 'attempt_id');
+const columns = (table) =>
+  db
+    .prepare(`SELECT name FROM pragma_table_info('${table}')`)
+    .all()
+    .map((c) => c.name)
+    .filter((c) => c !== 'id' && c !== 'attempt_id');
 const attemptColumns = columns('attempts').join(', ');
 const answerColumns = columns('answers').join(', ');
 db.transaction(() => {
   const first = db.prepare('SELECT max(id) AS id FROM attempts').get().id;
-  const picked = attemptColumns.split(', ').map((c) => (c === 'uuid' ? 'lower(hex(randomblob(16)))' : c)).join(', ');
-  const copyAttempt = db.prepare(`INSERT INTO attempts (${attemptColumns}) SELECT ${picked} FROM attempts WHERE id = ?`);
-  const copyAnswers = db.prepare(`INSERT INTO answers (attempt_id, ${answerColumns}) SELECT ?, ${answerColumns} FROM answers WHERE attempt_id = ?`);
+  const picked = attemptColumns
+    .split(', ')
+    .map((c) => (c === 'uuid' ? 'lower(hex(randomblob(16)))' : c))
+    .join(', ');
+  const copyAttempt = db.prepare(
+    `INSERT INTO attempts (${attemptColumns}) SELECT ${picked} FROM attempts WHERE id = ?`,
+  );
+  const copyAnswers = db.prepare(
+    `INSERT INTO answers (attempt_id, ${answerColumns}) SELECT ?, ${answerColumns} FROM answers WHERE attempt_id = ?`,
+  );
   const have = db.prepare('SELECT count(*) AS n FROM attempts').get().n;
   for (let i = have; i < SIZE.attempts; i++) copyAnswers.run(copyAttempt.run(first).lastInsertRowid, first);
 })();
 db.close();
 const withBig = ['--content', bigDir];
-row(`\`history --json\`, ${SIZE.attempts.toLocaleString('en')} attempts of 50 answers`, measure(qualify('history', '--json', ...withBig)), { vs: node, vsName: '`node -e 0`', target: 2 });
-row(`\`report\`, ${SIZE.attempts.toLocaleString('en')} attempts of 50 answers`, measure(qualify('report', ...withBig)), { vs: node, vsName: '`node -e 0`', target: 2 });
+row(
+  `\`history --json\`, ${SIZE.attempts.toLocaleString('en')} attempts of 50 answers`,
+  measure(qualify('history', '--json', ...withBig)),
+  { vs: node, vsName: '`node -e 0`', target: 2 },
+);
+row(
+  `\`report\`, ${SIZE.attempts.toLocaleString('en')} attempts of 50 answers`,
+  measure(qualify('report', ...withBig)),
+  { vs: node, vsName: '`node -e 0`', target: 2 },
+);
 
 // --- RESULTS.md -------------------------------------------------------------------------------
 const fmt = (ms) => `${ms.toFixed(0)} ms`;
@@ -140,7 +200,10 @@ const lines = [
   '',
   '| what | median | min-max | ratio | target | peak RSS | holds |',
   '|---|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.name} | ${fmt(r.median)} | ${fmt(r.min)}-${fmt(r.max)} | ${r.ratio.toFixed(2)}x ${r.vsName} | ${r.target === undefined ? '' : `<= ${r.target}x`}${r.rssLimit ? `, <= ${r.rssLimit} MB` : ''} | ${r.rssMb === undefined ? '' : `${r.rssMb.toFixed(0)} MB`} | ${r.target === undefined ? '' : r.ok ? 'yes' : '**no**'} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${fmt(r.median)} | ${fmt(r.min)}-${fmt(r.max)} | ${r.ratio.toFixed(2)}x ${r.vsName} | ${r.target === undefined ? '' : `<= ${r.target}x`}${r.rssLimit ? `, <= ${r.rssLimit} MB` : ''} | ${r.rssMb === undefined ? '' : `${r.rssMb.toFixed(0)} MB`} | ${r.target === undefined ? '' : r.ok ? 'yes' : '**no**'} |`,
+  ),
   '| same on a 100,000-question bank | not run | | | <= 8x the 10,000 figure, <= 250 MB | | **no** |',
   '',
   'A 100,000-question bank is about 40 MB of YAML, ten times the 4 MB limit per content file',

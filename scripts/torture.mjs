@@ -23,7 +23,15 @@ const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : und
 const seedArg = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : Date.now() % 100000;
 const SIZE = bounded
   ? { kills: 12, processes: 4, attemptsEach: 6, fuzzFiles: 300, fuzzCliSample: 8, raceTrials: 2, payloads: 2 }
-  : { kills: 100, processes: 4, attemptsEach: 50, fuzzFiles: 10000, fuzzCliSample: 60, raceTrials: 10, payloads: Infinity };
+  : {
+      kills: 100,
+      processes: 4,
+      attemptsEach: 50,
+      fuzzFiles: 10000,
+      fuzzCliSample: 60,
+      raceTrials: 10,
+      payloads: Infinity,
+    };
 
 // A small deterministic generator, so a run can be repeated with --seed.
 let state = seedArg >>> 0 || 1;
@@ -57,10 +65,22 @@ function baseEnv(home, extra = {}) {
 }
 
 function runCli(argv, { home, input, env = {}, user } = {}) {
-  const command = user ? ['setpriv', `--reuid=${user}`, `--regid=${user}`, '--clear-groups', process.execPath] : [process.execPath];
+  const command = user
+    ? ['setpriv', `--reuid=${user}`, `--regid=${user}`, '--clear-groups', process.execPath]
+    : [process.execPath];
   const started = Date.now();
-  const result = spawnSync(command[0], [...command.slice(1), BIN, ...argv], { env: baseEnv(home, env), input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { code: result.status ?? -1, stdout: result.stdout ?? '', stderr: result.stderr ?? '', ms: Date.now() - started };
+  const result = spawnSync(command[0], [...command.slice(1), BIN, ...argv], {
+    env: baseEnv(home, env),
+    input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return {
+    code: result.status ?? -1,
+    stdout: result.stdout ?? '',
+    stderr: result.stderr ?? '',
+    ms: Date.now() - started,
+  };
 }
 
 function runCliAsync(argv, { home, env = {}, input = '' } = {}) {
@@ -76,7 +96,8 @@ function runCliAsync(argv, { home, env = {}, input = '' } = {}) {
   });
 }
 
-const sha = (file) => (fs.existsSync(file) ? crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex') : 'missing');
+const sha = (file) =>
+  fs.existsSync(file) ? crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex') : 'missing';
 const newHome = (name) => fs.mkdtempSync(path.join(WORK, `${name}-`));
 const LOCKED = /SQLITE_BUSY|database is locked/i;
 const STACK = /\n\s+at .+:\d+:\d+/;
@@ -90,7 +111,9 @@ async function fixtureKey(home) {
   const file = path.join(home, 'key.yaml');
   fs.writeFileSync(file, text);
   const isFull = (v) => v && typeof v === 'object' && !Array.isArray(v) && ('answer' in v || 'text' in v);
-  const responses = Object.fromEntries(Object.entries(YAML.parse(text)).map(([id, v]) => [id, isFull(v) ? v : { answer: v }]));
+  const responses = Object.fromEntries(
+    Object.entries(YAML.parse(text)).map(([id, v]) => [id, isFull(v) ? v : { answer: v }]),
+  );
   return { file, responses };
 }
 
@@ -112,7 +135,21 @@ function makeV1Database(file) {
  */
 function killedAttempt(home, phase, keyAnswers) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, '--content', FIXTURE, 'exam', 'fixture-bank', '--answers', '-', '--stream', ...(phase.resume ? ['--resume'] : [])], { env: baseEnv(home) });
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        '--content',
+        FIXTURE,
+        'exam',
+        'fixture-bank',
+        '--answers',
+        '-',
+        '--stream',
+        ...(phase.resume ? ['--resume'] : []),
+      ],
+      { env: baseEnv(home) },
+    );
     const acked = [];
     let attemptId;
     let buffer = '';
@@ -185,16 +222,18 @@ async function crashSafety() {
       allAcked.length = 0;
     }
     const db = path.join(home, 'qualify.db');
-    const open = fs.existsSync(db) && (() => {
-      const d = new Database(db, { readonly: true });
-      try {
-        return d.prepare("SELECT count(*) AS n FROM attempts WHERE status = 'in_progress'").get().n > 0;
-      } catch {
-        return false;
-      } finally {
-        d.close();
-      }
-    })();
+    const open =
+      fs.existsSync(db) &&
+      (() => {
+        const d = new Database(db, { readonly: true });
+        try {
+          return d.prepare("SELECT count(*) AS n FROM attempts WHERE status = 'in_progress'").get().n > 0;
+        } catch {
+          return false;
+        } finally {
+          d.close();
+        }
+      })();
     const { acked } = await killedAttempt(home, { name, resume: open && name !== 'during migration' }, keyAnswers);
     ackedTotal += acked.length;
     allAcked.push(...acked);
@@ -204,16 +243,30 @@ async function crashSafety() {
       if (d.pragma('integrity_check', { simple: true }) !== 'ok') integrityFailures++;
       const version = d.pragma('user_version', { simple: true });
       if (version >= 1) {
-        const saved = new Set(d.prepare('SELECT attempt_id || \':\' || question_id AS k FROM answers').all().map((r) => r.k));
+        const saved = new Set(
+          d
+            .prepare("SELECT attempt_id || ':' || question_id AS k FROM answers")
+            .all()
+            .map((r) => r.k),
+        );
         lost += allAcked.filter((a) => !saved.has(`${a.attemptId}:${a.id}`)).length;
-        halfSubmitted += d.prepare("SELECT count(*) AS n FROM attempts WHERE status != 'in_progress' AND (result IS NULL OR score IS NULL)").get().n;
+        halfSubmitted += d
+          .prepare(
+            "SELECT count(*) AS n FROM attempts WHERE status != 'in_progress' AND (result IS NULL OR score IS NULL)",
+          )
+          .get().n;
       }
     } finally {
       d.close();
     }
     // The next command works: an attempt left in progress is resumed and submitted; else history.
-    const resume = runCli(['--content', FIXTURE, 'exam', 'fixture-bank', '--answers', path.join(home, 'key.yaml'), '--resume'], { home });
-    const ok = resume.code === 0 || (resume.code === 2 && /no exam .* in progress/.test(resume.stderr) && runCli(['history'], { home }).code === 0);
+    const resume = runCli(
+      ['--content', FIXTURE, 'exam', 'fixture-bank', '--answers', path.join(home, 'key.yaml'), '--resume'],
+      { home },
+    );
+    const ok =
+      resume.code === 0 ||
+      (resume.code === 2 && /no exam .* in progress/.test(resume.stderr) && runCli(['history'], { home }).code === 0);
     if (!ok) {
       nextCommandFailures++;
       log(`  next command after a kill ${name}: exit ${resume.code}: ${resume.stderr.trim()}`);
@@ -239,7 +292,10 @@ async function concurrency() {
   await Promise.all(
     Array.from({ length: SIZE.processes }, async () => {
       for (let i = 0; i < SIZE.attemptsEach; i++) {
-        const r = await runCliAsync(['--content', FIXTURE, 'exam', 'fixture-bank', '--practice', '--answers', answers], { home });
+        const r = await runCliAsync(
+          ['--content', FIXTURE, 'exam', 'fixture-bank', '--practice', '--answers', answers],
+          { home },
+        );
         if (LOCKED.test(r.stderr)) busy++;
         if (r.code !== 0) failed++;
       }
@@ -262,16 +318,29 @@ async function concurrency() {
     const h = newHome('race');
     fs.copyFileSync(answers, path.join(h, 'wrong.yaml'));
     runCli(['history'], { home: h });
-    await Promise.all(Array.from({ length: 4 }, () => runCliAsync(['--content', FIXTURE, 'exam', 'fixture-bank', '--answers', path.join(h, 'wrong.yaml')], { home: h })));
+    await Promise.all(
+      Array.from({ length: 4 }, () =>
+        runCliAsync(['--content', FIXTURE, 'exam', 'fixture-bank', '--answers', path.join(h, 'wrong.yaml')], {
+          home: h,
+        }),
+      ),
+    );
     const d = new Database(path.join(h, 'qualify.db'), { readonly: true });
     extraFailures += Math.max(0, d.prepare("SELECT count(*) AS n FROM attempts WHERE mode = 'exam'").get().n - 1);
     d.close();
     // The one-open-exam rule: four drivers start a counted exam at once and none submits.
     const h2 = newHome('open-race');
     runCli(['history'], { home: h2 });
-    await Promise.all(Array.from({ length: 4 }, () => runCliAsync(['--content', FIXTURE, 'exam', 'fixture-bank', '--answers', '-', '--stream'], { home: h2 })));
+    await Promise.all(
+      Array.from({ length: 4 }, () =>
+        runCliAsync(['--content', FIXTURE, 'exam', 'fixture-bank', '--answers', '-', '--stream'], { home: h2 }),
+      ),
+    );
     const d2 = new Database(path.join(h2, 'qualify.db'), { readonly: true });
-    openRuleBroken += Math.max(0, d2.prepare("SELECT count(*) AS n FROM attempts WHERE mode = 'exam' AND status = 'in_progress'").get().n - 1);
+    openRuleBroken += Math.max(
+      0,
+      d2.prepare("SELECT count(*) AS n FROM attempts WHERE mode = 'exam' AND status = 'in_progress'").get().n - 1,
+    );
     d2.close();
   }
   figures['retake race trials'] = SIZE.raceTrials;
@@ -280,11 +349,18 @@ async function concurrency() {
 
   // Two terminals (drivers) answering the same exam in progress at once.
   const h3 = newHome('two-drivers');
-  runCli(['--content', FIXTURE, 'exam', 'fixture-bank', '--answers', '-', '--stream', '--seed', '5'], { home: h3, input: '' });
+  runCli(['--content', FIXTURE, 'exam', 'fixture-bank', '--answers', '-', '--stream', '--seed', '5'], {
+    home: h3,
+    input: '',
+  });
   const ids = ['q-single', 'q-multi', 'q-tf', 'q-rating'];
   const drive = (id, answer) =>
     new Promise((resolve) => {
-      const child = spawn(process.execPath, [BIN, '--content', FIXTURE, 'exam', 'fixture-bank', '--answers', '-', '--stream', '--resume'], { env: baseEnv(h3) });
+      const child = spawn(
+        process.execPath,
+        [BIN, '--content', FIXTURE, 'exam', 'fixture-bank', '--answers', '-', '--stream', '--resume'],
+        { env: baseEnv(h3) },
+      );
       let out = '';
       let err = '';
       child.stdout.on('data', (c) => (out += c));
@@ -292,7 +368,12 @@ async function concurrency() {
       child.stdin.end(`${JSON.stringify({ id, answer })}\n`);
       child.on('exit', () => resolve({ out, err }));
     });
-  const results = await Promise.all([drive(ids[0], 'b'), drive(ids[2], true), drive(ids[3], 'High'), drive(ids[1], ['a', 'b'])]);
+  const results = await Promise.all([
+    drive(ids[0], 'b'),
+    drive(ids[2], true),
+    drive(ids[3], 'High'),
+    drive(ids[1], ['a', 'b']),
+  ]);
   const acks = results.reduce((n, r) => n + (r.out.match(/"event":"ack"/g) ?? []).length, 0);
   const d3 = new Database(path.join(h3, 'qualify.db'), { readonly: true });
   const saved = d3.prepare('SELECT count(*) AS n FROM answers').get().n;
@@ -305,7 +386,11 @@ async function concurrency() {
 
 const SHIPPED = ['guidelines', 'question-banks'].flatMap((d) => walk(path.join(ROOT, d)));
 function walk(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? walk(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : [],
+    );
 }
 
 const MUTATIONS = {
@@ -315,28 +400,61 @@ const MUTATIONS = {
     return out;
   },
   truncation: (b) => b.subarray(0, int(b.length)),
-  'wrong type': (b) => Buffer.from(b.toString('utf8').replace(/(\n\s*(?:- )?\w+: )([^\n]*)/g, (m, k, v) => (random() < 0.08 ? k + pick(['[]', '{}', '42', 'null', 'true', '-1.5e308', '"x"', '[1, [2]]']) : m))),
+  'wrong type': (b) =>
+    Buffer.from(
+      b
+        .toString('utf8')
+        .replace(/(\n\s*(?:- )?\w+: )([^\n]*)/g, (m, k, v) =>
+          random() < 0.08 ? k + pick(['[]', '{}', '42', 'null', 'true', '-1.5e308', '"x"', '[1, [2]]']) : m,
+        ),
+    ),
   'deep nesting': (b) => {
     const text = b.toString('utf8');
     const depth = 100 + int(3000);
-    const nest = random() < 0.5 ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{a: '.repeat(depth)}1${'}'.repeat(depth)}`;
+    const nest =
+      random() < 0.5 ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{a: '.repeat(depth)}1${'}'.repeat(depth)}`;
     const at = text.indexOf('\n', int(text.length));
     return Buffer.from(at === -1 ? `${text}\nx: ${nest}\n` : `${text.slice(0, at)}\nzz: ${nest}${text.slice(at)}`);
   },
-  'huge string': (b) => Buffer.from(b.toString('utf8').replace(/(prompt|text|title): ([^\n]*)/, (_m, k) => `${k}: "${'x'.repeat(200000 + int(1000000))}"`)),
-  'huge number': (b) => Buffer.from(b.toString('utf8').replace(/(points|pass_mark|count): [^\n]*/, (_m, k) => `${k}: ${pick(['1e309', '9'.repeat(400), '-0', '.nan', '.inf', '0x7fffffffffffffffffff'])}`)),
+  'huge string': (b) =>
+    Buffer.from(
+      b
+        .toString('utf8')
+        .replace(/(prompt|text|title): ([^\n]*)/, (_m, k) => `${k}: "${'x'.repeat(200000 + int(1000000))}"`),
+    ),
+  'huge number': (b) =>
+    Buffer.from(
+      b
+        .toString('utf8')
+        .replace(
+          /(points|pass_mark|count): [^\n]*/,
+          (_m, k) => `${k}: ${pick(['1e309', '9'.repeat(400), '-0', '.nan', '.inf', '0x7fffffffffffffffffff'])}`,
+        ),
+    ),
   bom: (b) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), b]),
   crlf: (b) => Buffer.from(b.toString('utf8').replace(/\n/g, '\r\n')),
   tabs: (b) => Buffer.from(b.toString('utf8').replace(/\n {2}/g, () => (random() < 0.1 ? '\n\t' : '\n  '))),
   'duplicate keys': (b) => Buffer.from(b.toString('utf8').replace(/\n(\w+): ([^\n]*)/, (m) => `${m}${m}`)),
-  'alias bomb': () => Buffer.from(`kind: bank\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`),
+  'alias bomb': () =>
+    Buffer.from(
+      `kind: bank\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`,
+    ),
   'binary junk': (b) => Buffer.concat([b.subarray(0, int(b.length)), crypto.randomBytes(16 + int(4096))]),
   'invalid utf-8': (b) => {
     const out = Buffer.from(b);
     for (let i = 0; i < 4; i++) out[int(out.length)] = pick([0xc0, 0xff, 0xfe, 0x80, 0xed]);
     return out;
   },
-  'yaml tags': (b) => Buffer.from(b.toString('utf8').replace(/(prompt|title): /, (m) => `${m}${pick(['!!js/function "function(){}"', '!!binary aGVsbG8=', '!custom x', '!!python/object:os.system x'])} `)),
+  'yaml tags': (b) =>
+    Buffer.from(
+      b
+        .toString('utf8')
+        .replace(
+          /(prompt|title): /,
+          (m) =>
+            `${m}${pick(['!!js/function "function(){}"', '!!binary aGVsbG8=', '!custom x', '!!python/object:os.system x'])} `,
+        ),
+    ),
 };
 
 async function fuzz() {
@@ -346,7 +464,12 @@ async function fuzz() {
   fs.mkdirSync(crashers, { recursive: true });
   // A bank needs its guideline beside it to be checked past the schema; only that one is copied,
   // so each file costs two parses.
-  const guidelineOf = new Map(SHIPPED.filter((f) => f.includes(`${path.sep}guidelines${path.sep}`)).map((g) => [/\nid: (\S+)/.exec(fs.readFileSync(g, 'utf8'))?.[1], g]));
+  const guidelineOf = new Map(
+    SHIPPED.filter((f) => f.includes(`${path.sep}guidelines${path.sep}`)).map((g) => [
+      /\nid: (\S+)/.exec(fs.readFileSync(g, 'utf8'))?.[1],
+      g,
+    ]),
+  );
   const companion = path.join(dir, 'guideline.yaml');
   let crashes = 0;
   let unpositioned = 0;
@@ -375,7 +498,14 @@ async function fuzz() {
         problems++;
         if (!(d.line >= 1 && d.column >= 1)) unpositioned++;
         // A syntax problem at 1:1 points nowhere unless the file really goes wrong at its start.
-        if (d.ruleId === 'yaml-syntax' && d.line === 1 && d.column === 1 && mutation !== 'bom' && mutation !== 'truncation') atOrigin++;
+        if (
+          d.ruleId === 'yaml-syntax' &&
+          d.line === 1 &&
+          d.column === 1 &&
+          mutation !== 'bom' &&
+          mutation !== 'truncation'
+        )
+          atOrigin++;
       }
     } catch (error) {
       crashes++;
@@ -398,9 +528,13 @@ async function fuzz() {
     const mutation = names[i % names.length];
     const file = path.join(home, `sample-${i}.yaml`);
     const answers = i % 2 === 1;
-    const base = answers ? Buffer.from('q-single: b\nq-multi: [a, b]\nq-tf: true\nq-free:\n  text: flag it\n  self: [checked]\n') : fs.readFileSync(pick(SHIPPED));
+    const base = answers
+      ? Buffer.from('q-single: b\nq-multi: [a, b]\nq-tf: true\nq-free:\n  text: flag it\n  self: [checked]\n')
+      : fs.readFileSync(pick(SHIPPED));
     fs.writeFileSync(file, MUTATIONS[mutation](base));
-    const r = answers ? runCli(['--content', FIXTURE, 'exam', 'fixture-bank', '--practice', '--all', '--answers', file], { home }) : runCli(['lint', file], { home });
+    const r = answers
+      ? runCli(['--content', FIXTURE, 'exam', 'fixture-bank', '--practice', '--all', '--answers', file], { home })
+      : runCli(['lint', file], { home });
     if (![0, 1, 2].includes(r.code)) badExits++;
     if (STACK.test(r.stderr) || /unexpected problem/.test(r.stderr)) {
       traces++;
@@ -442,7 +576,9 @@ async function hostile() {
   let runs = 0;
   const problems = [];
   // The bounded run takes the C1 and bidi payloads (the ones found leaking); the full run all.
-  const payloads = Object.entries(PAYLOADS).filter((_, i) => SIZE.payloads === Infinity || i >= 2).slice(0, SIZE.payloads);
+  const payloads = Object.entries(PAYLOADS)
+    .filter((_, i) => SIZE.payloads === Infinity || i >= 2)
+    .slice(0, SIZE.payloads);
   for (const [name, payload] of payloads) {
     const home = newHome('hostile');
     const folder = path.join(home, 'content');
@@ -450,16 +586,33 @@ async function hostile() {
     // Every double-quotable text field of the bank and guideline gets the payload.
     for (const file of ['bank.yaml', 'guideline.yaml']) {
       const p = path.join(folder, file);
-      const text = fs.readFileSync(p, 'utf8').replace(/^(\s*(?:- )?(?:title|prompt|text|feedback|explanation|context|model_answer|summary|body|alt|description)): ([^\n"{[|>][^\n]*)$/gm, (_m, k, v) => `${k}: "${v.replace(/"/g, "'")} ${payload}"`);
+      const text = fs
+        .readFileSync(p, 'utf8')
+        .replace(
+          /^(\s*(?:- )?(?:title|prompt|text|feedback|explanation|context|model_answer|summary|body|alt|description)): ([^\n"{[|>][^\n]*)$/gm,
+          (_m, k, v) => `${k}: "${v.replace(/"/g, "'")} ${payload}"`,
+        );
       fs.writeFileSync(p, text);
     }
     const answers = path.join(home, 'answers.yaml');
-    fs.writeFileSync(answers, `q-single:\n  answer: b\n  rationale: "${payload}"\nq-free:\n  text: "flag ${payload}"\n"q-${payload}": a\n`);
+    fs.writeFileSync(
+      answers,
+      `q-single:\n  answer: b\n  rationale: "${payload}"\nq-free:\n  text: "flag ${payload}"\n"q-${payload}": a\n`,
+    );
     const c = ['--content', folder];
     const commands = [
-      [...c, 'list'], [...c, 'list', '--json'], [...c, 'key', 'fixture-bank'], ['lint', folder], ['lint', folder, '--format', 'json'],
-      [...c, 'exam', 'fixture-bank', '--practice', '--all', '--answers', answers], [...c, 'exam', 'fixture-bank', '--practice', '--all', '--answers', answers, '--json'],
-      [...c, 'report'], [...c, 'report', '--format', 'md'], [...c, 'report', '--format', 'json'], [...c, 'history'], [...c, 'history', '--json'],
+      [...c, 'list'],
+      [...c, 'list', '--json'],
+      [...c, 'key', 'fixture-bank'],
+      ['lint', folder],
+      ['lint', folder, '--format', 'json'],
+      [...c, 'exam', 'fixture-bank', '--practice', '--all', '--answers', answers],
+      [...c, 'exam', 'fixture-bank', '--practice', '--all', '--answers', answers, '--json'],
+      [...c, 'report'],
+      [...c, 'report', '--format', 'md'],
+      [...c, 'report', '--format', 'json'],
+      [...c, 'history'],
+      [...c, 'history', '--json'],
     ];
     for (const argv of commands) {
       const r = runCli(argv, { home });
@@ -469,7 +622,10 @@ async function hostile() {
         problems.push(`${name}: ${argv.slice(-3).join(' ')}`);
       }
     }
-    const stream = runCli([...c, 'exam', 'fixture-bank', '--practice', '--answers', '-', '--stream'], { home, input: `${JSON.stringify({ id: `q\u009b\u202e`, answer: 'a' })}\n{"id": "q-single", "answer": "b", "rationale": "\u001b[2J\u009b\u202e"}\n{"submit": true}\n` });
+    const stream = runCli([...c, 'exam', 'fixture-bank', '--practice', '--answers', '-', '--stream'], {
+      home,
+      input: `${JSON.stringify({ id: `q\u009b\u202e`, answer: 'a' })}\n{"id": "q-single", "answer": "b", "rationale": "\u001b[2J\u009b\u202e"}\n{"submit": true}\n`,
+    });
     runs++;
     if (RAW_UNSAFE.test(stream.stdout + stream.stderr)) {
       escapes++;
@@ -488,16 +644,26 @@ async function hostile() {
   let accepted = 0;
   for (const media of ['../outside.png', '/etc/passwd', 'link.png', 'sub/../../x.png']) {
     const p = path.join(folder, 'bank.yaml');
-    const text = fs.readFileSync(path.join(FIXTURE, 'bank.yaml'), 'utf8').replace(/(\n  - id: q-single\n)/, `$1    media: [{path: "${media}", alt: x}]\n`);
+    const text = fs
+      .readFileSync(path.join(FIXTURE, 'bank.yaml'), 'utf8')
+      .replace(/(\n  - id: q-single\n)/, `$1    media: [{path: "${media}", alt: x}]\n`);
     fs.writeFileSync(p, text);
     const r = runCli(['lint', folder], { home });
     if (r.code === 0 || !/media/.test(r.stdout)) accepted++;
   }
   expectFigure('hostile: media paths outside the bank folder accepted', accepted, 0);
   let tagsRun = 0;
-  for (const tag of ['!!js/function "function () { process.exit(42) }"', '!!js/undefined x', '!custom thing', '!!python/object/apply:os.system ["touch /tmp/owned"]']) {
+  for (const tag of [
+    '!!js/function "function () { process.exit(42) }"',
+    '!!js/undefined x',
+    '!custom thing',
+    '!!python/object/apply:os.system ["touch /tmp/owned"]',
+  ]) {
     const p = path.join(folder, 'bank.yaml');
-    fs.writeFileSync(p, fs.readFileSync(path.join(FIXTURE, 'bank.yaml'), 'utf8').replace('title: Fixture Bank', `title: ${tag}`));
+    fs.writeFileSync(
+      p,
+      fs.readFileSync(path.join(FIXTURE, 'bank.yaml'), 'utf8').replace('title: Fixture Bank', `title: ${tag}`),
+    );
     const r = runCli(['lint', folder], { home });
     if (r.code === 42 || r.code === 0) tagsRun++;
   }
@@ -525,7 +691,11 @@ async function brokenEnvironment() {
     fs.writeFileSync(f, 'q-single: a\n');
     return f;
   };
-  const writeRun = (home, db, extra = {}) => runCli(['--content', FIXTURE, 'exam', 'fixture-bank', '--practice', '--answers', answersFor(home), '--db', db], { home, ...extra });
+  const writeRun = (home, db, extra = {}) =>
+    runCli(['--content', FIXTURE, 'exam', 'fixture-bank', '--practice', '--answers', answersFor(home), '--db', db], {
+      home,
+      ...extra,
+    });
   const seeded = (name) => {
     const home = newHome(name);
     const db = path.join(home, 'q.db');
@@ -535,7 +705,11 @@ async function brokenEnvironment() {
   const refused = (name, home, db, pattern, extra) => {
     const before = sha(db);
     const r = writeRun(home, db, extra);
-    record(name, r.code === 2 && pattern.test(r.stderr) && !STACK.test(r.stderr) && sha(db) === before, `exit ${r.code}: ${r.stderr.trim()}`);
+    record(
+      name,
+      r.code === 2 && pattern.test(r.stderr) && !STACK.test(r.stderr) && sha(db) === before,
+      `exit ${r.code}: ${r.stderr.trim()}`,
+    );
   };
 
   {
@@ -572,7 +746,10 @@ async function brokenEnvironment() {
     const home = newHome('missing-folder');
     const db = path.join(home, 'no', 'such', 'q.db');
     const r = runCli(['history', '--db', db], { home });
-    record('missing folder for --db', r.code === 2 && /does not exist/.test(r.stderr) && !fs.existsSync(path.join(home, 'no')));
+    record(
+      'missing folder for --db',
+      r.code === 2 && /does not exist/.test(r.stderr) && !fs.existsSync(path.join(home, 'no')),
+    );
   }
   {
     // A migration keeps a backup of the file as it was, named in the message.
@@ -581,7 +758,13 @@ async function brokenEnvironment() {
     makeV1Database(db);
     const before = sha(db);
     const r = writeRun(home, db);
-    record('backup before migration', r.code === 0 && r.stderr.includes(`${db}.v1-backup`) && sha(`${db}.v1-backup`) !== 'missing' && before !== 'missing');
+    record(
+      'backup before migration',
+      r.code === 0 &&
+        r.stderr.includes(`${db}.v1-backup`) &&
+        sha(`${db}.v1-backup`) !== 'missing' &&
+        before !== 'missing',
+    );
   }
   // Read-only file and folder: as root, permissions do not stop writes, so those runs use an
   // unprivileged user (nobody); otherwise the current user.
@@ -599,8 +782,16 @@ async function brokenEnvironment() {
     const w = writeRun(home, db, { user });
     const h = runCli(['--content', FIXTURE, 'history', '--db', db], { home, user });
     const rep = runCli(['--content', FIXTURE, 'report', '--db', db], { home, user });
-    record(`read-only ${kind}: write refused`, w.code === 2 && /read-only/.test(w.stderr) && sha(db) === before, `exit ${w.code}: ${w.stderr.trim()}`);
-    record(`read-only ${kind}: history and report still work`, h.code === 0 && /not passed/.test(h.stdout) && rep.code === 0 && sha(db) === before, `history ${h.code} ${h.stderr} report ${rep.code} ${rep.stderr}`);
+    record(
+      `read-only ${kind}: write refused`,
+      w.code === 2 && /read-only/.test(w.stderr) && sha(db) === before,
+      `exit ${w.code}: ${w.stderr.trim()}`,
+    );
+    record(
+      `read-only ${kind}: history and report still work`,
+      h.code === 0 && /not passed/.test(h.stdout) && rep.code === 0 && sha(db) === before,
+      `history ${h.code} ${h.stderr} report ${rep.code} ${rep.stderr}`,
+    );
     fs.chmodSync(home, 0o777);
   }
   {
@@ -611,7 +802,11 @@ async function brokenEnvironment() {
     for (const f of fs.readdirSync(home)) own(path.join(home, f));
     for (const suffix of ['-wal', '-shm']) fs.chmodSync(db + suffix, 0o444);
     const w = writeRun(home, db, { user });
-    record('read-only -wal/-shm after the database was made writable', w.code === 0, `exit ${w.code}: ${w.stderr.trim()}`);
+    record(
+      'read-only -wal/-shm after the database was made writable',
+      w.code === 0,
+      `exit ${w.code}: ${w.stderr.trim()}`,
+    );
   }
   // A full disk: a small tmpfs when mounting works (root), else a note that it did not run.
   const mountPoint = fs.mkdtempSync(path.join(WORK, 'full-'));
@@ -659,7 +854,8 @@ try {
 figures['mode'] = bounded ? 'bounded' : 'full';
 figures['seed'] = seedArg;
 figures['total time (s)'] = Math.round((Date.now() - started) / 1000);
-for (const [name, value] of Object.entries(figures)) process.stdout.write(`${name.padEnd(70)} ${typeof value === 'object' ? JSON.stringify(value) : value}\n`);
+for (const [name, value] of Object.entries(figures))
+  process.stdout.write(`${name.padEnd(70)} ${typeof value === 'object' ? JSON.stringify(value) : value}\n`);
 if (jsonOut) fs.writeFileSync(jsonOut, `${JSON.stringify({ figures, failures }, null, 2)}\n`);
 if (failures.length) {
   process.stdout.write(`\nFIGURES THAT MISSED THEIR TARGET:\n${failures.map((f) => `  ${f}`).join('\n')}\n`);

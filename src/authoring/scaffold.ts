@@ -3,7 +3,11 @@
  * from something that works and changes it step by step. Pure: the command writes them.
  */
 
-const title = (id: string) => id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+const title = (id: string) =>
+  id
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
 
 /** A guideline with two sections, a rule each and a rating scale. */
 export function guidelineTemplate(id: string, modeline: string): string {

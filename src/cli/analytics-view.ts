@@ -17,7 +17,14 @@ export function trendChart(percents: readonly number[]): string[] {
     const from = percents[i - 1]!;
     for (let step = 1; step <= CHART_STEP; step++) series.push(from + ((value - from) * step) / CHART_STEP);
   });
-  return asciichart.plot(series, { height: CHART_HEIGHT, min: 0, max: 100, format: (x: number) => `${String(Math.round(x)).padStart(4)}% ` }).split('\n');
+  return asciichart
+    .plot(series, {
+      height: CHART_HEIGHT,
+      min: 0,
+      max: 100,
+      format: (x: number) => `${String(Math.round(x)).padStart(4)}% `,
+    })
+    .split('\n');
 }
 
 /** The confusion table: rows are the expected labels, columns the chosen ones, by number. */
@@ -27,7 +34,10 @@ function confusionLines(labels: readonly string[], confusion: readonly number[][
   const cell = (text: string) => text.padStart(3);
   return [
     `${m.confusionHeader.padEnd(width)} ${labels.map((_, i) => cell(String(i + 1))).join('')}`,
-    ...names.map((name, row) => `${name.padEnd(width)} ${confusion[row]!.map((n, col) => cell(n === 0 ? '.' : String(n))).join('')}`),
+    ...names.map(
+      (name, row) =>
+        `${name.padEnd(width)} ${confusion[row]!.map((n, col) => cell(n === 0 ? '.' : String(n))).join('')}`,
+    ),
   ];
 }
 
@@ -40,18 +50,24 @@ export function analyticsText(analytics: Analytics, options: { color: boolean; t
   const c = makeTheme(options.color);
   const out: string[] = [];
   for (const scale of analytics.calibration) {
-    const ends = scale.kind === 'preference' ? { first: sanitize(scale.labels[0] ?? ''), last: sanitize(scale.labels[scale.labels.length - 1] ?? '') } : undefined;
+    const ends =
+      scale.kind === 'preference'
+        ? { first: sanitize(scale.labels[0] ?? ''), last: sanitize(scale.labels[scale.labels.length - 1] ?? '') }
+        : undefined;
     out.push(`  ${m.calibrationLine(sanitize(scale.scale), scale.meanSignedError, scale.answered, ends)}`);
     out.push(...confusionLines(scale.labels, scale.confusion).map((line) => `    ${line}`));
   }
   const rush = analytics.rushing;
   if (rush) {
-    out.push(`  ${m.rushingLine(rush.fastCount, Math.round(rush.fastUpToMs / 1000), Math.round(rush.fastAccuracy * 100), Math.round(rush.restAccuracy * 100))}`);
+    out.push(
+      `  ${m.rushingLine(rush.fastCount, Math.round(rush.fastUpToMs / 1000), Math.round(rush.fastAccuracy * 100), Math.round(rush.restAccuracy * 100))}`,
+    );
     if (rush.warning) out.push(`  ${c.yellow.bold(m.rushingWarning)}`);
   }
   const cbm = analytics.confidence;
   if (cbm) {
-    for (const level of cbm.levels) out.push(`  ${m.cbmLine(level.confidence, level.correct, level.answered, level.verdict)}`);
+    for (const level of cbm.levels)
+      out.push(`  ${m.cbmLine(level.confidence, level.correct, level.answered, level.verdict)}`);
     out.push(`  ${m.cbmTotal(cbm.total, cbm.average)}`);
   }
   if (options.trends) {
@@ -64,7 +80,10 @@ export function analyticsText(analytics: Analytics, options: { color: boolean; t
     if (sections.length) {
       out.push(`  ${m.sectionTrendTitle}`);
       const width = Math.max(...sections.map((s) => s.sectionId.length));
-      for (const s of sections) out.push(`    ${sanitize(s.sectionId).padEnd(width)}  ${sparkly(s.accuracy, { minimum: 0, maximum: 100 })}  ${s.accuracy[0]}% → ${s.accuracy[s.accuracy.length - 1]}%`);
+      for (const s of sections)
+        out.push(
+          `    ${sanitize(s.sectionId).padEnd(width)}  ${sparkly(s.accuracy, { minimum: 0, maximum: 100 })}  ${s.accuracy[0]}% → ${s.accuracy[s.accuracy.length - 1]}%`,
+        );
     }
   }
   if (out.length === 0) return '';

@@ -30,14 +30,26 @@ export function readAnswersFile(
   try {
     input = readInputBytes(given, cwd);
   } catch (error) {
-    throw new UsageError(messages.cannotReadAnswers(given, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message));
+    throw new UsageError(
+      messages.cannotReadAnswers(
+        given,
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message,
+      ),
+    );
   }
   const parsed = parseYaml(input.file, input.bytes.toString('utf8'));
-  if (parsed.diagnostics.length) throw new ContentError(parsed.diagnostics, messages.answersErrors(parsed.diagnostics.length));
+  if (parsed.diagnostics.length)
+    throw new ContentError(parsed.diagnostics, messages.answersErrors(parsed.diagnostics.length));
   const value = parsed.value ?? {};
-  const at = (p: (string | number)[], key = false) => ({ file: parsed.file, ...positionOf(parsed, p, key ? 'key' : 'value') });
+  const at = (p: (string | number)[], key = false) => ({
+    file: parsed.file,
+    ...positionOf(parsed, p, key ? 'key' : 'value'),
+  });
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new ContentError([{ ...at([]), severity: 'error', ruleId: 'answers', message: messages.answersNotMapping }], messages.answersErrors(1));
+    throw new ContentError(
+      [{ ...at([]), severity: 'error', ruleId: 'answers', message: messages.answersNotMapping }],
+      messages.answersErrors(1),
+    );
   }
 
   const questions = new Map(bank.questions.map((q) => [q.id, q]));
@@ -47,7 +59,10 @@ export function readAnswersFile(
   if (unknown.length > 0 && unknown.length * 2 > ids.length) {
     const owner = likelyOwner(unknown, bank, otherBanks());
     const message = messages.answersForAnotherBank(bank.id, unknown.length, ids.length, owner);
-    throw new ContentError([{ ...at([unknown[0]!], true), severity: 'error', ruleId: 'answers', message }], messages.answersWrongBank(bank.id, owner));
+    throw new ContentError(
+      [{ ...at([unknown[0]!], true), severity: 'error', ruleId: 'answers', message }],
+      messages.answersWrongBank(bank.id, owner),
+    );
   }
   const responses = new Map<string, Response>();
   const errors: Diagnostic[] = [];
@@ -55,7 +70,12 @@ export function readAnswersFile(
   for (const [id, raw] of Object.entries(value as Record<string, unknown>)) {
     const question = questions.get(id);
     if (!question) {
-      warnings.push({ ...at([id], true), severity: 'warning', ruleId: 'answers', message: messages.unknownQuestion(id, bank.id) });
+      warnings.push({
+        ...at([id], true),
+        severity: 'warning',
+        ruleId: 'answers',
+        message: messages.unknownQuestion(id, bank.id),
+      });
       continue;
     }
     const checked = checkResponse(question, raw);
@@ -67,7 +87,8 @@ export function readAnswersFile(
   }
   if (errors.length) throw new ContentError(errors, messages.answersErrors(errors.length));
   // Scoring nothing is almost always a wrong file, not a learner who answered nothing.
-  if (responses.size === 0) warnings.push({ ...at([]), severity: 'warning', ruleId: 'answers', message: messages.noAnswersInFile });
+  if (responses.size === 0)
+    warnings.push({ ...at([]), severity: 'warning', ruleId: 'answers', message: messages.noAnswersInFile });
   return { responses, warnings };
 }
 
@@ -87,7 +108,10 @@ export function likelyOwner(ids: readonly string[], bank: Bank, banks: Iterable<
  * One response as written (in an answers file or a JSON line) checked against its question:
  * the response (undefined for "no response"), or the problem and where in the response it is.
  */
-export function checkResponse(question: Question, raw: unknown): { response?: Response } | { problem: string; where: string[] } {
+export function checkResponse(
+  question: Question,
+  raw: unknown,
+): { response?: Response } | { problem: string; where: string[] } {
   const id = question.id;
   const response = normalizeResponse(raw);
   if (!response) return {};

@@ -22,7 +22,12 @@ export function examHistory(store: AttemptStore, bankId: string): PastAttempt[] 
 }
 
 export function retakeDecision(store: AttemptStore, resolved: ResolvedBank, now: number): RetakeDecision {
-  return decideRetake(examHistory(store, resolved.bank.id), resolved.bank.exam.retake, now, store.lastRecordedAt() ?? 0);
+  return decideRetake(
+    examHistory(store, resolved.bank.id),
+    resolved.bank.exam.retake,
+    now,
+    store.lastRecordedAt() ?? 0,
+  );
 }
 
 /** Throws the exit-3 refusal when an exam attempt may not start now. */
@@ -33,15 +38,26 @@ export function assertMayStart(store: AttemptStore, resolved: ResolvedBank, now:
     case 'allowed':
       return;
     case 'wait':
-      throw new RetakeRefusedError(messages.retakeWait(bank, decision.until, decision.failedSoFar), { error: 'retake-wait', availableAt: new Date(decision.until).toISOString() }, json);
+      throw new RetakeRefusedError(
+        messages.retakeWait(bank, decision.until, decision.failedSoFar),
+        { error: 'retake-wait', availableAt: new Date(decision.until).toISOString() },
+        json,
+      );
     case 'locked-out':
       throw new RetakeRefusedError(
         messages.lockedOut(bank, decision.until, decision.failedSoFar),
-        { error: 'locked-out', availableAt: decision.until === undefined ? null : new Date(decision.until).toISOString() },
+        {
+          error: 'locked-out',
+          availableAt: decision.until === undefined ? null : new Date(decision.until).toISOString(),
+        },
         json,
       );
     case 'clock-rollback':
-      throw new RetakeRefusedError(messages.clockRollback(bank, decision.lastRecordedAt), { error: 'clock-rollback', lastRecordedAt: new Date(decision.lastRecordedAt).toISOString() }, json);
+      throw new RetakeRefusedError(
+        messages.clockRollback(bank, decision.lastRecordedAt),
+        { error: 'clock-rollback', lastRecordedAt: new Date(decision.lastRecordedAt).toISOString() },
+        json,
+      );
   }
 }
 
@@ -52,7 +68,11 @@ export function assertMayStart(store: AttemptStore, resolved: ResolvedBank, now:
 export function assertClockNotBehind(store: AttemptStore, resolved: ResolvedBank, now: number, json: boolean): void {
   const last = store.lastRecordedAt();
   if (last !== undefined && now < last) {
-    throw new RetakeRefusedError(messages.clockRollback(resolved.bank.title, last), { error: 'clock-rollback', lastRecordedAt: new Date(last).toISOString() }, json);
+    throw new RetakeRefusedError(
+      messages.clockRollback(resolved.bank.title, last),
+      { error: 'clock-rollback', lastRecordedAt: new Date(last).toISOString() },
+      json,
+    );
   }
 }
 
@@ -61,7 +81,12 @@ export function assertClockNotBehind(store: AttemptStore, resolved: ResolvedBank
  * retake check and the insert are one `BEGIN IMMEDIATE` transaction, so two runs started at once
  * cannot both pass the check.
  */
-export function openNewAttempt(store: AttemptStore, resolved: ResolvedBank, request: AttemptRequest, json: boolean): StartedAttempt {
+export function openNewAttempt(
+  store: AttemptStore,
+  resolved: ResolvedBank,
+  request: AttemptRequest,
+  json: boolean,
+): StartedAttempt {
   const { mode, at } = request;
   if (mode === 'exam') settleLapsedExam(store, resolved, at, json);
   return store.immediately(() => {
@@ -87,12 +112,23 @@ export function settleLapsedExam(store: AttemptStore, resolved: ResolvedBank, at
 }
 
 /** The attempt in progress at a bank in a mode, to continue it (the clock must not have gone back). */
-export function resumeOpenAttempt(store: AttemptStore, resolved: ResolvedBank, mode: AttemptMode, at: number, json: boolean): StartedAttempt {
+export function resumeOpenAttempt(
+  store: AttemptStore,
+  resolved: ResolvedBank,
+  mode: AttemptMode,
+  at: number,
+  json: boolean,
+): StartedAttempt {
   const open = store.inProgress(resolved.bank.id, mode);
   if (!open) throw new UsageError(messages.nothingToResume(resolved.bank.id, mode));
   assertClockNotBehind(store, resolved, at, json);
   const byId = new Map(resolved.bank.questions.map((q) => [q.id, q]));
-  return { attemptId: open.id, questions: open.questionIds.flatMap((id) => byId.get(id) ?? []), startedAt: open.startedAt, deadlineAt: open.deadlineAt };
+  return {
+    attemptId: open.id,
+    questions: open.questionIds.flatMap((id) => byId.get(id) ?? []),
+    startedAt: open.startedAt,
+    deadlineAt: open.deadlineAt,
+  };
 }
 
 /**
@@ -102,10 +138,18 @@ export function resumeOpenAttempt(store: AttemptStore, resolved: ResolvedBank, m
 export function settleOpenExam(store: AttemptStore, resolved: ResolvedBank, now: number): void {
   const open = store.inProgress(resolved.bank.id, 'exam');
   if (!open) return;
-  if (open.deadlineAt === undefined || open.deadlineAt > now) throw new UsageError(messages.examInProgress(resolved.bank.id, open.startedAt));
+  if (open.deadlineAt === undefined || open.deadlineAt > now)
+    throw new UsageError(messages.examInProgress(resolved.bank.id, open.startedAt));
   const byId = new Map(resolved.bank.questions.map((q) => [q.id, q]));
   const questions = open.questionIds.flatMap((id) => byId.get(id) ?? []);
-  finishAttempt(store, resolved, { attemptId: open.id, questions, startedAt: open.startedAt, deadlineAt: open.deadlineAt }, 'exam', 'expired', open.deadlineAt);
+  finishAttempt(
+    store,
+    resolved,
+    { attemptId: open.id, questions, startedAt: open.startedAt, deadlineAt: open.deadlineAt },
+    'exam',
+    'expired',
+    open.deadlineAt,
+  );
 }
 
 /**
@@ -131,7 +175,13 @@ export function settleOpenPractice(store: AttemptStore, resolved: ResolvedBank, 
 }
 
 /** Closes an attempt left in progress, scored from the answers it has. */
-export function closeAttempt(store: AttemptStore, resolved: ResolvedBank, round: AttemptRow, status: Exclude<AttemptStatus, 'in_progress'>, endedAt: number): ReportModel {
+export function closeAttempt(
+  store: AttemptStore,
+  resolved: ResolvedBank,
+  round: AttemptRow,
+  status: Exclude<AttemptStatus, 'in_progress'>,
+  endedAt: number,
+): ReportModel {
   const byId = new Map(resolved.bank.questions.map((q) => [q.id, q]));
   const questions = round.questionIds.flatMap((id) => byId.get(id) ?? []);
   const attempt = { attemptId: round.id, questions, startedAt: round.startedAt, deadlineAt: round.deadlineAt };
@@ -166,7 +216,11 @@ export interface AttemptRequest {
 }
 
 /** Draws the questions and records a new attempt as in progress. */
-export function startAttempt(store: AttemptStore, resolved: ResolvedBank, { mode, seed, at: startedAt, all, untimed, settings }: AttemptRequest): StartedAttempt {
+export function startAttempt(
+  store: AttemptStore,
+  resolved: ResolvedBank,
+  { mode, seed, at: startedAt, all, untimed, settings }: AttemptRequest,
+): StartedAttempt {
   const { bank } = resolved;
   const questions = drawQuestions(bank, seed, all ? bank.questions.length : undefined);
   const deadlineAt = bank.exam.timeLimitMs === undefined || untimed ? undefined : startedAt + bank.exam.timeLimitMs;
@@ -208,12 +262,35 @@ export function finishAttempt(
     let next: number | null = null;
     if (mode === 'exam') {
       // The wait this attempt starts (when it fails) counts from its own end.
-      const history = [...examHistory(store, resolved.bank.id), { startedAt: attempt.startedAt, endedAt: end, passed: score.passed }];
+      const history = [
+        ...examHistory(store, resolved.bank.id),
+        { startedAt: attempt.startedAt, endedAt: end, passed: score.passed },
+      ];
       next = nextAttemptAt(decideRetake(history, resolved.bank.exam.retake, end));
     }
     const seed = store.get(attempt.attemptId)?.seed;
-    const report = buildReport({ attemptId: attempt.attemptId, seed, resolved, mode, status, startedAt: attempt.startedAt, endedAt: end, questions: attempt.questions, responses, score, nextAttemptAt: next });
-    store.finish(attempt.attemptId, { status, endedAt: end, score: score.score, maxScore: score.maxScore, percent: score.percent, passed: score.passed, result: report });
+    const report = buildReport({
+      attemptId: attempt.attemptId,
+      seed,
+      resolved,
+      mode,
+      status,
+      startedAt: attempt.startedAt,
+      endedAt: end,
+      questions: attempt.questions,
+      responses,
+      score,
+      nextAttemptAt: next,
+    });
+    store.finish(attempt.attemptId, {
+      status,
+      endedAt: end,
+      score: score.score,
+      maxScore: score.maxScore,
+      percent: score.percent,
+      passed: score.passed,
+      result: report,
+    });
     return report;
   });
 }

@@ -26,7 +26,10 @@ export interface GlobalOptions {
  */
 export function globalArgs(options: GlobalOptions): string {
   const quote = (value: string) => (/^[\w./~:@%+=-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
-  const args = [...options.content.map((dir) => `--content ${quote(dir)}`), ...(options.db === undefined ? [] : [`--db ${quote(options.db)}`])];
+  const args = [
+    ...options.content.map((dir) => `--content ${quote(dir)}`),
+    ...(options.db === undefined ? [] : [`--db ${quote(options.db)}`]),
+  ];
   return args.length ? ` ${args.join(' ')}` : '';
 }
 
@@ -68,8 +71,14 @@ export function now(env: NodeJS.ProcessEnv = process.env): number {
  */
 export function selectAllContent(options: GlobalOptions, extraFiles: string[] = []): ContentSelection {
   const cacheDir = path.join(homeDir(), 'cache', 'content');
-  const selection = selectContent(contentDirs(options), extraFiles, openContentCache(cacheDir), openContentIndex(cacheDir));
-  if (selection.errors.length) throw new ContentError(selection.errors, messages.contentErrors(selection.errors.length));
+  const selection = selectContent(
+    contentDirs(options),
+    extraFiles,
+    openContentCache(cacheDir),
+    openContentIndex(cacheDir),
+  );
+  if (selection.errors.length)
+    throw new ContentError(selection.errors, messages.contentErrors(selection.errors.length));
   return selection;
 }
 
@@ -79,7 +88,11 @@ export function loadAllContent(options: GlobalOptions, extraFiles: string[] = []
 }
 
 /** Finds a bank by id, or by the path of its file (which is then loaded too), reading only that bank and its guideline. */
-export function findBank(options: GlobalOptions, idOrFile: string, fileExists: (p: string) => boolean): { content: ContentSet; resolved: ResolvedBank; selection: ContentSelection } {
+export function findBank(
+  options: GlobalOptions,
+  idOrFile: string,
+  fileExists: (p: string) => boolean,
+): { content: ContentSet; resolved: ResolvedBank; selection: ContentSelection } {
   const looksLikeFile = /\.ya?ml$/i.test(idOrFile) || idOrFile.includes('/') || idOrFile.includes(path.sep);
   if (looksLikeFile) {
     const file = path.resolve(idOrFile);
@@ -94,7 +107,13 @@ export function findBank(options: GlobalOptions, idOrFile: string, fileExists: (
   const selection = selectAllContent(options);
   const content = selection.load([idOrFile]);
   const resolved = content.banks.get(idOrFile);
-  if (!resolved) throw new UsageError(messages.unknownBank(idOrFile, selection.banks.map((b) => b.id)));
+  if (!resolved)
+    throw new UsageError(
+      messages.unknownBank(
+        idOrFile,
+        selection.banks.map((b) => b.id),
+      ),
+    );
   return { content, resolved, selection };
 }
 
@@ -102,7 +121,11 @@ export function findBank(options: GlobalOptions, idOrFile: string, fileExists: (
  * Opens the attempts database; the caller closes it. `read` access (history, report) never
  * creates or changes the file. `notify` hears about a backup taken before a schema upgrade.
  */
-export function openStore(options: GlobalOptions, access: 'read' | 'write' = 'write', notify?: (text: string) => void): { db: DB; store: AttemptStore; file: string } {
+export function openStore(
+  options: GlobalOptions,
+  access: 'read' | 'write' = 'write',
+  notify?: (text: string) => void,
+): { db: DB; store: AttemptStore; file: string } {
   const file = databaseFile(options);
   let opened: OpenedDatabase;
   try {

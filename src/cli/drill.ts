@@ -46,7 +46,13 @@ export function resolveDrillTarget(content: ContentSet, ref: string | undefined)
   const bank = content.banks.get(ref);
   if (bank) return { kind: 'bank', title: bank.bank.title, banks: [bank], guideline: bank.guideline };
   const guideline = content.guidelines.get(ref);
-  if (guideline) return { kind: 'guideline', title: guideline.title, banks: banks.filter((b) => b.guideline.id === guideline.id), guideline };
+  if (guideline)
+    return {
+      kind: 'guideline',
+      title: guideline.title,
+      banks: banks.filter((b) => b.guideline.id === guideline.id),
+      guideline,
+    };
   throw new UsageError(m.unknownTarget(ref, [...content.banks.keys()], [...content.guidelines.keys()]));
 }
 
@@ -55,26 +61,46 @@ export function resolveDrillTarget(content: ContentSet, ref: string | undefined)
  * rules: all of them for a guideline, those of the sections missed or asked for otherwise) and
  * returns the cards the filter keeps, with their questions.
  */
-export function prepareDeck(study: StudyStore, store: AttemptStore, content: ContentSet, target: DrillTarget, filter: DrillFilter, at: number): { card: StoredCard; question: Question; bank?: ResolvedBank }[] {
+export function prepareDeck(
+  study: StudyStore,
+  store: AttemptStore,
+  content: ContentSet,
+  target: DrillTarget,
+  filter: DrillFilter,
+  at: number,
+): { card: StoredCard; question: Question; bank?: ResolvedBank }[] {
   const bankIds = new Set(target.banks.map((b) => b.bank.id));
   const records = attemptRecords(store).filter((r) => bankIds.has(r.bankId));
   const outcomes = outcomesFor(content, records);
   syncMissedCards(study, content, outcomes);
   let sections: Set<string> | undefined;
   if (filter.section !== undefined) {
-    if (target.guideline && !target.guideline.sectionIndex.has(filter.section)) throw new UsageError(m.unknownSection(filter.section, target.guideline.id, [...target.guideline.sectionIndex.keys()]));
+    if (target.guideline && !target.guideline.sectionIndex.has(filter.section))
+      throw new UsageError(
+        m.unknownSection(filter.section, target.guideline.id, [...target.guideline.sectionIndex.keys()]),
+      );
     if (!target.guideline) throw new UsageError(m.sectionNeedsTarget);
     sections = new Set([filter.section]);
   }
   if (filter.weak) {
-    const weak = weakestSections(sectionRecords(outcomes)).filter((s) => s.accuracy < 1).slice(0, WEAK_SECTIONS).map((s) => s.sectionId);
+    const weak = weakestSections(sectionRecords(outcomes))
+      .filter((s) => s.accuracy < 1)
+      .slice(0, WEAK_SECTIONS)
+      .map((s) => s.sectionId);
     sections = new Set(sections ? weak.filter((id) => [...sections!].some((s) => inSection(id, s))) : weak);
   }
   if (target.guideline) {
-    const missedSections = new Set(study.cards().filter((c) => c.kind === 'question' && bankIds.has(c.bankId)).map((c) => c.sectionId));
+    const missedSections = new Set(
+      study
+        .cards()
+        .filter((c) => c.kind === 'question' && bankIds.has(c.bankId))
+        .map((c) => c.sectionId),
+    );
     // A bank's round adds the flash cards of the sections it was missed in; a guideline's, all of them.
     const wanted = sections ?? (target.kind === 'bank' ? missedSections : undefined);
-    const flash = guidelineCards(target.guideline).filter((c) => !wanted || [...wanted].some((s) => inSection(c.sectionId, s)));
+    const flash = guidelineCards(target.guideline).filter(
+      (c) => !wanted || [...wanted].some((s) => inSection(c.sectionId, s)),
+    );
     study.addCards(flash.map((card) => ({ card, state: newCardState(at), createdAt: at })));
   }
   const guidelineIds = new Set(target.banks.map((b) => b.guideline.id));
@@ -130,7 +156,11 @@ export async function runDrill(
     const guideline = bank?.guideline ?? content.guidelines.get(card.guidelineId)!;
     const screen: Omit<ScreenConfig, 'body'> = {
       title: m.drillTitle(title),
-      status: { number: index + 1, total: round.length, note: safe(m.cardFrom(m.cardKind[card.kind] ?? card.kind, card.sectionId)) },
+      status: {
+        number: index + 1,
+        total: round.length,
+        note: safe(m.cardFrom(m.cardKind[card.kind] ?? card.kind, card.sectionId)),
+      },
       color: terminal.color,
       size: screenSize(terminal),
     };
@@ -138,7 +168,10 @@ export async function runDrill(
     const outcome = await unlessClosed(() => askQuestion(question, { screen, nav: {}, readOnly: false, context }));
     if (!outcome || outcome.kind !== 'answer') break;
     const answeredAt = clock();
-    const response: Response = question.type === 'free-text' ? { text: String(outcome.value ?? ''), self: [] } : { answer: outcome.value, self: [] };
+    const response: Response =
+      question.type === 'free-text'
+        ? { text: String(outcome.value ?? ''), self: [] }
+        : { answer: outcome.value, self: [] };
     const sure = await unlessClosed(() => askConfidence(question, screen, context));
     if (sure?.kind === 'answer' && isConfidence(sure.value)) response.confidence = sure.value;
     if (question.rubric.some((x) => x.check === 'self')) {
@@ -148,11 +181,30 @@ export async function runDrill(
     const score = scoreQuestion(question, response);
     const correct = drillCorrect(score);
     const elapsedMs = answeredAt - shownAt;
-    const expectedMs = bank ? expectedAnswerMs(bank.bank.exam.timeLimitMs, Math.min(bank.bank.exam.draw ?? bank.bank.questions.length, bank.bank.questions.length), question.timeLimitMs) : expectedAnswerMs(undefined, 0);
+    const expectedMs = bank
+      ? expectedAnswerMs(
+          bank.bank.exam.timeLimitMs,
+          Math.min(bank.bank.exam.draw ?? bank.bank.questions.length, bank.bank.questions.length),
+          question.timeLimitMs,
+        )
+      : expectedAnswerMs(undefined, 0);
     const grade = gradeAnswer({ correct, elapsedMs, expectedMs, confidence: response.confidence });
     const reviewedAt = clock();
     const state = reviewCard(card.state, grade, reviewedAt);
-    study.recordReview({ cardId: card.id, reviewedAt, grade: gradeName(grade), correct, elapsedMs, confidence: response.confidence, response, dueBefore: card.due, dueAfter: state.due }, state);
+    study.recordReview(
+      {
+        cardId: card.id,
+        reviewedAt,
+        grade: gradeName(grade),
+        correct,
+        elapsedMs,
+        confidence: response.confidence,
+        response,
+        dueBefore: card.due,
+        dueAfter: state.due,
+      },
+      state,
+    );
     results.push({
       card: card.id,
       kind: card.kind,
@@ -167,7 +219,10 @@ export async function runDrill(
     });
     const feedback = `${feedbackText(question, response, score, guideline, terminal.color)}\n\n${c.cyan(m.gradeLine(m.gradeNames[gradeName(grade)]!, waitText(state.due - reviewedAt), formatWhen(state.due)))}`;
     const read = await unlessClosed(async () => {
-      await pagerPrompt({ screen: { ...screen, title: screen.title ?? '' }, text: feedback, hint: uiMessages.continueHint }, context);
+      await pagerPrompt(
+        { screen: { ...screen, title: screen.title ?? '' }, text: feedback, hint: uiMessages.continueHint },
+        context,
+      );
       return 'read' as const;
     });
     if (read === undefined) break;

@@ -29,7 +29,8 @@ export function reportError(error: unknown, io: Io): number {
   if (error instanceof UsageError) {
     // At the terminal (an exam's --resume with nothing to resume), wrapped to the window at word boundaries.
     const text = `${c.red('error:')} ${error.message}`;
-    if (!error.alreadyPrinted && error.message) io.err(`${io.terminal ? wrapLines(text, io.terminal.size().columns - 1).join('\n') : text}\n`);
+    if (!error.alreadyPrinted && error.message)
+      io.err(`${io.terminal ? wrapLines(text, io.terminal.size().columns - 1).join('\n') : text}\n`);
     return error.exitCode;
   }
   if (error instanceof QualifyError) {
@@ -42,7 +43,9 @@ export function reportError(error: unknown, io: Io): number {
     io.err(`${c.red('error:')} ${messages.databaseWriteFailed(sqliteCode)}\n`);
     return EXIT.usage;
   }
-  const detail = io.env.QUALIFY_DEBUG ? `\n${(error as Error)?.stack ?? String(error)}` : ' (set QUALIFY_DEBUG=1 to see the details)';
+  const detail = io.env.QUALIFY_DEBUG
+    ? `\n${(error as Error)?.stack ?? String(error)}`
+    : ' (set QUALIFY_DEBUG=1 to see the details)';
   io.err(`qualify stopped on an unexpected problem: ${(error as Error)?.message ?? String(error)}${detail}\n`);
   return 70;
 }

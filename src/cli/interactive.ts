@@ -71,26 +71,36 @@ export function runningClock(env: NodeJS.ProcessEnv): () => number {
   return () => base + (Date.now() - started);
 }
 
-
 /** The learner's answer as written (free text) or as seen on screen (any other type). */
 function ownAnswerText(question: Question, response: Response | undefined): string {
   if (question.type === 'free-text') return response?.text?.trimEnd() || NOT_ANSWERED;
   return describeAnswer(question, response?.answer);
 }
 
-const RESUME_COMMAND = (mode: AttemptMode, bank: string, options: GlobalOptions) => `qualify${globalArgs(options)} ${mode} ${bank} --resume`;
+const RESUME_COMMAND = (mode: AttemptMode, bank: string, options: GlobalOptions) =>
+  `qualify${globalArgs(options)} ${mode} ${bank} --resume`;
 
 /**
  * Runs an exam or a practice round in the terminal: start screen, one prompt per question with a
  * live countdown, navigation, review and submit, then the mistake report. Every answer is saved
  * in its own transaction before the next question appears, so a crash or a kill loses nothing.
  */
-export async function runInteractive(resolved: ResolvedBank, options: InteractiveOptions, io: Io, terminal: Terminal): Promise<void> {
+export async function runInteractive(
+  resolved: ResolvedBank,
+  options: InteractiveOptions,
+  io: Io,
+  terminal: Terminal,
+): Promise<void> {
   await runAttempt(resolved, options, io, terminal);
 }
 
 /** As runInteractive; false when the learner said "Not now" on the start screen (nothing was started). */
-export async function runAttempt(resolved: ResolvedBank, options: InteractiveOptions, io: Io, terminal: Terminal): Promise<boolean> {
+export async function runAttempt(
+  resolved: ResolvedBank,
+  options: InteractiveOptions,
+  io: Io,
+  terminal: Terminal,
+): Promise<boolean> {
   const clock = runningClock(io.env);
   const { db, store } = openStore(options);
   try {
@@ -149,7 +159,10 @@ class AttemptRunner {
     if (!row) throw new UsageError(messages.nothingToResume(this.bank.id, this.mode));
     assertClockNotBehind(this.store, this.resolved, this.clock(), false);
     const settings = row.settings as Partial<InteractiveSettings> | undefined;
-    this.settings = { confidence: Boolean(settings?.confidence) || Boolean(this.options.confidence), timed: Boolean(settings?.timed) };
+    this.settings = {
+      confidence: Boolean(settings?.confidence) || Boolean(this.options.confidence),
+      timed: Boolean(settings?.timed),
+    };
     this.openSession(row);
     return true;
   }
@@ -174,7 +187,12 @@ class AttemptRunner {
     if (!(await this.startScreen(untimed))) return false;
     this.settings = { confidence: Boolean(this.options.confidence), timed: !untimed };
     // Checked again as one transaction with the insert: another run may have started meanwhile.
-    const attempt = openNewAttempt(this.store, this.resolved, { mode: this.mode, seed, at: this.clock(), untimed, settings: this.settings }, false);
+    const attempt = openNewAttempt(
+      this.store,
+      this.resolved,
+      { mode: this.mode, seed, at: this.clock(), untimed, settings: this.settings },
+      false,
+    );
     const row = this.store.get(attempt.attemptId)!;
     this.openSession(row);
     return true;
@@ -187,7 +205,9 @@ class AttemptRunner {
     this.attempt = { attemptId: row.id, questions, startedAt: row.startedAt, deadlineAt: row.deadlineAt };
     const answers = Object.fromEntries(this.store.answers(row.id).map((a) => [a.questionId, a.response]));
     const marks = this.store.marks(row.id);
-    const shownAt = Object.fromEntries(marks.flatMap((m) => (m.shownAt === undefined ? [] : [[m.questionId, m.shownAt]])));
+    const shownAt = Object.fromEntries(
+      marks.flatMap((m) => (m.shownAt === undefined ? [] : [[m.questionId, m.shownAt]])),
+    );
     // Untimed practice has no clock at all: not the exam's, nor a question's own.
     const untimed = this.mode === 'practice' && !this.settings.timed;
     this.state = session.startSession(
@@ -195,7 +215,9 @@ class AttemptRunner {
         questionIds: questions.map((q) => q.id),
         startedAt: row.startedAt,
         deadlineAt: row.deadlineAt,
-        questionLimitsMs: untimed ? {} : Object.fromEntries(questions.flatMap((q) => (q.timeLimitMs === undefined ? [] : [[q.id, q.timeLimitMs]]))),
+        questionLimitsMs: untimed
+          ? {}
+          : Object.fromEntries(questions.flatMap((q) => (q.timeLimitMs === undefined ? [] : [[q.id, q.timeLimitMs]]))),
         // Practice is for learning: going back is always allowed there.
         sequential: this.bank.exam.sequential && this.mode === 'exam',
       },
@@ -254,11 +276,18 @@ class AttemptRunner {
       const failed = decision.kind === 'allowed' ? decision.failedSoFar : 0;
       lines.push(f.attemptsUsed(failed, policy.maxAttempts));
       if (policy.maxAttempts !== undefined && failed + 1 >= policy.maxAttempts) warning = uiMessages.countsLockout;
-      else if (policy.waitsMs.length) warning = uiMessages.countsWarning(formatDuration(policy.waitsMs[Math.min(failed + 1, policy.waitsMs.length) - 1]!));
+      else if (policy.waitsMs.length)
+        warning = uiMessages.countsWarning(
+          formatDuration(policy.waitsMs[Math.min(failed + 1, policy.waitsMs.length) - 1]!),
+        );
     } else {
       warning = uiMessages.practiceNote;
     }
-    const body = [...lines, '', ...(warning ? [this.mode === 'exam' ? this.c.yellow.bold(warning) : this.c.dim(warning)] : [])].join('\n');
+    const body = [
+      ...lines,
+      '',
+      ...(warning ? [this.mode === 'exam' ? this.c.yellow.bold(warning) : this.c.dim(warning)] : []),
+    ].join('\n');
     const result = await this.guard((context) =>
       choicePrompt(
         {
@@ -294,7 +323,16 @@ class AttemptRunner {
       const settled = session.isSettled(this.state, id);
       const readOnly = settled || session.isQuestionClosed(this.state, id, this.clock());
       const guideline = this.bank.exam.openBook || this.mode === 'practice';
-      const nav: NavKeys = { back: session.canGoBack(this.state), skip: true, flag: true, review: true, guideline, closedBook: !guideline, view: true, quitHint: true };
+      const nav: NavKeys = {
+        back: session.canGoBack(this.state),
+        skip: true,
+        flag: true,
+        review: true,
+        guideline,
+        closedBook: !guideline,
+        view: true,
+        quitHint: true,
+      };
       const result = await this.guard(
         (context) =>
           settled
@@ -331,13 +369,15 @@ class AttemptRunner {
       const outcome = result.value;
       const fromReview = this.openedFromReview;
       // Only answering keeps the way back to review; any other move is ordinary navigation.
-      if (outcome.kind !== 'flag' && outcome.kind !== 'guideline' && outcome.kind !== 'view') this.openedFromReview = false;
+      if (outcome.kind !== 'flag' && outcome.kind !== 'guideline' && outcome.kind !== 'view')
+        this.openedFromReview = false;
       if (outcome.kind === 'answer') drafts.delete(id);
       else if (!settled) drafts.set(id, outcome.draft);
       switch (outcome.kind) {
         case 'answer': {
           // Nothing written is no answer: the question stays unanswered (any draft is cleared).
-          if (question.type === 'free-text' && String(outcome.value ?? '').trim() === '') this.save(id, { text: '', self: [] });
+          if (question.type === 'free-text' && String(outcome.value ?? '').trim() === '')
+            this.save(id, { text: '', self: [] });
           else {
             const ended = await this.recordAnswer(question, outcome.value);
             if (ended === 'retry') break; // the same question again
@@ -363,10 +403,22 @@ class AttemptRunner {
           this.store.setFlag(this.attempt.attemptId, id, this.state.flagged.includes(id));
           break;
         case 'guideline':
-          if (!(await this.page(guidelineText(this.resolved.guideline, question.sections, this.terminal.color), this.resolved.guideline.title))) return this.expire();
+          if (
+            !(await this.page(
+              guidelineText(this.resolved.guideline, question.sections, this.terminal.color),
+              this.resolved.guideline.title,
+            ))
+          )
+            return this.expire();
           break;
         case 'view':
-          if (!(await this.page(settled ? this.settledText(question) : questionBody(question, this.terminal.color), this.bank.title))) return this.expire();
+          if (
+            !(await this.page(
+              settled ? this.settledText(question) : questionBody(question, this.terminal.color),
+              this.bank.title,
+            ))
+          )
+            return this.expire();
           break;
         case 'review': {
           const reviewed = await this.review();
@@ -382,7 +434,13 @@ class AttemptRunner {
   /** A practice question answered before: the question, the answer given and its feedback; it cannot be answered again. */
   private settledText(question: Question): string {
     const response = this.state.answers[question.id];
-    const feedback = feedbackText(question, response, scoreQuestion(question, response), this.resolved.guideline, this.terminal.color);
+    const feedback = feedbackText(
+      question,
+      response,
+      scoreQuestion(question, response),
+      this.resolved.guideline,
+      this.terminal.color,
+    );
     return `${questionBody(question, this.terminal.color)}\n\n${this.c.dim(uiMessages.practiceAnswered)}\n${feedback}`;
   }
 
@@ -416,7 +474,8 @@ class AttemptRunner {
     this.state = session.showCurrent(this.state, this.clock());
     const id = session.currentQuestionId(this.state);
     const shown = this.state.shownAt[id];
-    if (shown !== undefined && this.questions.get(id)?.timeLimitMs !== undefined) this.store.markShown(this.attempt.attemptId, id, shown);
+    if (shown !== undefined && this.questions.get(id)?.timeLimitMs !== undefined)
+      this.store.markShown(this.attempt.attemptId, id, shown);
   }
 
   private expire(): 'expired' {
@@ -431,11 +490,23 @@ class AttemptRunner {
    */
   private async recordAnswer(question: Question, value: unknown): Promise<'expired' | 'saved' | 'retry' | undefined> {
     const previous = this.state.answers[question.id];
-    const response: Response = question.type === 'free-text' ? { text: String(value ?? ''), self: [] } : { answer: value, self: [] };
+    const response: Response =
+      question.type === 'free-text' ? { text: String(value ?? ''), self: [] } : { answer: value, self: [] };
     if (previous?.rationale) response.rationale = previous.rationale;
     if (question.type !== 'free-text' && question.rubric.some((c) => c.check !== 'self')) {
       // The rubric reads a rationale: ask for it, so its criteria can be earned.
-      const rationale = await this.guard((context) => textPrompt({ screen: { ...this.questionScreen(question.id), body: `${questionBody(question, this.terminal.color)}\n\n${this.c.bold(uiMessages.rationalePrompt)}` }, draft: previous?.rationale }, context));
+      const rationale = await this.guard((context) =>
+        textPrompt(
+          {
+            screen: {
+              ...this.questionScreen(question.id),
+              body: `${questionBody(question, this.terminal.color)}\n\n${this.c.bold(uiMessages.rationalePrompt)}`,
+            },
+            draft: previous?.rationale,
+          },
+          context,
+        ),
+      );
       if (!rationale.ok) return this.interruptedAnswer(question, response, rationale.why);
       response.rationale = rationale.value;
     }
@@ -464,14 +535,21 @@ class AttemptRunner {
       if (offer !== 'show') return offer;
     }
     this.save(question.id, assessed);
-    const shown = await this.page(feedbackText(question, assessed, score, this.resolved.guideline, this.terminal.color), this.bank.title, uiMessages.continueHint);
+    const shown = await this.page(
+      feedbackText(question, assessed, score, this.resolved.guideline, this.terminal.color),
+      this.bank.title,
+      uiMessages.continueHint,
+    );
     this.state = session.settle(this.state, question.id);
     if (!shown) return this.expire();
     return undefined;
   }
 
   /** After a wrong first answer in practice: try again, or see the answer now. */
-  private async offerRetry(question: Question, score: ReturnType<typeof scoreQuestion>): Promise<'retry' | 'show' | 'expired' | 'saved'> {
+  private async offerRetry(
+    question: Question,
+    score: ReturnType<typeof scoreQuestion>,
+  ): Promise<'retry' | 'show' | 'expired' | 'saved'> {
     while (true) {
       const verdict = score.earned > 0 ? uiMessages.partly : uiMessages.wrong;
       const body = `${questionBody(question, this.terminal.color)}\n\n${this.c.yellow.bold(verdict)} · ${uiMessages.tryAgainNote}`;
@@ -495,7 +573,11 @@ class AttemptRunner {
   }
 
   /** The answer part that was given is kept even when the rest of the prompts were interrupted. */
-  private async interruptedAnswer(question: Question, response: Response, why: Interrupt): Promise<'expired' | 'saved' | undefined> {
+  private async interruptedAnswer(
+    question: Question,
+    response: Response,
+    why: Interrupt,
+  ): Promise<'expired' | 'saved' | undefined> {
     this.save(question.id, response);
     if (why === 'exam-deadline') return this.expire();
     if (why === 'quit' && (await this.confirmQuit())) return 'saved';
@@ -505,13 +587,18 @@ class AttemptRunner {
   /** What the learner has given so far (text being typed, labels chosen), saved as it stands. */
   private saveDraft(question: Question, draft: unknown): void {
     const previous = this.state.answers[question.id];
-    const response: Response = question.type === 'free-text' ? { text: String(draft ?? ''), self: [], unfinished: true } : { answer: draft, self: [], unfinished: true };
+    const response: Response =
+      question.type === 'free-text'
+        ? { text: String(draft ?? ''), self: [], unfinished: true }
+        : { answer: draft, self: [], unfinished: true };
     if (previous?.rationale) response.rationale = previous.rationale;
     // A draft of a second try keeps the verdict of the first (typed answers save drafts as they go).
     if (previous?.firstTryCorrect !== undefined) response.firstTryCorrect = previous.firstTryCorrect;
     // A deadline stops the keys, so text handed over as the prompt closes was typed before it:
     // it is saved as of then, not refused as late.
-    const deadlines = [this.state.deadlineAt, session.questionDeadline(this.state, question.id)].filter((t): t is number => t !== undefined);
+    const deadlines = [this.state.deadlineAt, session.questionDeadline(this.state, question.id)].filter(
+      (t): t is number => t !== undefined,
+    );
     this.save(question.id, response, Math.min(this.clock(), ...deadlines.map((t) => t - 1)));
   }
 
@@ -519,7 +606,12 @@ class AttemptRunner {
     const step = session.answer(this.state, questionId, response, at);
     this.state = step.state;
     if (!step.ok) return false;
-    this.store.saveAnswer(this.attempt.attemptId, { questionId, response, answeredAt: at, flagged: this.state.flagged.includes(questionId) });
+    this.store.saveAnswer(this.attempt.attemptId, {
+      questionId,
+      response,
+      answeredAt: at,
+      flagged: this.state.flagged.includes(questionId),
+    });
     return true;
   }
 
@@ -527,7 +619,15 @@ class AttemptRunner {
   private async selfAssess(question: Question): Promise<string[] | undefined | 'expired'> {
     if (!question.rubric.some((c) => c.check === 'self')) return undefined;
     const own = ownAnswerText(question, this.state.answers[question.id]);
-    const result = await this.guard((context) => askSelfAssessment(question, this.questionScreen(question.id), this.state.answers[question.id]?.self ?? [], context, own));
+    const result = await this.guard((context) =>
+      askSelfAssessment(
+        question,
+        this.questionScreen(question.id),
+        this.state.answers[question.id]?.self ?? [],
+        context,
+        own,
+      ),
+    );
     if (!result.ok) return result.why === 'exam-deadline' ? 'expired' : undefined;
     return result.value.kind === 'answer' ? result.value.value : undefined;
   }
@@ -541,20 +641,49 @@ class AttemptRunner {
       const p = session.progress(this.state);
       const words = distinguishingWords(rows.map((row) => this.questions.get(row.questionId)!));
       const choices: ChoiceItem[] = rows.map((row, i) => {
-        const marks = [this.answerState(row.questionId), ...(row.flagged ? [uiMessages.flaggedMark] : []), ...(row.reachable ? [] : [uiMessages.closed])];
+        const marks = [
+          this.answerState(row.questionId),
+          ...(row.flagged ? [uiMessages.flaggedMark] : []),
+          ...(row.reachable ? [] : [uiMessages.closed]),
+        ];
         // One line per question: id, type and the words that tell it apart, cut to the screen's width.
         const question = this.questions.get(row.questionId)!;
-        return { value: String(row.index), label: uiMessages.reviewRow(row.index + 1, marks.join(' · ')), cells: [question.id, question.type, words[i]!], disabled: !row.reachable };
+        return {
+          value: String(row.index),
+          label: uiMessages.reviewRow(row.index + 1, marks.join(' · ')),
+          cells: [question.id, question.type, words[i]!],
+          disabled: !row.reachable,
+        };
       });
       // Those with nothing at all score 0; a half-labelled question or a draft is scored as it stands.
       const unanswered = rows.filter((r) => !hasAnswer(this.state.answers[r.questionId])).length;
       const practice = this.mode === 'practice';
-      const submitLabel = unanswered ? (practice ? uiMessages.finishPracticeWithGaps(unanswered) : uiMessages.submitWithGaps(unanswered)) : practice ? uiMessages.finishPractice : uiMessages.submitNow;
+      const submitLabel = unanswered
+        ? practice
+          ? uiMessages.finishPracticeWithGaps(unanswered)
+          : uiMessages.submitWithGaps(unanswered)
+        : practice
+          ? uiMessages.finishPractice
+          : uiMessages.submitNow;
       choices.push({ value: 'submit', label: submitLabel });
       choices.push({ value: 'return', label: uiMessages.returnTo(p.number) });
-      const body = [this.c.bold(uiMessages.reviewTitle), uiMessages.reviewSummary(p.answered, p.total, p.flagged), ...(this.state.sequential ? [this.c.dim(uiMessages.sequentialNote)] : [])].join('\n');
+      const body = [
+        this.c.bold(uiMessages.reviewTitle),
+        uiMessages.reviewSummary(p.answered, p.total, p.flagged),
+        ...(this.state.sequential ? [this.c.dim(uiMessages.sequentialNote)] : []),
+      ].join('\n');
       const result = await this.guard((context) =>
-        choicePrompt({ screen: { ...this.baseScreen(this.status()), body }, choices, default: rows.some((r) => !r.answered) || p.flagged ? 'return' : 'submit', keys: { escape: 'return' }, enterHint: uiMessages.keys.chooseOrBack, nav: { quitHint: true } }, context),
+        choicePrompt(
+          {
+            screen: { ...this.baseScreen(this.status()), body },
+            choices,
+            default: rows.some((r) => !r.answered) || p.flagged ? 'return' : 'submit',
+            keys: { escape: 'return' },
+            enterHint: uiMessages.keys.chooseOrBack,
+            nav: { quitHint: true },
+          },
+          context,
+        ),
       );
       if (!result.ok) {
         if (result.why === 'exam-deadline') return this.expire();
@@ -585,7 +714,8 @@ class AttemptRunner {
   private async confirmSubmit(rows: session.ReviewRow[]): Promise<boolean | 'expired' | 'saved'> {
     // One compact list per kind (number, id, and how far a half-done one got), so a long exam's
     // list still fits a small window.
-    const list = (rows: session.ReviewRow[]) => `  ${rows.map((row) => safe(uiMessages.confirmRow(row.index + 1, row.questionId, this.partState(row.questionId)))).join(' · ')}`;
+    const list = (rows: session.ReviewRow[]) =>
+      `  ${rows.map((row) => safe(uiMessages.confirmRow(row.index + 1, row.questionId, this.partState(row.questionId)))).join(' · ')}`;
     const flagged = rows.filter((r) => r.flagged);
     // As on the review screen: nothing given scores 0; a half-labelled question or a draft is
     // scored as it stands, so it is "not finished", not "not answered".
@@ -636,7 +766,10 @@ class AttemptRunner {
     // Practice: a wrong first answer waiting for its second try.
     if (question.type !== 'label-each') return uiMessages.secondTryPending;
     const labels = response!.answer as Record<string, unknown>;
-    return uiMessages.labelled(question.items.filter((item) => labels[item.id] !== undefined).length, question.items.length);
+    return uiMessages.labelled(
+      question.items.filter((item) => labels[item.id] !== undefined).length,
+      question.items.length,
+    );
   }
 
   /** At submit (exam): the self-assessment of every answered question with `self` criteria. */
@@ -659,7 +792,11 @@ class AttemptRunner {
         {
           screen: { ...this.baseScreen(this.status()), body: this.c.bold(uiMessages.saveAndQuit) },
           choices: [
-            { value: 'quit', label: this.state.deadlineAt === undefined ? uiMessages.saveAndQuitPracticeYes : uiMessages.saveAndQuitYes },
+            {
+              value: 'quit',
+              label:
+                this.state.deadlineAt === undefined ? uiMessages.saveAndQuitPracticeYes : uiMessages.saveAndQuitYes,
+            },
             { value: 'stay', label: uiMessages.saveAndQuitNo },
           ],
           keys: { escape: 'stay' },
@@ -672,25 +809,51 @@ class AttemptRunner {
       if (result.why === 'exam-deadline') return false;
     } else if (result.value.kind === 'answer' && result.value.value === 'stay') return false;
     const left = session.remainingMs(this.state, this.clock());
-    this.io.out(wrapMessage(uiMessages.savedForLater(RESUME_COMMAND(this.mode, this.bank.id, this.options), left === undefined ? undefined : formatRemaining(left)), this.terminal.size().columns - 1));
+    this.io.out(
+      wrapMessage(
+        uiMessages.savedForLater(
+          RESUME_COMMAND(this.mode, this.bank.id, this.options),
+          left === undefined ? undefined : formatRemaining(left),
+        ),
+        this.terminal.size().columns - 1,
+      ),
+    );
     return true;
   }
 
   /** Scores and closes the attempt, then shows the mistake report (paged when it is long), headed by `why` when time ran out. */
   private async finish(status: 'submitted' | 'expired', why: string = uiMessages.timeUp): Promise<void> {
-    const report = finishAttempt(this.store, this.resolved, this.attempt, this.mode, status, this.state.endedAt ?? this.clock());
+    const report = finishAttempt(
+      this.store,
+      this.resolved,
+      this.attempt,
+      this.mode,
+      status,
+      this.state.endedAt ?? this.clock(),
+    );
     const { columns, rows } = this.terminal.size();
     // The pager keeps the last column free; the report is laid out for the same width, so the
     // pager never has to break its lines a second time.
     const width = columns - 1;
     // "Time is up" heads the report itself, so it is never left above a later screen.
     const timeUp = status === 'expired' ? `${wrapLines(this.c.red.bold(why), width).join('\n')}\n\n` : '';
-    const text = timeUp + renderText(report, { color: this.terminal.color, width }) + reportStudyFor(this.options, this.resolved, report, this.clock(), this.terminal.color, width);
+    const text =
+      timeUp +
+      renderText(report, { color: this.terminal.color, width }) +
+      reportStudyFor(this.options, this.resolved, report, this.clock(), this.terminal.color, width);
     if (text.split('\n').length < rows - 1) {
       this.io.out(text);
       return;
     }
-    await this.guard((context) => pagerPrompt({ screen: { color: this.terminal.color, size: screenSize(this.terminal) }, text: text.trimEnd() }, context), undefined, false);
+    await this.guard(
+      (context) =>
+        pagerPrompt(
+          { screen: { color: this.terminal.color, size: screenSize(this.terminal) }, text: text.trimEnd() },
+          context,
+        ),
+      undefined,
+      false,
+    );
     this.io.out(wrapMessage(uiMessages.afterReport(report.percent, report.passed), width));
   }
 
@@ -698,22 +861,40 @@ class AttemptRunner {
 
   private status(): StatusInfo {
     const p = session.progress(this.state);
-    return { number: p.number, total: p.total, answered: p.answered, flagged: p.flagged, deadlineAt: this.state.deadlineAt };
+    return {
+      number: p.number,
+      total: p.total,
+      answered: p.answered,
+      flagged: p.flagged,
+      deadlineAt: this.state.deadlineAt,
+    };
   }
 
   private baseScreen(status?: StatusInfo): Omit<ScreenConfig, 'body'> {
-    return { title: this.bank.title, status, color: this.terminal.color, size: screenSize(this.terminal), clock: this.clock };
+    return {
+      title: this.bank.title,
+      status,
+      color: this.terminal.color,
+      size: screenSize(this.terminal),
+      clock: this.clock,
+    };
   }
 
   private questionScreen(id: string): Omit<ScreenConfig, 'body'> {
     const own = session.questionDeadline(this.state, id);
     const flagged = this.state.flagged.includes(id);
-    return this.baseScreen({ ...this.status(), questionDeadlineAt: own, note: flagged ? uiMessages.flaggedMark : undefined });
+    return this.baseScreen({
+      ...this.status(),
+      questionDeadlineAt: own,
+      note: flagged ? uiMessages.flaggedMark : undefined,
+    });
   }
 
   /** A scrollable view under the exam clock; false when the exam deadline closed it. */
   private async page(text: string, title: string, hint?: string): Promise<boolean> {
-    const result = await this.guard((context) => pagerPrompt({ screen: { ...this.baseScreen(this.status()), title }, text, hint }, context));
+    const result = await this.guard((context) =>
+      pagerPrompt({ screen: { ...this.baseScreen(this.status()), title }, text, hint }, context),
+    );
     return result.ok || result.why !== 'exam-deadline';
   }
 
@@ -721,7 +902,11 @@ class AttemptRunner {
    * Runs one prompt under the deadlines: the exam's (and the question's own, when given) abort
    * it through its AbortSignal; Ctrl+C ends it as "quit". Nobody sees a stack trace.
    */
-  private async guard<T>(ask: (context: PromptContext) => Promise<T>, questionDeadlineAt?: number, withExamDeadline = true): Promise<Guarded<T>> {
+  private async guard<T>(
+    ask: (context: PromptContext) => Promise<T>,
+    questionDeadlineAt?: number,
+    withExamDeadline = true,
+  ): Promise<Guarded<T>> {
     const controller = new AbortController();
     const timers: NodeJS.Timeout[] = [];
     const schedule = (at: number | undefined, why: Interrupt) => {
@@ -733,7 +918,12 @@ class AttemptRunner {
     if (withExamDeadline) schedule(this.state?.deadlineAt, 'exam-deadline');
     schedule(questionDeadlineAt, 'question-deadline');
     try {
-      const value = await ask({ input: this.terminal.input, output: this.terminal.output, signal: controller.signal, clearPromptOnDone: true });
+      const value = await ask({
+        input: this.terminal.input,
+        output: this.terminal.output,
+        signal: controller.signal,
+        clearPromptOnDone: true,
+      });
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AbortPromptError) return { ok: false, why: controller.signal.reason as Interrupt };
@@ -744,4 +934,3 @@ class AttemptRunner {
     }
   }
 }
-

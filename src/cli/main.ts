@@ -45,7 +45,11 @@ export function buildProgram(io: Io): Command {
   const program = new Command('qualify')
     .description('Practise the qualification exams of AI-training and data-labeling platforms.')
     .version(VERSION, '-V, --version')
-    .addOption(new Option('--content <dir>', 'also read guidelines and banks from this folder (repeatable)').default([], 'none').argParser(collect))
+    .addOption(
+      new Option('--content <dir>', 'also read guidelines and banks from this folder (repeatable)')
+        .default([], 'none')
+        .argParser(collect),
+    )
     .option('--db <file>', 'the attempts database to use')
     .showHelpAfterError('(run "qualify --help" for usage)')
     .addHelpText('after', EXAMPLES)
@@ -59,15 +63,26 @@ export function buildProgram(io: Io): Command {
     .description('list the question banks found, with their guideline and size')
     .option('--json', 'print JSON: [{id, title, guideline, questions, file}]')
     .addHelpText('after', '\nExamples:\n  $ qualify list\n  $ qualify list --content ./study-group --json\n')
-    .action(async (_options, command: Command) => (await import('./commands/list.js')).listCommand(globals(command) as ListOptions, io));
+    .action(async (_options, command: Command) =>
+      (await import('./commands/list.js')).listCommand(globals(command) as ListOptions, io),
+    );
 
   program
     .command('exam')
     .description('take an exam in the terminal (or from an answers file), record it, and print the mistake report')
     .argument('<bank>', 'a bank id (see "qualify list") or the path of a bank file')
-    .option('--answers <file>', 'YAML file mapping question ids to responses (see docs/format.md; - reads standard input); without it, the exam runs in the terminal')
-    .option('--resume', 'continue the exam left in progress (same questions and answers; its clock kept running); with --answers, record them into it and submit')
-    .option('--stream', 'with --answers -: read one JSON answer per line from stdin, acknowledge each once saved, {"submit": true} ends')
+    .option(
+      '--answers <file>',
+      'YAML file mapping question ids to responses (see docs/format.md; - reads standard input); without it, the exam runs in the terminal',
+    )
+    .option(
+      '--resume',
+      'continue the exam left in progress (same questions and answers; its clock kept running); with --answers, record them into it and submit',
+    )
+    .option(
+      '--stream',
+      'with --answers -: read one JSON answer per line from stdin, acknowledge each once saved, {"submit": true} ends',
+    )
     .option('--confidence', 'ask "how sure?" after each answer; the report shows how sureness matched correctness')
     .option('--seed <n>', 'draw the same questions again (the seed of every attempt is recorded)')
     .option('--practice', 'practice mode: never counts toward retake waiting periods')
@@ -82,7 +97,9 @@ export function buildProgram(io: Io): Command {
         '  $ qualify exam ./my-bank.yaml --answers key.yaml --practice --all --json\n' +
         '  $ producer | qualify exam search-evaluation-basics --answers - --stream   drive an attempt answer by answer\n',
     )
-    .action(async (bank: string, _options, command: Command) => (await import('./commands/exam.js')).examCommand(bank, globals(command) as ExamOptions, io));
+    .action(async (bank: string, _options, command: Command) =>
+      (await import('./commands/exam.js')).examCommand(bank, globals(command) as ExamOptions, io),
+    );
 
   program
     .command('practice')
@@ -92,15 +109,25 @@ export function buildProgram(io: Io): Command {
     .option('--confidence', 'ask "how sure?" after each answer')
     .option('--resume', 'continue the practice round left in progress')
     .option('--seed <n>', 'draw the same questions again')
-    .addHelpText('after', '\nExamples:\n  $ qualify practice search-evaluation-basics\n  $ qualify practice search-evaluation-basics --timed --confidence\n')
-    .action(async (bank: string, _options, command: Command) => (await import('./commands/practice.js')).practiceCommand(bank, globals(command) as PracticeOptions, io));
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ qualify practice search-evaluation-basics\n  $ qualify practice search-evaluation-basics --timed --confidence\n',
+    )
+    .action(async (bank: string, _options, command: Command) =>
+      (await import('./commands/practice.js')).practiceCommand(bank, globals(command) as PracticeOptions, io),
+    );
 
   program
     .command('key')
     .description("print a bank's answer key as an answers file (it must score 100%)")
     .argument('<bank>', 'a bank id or the path of a bank file')
-    .addHelpText('after', '\nExamples:\n  $ qualify key search-evaluation-basics > key.yaml\n  $ qualify exam search-evaluation-basics --answers key.yaml --practice --all   # must score 100%\n')
-    .action(async (bank: string, _options, command: Command) => (await import('./commands/key.js')).keyCommand(bank, globals(command), io));
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ qualify key search-evaluation-basics > key.yaml\n  $ qualify exam search-evaluation-basics --answers key.yaml --practice --all   # must score 100%\n',
+    )
+    .action(async (bank: string, _options, command: Command) =>
+      (await import('./commands/key.js')).keyCommand(bank, globals(command), io),
+    );
 
   program
     .command('report')
@@ -114,7 +141,8 @@ export function buildProgram(io: Io): Command {
         '  $ qualify report --format html --out report.html   one self-contained page, to share or print\n',
     )
     .action(async (attemptId: string | undefined, _options, command: Command) =>
-      (await import('./commands/report.js')).reportCommand(attemptId, globals(command) as unknown as ReportOptions, io));
+      (await import('./commands/report.js')).reportCommand(attemptId, globals(command) as unknown as ReportOptions, io),
+    );
 
   program
     .command('history')
@@ -122,11 +150,13 @@ export function buildProgram(io: Io): Command {
     .argument('[bank]', 'only this bank')
     .option('--json', 'print JSON: {attempts: [...], retake: {bank: {status, availableAt}}, analytics: {...}}')
     .addHelpText('after', '\nExamples:\n  $ qualify history\n  $ qualify history search-evaluation-basics --json\n')
-    .action(async (bank: string | undefined, _options, command: Command) => (await import('./commands/history.js')).historyCommand(bank, globals(command) as HistoryOptions, io));
+    .action(async (bank: string | undefined, _options, command: Command) =>
+      (await import('./commands/history.js')).historyCommand(bank, globals(command) as HistoryOptions, io),
+    );
 
   program
     .command('read')
-    .description("read a guideline: contents with your record per section, search, and three study passes")
+    .description('read a guideline: contents with your record per section, search, and three study passes')
     .argument('<guideline>', 'a guideline id, or a bank id (its guideline)')
     .argument('[section]', 'open at this section')
     .option('--search <words>', 'print the sections that hold all these words, and exit')
@@ -135,18 +165,26 @@ export function buildProgram(io: Io): Command {
       '\nExamples:\n  $ qualify read search-evaluation            contents; 1, 2, 3 start a pass; / searches\n  $ qualify read search-evaluation 5.2\n  $ qualify read search-evaluation --search "first-hand experience"\n',
     )
     .action(async (guideline: string, section: string | undefined, _options, command: Command) =>
-      (await import('./commands/read.js')).readCommand(guideline, section, globals(command) as ReadOptions, io));
+      (await import('./commands/read.js')).readCommand(guideline, section, globals(command) as ReadOptions, io),
+    );
 
   program
     .command('drill')
-    .description('spaced repetition (FSRS) of the questions you missed and the guideline terms and rules; never counted toward retakes')
+    .description(
+      'spaced repetition (FSRS) of the questions you missed and the guideline terms and rules; never counted toward retakes',
+    )
     .argument('[target]', 'a bank id or a guideline id (default: your whole deck)')
     .option('--weak', 'only the sections with the lowest accuracy so far')
     .option('--section <id>', 'only this guideline section (and its subsections)')
     .option('--limit <n>', 'at most this many cards in the round (default: 20)')
     .option('--json', 'print JSON: {target, round: [{card, correct, grade, dueAfter, ...}], due: [...]}')
-    .addHelpText('after', '\nExamples:\n  $ qualify drill search-evaluation-basics\n  $ qualify drill search-evaluation-basics --weak --limit 10\n  $ qualify drill search-evaluation --section 5.2\n')
-    .action(async (target: string | undefined, _options, command: Command) => (await import('./commands/drill.js')).drillCommand(target, globals(command) as DrillOptions, io));
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ qualify drill search-evaluation-basics\n  $ qualify drill search-evaluation-basics --weak --limit 10\n  $ qualify drill search-evaluation --section 5.2\n',
+    )
+    .action(async (target: string | undefined, _options, command: Command) =>
+      (await import('./commands/drill.js')).drillCommand(target, globals(command) as DrillOptions, io),
+    );
 
   registerSharingCommands(program, io);
 
@@ -181,7 +219,8 @@ export async function run(argv: readonly string[], io: Io): Promise<void> {
       // with them, as for `qualify` alone. Anything else (a command, --help) parses as usual.
       // A separate program looks, so the real one parses every option once (--content collects).
       const probe = buildProgram({ ...io, out: () => {}, err: () => {} });
-      if (onlyGlobalOptions(probe, argv)) return (await import('./commands/home.js')).homeCommand(probe.opts() as GlobalOptions, io, io.terminal);
+      if (onlyGlobalOptions(probe, argv))
+        return (await import('./commands/home.js')).homeCommand(probe.opts() as GlobalOptions, io, io.terminal);
     }
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

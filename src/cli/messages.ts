@@ -25,12 +25,18 @@ function suggestions(wanted: string, known: string[]): string {
 /** Why a database file was refused, in the user's terms (see store/db.ts). */
 const DATABASE_PROBLEMS: { [K in DatabaseProblem['kind']]: (p: Extract<DatabaseProblem, { kind: K }>) => string } = {
   'no-folder': (p) => `cannot be created: the folder ${p.folder} does not exist. Create it first, or check the path.`,
-  'read-only': (p) => `cannot be written: ${p.file} is read-only. History and reports still work; to take exams, make it writable.`,
-  'not-sqlite': () => 'is not a qualify database (it is not an SQLite file). Check the --db path. It was left as it is.',
-  foreign: () => 'is an SQLite file of another program, not a qualify database. Check the --db path. It was left as it is.',
-  newer: (p) => `was written by a newer version of qualify (schema ${p.version}). Update qualify to use it. It was left as it is.`,
-  'bad-version': (p) => `has an invalid schema version (${p.version}); it was not written by qualify. It was left as it is.`,
-  corrupt: (p) => `is damaged (${p.detail}), so qualify will not write to it. Restore it from a backup, or move it aside to start a new one. It was left as it is.`,
+  'read-only': (p) =>
+    `cannot be written: ${p.file} is read-only. History and reports still work; to take exams, make it writable.`,
+  'not-sqlite': () =>
+    'is not a qualify database (it is not an SQLite file). Check the --db path. It was left as it is.',
+  foreign: () =>
+    'is an SQLite file of another program, not a qualify database. Check the --db path. It was left as it is.',
+  newer: (p) =>
+    `was written by a newer version of qualify (schema ${p.version}). Update qualify to use it. It was left as it is.`,
+  'bad-version': (p) =>
+    `has an invalid schema version (${p.version}); it was not written by qualify. It was left as it is.`,
+  corrupt: (p) =>
+    `is damaged (${p.detail}), so qualify will not write to it. Restore it from a backup, or move it aside to start a new one. It was left as it is.`,
 };
 
 /** Write failures by SQLite result code prefix (extended codes share the prefix). */
@@ -49,29 +55,37 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The CLI's user-facing text, in one place. */
 export const messages = {
-  contentErrors: (n: number) => `${n} problem${n === 1 ? '' : 's'} in content files; fix ${n === 1 ? 'it' : 'them'} and run the command again.`,
+  contentErrors: (n: number) =>
+    `${n} problem${n === 1 ? '' : 's'} in content files; fix ${n === 1 ? 'it' : 'them'} and run the command again.`,
   answersErrors: (n: number) => `${n} problem${n === 1 ? '' : 's'} in the answers file.`,
-  unknownBank: (id: string, known: string[]) => `There is no question bank with id "${id}". Run "qualify list" to see them.${suggestions(id, known)}`,
+  unknownBank: (id: string, known: string[]) =>
+    `There is no question bank with id "${id}". Run "qualify list" to see them.${suggestions(id, known)}`,
   noSuchFile: (file: string) => `File not found: ${file}`,
   notABank: (file: string) => `${file} is not a question bank (its "kind" is not "bank").`,
   cannotReadAnswers: (file: string, why: string) => `Cannot read the answers file ${file}: ${why}`,
   answersNotMapping: 'an answers file maps question ids to responses, like "se-001: b"',
   unknownQuestion: (id: string, bank: string) => `question "${id}" is not in bank "${bank}"; its response is ignored`,
   answersForAnotherBank: (bank: string, unknown: number, total: number, owner: string | undefined) =>
-    (unknown === total ? `none of the ${plural(total, 'question id')} in this answers file is in bank "${bank}"` : `${unknown} of the ${total} question ids in this answers file are not in bank "${bank}"`) +
+    (unknown === total
+      ? `none of the ${plural(total, 'question id')} in this answers file is in bank "${bank}"`
+      : `${unknown} of the ${total} question ids in this answers file are not in bank "${bank}"`) +
     (owner ? `; they belong to bank "${owner}"` : '; no bank found has them'),
   answersWrongBank: (bank: string, owner: string | undefined) =>
-    `This answers file is not for "${bank}"; nothing was recorded.` + (owner ? ` Did you mean: qualify exam ${owner} --answers <file>?` : ''),
+    `This answers file is not for "${bank}"; nothing was recorded.` +
+    (owner ? ` Did you mean: qualify exam ${owner} --answers <file>?` : ''),
   badAnswer: (id: string, problem: string) => `question "${id}": ${problem}`,
-  badConfidence: (id: string, value: string) => `question "${id}": confidence must be low, medium or high, not "${value}"`,
+  badConfidence: (id: string, value: string) =>
+    `question "${id}": confidence must be low, medium or high, not "${value}"`,
   allNeedsPractice: '--all answers every question of the bank, which is not the real exam; use it with --practice.',
   badSeed: (seed: string) => `--seed must be a whole number, not "${seed}".`,
   badClock: (value: string) => `QUALIFY_NOW must be an ISO date or milliseconds, not "${value}".`,
   cannotOpenDb: (file: string, why: string) => `Cannot open the attempts database ${file}: ${why}`,
   emptyDbOption: '--db needs the path of a database file; it was given an empty value.',
   noContentFolder: (dir: string) => `--content ${dir}: no such folder.`,
-  databaseRefused: (file: string, problem: DatabaseProblem) => `The attempts database ${file} ${DATABASE_PROBLEMS[problem.kind](problem as never)}`,
-  databaseBackedUp: (backup: string) => `The attempts database was upgraded to this version of qualify; the file as it was is kept in ${backup}.\n`,
+  databaseRefused: (file: string, problem: DatabaseProblem) =>
+    `The attempts database ${file} ${DATABASE_PROBLEMS[problem.kind](problem as never)}`,
+  databaseBackedUp: (backup: string) =>
+    `The attempts database was upgraded to this version of qualify; the file as it was is kept in ${backup}.\n`,
   databaseWriteFailed: (code: string) =>
     `The attempts database could not be written: ${DATABASE_WRITE_FAILURES.find(([prefix]) => code.startsWith(prefix))?.[1] ?? code}. ` +
     'Everything saved before this point is kept; fix the cause and run the command again.',
@@ -93,7 +107,8 @@ export const messages = {
   needsTerminal: (command: string) =>
     `"qualify ${command}" runs in a terminal; here stdin or stdout is not one. To score an answers file instead, use ` +
     `"qualify exam <bank> --answers <file>"${command === 'practice' ? ' with --practice' : ''}.`,
-  nothingToResume: (bank: string, mode: string) => `There is no ${mode} of "${bank}" in progress to resume. Start one with "qualify ${mode} ${bank}".`,
+  nothingToResume: (bank: string, mode: string) =>
+    `There is no ${mode} of "${bank}" in progress to resume. Start one with "qualify ${mode} ${bank}".`,
   examInProgress: (bank: string, started: number) =>
     `An exam of "${bank}" started ${formatWhen(started)} is still in progress. Continue it with "qualify exam ${bank} --resume" in a terminal, ` +
     `or without one with "--answers <file> --resume" (submits it) or "--answers - --stream --resume".`,
@@ -117,7 +132,9 @@ export const messages = {
   noAnswersInFile: 'the answers file holds no answers; every question will score 0',
   selfNotList: 'self: must be a list of the rubric criteria (by id) your answer meets',
   badSelfCriterion: (value: string, known: string[]) =>
-    known.length ? `self: "${value}" is not one of this question's self-assessed criteria (${known.join(', ')})` : `self: this question has no self-assessed criteria, so "${value}" cannot be ticked`,
+    known.length
+      ? `self: "${value}" is not one of this question's self-assessed criteria (${known.join(', ')})`
+      : `self: this question has no self-assessed criteria, so "${value}" cannot be ticked`,
   noBanks: 'No question banks found. Add some with --content <dir> or in $QUALIFY_HOME/content.',
   bankFacts: (questions: number, guideline: string) => `${plural(questions, 'question')} · guideline ${guideline}`,
   /** After `list`: in a terminal the interactive exam comes first; piped, the answers-file route. */

@@ -8,7 +8,12 @@ import { shareMessages as messages } from './share-messages.js';
  * Writes a command's output to `--out` (telling the user where it went on stderr), or to stdout.
  * The file is written beside its final name and renamed, so a reader never sees half a page.
  */
-export function writeOutput(text: string, out: string | undefined, io: Io, wrote: (file: string) => string = messages.wrote): void {
+export function writeOutput(
+  text: string,
+  out: string | undefined,
+  io: Io,
+  wrote: (file: string) => string = messages.wrote,
+): void {
   if (out === undefined) {
     io.out(text);
     return;

@@ -19,23 +19,49 @@ import { unlessClosed } from '../ui/prompts/closed.js';
 /** A guideline by its id, or the guideline of a bank. */
 export function resolveGuideline(content: ContentSet, ref: string): Guideline {
   const guideline = content.guidelines.get(ref) ?? content.banks.get(ref)?.guideline;
-  if (!guideline) throw new UsageError(m.unknownGuideline(ref, [...content.guidelines.keys()], [...content.banks.keys()]));
+  if (!guideline)
+    throw new UsageError(m.unknownGuideline(ref, [...content.guidelines.keys()], [...content.banks.keys()]));
   return guideline;
 }
 
 /** The learner's record per section of a guideline, from every bank written on it. */
-export function guidelineRecords(store: AttemptStore, content: ContentSet, guideline: Guideline): Map<string, SectionRecord> {
-  const bankIds = new Set([...content.banks.values()].filter((b) => b.guideline.id === guideline.id).map((b) => b.bank.id));
-  return sectionRecords(outcomesFor(content, attemptRecords(store).filter((r) => bankIds.has(r.bankId))));
+export function guidelineRecords(
+  store: AttemptStore,
+  content: ContentSet,
+  guideline: Guideline,
+): Map<string, SectionRecord> {
+  const bankIds = new Set(
+    [...content.banks.values()].filter((b) => b.guideline.id === guideline.id).map((b) => b.bank.id),
+  );
+  return sectionRecords(
+    outcomesFor(
+      content,
+      attemptRecords(store).filter((r) => bankIds.has(r.bankId)),
+    ),
+  );
 }
 
 /** The table of contents: each section with the learner's record and whether it was read. */
-export function tocText(guideline: Guideline, records: ReadonlyMap<string, SectionRecord>, read: ReadonlyMap<string, number>, at: number, color: boolean, columns = Infinity): string {
+export function tocText(
+  guideline: Guideline,
+  records: ReadonlyMap<string, SectionRecord>,
+  read: ReadonlyMap<string, number>,
+  at: number,
+  color: boolean,
+  columns = Infinity,
+): string {
   const c = makeTheme(color);
   const rows = sectionOutline(guideline).map(({ section, depth }) => {
     const r = records.get(section.id);
-    const record = r ? m.tocRow(r.tried, Math.round((100 * r.correct) / r.tried), agoText(at - r.lastSeen)) : m.tocNeverTried;
-    return { left: `${'  '.repeat(depth)}${safe(section.id)}  ${safe(section.title)}`, id: section.id, record, plain: `${record}${read.has(section.id) ? `  ${m.readMark}` : ''}` };
+    const record = r
+      ? m.tocRow(r.tried, Math.round((100 * r.correct) / r.tried), agoText(at - r.lastSeen))
+      : m.tocNeverTried;
+    return {
+      left: `${'  '.repeat(depth)}${safe(section.id)}  ${safe(section.title)}`,
+      id: section.id,
+      record,
+      plain: `${record}${read.has(section.id) ? `  ${m.readMark}` : ''}`,
+    };
   });
   // The record beside the title while the title keeps 16 columns; in a narrower window, under it.
   const room = columns - 2 - Math.max(...rows.map((r) => r.plain.length));
@@ -44,7 +70,9 @@ export function tocText(guideline: Guideline, records: ReadonlyMap<string, Secti
   const lines = rows.map(({ left, id, record }) => {
     const shown = `${records.has(id) ? record : c.dim(record)}${read.has(id) ? `  ${c.green(m.readMark)}` : ''}`;
     const cut = left.length > width ? `${left.slice(0, width - 1)}…` : left.padEnd(width);
-    return beside ? `${cut}  ${shown}` : `${cut.trimEnd()}\n${' '.repeat(left.length - left.trimStart().length + 4)}${shown}`;
+    return beside
+      ? `${cut}  ${shown}`
+      : `${cut.trimEnd()}\n${' '.repeat(left.length - left.trimStart().length + 4)}${shown}`;
   });
   return [c.dim(m.tocHeader), '', ...lines].join('\n');
 }
@@ -62,9 +90,18 @@ type View = { kind: 'toc' } | { kind: 'section'; ids: string[]; index: number; p
  * The reader in a terminal: the contents, then sections one by one in the order of a pass.
  * Every section shown is remembered as read.
  */
-export async function runReader(guideline: Guideline, startAt: string | undefined, records: ReadonlyMap<string, SectionRecord>, study: StudyStore, terminal: Terminal, clock: () => number): Promise<void> {
+export async function runReader(
+  guideline: Guideline,
+  startAt: string | undefined,
+  records: ReadonlyMap<string, SectionRecord>,
+  study: StudyStore,
+  terminal: Terminal,
+  clock: () => number,
+): Promise<void> {
   const everything = passSections(guideline, 1, records);
-  let view: View = startAt ? { kind: 'section', ids: everything, index: everything.indexOf(startAt), pass: 1 } : { kind: 'toc' };
+  let view: View = startAt
+    ? { kind: 'section', ids: everything, index: everything.indexOf(startAt), pass: 1 }
+    : { kind: 'toc' };
   let notice: string | undefined;
   const context = { input: terminal.input, output: terminal.output, clearPromptOnDone: true };
   const screen = (title: string) => ({ title, color: terminal.color, size: screenSize(terminal) });
@@ -72,13 +109,42 @@ export async function runReader(guideline: Guideline, startAt: string | undefine
     let outcome: ReaderOutcome;
     if (view.kind === 'toc') {
       outcome = await ask(() =>
-        readerPrompt({ screen: screen(guideline.title), text: tocText(guideline, records, study.sectionsRead(guideline.id), clock(), terminal.color, Math.max(20, terminal.size().columns - 1)), hint: m.readerKeysToc, searchLabel: m.searchPrompt, keys: ['1', '2', '3', 'enter'], notice }, context),
+        readerPrompt(
+          {
+            screen: screen(guideline.title),
+            text: tocText(
+              guideline,
+              records,
+              study.sectionsRead(guideline.id),
+              clock(),
+              terminal.color,
+              Math.max(20, terminal.size().columns - 1),
+            ),
+            hint: m.readerKeysToc,
+            searchLabel: m.searchPrompt,
+            keys: ['1', '2', '3', 'enter'],
+            notice,
+          },
+          context,
+        ),
       );
     } else {
       const id = view.ids[view.index]!;
       study.markRead(guideline.id, id, clock());
       const title = `${guideline.title} · ${m.passProgress(m.passNames[view.pass]!, view.index + 1, view.ids.length)}`;
-      outcome = await ask(() => readerPrompt({ screen: screen(title), text: sectionView(guideline, id, view.kind === 'section' && view.pass === 2, terminal.color), hint: m.readerKeysSection, searchLabel: m.searchPrompt, keys: ['n', 'p', 't', 'right', 'left'], notice }, context));
+      outcome = await ask(() =>
+        readerPrompt(
+          {
+            screen: screen(title),
+            text: sectionView(guideline, id, view.kind === 'section' && view.pass === 2, terminal.color),
+            hint: m.readerKeysSection,
+            searchLabel: m.searchPrompt,
+            keys: ['n', 'p', 't', 'right', 'left'],
+            notice,
+          },
+          context,
+        ),
+      );
     }
     notice = undefined;
     if (outcome.kind === 'quit') return;
@@ -94,7 +160,10 @@ export async function runReader(guideline: Guideline, startAt: string | undefine
           choicePrompt(
             {
               screen: { ...screen(guideline.title), body: m.searchResults(outcome.query, hits.length) },
-              choices: [...hits.map((h) => ({ value: h.sectionId, label: m.searchHit(h.sectionId, h.title), note: h.snippet })), { value: '', label: m.backToToc }],
+              choices: [
+                ...hits.map((h) => ({ value: h.sectionId, label: m.searchHit(h.sectionId, h.title), note: h.snippet })),
+                { value: '', label: m.backToToc },
+              ],
               enterHint: uiMessages.keys.choose,
             },
             context,

@@ -5,7 +5,14 @@ import type { DB } from '../store/db.js';
 import { StudyStore } from '../store/study.js';
 import { questionCard } from '../study/cards.js';
 import { nextStep, type NextStep } from '../study/next-step.js';
-import { missedQuestions, questionOutcomes, sectionRecords, weakestSections, type AttemptRecord, type QuestionOutcome } from '../study/outcomes.js';
+import {
+  missedQuestions,
+  questionOutcomes,
+  sectionRecords,
+  weakestSections,
+  type AttemptRecord,
+  type QuestionOutcome,
+} from '../study/outcomes.js';
 import { newCardState } from '../study/scheduler.js';
 import { nextAttemptAt, retakeDecision } from './attempt.js';
 
@@ -54,14 +61,25 @@ export function syncMissedCards(study: StudyStore, content: ContentSet, outcomes
     missedQuestions(outcomes).flatMap((m) => {
       const resolved = content.banks.get(m.bankId);
       if (!resolved) return [];
-      return [{ card: questionCard(m.bankId, resolved.guideline.id, m.questionId, m.section), state: newCardState(m.at), createdAt: m.at }];
+      return [
+        {
+          card: questionCard(m.bankId, resolved.guideline.id, m.questionId, m.section),
+          state: newCardState(m.at),
+          createdAt: m.at,
+        },
+      ];
     }),
   );
 }
 
 /** Cards of a bank's deck (its missed questions and its guideline's flash cards) due at `at`. */
 export function dueCount(study: StudyStore, resolved: ResolvedBank, at: number): number {
-  return study.cards().filter((c) => c.due <= at && (c.bankId === resolved.bank.id || (c.bankId === '' && c.guidelineId === resolved.guideline.id))).length;
+  return study
+    .cards()
+    .filter(
+      (c) =>
+        c.due <= at && (c.bankId === resolved.bank.id || (c.bankId === '' && c.guidelineId === resolved.guideline.id)),
+    ).length;
 }
 
 /** The next step for one bank, from its attempts, the deck and the retake policy. */
@@ -86,11 +104,19 @@ export function nextStepFor(
     guidelineId: resolved.guideline.id,
     now: at,
     dueCards: dueCount(study, resolved, at),
-    weakest: weakest && { ...weakest, title: resolved.guideline.sectionIndex.get(weakest.sectionId)?.title ?? weakest.sectionId },
+    weakest: weakest && {
+      ...weakest,
+      title: resolved.guideline.sectionIndex.get(weakest.sectionId)?.title ?? weakest.sectionId,
+    },
     passMark: resolved.bank.exam.passMark,
     examsTaken: exams.length,
     passed: store.list(resolved.bank.id).some((a) => a.mode === 'exam' && a.passed === true),
-    openAttempt: store.inProgress(resolved.bank.id, 'exam') ? 'exam' : store.inProgress(resolved.bank.id, 'practice') ? 'practice' : undefined,
-    examOpensAt: decision.kind === 'locked-out' && decision.until === undefined ? null : (nextAttemptAt(decision) ?? undefined),
+    openAttempt: store.inProgress(resolved.bank.id, 'exam')
+      ? 'exam'
+      : store.inProgress(resolved.bank.id, 'practice')
+        ? 'practice'
+        : undefined,
+    examOpensAt:
+      decision.kind === 'locked-out' && decision.until === undefined ? null : (nextAttemptAt(decision) ?? undefined),
   });
 }

@@ -8,19 +8,30 @@ export const studyMessages = {
   drillTitle: (target: string) => `Drill · ${target}`,
   drillEverything: 'your whole deck',
   nothingDue: (next: number | undefined) =>
-    next === undefined ? 'No cards to drill yet: a question you miss in an exam or practice becomes a card.\n' : `No cards due now. The next one is due ${formatWhen(next)}.\n`,
-  drillSummary: (drilled: number, right: number, left: number) => `Drilled ${plural(drilled, 'card')}: ${right} right.${left ? ` ${plural(left, 'card')} still due.` : ''}\n`,
+    next === undefined
+      ? 'No cards to drill yet: a question you miss in an exam or practice becomes a card.\n'
+      : `No cards due now. The next one is due ${formatWhen(next)}.\n`,
+  drillSummary: (drilled: number, right: number, left: number) =>
+    `Drilled ${plural(drilled, 'card')}: ${right} right.${left ? ` ${plural(left, 'card')} still due.` : ''}\n`,
   drillNotCounted: 'Drill rounds never count toward retakes.',
   gradeLine: (grade: string, wait: string, when: string) => `Grade: ${grade} · next review in ${wait} (${when})`,
-  gradeNames: { again: 'Again (wrong)', hard: 'Hard (right, but slow or unsure)', good: 'Good (right)', easy: 'Easy (right, fast and sure)' } as Record<string, string>,
+  gradeNames: {
+    again: 'Again (wrong)',
+    hard: 'Hard (right, but slow or unsure)',
+    good: 'Good (right)',
+    easy: 'Easy (right, fast and sure)',
+  } as Record<string, string>,
   cardKind: { question: 'missed question', term: 'term', rule: 'rule' } as Record<string, string>,
   cardFrom: (kind: string, section: string) => `${kind} · section ${section}`,
-  drillNeedsTerminal: '"qualify drill" runs in a terminal; here stdin or stdout is not one. "qualify drill [target] --json" lists the cards due without one.',
+  drillNeedsTerminal:
+    '"qualify drill" runs in a terminal; here stdin or stdout is not one. "qualify drill [target] --json" lists the cards due without one.',
   badLimit: (value: string) => `--limit must be a whole number of cards, 1 or more (got "${value}").`,
   unknownTarget: (id: string, banks: string[], guidelines: string[]) =>
     `There is no bank or guideline with id "${id}".\nBanks: ${banks.join(', ') || '(none)'}\nGuidelines: ${guidelines.join(', ') || '(none)'}`,
-  unknownSection: (id: string, guideline: string, known: string[]) => `Guideline "${guideline}" has no section "${id}". Its sections: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', ...' : ''}`,
-  sectionNeedsTarget: '--section needs a bank or guideline to look the section up in (e.g. qualify drill my-bank --section 3).',
+  unknownSection: (id: string, guideline: string, known: string[]) =>
+    `Guideline "${guideline}" has no section "${id}". Its sections: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', ...' : ''}`,
+  sectionNeedsTarget:
+    '--section needs a bank or guideline to look the section up in (e.g. qualify drill my-bank --section 3).',
   nextStep: (text: string, command: string) => `Next step: ${text}  →  ${command}`,
   nextStepText: (text: string) => `Next step: ${text}`,
   // read
@@ -29,14 +40,19 @@ export const studyMessages = {
   tocRow: (tried: number, percent: number, lastSeen: string) => `${tried} tried · ${percent}% right · ${lastSeen}`,
   tocNeverTried: 'not tried yet',
   readMark: '✓ read',
-  readerKeysToc: '/ search or section id · 1 read through · 2 rules, terms, examples · 3 sections you miss first · q quit',
+  readerKeysToc:
+    '/ search or section id · 1 read through · 2 rules, terms, examples · 3 sections you miss first · q quit',
   readerKeysSection: '↑↓ PgUp PgDn scroll · n next · p previous · t contents · / search · q quit',
   searchPrompt: 'Search (words, or a section id; Enter to go, Esc to cancel): /',
   noMatches: (query: string) => `Nothing matches "${query}".`,
   searchResults: (query: string, n: number) => `${plural(n, 'section')} match "${query}": pick one to read`,
   searchHit: (id: string, title: string) => `${id}  ${title}`,
   noSearchResults: (query: string) => `No section matches "${query}".\n`,
-  passNames: { 1: 'Pass 1: read through', 2: 'Pass 2: rules, terms and examples only', 3: 'Pass 3: the sections you keep missing' } as Record<number, string>,
+  passNames: {
+    1: 'Pass 1: read through',
+    2: 'Pass 2: rules, terms and examples only',
+    3: 'Pass 3: the sections you keep missing',
+  } as Record<number, string>,
   passProgress: (pass: string, n: number, total: number) => `${pass} · section ${n}/${total}`,
   nothingMissed: 'No missed sections yet: take a practice round or an exam first.',
   backToToc: 'Back to the contents',
@@ -54,9 +70,12 @@ export const studyMessages = {
   rushingLine: (fastCount: number, upTo: number, fast: number, rest: number) =>
     `Fastest ${plural(fastCount, 'answer')} (up to ${upTo} s): ${fast}% right; the rest: ${rest}% right`,
   rushingWarning: 'Your quick answers are much worse: slow down and read the whole task before answering.',
-  cbmLine: (level: string, correct: number, answered: number, verdict: string) => `${level.padEnd(7)} ${correct}/${answered} right (${Math.round((100 * correct) / answered)}%) · ${verdict}`,
-  cbmTotal: (total: number, average: number) => `CBM marks (+3/−6 sure, +2/−2 medium, +1/0 unsure): ${total}, ${average} per answer`,
-  trendTitle: (bank: string, first: number, last: number, n: number) => `${bank}: ${first}% → ${last}% over ${plural(n, 'attempt')}`,
+  cbmLine: (level: string, correct: number, answered: number, verdict: string) =>
+    `${level.padEnd(7)} ${correct}/${answered} right (${Math.round((100 * correct) / answered)}%) · ${verdict}`,
+  cbmTotal: (total: number, average: number) =>
+    `CBM marks (+3/−6 sure, +2/−2 medium, +1/0 unsure): ${total}, ${average} per answer`,
+  trendTitle: (bank: string, first: number, last: number, n: number) =>
+    `${bank}: ${first}% → ${last}% over ${plural(n, 'attempt')}`,
   sectionTrendTitle: 'Per-section accuracy over attempts (oldest → newest)',
 };
 

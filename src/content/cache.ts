@@ -46,7 +46,10 @@ interface Entry {
 
 // A new schema (or a new entry layout) must never reuse values validated against the old one.
 const FORMAT = 3;
-export const VERSION = createHash('sha256').update(`${FORMAT}\n${JSON.stringify(bankSchema)}\n${JSON.stringify(guidelineSchema)}`).digest('hex').slice(0, 16);
+export const VERSION = createHash('sha256')
+  .update(`${FORMAT}\n${JSON.stringify(bankSchema)}\n${JSON.stringify(guidelineSchema)}`)
+  .digest('hex')
+  .slice(0, 16);
 
 /** What identifies one version of a file on disk: size, modification and change times, inode, device. */
 export const stampOf = (stat: fs.Stats) => `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}:${stat.dev}`;
@@ -58,13 +61,30 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  */
 export function openContentCache(cacheDir: string): ContentCache {
   const entryFile = (file: string, variant: Variant) =>
-    path.join(cacheDir, `${createHash('sha256').update(variant === 'value' ? file : `${file}\u0000${variant}`).digest('hex').slice(0, 32)}.v8`);
+    path.join(
+      cacheDir,
+      `${createHash('sha256')
+        .update(variant === 'value' ? file : `${file}\u0000${variant}`)
+        .digest('hex')
+        .slice(0, 32)}.v8`,
+    );
   return {
     lookup(file, stat, variant = 'value') {
       try {
         const entry = v8.deserialize(fs.readFileSync(entryFile(file, variant))) as Entry;
-        if (entry?.version !== VERSION || entry.file !== file || entry.variant !== variant || entry.stamp !== stampOf(stat)) return undefined;
-        if (!(entry.value instanceof Uint8Array) || (entry.kind !== 'bank' && entry.kind !== 'guideline') || sha256(entry.value) !== entry.digest) return undefined;
+        if (
+          entry?.version !== VERSION ||
+          entry.file !== file ||
+          entry.variant !== variant ||
+          entry.stamp !== stampOf(stat)
+        )
+          return undefined;
+        if (
+          !(entry.value instanceof Uint8Array) ||
+          (entry.kind !== 'bank' && entry.kind !== 'guideline') ||
+          sha256(entry.value) !== entry.digest
+        )
+          return undefined;
         return { kind: entry.kind, value: v8.deserialize(entry.value) as unknown };
       } catch {
         // No entry yet, or an unreadable one: read the file itself.
@@ -74,7 +94,15 @@ export function openContentCache(cacheDir: string): ContentCache {
     remember(file, stat, kind, value, variant = 'value') {
       try {
         const bytes = v8.serialize(value);
-        const entry: Entry = { version: VERSION, file, variant, stamp: stampOf(stat), kind, digest: sha256(bytes), value: bytes };
+        const entry: Entry = {
+          version: VERSION,
+          file,
+          variant,
+          stamp: stampOf(stat),
+          kind,
+          digest: sha256(bytes),
+          value: bytes,
+        };
         fs.mkdirSync(cacheDir, { recursive: true });
         const target = entryFile(file, variant);
         const temporary = `${target}.${process.pid}.tmp`;

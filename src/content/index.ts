@@ -35,7 +35,15 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 function validRecord(value: unknown): value is IndexRecord {
   if (value === null || typeof value !== 'object') return false;
   const r = value as Record<string, unknown>;
-  if (!isString(r.file) || !isString(r.stamp) || !isString(r.id) || !isString(r.title) || typeof r.questions !== 'number' || typeof r.media !== 'boolean') return false;
+  if (
+    !isString(r.file) ||
+    !isString(r.stamp) ||
+    !isString(r.id) ||
+    !isString(r.title) ||
+    typeof r.questions !== 'number' ||
+    typeof r.media !== 'boolean'
+  )
+    return false;
   if (r.kind !== 'bank' && r.kind !== 'guideline' && r.kind !== 'other') return false;
   if (r.kind === 'bank') {
     const g = r.guideline as Record<string, unknown> | undefined;
@@ -58,8 +66,17 @@ export function openContentIndex(cacheDir: string): ContentIndexStore {
   return {
     read() {
       try {
-        const outer = v8.deserialize(fs.readFileSync(file)) as { version?: unknown; digest?: unknown; records?: unknown };
-        if (outer?.version !== VERSION || !(outer.records instanceof Uint8Array) || sha256(outer.records) !== outer.digest) return new Map();
+        const outer = v8.deserialize(fs.readFileSync(file)) as {
+          version?: unknown;
+          digest?: unknown;
+          records?: unknown;
+        };
+        if (
+          outer?.version !== VERSION ||
+          !(outer.records instanceof Uint8Array) ||
+          sha256(outer.records) !== outer.digest
+        )
+          return new Map();
         const records = v8.deserialize(outer.records) as unknown;
         if (!Array.isArray(records)) return new Map();
         return new Map(records.filter(validRecord).map((r) => [r.file, r]));

@@ -63,12 +63,24 @@ function checkMediaOnDisk(bank: Bank, parsed: ParsedFile): Diagnostic[] {
       try {
         real = fs.realpathSync(media.resolvedPath);
       } catch {
-        diagnostics.push({ file: bank.file, ...where(), severity: 'warning', ruleId: 'media-path', message: `question "${question.id}": media file "${media.path}" does not exist` });
+        diagnostics.push({
+          file: bank.file,
+          ...where(),
+          severity: 'warning',
+          ruleId: 'media-path',
+          message: `question "${question.id}": media file "${media.path}" does not exist`,
+        });
         return;
       }
       const relative = path.relative(folder, real);
       if (relative.startsWith('..') || path.isAbsolute(relative)) {
-        diagnostics.push({ file: bank.file, ...where(), severity: 'error', ruleId: 'media-path', message: `question "${question.id}": media file "${media.path}" links outside the bank's folder` });
+        diagnostics.push({
+          file: bank.file,
+          ...where(),
+          severity: 'error',
+          ruleId: 'media-path',
+          message: `question "${question.id}": media file "${media.path}" links outside the bank's folder`,
+        });
       }
     });
   });
@@ -113,9 +125,17 @@ interface ResolvedEntry {
 function isResolvedEntry(value: unknown, file: string): value is ResolvedEntry {
   const v = value as Partial<ResolvedEntry> | null;
   return (
-    typeof v === 'object' && v !== null && typeof v.guidelineFile === 'string' && typeof v.guidelineStamp === 'string' &&
-    typeof v.bank === 'object' && v.bank !== null && v.bank.kind === 'bank' && v.bank.file === file && typeof v.bank.id === 'string' &&
-    typeof v.bank.guidelineId === 'string' && Array.isArray(v.bank.questions)
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.guidelineFile === 'string' &&
+    typeof v.guidelineStamp === 'string' &&
+    typeof v.bank === 'object' &&
+    v.bank !== null &&
+    v.bank.kind === 'bank' &&
+    v.bank.file === file &&
+    typeof v.bank.id === 'string' &&
+    typeof v.bank.guidelineId === 'string' &&
+    Array.isArray(v.bank.questions)
   );
 }
 
@@ -152,7 +172,10 @@ export function loadContent(
       }
       source = sources?.get(file) ?? readContentFile(file);
     } catch (error) {
-      const why = error instanceof FileTooLargeError ? error.message : `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+      const why =
+        error instanceof FileTooLargeError
+          ? error.message
+          : `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
       diagnostics.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'file', message: why });
       return undefined;
     }
@@ -166,7 +189,14 @@ export function loadContent(
     if (kind === 'other') return undefined; // not content (an answers file kept nearby, say)
     if (kind === 'unknown-kind') {
       const { line, column } = positionOf(parsed, ['kind']);
-      diagnostics.push({ file, line, column, severity: 'error', ruleId: 'schema', message: 'kind: must be "bank" or "guideline"' });
+      diagnostics.push({
+        file,
+        line,
+        column,
+        severity: 'error',
+        ruleId: 'schema',
+        message: 'kind: must be "bank" or "guideline"',
+      });
       return undefined;
     }
     loaded.get(file)!.kind = kind;
@@ -206,7 +236,13 @@ export function loadContent(
     loaded.get(parsed.file)!.guideline = guideline;
     const earlier = guidelines.get(guideline.id);
     if (earlier) {
-      diagnostics.push({ file: parsed.file, ...positionOf(parsed, ['id']), severity: 'error', ruleId: 'unique-ids', message: `guideline id "${guideline.id}" is already used by ${earlier.file}` });
+      diagnostics.push({
+        file: parsed.file,
+        ...positionOf(parsed, ['id']),
+        severity: 'error',
+        ruleId: 'unique-ids',
+        message: `guideline id "${guideline.id}" is already used by ${earlier.file}`,
+      });
       continue;
     }
     guidelines.set(guideline.id, guideline);
@@ -246,7 +282,15 @@ export function loadContent(
       diagnostics.push(...resolvedNow.diagnostics, ...mediaProblems);
       const stat = stats.get(file);
       const guidelineStamp = guideline && stampNow(guideline.file);
-      if (cache && stat && guideline && guidelineStamp && !brokenQuestions && resolvedNow.diagnostics.length === 0 && mediaProblems.length === 0) {
+      if (
+        cache &&
+        stat &&
+        guideline &&
+        guidelineStamp &&
+        !brokenQuestions &&
+        resolvedNow.diagnostics.length === 0 &&
+        mediaProblems.length === 0
+      ) {
         const entry: ResolvedEntry = { bank, guidelineFile: guideline.file, guidelineStamp };
         cache.remember(file, stat, 'bank', entry, 'resolved');
       }
@@ -258,7 +302,13 @@ export function loadContent(
     }
     const earlier = banks.get(bank.id);
     if (earlier) {
-      diagnostics.push({ file, ...positionOf(parsed, ['id']), severity: 'error', ruleId: 'unique-ids', message: `bank id "${bank.id}" is already used by ${earlier.bank.file}` });
+      diagnostics.push({
+        file,
+        ...positionOf(parsed, ['id']),
+        severity: 'error',
+        ruleId: 'unique-ids',
+        message: `bank id "${bank.id}" is already used by ${earlier.bank.file}`,
+      });
       continue;
     }
     if (guideline) banks.set(bank.id, { bank, guideline });

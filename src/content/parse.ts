@@ -111,7 +111,8 @@ export function parseYaml(file: string, source: string): ParsedFile {
   let value: unknown;
   if (diagnostics.length === 0) {
     const aliasProblem = aliasBeforeAnchor(doc);
-    if (aliasProblem) diagnostics.push(at(aliasProblem.offset, `YAML syntax: ${SYNTAX_MESSAGES.BAD_ALIAS} (*${aliasProblem.name})`));
+    if (aliasProblem)
+      diagnostics.push(at(aliasProblem.offset, `YAML syntax: ${SYNTAX_MESSAGES.BAD_ALIAS} (*${aliasProblem.name})`));
   }
   if (diagnostics.length === 0) {
     try {
@@ -230,7 +231,8 @@ function unclosedQuoteStart(doc: Document.Parsed, errorOffset: number): number |
   yaml().visit(doc, {
     Scalar(_key, node) {
       const quoted = yaml().isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
-      if (quoted && node.range && node.range[0] < errorOffset && node.range[1] >= errorOffset - 1) start = node.range[0];
+      if (quoted && node.range && node.range[0] < errorOffset && node.range[1] >= errorOffset - 1)
+        start = node.range[0];
     },
   });
   return start;

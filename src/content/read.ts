@@ -4,7 +4,9 @@ import { MAX_CONTENT_BYTES } from './parse.js';
 /** A file too large to be content, refused before it is read. */
 export class FileTooLargeError extends Error {
   constructor(readonly bytes: number) {
-    super(`the file is ${formatMegabytes(bytes)}; content and answers files are limited to ${formatMegabytes(MAX_CONTENT_BYTES)}`);
+    super(
+      `the file is ${formatMegabytes(bytes)}; content and answers files are limited to ${formatMegabytes(MAX_CONTENT_BYTES)}`,
+    );
   }
 }
 

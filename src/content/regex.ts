@@ -75,20 +75,29 @@ function compile(pattern: string): Compiled {
   try {
     new RegExp(folded);
   } catch (error) {
-    return { problem: `is not a valid regular expression (${(error as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /, '')})` };
+    return {
+      problem: `is not a valid regular expression (${(error as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /, '')})`,
+    };
   }
   if (!LINEAR) {
     // Without the linear engine only the plainest patterns are safe: no repeated groups at all.
-    return /\)[*+{?]|\\[1-9]|\\k</.test(folded) ? { problem: 'repeats a group or uses a back-reference, which could make matching very slow' } : { regex: new RegExp(folded) };
+    return /\)[*+{?]|\\[1-9]|\\k</.test(folded)
+      ? { problem: 'repeats a group or uses a back-reference, which could make matching very slow' }
+      : { regex: new RegExp(folded) };
   }
   try {
     return { regex: new RegExp(folded, 'l') };
   } catch {
     const counted = /\{(\d+)(?:,(\d*))?\}/.exec(folded);
     if (counted && Number(counted[2] || counted[1]) > LINEAR_MAX_COUNT) {
-      return { problem: `repeats a part more than ${LINEAR_MAX_COUNT} times (${counted[0]}), which the safe matcher cannot do; use * or + instead` };
+      return {
+        problem: `repeats a part more than ${LINEAR_MAX_COUNT} times (${counted[0]}), which the safe matcher cannot do; use * or + instead`,
+      };
     }
-    return { problem: 'cannot be matched in linear time; back-references and look-arounds such as (?=...) are not allowed, so a shared bank cannot stall the scorer' };
+    return {
+      problem:
+        'cannot be matched in linear time; back-references and look-arounds such as (?=...) are not allowed, so a shared bank cannot stall the scorer',
+    };
   }
 }
 

@@ -42,7 +42,10 @@ class Reporter {
 }
 
 function listed(values: readonly string[]): string {
-  const shown = values.slice(0, 8).map((v) => `"${v}"`).join(', ');
+  const shown = values
+    .slice(0, 8)
+    .map((v) => `"${v}"`)
+    .join(', ');
   return values.length > 8 ? `${shown}, ...` : shown;
 }
 
@@ -56,10 +59,12 @@ export function resolveGuideline(parsed: ParsedFile): { guideline: Guideline; di
   const walk = (sections: Raw[], where: PathSegment[]): void => {
     sections.forEach((section, i) => {
       const here = [...where, i];
-      if (sectionIndex.has(section.id)) report.error('unique-ids', [...here, 'id'], `section id "${section.id}" is used twice`);
+      if (sectionIndex.has(section.id))
+        report.error('unique-ids', [...here, 'id'], `section id "${section.id}" is used twice`);
       else sectionIndex.set(section.id, section as Section);
       (section.rules ?? []).forEach((rule: Raw, r: number) => {
-        if (ruleIndex.has(rule.id)) report.error('unique-ids', [...here, 'rules', r, 'id'], `rule id "${rule.id}" is used twice`);
+        if (ruleIndex.has(rule.id))
+          report.error('unique-ids', [...here, 'rules', r, 'id'], `rule id "${rule.id}" is used twice`);
         else ruleIndex.set(rule.id, { id: rule.id, text: rule.text, sectionId: section.id });
       });
       if (section.sections) walk(section.sections, [...here, 'sections']);
@@ -85,14 +90,20 @@ export function resolveGuideline(parsed: ParsedFile): { guideline: Guideline; di
 function resolveExam(raw: Raw | undefined, report: Reporter, guideline: Guideline | undefined): ExamSettings {
   const exam = raw ?? {};
   const retake = exam.retake ?? {};
-  const lockout = retake.lockout === undefined || retake.lockout === 'permanent'
-    ? ({ kind: 'permanent' } as const)
-    : ({ kind: 'duration', ms: parseDuration(retake.lockout) ?? 0 } as const);
+  const lockout =
+    retake.lockout === undefined || retake.lockout === 'permanent'
+      ? ({ kind: 'permanent' } as const)
+      : ({ kind: 'duration', ms: parseDuration(retake.lockout) ?? 0 } as const);
   const sectionMinimums: Record<string, number> = exam.section_minimums ?? {};
   if (guideline) {
     for (const id of Object.keys(sectionMinimums)) {
       if (!guideline.sectionIndex.has(id)) {
-        report.error('unknown-section', ['exam', 'section_minimums', id], `section "${id}" is not in guideline "${guideline.id}"`, 'key');
+        report.error(
+          'unknown-section',
+          ['exam', 'section_minimums', id],
+          `section "${id}" is not in guideline "${guideline.id}"`,
+          'key',
+        );
       }
     }
   }
@@ -117,7 +128,11 @@ function resolveMedia(rawMedia: Raw[] | undefined, bankFile: string, where: Path
     const resolvedPath = path.resolve(folder, m.path);
     const relative = path.relative(folder, resolvedPath);
     if (path.isAbsolute(m.path) || relative.startsWith('..') || path.isAbsolute(relative)) {
-      report.error('media-path', [...where, i, 'path'], `media path "${m.path}" leaves the bank's folder; keep media files beside the bank`);
+      report.error(
+        'media-path',
+        [...where, i, 'path'],
+        `media path "${m.path}" leaves the bank's folder; keep media files beside the bank`,
+      );
       return [];
     }
     return [{ path: m.path, alt: m.alt, resolvedPath, index: i }];
@@ -144,26 +159,36 @@ function checkIds(ids: string[], where: PathSegment[], what: string, report: Rep
   });
 }
 
-function resolveQuestion(q: Raw, where: PathSegment[], bankFile: string, guideline: Guideline | undefined, report: Reporter): Question {
+function resolveQuestion(
+  q: Raw,
+  where: PathSegment[],
+  bankFile: string,
+  guideline: Guideline | undefined,
+  report: Reporter,
+): Question {
   const sectionsKnown = (ids: string[], at: PathSegment[]) => {
     if (!guideline) return;
     ids.forEach((id, i) => {
-      if (!guideline.sectionIndex.has(id)) report.error('unknown-section', [...at, i], `section "${id}" is not in guideline "${guideline.id}"`);
+      if (!guideline.sectionIndex.has(id))
+        report.error('unknown-section', [...at, i], `section "${id}" is not in guideline "${guideline.id}"`);
     });
   };
   sectionsKnown(q.sections, [...where, 'sections']);
   const rules: string[] = q.rules ?? [];
   if (guideline) {
     rules.forEach((id, i) => {
-      if (!guideline.ruleIndex.has(id)) report.error('unknown-rule', [...where, 'rules', i], `rule "${id}" is not in guideline "${guideline.id}"`);
+      if (!guideline.ruleIndex.has(id))
+        report.error('unknown-rule', [...where, 'rules', i], `rule "${id}" is not in guideline "${guideline.id}"`);
     });
   }
 
   const rubric: Criterion[] = (q.rubric ?? []).map((c: Raw, i: number) => {
     const at = [...where, 'rubric', i];
-    if (c.id === 'key') report.error('unique-ids', [...at, 'id'], 'the criterion id "key" is reserved for the answer key');
+    if (c.id === 'key')
+      report.error('unique-ids', [...at, 'id'], 'the criterion id "key" is reserved for the answer key');
     if (c.sections) sectionsKnown(c.sections, [...at, 'sections']);
-    if (c.critical && c.points === 0) report.error('rubric-points', [...at, 'points'], 'a critical criterion must carry points');
+    if (c.critical && c.points === 0)
+      report.error('rubric-points', [...at, 'points'], 'a critical criterion must carry points');
     return {
       id: c.id,
       text: c.text,
@@ -173,7 +198,12 @@ function resolveQuestion(q: Raw, where: PathSegment[], bankFile: string, guideli
       check: resolveCheck(c.check, [...at, 'check'], report),
     };
   });
-  checkIds(rubric.map((c) => c.id), [...where, 'rubric'], 'criterion', report);
+  checkIds(
+    rubric.map((c) => c.id),
+    [...where, 'rubric'],
+    'criterion',
+    report,
+  );
 
   const base = {
     id: q.id,
@@ -199,7 +229,12 @@ function resolveQuestion(q: Raw, where: PathSegment[], bankFile: string, guideli
       checkIds(ids, [...where, 'options'], 'option', report);
       const answers: string[] = q.type === 'single-choice' ? [q.answer] : q.answer;
       answers.forEach((a, i) => {
-        if (!ids.includes(a)) report.error('answer-shape', q.type === 'single-choice' ? answerAt : [...answerAt, i], `answer "${a}" is not one of the option ids (${listed(ids)})`);
+        if (!ids.includes(a))
+          report.error(
+            'answer-shape',
+            q.type === 'single-choice' ? answerAt : [...answerAt, i],
+            `answer "${a}" is not one of the option ids (${listed(ids)})`,
+          );
       });
       checkCredits(q, where, report);
       return { ...base, type: q.type, options: q.options, answer: q.answer };
@@ -216,11 +251,23 @@ function resolveQuestion(q: Raw, where: PathSegment[], bankFile: string, guideli
         scale = guideline?.scales[q.scale];
         if (guideline && !scale) {
           const known = Object.keys(guideline.scales);
-          report.error('unknown-scale', [...where, 'scale'], `scale "${q.scale}" is not defined in guideline "${guideline.id}"${known.length ? ` (it has ${listed(known)})` : ''}`);
+          report.error(
+            'unknown-scale',
+            [...where, 'scale'],
+            `scale "${q.scale}" is not defined in guideline "${guideline.id}"${known.length ? ` (it has ${listed(known)})` : ''}`,
+          );
         }
       } else scale = [...DEFAULT_PREFERENCE_SCALE];
-      if (scale && !scale.includes(q.answer)) report.error('answer-shape', answerAt, `answer "${q.answer}" is not a label of the scale (${listed(scale)})`);
-      return { ...base, type: q.type, scale: scale ?? [], scaleName, answer: q.answer, tolerance: q.tolerance ?? [...DEFAULT_TOLERANCE] };
+      if (scale && !scale.includes(q.answer))
+        report.error('answer-shape', answerAt, `answer "${q.answer}" is not a label of the scale (${listed(scale)})`);
+      return {
+        ...base,
+        type: q.type,
+        scale: scale ?? [],
+        scaleName,
+        answer: q.answer,
+        tolerance: q.tolerance ?? [...DEFAULT_TOLERANCE],
+      };
     }
     case 'ranking': {
       const ids: string[] = q.items.map((o: Raw) => o.id);
@@ -228,8 +275,14 @@ function resolveQuestion(q: Raw, where: PathSegment[], bankFile: string, guideli
       const answer: string[] = q.answer;
       const missing = ids.filter((id) => !answer.includes(id));
       const unknown = answer.filter((id) => !ids.includes(id));
-      if (unknown.length) report.error('answer-shape', answerAt, `answer names ${listed(unknown)}, which ${unknown.length === 1 ? 'is not an item' : 'are not items'} (${listed(ids)})`);
-      else if (missing.length) report.error('answer-shape', answerAt, `answer must put every item in order; missing ${listed(missing)}`);
+      if (unknown.length)
+        report.error(
+          'answer-shape',
+          answerAt,
+          `answer names ${listed(unknown)}, which ${unknown.length === 1 ? 'is not an item' : 'are not items'} (${listed(ids)})`,
+        );
+      else if (missing.length)
+        report.error('answer-shape', answerAt, `answer must put every item in order; missing ${listed(missing)}`);
       return { ...base, type: 'ranking', items: q.items, answer };
     }
     case 'label-each': {
@@ -237,27 +290,59 @@ function resolveQuestion(q: Raw, where: PathSegment[], bankFile: string, guideli
       checkIds(ids, [...where, 'items'], 'item', report);
       const answer: Record<string, string> = q.answer;
       for (const [item, label] of Object.entries(answer)) {
-        if (!ids.includes(item)) report.error('answer-shape', [...answerAt, item], `"${item}" is not an item id (${listed(ids)})`, 'key');
-        else if (!q.labels.includes(label)) report.error('answer-shape', [...answerAt, item], `label "${label}" is not one of the labels (${listed(q.labels)})`);
+        if (!ids.includes(item))
+          report.error('answer-shape', [...answerAt, item], `"${item}" is not an item id (${listed(ids)})`, 'key');
+        else if (!q.labels.includes(label))
+          report.error(
+            'answer-shape',
+            [...answerAt, item],
+            `label "${label}" is not one of the labels (${listed(q.labels)})`,
+          );
       }
       const unlabelled = ids.filter((id) => !(id in answer));
-      if (unlabelled.length) report.error('answer-shape', answerAt, `answer must label every item; missing ${listed(unlabelled)}`);
+      if (unlabelled.length)
+        report.error('answer-shape', answerAt, `answer must label every item; missing ${listed(unlabelled)}`);
       return { ...base, type: 'label-each', items: q.items, labels: q.labels, answer };
     }
     case 'short-answer': {
-      const accept = (q.accept as Raw[]).map((a) => ({ text: a.text, credit: a.credit ?? 1, ...(a.feedback ? { feedback: a.feedback } : {}) }));
+      const accept = (q.accept as Raw[]).map((a) => ({
+        text: a.text,
+        credit: a.credit ?? 1,
+        ...(a.feedback ? { feedback: a.feedback } : {}),
+      }));
       const full = accept.find((a) => a.credit === 1);
-      if (!full) report.error('answer-shape', [...where, 'accept'], 'no accepted answer earns full credit (credit 1, the default); the key could not score 100%');
-      return { ...base, type: 'short-answer', accept, caseSensitive: q.case_sensitive ?? false, answer: full?.text ?? '' };
+      if (!full)
+        report.error(
+          'answer-shape',
+          [...where, 'accept'],
+          'no accepted answer earns full credit (credit 1, the default); the key could not score 100%',
+        );
+      return {
+        ...base,
+        type: 'short-answer',
+        accept,
+        caseSensitive: q.case_sensitive ?? false,
+        answer: full?.text ?? '',
+      };
     }
     case 'numeric': {
       const accept = (q.accept as Raw[]).map((a, i) => acceptedNumber(a, [...where, 'accept', i], report));
       const full = accept.find((a) => a.credit === 1);
-      if (!full) report.error('answer-shape', [...where, 'accept'], 'no accepted number earns full credit (credit 1, the default); the key could not score 100%');
+      if (!full)
+        report.error(
+          'answer-shape',
+          [...where, 'accept'],
+          'no accepted number earns full credit (credit 1, the default); the key could not score 100%',
+        );
       return { ...base, type: 'numeric', accept, unit: q.unit, answer: full ? (full.min + full.max) / 2 : 0 };
     }
     default: {
-      if (!rubric.some((c) => c.points > 0)) report.error('rubric-points', [...where, 'rubric'], 'a free-text question needs at least one criterion with positive points');
+      if (!rubric.some((c) => c.points > 0))
+        report.error(
+          'rubric-points',
+          [...where, 'rubric'],
+          'a free-text question needs at least one criterion with positive points',
+        );
       return { ...base, type: 'free-text' };
     }
   }
@@ -269,7 +354,12 @@ function acceptedNumber(a: Raw, at: PathSegment[], report: Reporter): AcceptedNu
   const hasRange = a.min !== undefined || a.max !== undefined;
   if (a.value !== undefined && !hasRange) {
     const tolerance = a.tolerance ?? 0;
-    return { min: a.value - tolerance, max: a.value + tolerance, shown: tolerance ? `${a.value} ± ${tolerance}` : String(a.value), ...extras };
+    return {
+      min: a.value - tolerance,
+      max: a.value + tolerance,
+      shown: tolerance ? `${a.value} ± ${tolerance}` : String(a.value),
+      ...extras,
+    };
   }
   if (a.value !== undefined || a.tolerance !== undefined || a.min === undefined || a.max === undefined) {
     report.error('answer-shape', at, 'write either value (with an optional tolerance) or both min and max');
@@ -292,18 +382,37 @@ function checkCredits(q: Raw, where: PathSegment[], report: Reporter): void {
   if (q.type === 'single-choice') {
     options.forEach((o, i) => {
       if (o.credit === undefined) return;
-      if (o.id === q.answer && o.credit !== 1) report.error('answer-shape', at(i), `option "${o.id}" is the answer, so it earns full credit; remove its credit or make it 1`);
-      else if (o.id !== q.answer && o.credit < 0) report.error('answer-shape', at(i), `option "${o.id}" is not the answer: its credit must be between 0 and 1 (1: also fully right)`);
+      if (o.id === q.answer && o.credit !== 1)
+        report.error(
+          'answer-shape',
+          at(i),
+          `option "${o.id}" is the answer, so it earns full credit; remove its credit or make it 1`,
+        );
+      else if (o.id !== q.answer && o.credit < 0)
+        report.error(
+          'answer-shape',
+          at(i),
+          `option "${o.id}" is not the answer: its credit must be between 0 and 1 (1: also fully right)`,
+        );
     });
     return;
   }
   const credited = options.filter((o) => (o.credit ?? 0) > 0).map((o) => o.id);
   const answer: string[] = q.answer;
   if (credited.length !== answer.length || credited.some((id) => !answer.includes(id))) {
-    report.error('answer-shape', [...where, 'answer'], `with option credits, the answer must be exactly the options with a positive credit (${listed(credited)})`);
+    report.error(
+      'answer-shape',
+      [...where, 'answer'],
+      `with option credits, the answer must be exactly the options with a positive credit (${listed(credited)})`,
+    );
   }
   const total = options.reduce((sum, o) => sum + Math.max(0, o.credit ?? 0), 0);
-  if (Math.abs(total - 1) > 1e-6) report.error('answer-shape', [...where, 'options'], `the positive option credits add up to ${Math.round(total * 1000) / 1000}, not 1; the key would not earn full credit`);
+  if (Math.abs(total - 1) > 1e-6)
+    report.error(
+      'answer-shape',
+      [...where, 'options'],
+      `the positive option credits add up to ${Math.round(total * 1000) / 1000}, not 1; the key would not earn full credit`,
+    );
 }
 
 /**
@@ -321,10 +430,21 @@ export function resolveBank(
   const guideline = guidelines.get(raw.guideline);
   if (!guideline) {
     const known = [...guidelines.keys()];
-    report.error('unknown-guideline', ['guideline'], `no guideline document has id "${raw.guideline}"${known.length ? ` (found: ${listed(known)})` : ''}`);
+    report.error(
+      'unknown-guideline',
+      ['guideline'],
+      `no guideline document has id "${raw.guideline}"${known.length ? ` (found: ${listed(known)})` : ''}`,
+    );
   }
-  checkIds(raw.questions.map((q: Raw) => q?.id), ['questions'], 'question', report);
-  const questions = (raw.questions as Raw[]).flatMap((q, i) => (skipQuestions.has(i) ? [] : [resolveQuestion(q, ['questions', i], parsed.file, guideline, report)]));
+  checkIds(
+    raw.questions.map((q: Raw) => q?.id),
+    ['questions'],
+    'question',
+    report,
+  );
+  const questions = (raw.questions as Raw[]).flatMap((q, i) =>
+    skipQuestions.has(i) ? [] : [resolveQuestion(q, ['questions', i], parsed.file, guideline, report)],
+  );
   const bank: Bank = {
     kind: 'bank',
     id: raw.id,

@@ -36,7 +36,7 @@ function foldersUpTo(folder: string, top: string): string[] {
   const relative = path.relative(top, folder);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return [folder];
   const found = [folder];
-  for (let current = folder; current !== top; ) {
+  for (let current = folder; current !== top;) {
     current = path.dirname(current);
     found.push(current);
   }
@@ -50,7 +50,11 @@ function foldersUpTo(folder: string, top: string): string[] {
  * inside the content, the nearest one in the file's folder or a parent up to `top` (the current
  * folder), else one written beside the file. The path is relative, with forward slashes.
  */
-export function schemaModeline(kind: ContentKind, folder: string, top: string): { modeline: string; schemaToWrite?: string } {
+export function schemaModeline(
+  kind: ContentKind,
+  folder: string,
+  top: string,
+): { modeline: string; schemaToWrite?: string } {
   const existing = foldersUpTo(folder, top)
     .map((dir) => path.join(dir, schemaFileName(kind)))
     .find((file) => fs.existsSync(file));

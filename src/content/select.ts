@@ -47,7 +47,13 @@ function recordsOf(content: ContentSet, stampNow: ReadonlyMap<string, string | u
     if (failed.has(loaded.file) || stamp === undefined || !loaded.parsed || loaded.brokenQuestions) continue;
     const common = { file: loaded.file, stamp, questions: 0, media: false };
     if (loaded.kind === undefined) records.set(loaded.file, { ...common, kind: 'other', id: '', title: '' });
-    else if (loaded.guideline) records.set(loaded.file, { ...common, kind: 'guideline', id: loaded.guideline.id, title: loaded.guideline.title });
+    else if (loaded.guideline)
+      records.set(loaded.file, {
+        ...common,
+        kind: 'guideline',
+        id: loaded.guideline.id,
+        title: loaded.guideline.title,
+      });
     else if (loaded.bank && loaded.bankGuideline) {
       const guidelineStamp = stampNow.get(loaded.bankGuideline.file);
       if (guidelineStamp === undefined) continue;
@@ -83,7 +89,12 @@ function duplicates(records: Iterable<IndexRecord>): string[][] {
  * and every guideline besides (banks are resolved against them). Unchanged banks are not read
  * until a command asks for them.
  */
-export function selectContent(dirs: readonly string[], extraFiles: readonly string[], cache: ContentCache | undefined, index: ContentIndexStore): ContentSelection {
+export function selectContent(
+  dirs: readonly string[],
+  extraFiles: readonly string[],
+  cache: ContentCache | undefined,
+  index: ContentIndexStore,
+): ContentSelection {
   const files = [...new Set([...findContentFiles(dirs), ...extraFiles.map((f) => path.resolve(f))])];
   const stampNow = stamps(files);
   const known = index.read();
@@ -111,7 +122,8 @@ export function selectContent(dirs: readonly string[], extraFiles: readonly stri
     fresh = recordsOf(read, stampNow);
   }
   // Written only when a record changed: a bank with media is read on every run, yet its record stays the same.
-  const sameRecord = (a: IndexRecord | undefined, b: IndexRecord | undefined) => JSON.stringify(a) === JSON.stringify(b);
+  const sameRecord = (a: IndexRecord | undefined, b: IndexRecord | undefined) =>
+    JSON.stringify(a) === JSON.stringify(b);
   if (read && [...readFiles].some((f) => !sameRecord(fresh.get(f), known.get(f)))) {
     const kept = [...known.values()].filter((r) => !stampNow.has(r.file) && fs.existsSync(r.file));
     index.write([...kept, ...files.flatMap((f) => (readFiles.has(f) ? (fresh.get(f) ?? []) : (current.get(f) ?? [])))]);
@@ -135,11 +147,22 @@ export function selectContent(dirs: readonly string[], extraFiles: readonly stri
     const ids = new Set(records.map((r) => r.id));
     if (read && [...wanted].every((f) => readFiles.has(f))) {
       const banksRead = new Map([...read.banks].filter(([id]) => ids.has(id)));
-      const guidelineIds = new Set(read.files.flatMap((f) => (wanted.has(f.file) && f.guideline ? [f.guideline.id] : [])));
-      return { ...read, banks: banksRead, guidelines: new Map([...read.guidelines].filter(([id]) => guidelineIds.has(id))), files: read.files.filter((f) => wanted.has(f.file)) };
+      const guidelineIds = new Set(
+        read.files.flatMap((f) => (wanted.has(f.file) && f.guideline ? [f.guideline.id] : [])),
+      );
+      return {
+        ...read,
+        banks: banksRead,
+        guidelines: new Map([...read.guidelines].filter(([id]) => guidelineIds.has(id))),
+        files: read.files.filter((f) => wanted.has(f.file)),
+      };
     }
     // In the order found, so the result is what loading everything would give for these banks.
-    return loadContent([], files.filter((f) => wanted.has(f)), cache);
+    return loadContent(
+      [],
+      files.filter((f) => wanted.has(f)),
+      cache,
+    );
   };
 
   return {

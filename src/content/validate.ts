@@ -14,7 +14,10 @@ function getValidators(): Record<ContentKind, ValidateFunction> {
   // Loaded on first use: a command whose files all come from the content cache never needs them.
   // ajv's standalone code, generated from the schemas at build time (scripts/generate.mjs), so
   // nothing is compiled at run time; it ships beside the schemas (package.json "files").
-  validators ??= createRequire(import.meta.url)('../../src/content/schema/validators.generated.cjs') as Record<ContentKind, ValidateFunction>;
+  validators ??= createRequire(import.meta.url)('../../src/content/schema/validators.generated.cjs') as Record<
+    ContentKind,
+    ValidateFunction
+  >;
   return validators;
 }
 
@@ -54,7 +57,10 @@ function lastField(path: PathSegment[]): string {
   return 'value';
 }
 
-function explain(error: ErrorObject, path: PathSegment[]): { message: string; at: 'value' | 'key'; path: PathSegment[] } {
+function explain(
+  error: ErrorObject,
+  path: PathSegment[],
+): { message: string; at: 'value' | 'key'; path: PathSegment[] } {
   const params = error.params as Record<string, unknown>;
   const field = lastField(path);
   switch (error.keyword) {
@@ -62,7 +68,11 @@ function explain(error: ErrorObject, path: PathSegment[]): { message: string; at
       return { message: `missing required field "${String(params.missingProperty)}"`, at: 'value', path };
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
-      return { message: `unknown field "${name}" (check its spelling in docs/format.md)`, at: 'key', path: [...path, name] };
+      return {
+        message: `unknown field "${name}" (check its spelling in docs/format.md)`,
+        at: 'key',
+        path: [...path, name],
+      };
     }
     case 'type':
       return { message: `must be ${article(String(params.type))}`, at: 'value', path };
@@ -70,7 +80,11 @@ function explain(error: ErrorObject, path: PathSegment[]): { message: string; at
       return { message: `must be "${String(params.allowedValue)}"`, at: 'value', path };
     case 'enum':
       if (error.schemaPath === '#/properties/type/enum' && /^\/questions\/\d+\/type$/.test(error.instancePath)) {
-        return { message: `unknown question type "${String(error.data)}"; use one of: ${(params.allowedValues as unknown[]).join(', ')}`, at: 'value', path };
+        return {
+          message: `unknown question type "${String(error.data)}"; use one of: ${(params.allowedValues as unknown[]).join(', ')}`,
+          at: 'value',
+          path,
+        };
       }
       return { message: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`, at: 'value', path };
     case 'pattern': {
@@ -78,7 +92,11 @@ function explain(error: ErrorObject, path: PathSegment[]): { message: string; at
       return { message: `${PATTERN_MESSAGES[def] ?? `does not match ${String(params.pattern)}`}`, at: 'value', path };
     }
     case 'minItems':
-      return { message: `needs at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`, at: 'value', path };
+      return {
+        message: `needs at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`,
+        at: 'value',
+        path,
+      };
     case 'minProperties':
       return { message: `must not be empty`, at: 'value', path };
     case 'minLength':
@@ -122,8 +140,12 @@ function article(type: string): string {
  */
 function withoutBranchNoise(errors: ErrorObject[]): ErrorObject[] {
   errors = errors.filter((e) => e.keyword !== 'if');
-  const oneOfPrefixes = errors.filter((e) => e.keyword === 'oneOf').map((e) => ({ at: e.instancePath, prefix: `${e.schemaPath}/` }));
-  return errors.filter((e) => !oneOfPrefixes.some((o) => e.schemaPath.startsWith(o.prefix) && e.instancePath.startsWith(o.at)));
+  const oneOfPrefixes = errors
+    .filter((e) => e.keyword === 'oneOf')
+    .map((e) => ({ at: e.instancePath, prefix: `${e.schemaPath}/` }));
+  return errors.filter(
+    (e) => !oneOfPrefixes.some((o) => e.schemaPath.startsWith(o.prefix) && e.instancePath.startsWith(o.at)),
+  );
 }
 
 /**
@@ -139,12 +161,17 @@ export function validateAgainstSchema(parsed: ParsedFile, kind: ContentKind): Di
  * indexes when every problem lies inside a question (the rest of the file can still be checked),
  * and is undefined when a problem is elsewhere (or there is none).
  */
-export function validateWithScope(parsed: ParsedFile, kind: ContentKind): { diagnostics: Diagnostic[]; brokenQuestions?: Set<number> } {
+export function validateWithScope(
+  parsed: ParsedFile,
+  kind: ContentKind,
+): { diagnostics: Diagnostic[]; brokenQuestions?: Set<number> } {
   const validate = getValidators()[kind];
   if (validate(parsed.value)) return { diagnostics: [] };
   const errors = withoutBranchNoise(validate.errors ?? []);
   const inQuestion = errors.map((e) => /^\/questions\/(\d+)(\/|$)/.exec(e.instancePath)?.[1]);
-  const brokenQuestions = inQuestion.every((index) => index !== undefined) ? new Set(inQuestion.map(Number)) : undefined;
+  const brokenQuestions = inQuestion.every((index) => index !== undefined)
+    ? new Set(inQuestion.map(Number))
+    : undefined;
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {

@@ -13,7 +13,11 @@ export function describePath(root: unknown, path: readonly PathSegment[]): strin
     const parentKey = path[i - 1];
     const next = (node as Record<PathSegment, unknown> | undefined)?.[segment];
     const id = (next as { id?: unknown } | undefined)?.id;
-    if (typeof segment === 'number' && (parentKey === 'questions' || parentKey === 'sections') && typeof id === 'string') {
+    if (
+      typeof segment === 'number' &&
+      (parentKey === 'questions' || parentKey === 'sections') &&
+      typeof id === 'string'
+    ) {
       parts.push(`${parentKey === 'questions' ? 'question' : 'section'} "${id}"`);
       field = '';
     } else if (typeof segment === 'number' && parentKey === 'rubric' && typeof id === 'string') {

@@ -140,7 +140,9 @@ export function isSettled(state: SessionState, questionId: string): boolean {
 
 export function toggleFlag(state: SessionState, questionId: string): SessionState {
   if (isOver(state) || !state.questionIds.includes(questionId)) return state;
-  const flagged = state.flagged.includes(questionId) ? state.flagged.filter((id) => id !== questionId) : [...state.flagged, questionId];
+  const flagged = state.flagged.includes(questionId)
+    ? state.flagged.filter((id) => id !== questionId)
+    : [...state.flagged, questionId];
   return { ...state, flagged };
 }
 
@@ -172,7 +174,11 @@ export function submit(state: SessionState, now: number): SessionState {
 
 export function expire(state: SessionState, now: number): SessionState {
   if (isOver(state)) return state;
-  return { ...state, status: 'expired', endedAt: state.deadlineAt !== undefined ? Math.min(now, state.deadlineAt) : now };
+  return {
+    ...state,
+    status: 'expired',
+    endedAt: state.deadlineAt !== undefined ? Math.min(now, state.deadlineAt) : now,
+  };
 }
 
 export interface Progress {
@@ -208,6 +214,7 @@ export function reviewRows(state: SessionState, now: number): ReviewRow[] {
     questionId,
     answered: isAnswered(state.answers[questionId]),
     flagged: state.flagged.includes(questionId),
-    reachable: !isOver(state) && !(state.sequential && index < state.position) && !isQuestionClosed(state, questionId, now),
+    reachable:
+      !isOver(state) && !(state.sequential && index < state.position) && !isQuestionClosed(state, questionId, now),
   }));
 }

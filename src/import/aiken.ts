@@ -27,9 +27,11 @@ export function convertAiken(source: string): ConversionResult {
   const finish = (answerLetter: string, line: number) => {
     const question = pending!;
     pending = undefined;
-    if (question.options.length < 2) return void skipped.push({ line: question.line, reason: messages.aikenTooFewOptions });
+    if (question.options.length < 2)
+      return void skipped.push({ line: question.line, reason: messages.aikenTooFewOptions });
     const letters = question.options.map((o) => o.letter);
-    if (!letters.includes(answerLetter)) return void skipped.push({ line, reason: messages.aikenBadAnswer(answerLetter, letters) });
+    if (!letters.includes(answerLetter))
+      return void skipped.push({ line, reason: messages.aikenBadAnswer(answerLetter, letters) });
     questions.push({
       line: question.line,
       fields: {
@@ -49,7 +51,11 @@ export function convertAiken(source: string): ConversionResult {
     const answer = ANSWER.exec(text);
     const option = answer ? undefined : OPTION.exec(text);
     if (answer || option) {
-      if (!pending) return void skipped.push({ line, reason: answer ? messages.aikenStrayAnswer : messages.aikenStrayOption(text) });
+      if (!pending)
+        return void skipped.push({
+          line,
+          reason: answer ? messages.aikenStrayAnswer : messages.aikenStrayOption(text),
+        });
       if (answer) return finish(answer[1]!, line);
       pending.options.push({ letter: option![1]!, text: option![2]!.trim() });
       return;

@@ -44,7 +44,11 @@ function stemSpan(text: string): { start: number; end: number } | undefined {
 }
 
 /** Puts a backslash before every bare character of `chars` (escaped ones stay as written). */
-const escapeBare = (text: string, chars: RegExp) => text.replace(new RegExp(`(\\\\.)|(${chars.source})`, 'g'), (whole, escaped: string | undefined) => escaped ?? `\\${whole}`);
+const escapeBare = (text: string, chars: RegExp) =>
+  text.replace(
+    new RegExp(`(\\\\.)|(${chars.source})`, 'g'),
+    (whole, escaped: string | undefined) => escaped ?? `\\${whole}`,
+  );
 
 /**
  * Moodle reads the question text verbatim up to the first unescaped `{`, and a `:` inside the
@@ -88,7 +92,9 @@ function parseBlock(block: Block): { parsed: GIFTQuestion[] } | { skipped: Skipp
     const line = Math.min(block.line + (start?.line ?? 1) - 1, lastLine);
     const column = start?.column;
     const hint = problem.found === ':' || problem.found === '=' ? messages.escapeIt(problem.found) : '';
-    return { skipped: { line, ...(column ? { column } : {}), reason: messages.giftSyntax(`${problem.message}${hint}`) } };
+    return {
+      skipped: { line, ...(column ? { column } : {}), reason: messages.giftSyntax(`${problem.message}${hint}`) },
+    };
   }
 }
 
@@ -119,7 +125,11 @@ const shareOf = (choice: { isCorrect: boolean; weight: number | null }, isMultip
 function choiceQuestion(choices: TextChoice[], read: Reader): Record<string, unknown> | string {
   if (choices.length < 2) return messages.tooFewChoices;
   const shares = choices.map((c) => shareOf(c, true));
-  const options = choices.map((c, i) => ({ id: letter(i), text: read.plain(c.text), ...(c.feedback ? { feedback: read.plain(c.feedback) } : {}) }));
+  const options = choices.map((c, i) => ({
+    id: letter(i),
+    text: read.plain(c.text),
+    ...(c.feedback ? { feedback: read.plain(c.feedback) } : {}),
+  }));
   if (choices.some((c) => c.isCorrect)) {
     const answer = letter(shares.findIndex((s) => s === 1));
     const withCredits = options.map((o, i) => {
@@ -137,7 +147,11 @@ function choiceQuestion(choices: TextChoice[], read: Reader): Record<string, unk
   if (answer.length === 0) return messages.noCorrectChoice;
   const total = shares.filter((s) => s > 0).reduce((sum, s) => sum + s, 0);
   if (Math.abs(total - 1) > 0.005) return messages.weightsNotWhole(Math.round(total * 100));
-  return { type: 'multi-select', options: options.map((o, i) => (shares[i] ? { ...o, credit: shares[i] } : o)), answer };
+  return {
+    type: 'multi-select',
+    options: options.map((o, i) => (shares[i] ? { ...o, credit: shares[i] } : o)),
+    answer,
+  };
 }
 
 /**
@@ -155,7 +169,11 @@ function typedCredit(share: number, shown: string, read: Reader): { credit?: num
 function shortAnswer(choices: TextChoice[], read: Reader): Record<string, unknown> | string {
   const accept = choices.map((c) => {
     const text = read.plain(c.text);
-    return { text, ...typedCredit(shareOf(c, false), text, read), ...(c.feedback ? { feedback: read.plain(c.feedback) } : {}) };
+    return {
+      text,
+      ...typedCredit(shareOf(c, false), text, read),
+      ...(c.feedback ? { feedback: read.plain(c.feedback) } : {}),
+    };
   });
   if (!accept.some((a) => a.credit === undefined)) return messages.shortNoAnswer;
   return { type: 'short-answer', accept };
@@ -172,11 +190,17 @@ function acceptedNumber(text: NumericalFormat): Record<string, number> | undefin
 
 /** Moodle's numerical: a value with its tolerance, a range, or several weighted answers. */
 function numerical(question: Extract<Question, { type: 'Numerical' }>, read: Reader): Record<string, unknown> | string {
-  const choices = Array.isArray(question.choices) ? question.choices : [{ isCorrect: true, weight: null, text: question.choices, feedback: null }];
+  const choices = Array.isArray(question.choices)
+    ? question.choices
+    : [{ isCorrect: true, weight: null, text: question.choices, feedback: null }];
   const accept = choices.map((c) => {
     const accepted = acceptedNumber(c.text);
     if (!accepted) return undefined;
-    return { ...accepted, ...typedCredit(shareOf(c, false), String(accepted.value ?? `${accepted.min}..${accepted.max}`), read), ...(c.feedback ? { feedback: read.plain(c.feedback) } : {}) };
+    return {
+      ...accepted,
+      ...typedCredit(shareOf(c, false), String(accepted.value ?? `${accepted.min}..${accepted.max}`), read),
+      ...(c.feedback ? { feedback: read.plain(c.feedback) } : {}),
+    };
   });
   if (accept.some((a) => a === undefined)) return messages.numericalUnreadable;
   if (!accept.some((a) => a!.credit === undefined)) return messages.numericalNoAnswer;
@@ -187,10 +211,17 @@ function numerical(question: Extract<Question, { type: 'Numerical' }>, read: Rea
 function essay(question: Extract<Question, { type: 'Essay' }>, read: Reader): Record<string, unknown> | string {
   const model = read.plain(question.globalFeedback);
   if (!model) return messages.essay;
-  return { type: 'free-text', model_answer: model, rubric: [{ id: 'matches-model', text: messages.essayCriterion, points: 1, check: 'self' }] };
+  return {
+    type: 'free-text',
+    model_answer: model,
+    rubric: [{ id: 'matches-model', text: messages.essayCriterion, points: 1, check: 'self' }],
+  };
 }
 
-function convertOne(question: Exclude<Question, { type: 'Description' }>, read: Reader): Record<string, unknown> | string {
+function convertOne(
+  question: Exclude<Question, { type: 'Description' }>,
+  read: Reader,
+): Record<string, unknown> | string {
   switch (question.type) {
     case 'Essay':
       return essay(question, read);
@@ -207,7 +238,12 @@ function convertOne(question: Exclude<Question, { type: 'Description' }>, read: 
       const labels = [...new Set(question.matchPairs.map((p) => p.subanswer.trim()))];
       if (pairs.length < 2 || labels.length < 2) return messages.matchingTooFew;
       const items = pairs.map((p, i) => ({ id: `i${i + 1}`, text: read.plain(p.subquestion) }));
-      return { type: 'label-each', items, labels, answer: Object.fromEntries(pairs.map((p, i) => [`i${i + 1}`, p.subanswer.trim()])) };
+      return {
+        type: 'label-each',
+        items,
+        labels,
+        answer: Object.fromEntries(pairs.map((p, i) => [`i${i + 1}`, p.subanswer.trim()])),
+      };
     }
   }
 }
@@ -217,7 +253,10 @@ function convertOne(question: Exclude<Question, { type: 'Description' }>, read: 
  * `{T#first#second}` the first is shown to a learner who answered wrong, the second to one who
  * answered right (gift-pegjs calls them trueFeedback and falseFeedback whatever the key).
  */
-function explanationOf(question: Exclude<Question, { type: 'Description' | 'Essay' }>, read: Reader): string | undefined {
+function explanationOf(
+  question: Exclude<Question, { type: 'Description' | 'Essay' }>,
+  read: Reader,
+): string | undefined {
   const parts = [read.plain(question.globalFeedback)];
   if (question.type === 'TF') {
     const forWrong = read.plain(question.trueFeedback);
@@ -230,8 +269,13 @@ function explanationOf(question: Exclude<Question, { type: 'Description' | 'Essa
 
 /** What was lost while reading a question, each image on its own line (they are read in text order). */
 function lossesOf(block: Block, read: Reader): Skipped[] {
-  const imageLines = [...block.text.matchAll(/<img\b/gi)].map((m) => block.line + block.text.slice(0, m.index).split('\n').length - 1);
-  return read.problems.map((p) => ({ line: (p.image ? imageLines.shift() : undefined) ?? block.line, reason: p.reason }));
+  const imageLines = [...block.text.matchAll(/<img\b/gi)].map(
+    (m) => block.line + block.text.slice(0, m.index).split('\n').length - 1,
+  );
+  return read.problems.map((p) => ({
+    line: (p.image ? imageLines.shift() : undefined) ?? block.line,
+    reason: p.reason,
+  }));
 }
 
 /**

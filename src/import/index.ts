@@ -11,14 +11,22 @@ import type { ImportFormat } from './formats.js';
 
 export { IMPORT_FORMATS, type ImportFormat } from './formats.js';
 
-export const CONVERTERS: Record<ImportFormat, (source: string) => ConversionResult> = { gift: convertGift, aiken: convertAiken };
+export const CONVERTERS: Record<ImportFormat, (source: string) => ConversionResult> = {
+  gift: convertGift,
+  aiken: convertAiken,
+};
 
 const FORMAT_NAMES: Record<ImportFormat, string> = { gift: 'Moodle GIFT', aiken: 'Moodle Aiken' };
 
 /** A file name as a bank id: `Week 3 Quiz.gift.txt` -> `week-3-quiz`. */
 export function slugFromFileName(name: string): string {
   const base = name.replace(/\.[^.]*$/, '').replace(/\.(gift|aiken)$/i, '');
-  return base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'imported';
+  return (
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'imported'
+  );
 }
 
 export interface BuiltFiles {
@@ -30,23 +38,42 @@ export interface BuiltFiles {
 }
 
 /** Section ids for each question: the section whose id or title matches its category, else the first. */
-function sectionFor(draft: DraftQuestion, guideline: Pick<Guideline, 'sectionIndex'>): { id: string; fallback: boolean } {
+function sectionFor(
+  draft: DraftQuestion,
+  guideline: Pick<Guideline, 'sectionIndex'>,
+): { id: string; fallback: boolean } {
   const wanted = draft.category?.toLowerCase();
   if (wanted) {
     for (const section of guideline.sectionIndex.values()) {
-      if (section.id.toLowerCase() === wanted || section.title.toLowerCase() === wanted) return { id: section.id, fallback: false };
+      if (section.id.toLowerCase() === wanted || section.title.toLowerCase() === wanted)
+        return { id: section.id, fallback: false };
     }
   }
   return { id: guideline.sectionIndex.keys().next().value!, fallback: true };
 }
 
 /** A stub guideline with one section per category, in order of first appearance. */
-function stubGuideline(id: string, title: string, drafts: DraftQuestion[]): { guideline: Record<string, unknown>; sectionOf: (d: DraftQuestion) => string } {
+function stubGuideline(
+  id: string,
+  title: string,
+  drafts: DraftQuestion[],
+): { guideline: Record<string, unknown>; sectionOf: (d: DraftQuestion) => string } {
   const categories = [...new Set(drafts.map((d) => d.category ?? ''))];
   const ids = new Map(categories.map((c, i) => [c, String(i + 1)]));
-  const sections = categories.map((c) => ({ id: ids.get(c)!, title: c || 'Imported questions', body: 'Write what this section teaches; the imported questions test it.\n' }));
+  const sections = categories.map((c) => ({
+    id: ids.get(c)!,
+    title: c || 'Imported questions',
+    body: 'Write what this section teaches; the imported questions test it.\n',
+  }));
   return {
-    guideline: { kind: 'guideline', id, title: `${title} (guideline)`, version: '0.1.0', description: 'A stub written by "qualify import"; replace it with the real guideline.', sections },
+    guideline: {
+      kind: 'guideline',
+      id,
+      title: `${title} (guideline)`,
+      version: '0.1.0',
+      description: 'A stub written by "qualify import"; replace it with the real guideline.',
+      sections,
+    },
     sectionOf: (d) => ids.get(d.category ?? '')!,
   };
 }
@@ -61,7 +88,10 @@ export function buildBank(
   drafts: DraftQuestion[],
   guideline: Pick<Guideline, 'id' | 'sectionIndex'> | undefined,
 ): BuiltFiles {
-  const title = bankId.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+  const title = bankId
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
   let fallbackCount = 0;
   let guidelineId: string;
   let sectionOf: (d: DraftQuestion) => string;
@@ -84,7 +114,15 @@ export function buildBank(
     const { type, ...rest } = draft.fields;
     return { id: `q-${String(i + 1).padStart(width, '0')}`, type, sections: [sectionOf(draft)], ...rest };
   });
-  const bank = { kind: 'bank', id: bankId, title, description: messages.importedFrom(FORMAT_NAMES[format]), guideline: guidelineId, version: '0.1.0', questions };
+  const bank = {
+    kind: 'bank',
+    id: bankId,
+    title,
+    description: messages.importedFrom(FORMAT_NAMES[format]),
+    guideline: guidelineId,
+    version: '0.1.0',
+    questions,
+  };
   return { bank, ...(stub ? { guideline: stub } : {}), fallbackCount };
 }
 
@@ -103,17 +141,22 @@ function readsAsItself(text: string): boolean {
 export function toYaml(modeline: string, value: Record<string, unknown>): string {
   const doc = new Document(value);
   // Short lists of ids and labels read best on one line, as authors write them: `sections: ["1"]`.
-  visit(doc, { Seq: (_key, node) => void (isSeq(node) && node.items.every((item) => isScalar(item)) && (node.flow = true)) });
+  visit(doc, {
+    Seq: (_key, node) => void (isSeq(node) && node.items.every((item) => isScalar(item)) && (node.flow = true)),
+  });
   // Written for 1.2, read by every tool: a text that a YAML 1.1 parser would take for something
   // else (y, no, on, 0777, 1:30, =) is quoted, so both read the same value.
   visit(doc, {
     Scalar: (_key, node) => {
-      if (typeof node.value === 'string' && !node.value.includes('\n') && !readsAsItself(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+      if (typeof node.value === 'string' && !node.value.includes('\n') && !readsAsItself(node.value))
+        node.type = Scalar.QUOTE_DOUBLE;
     },
   });
   return `${modeline}\n${doc.toString({ lineWidth: 0 })}`;
 }
 
 export function skippedLines(file: string, skipped: Skipped[]): string[] {
-  return [...skipped].sort((a, b) => a.line - b.line).map((s) => `${file}:${s.line}${s.column ? `:${s.column}` : ''}  ${s.reason}`);
+  return [...skipped]
+    .sort((a, b) => a.line - b.line)
+    .map((s) => `${file}:${s.line}${s.column ? `:${s.column}` : ''}  ${s.reason}`);
 }

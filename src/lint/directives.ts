@@ -36,10 +36,18 @@ export function findDirectives(file: string, source: string): DisableDirective[]
  * silenced: a file with an error is refused by every command, so hiding it from lint would only
  * move the surprise to exam time.
  */
-export function applyDirectives(problems: readonly Diagnostic[], directives: readonly DisableDirective[]): Diagnostic[] {
+export function applyDirectives(
+  problems: readonly Diagnostic[],
+  directives: readonly DisableDirective[],
+): Diagnostic[] {
   return problems.filter((problem) => {
     if (problem.severity === 'error') return true;
-    const directive = directives.find((d) => d.file === problem.file && d.target === problem.line && (d.ruleIds.length === 0 || d.ruleIds.includes(problem.ruleId)));
+    const directive = directives.find(
+      (d) =>
+        d.file === problem.file &&
+        d.target === problem.line &&
+        (d.ruleIds.length === 0 || d.ruleIds.includes(problem.ruleId)),
+    );
     if (!directive) return true;
     directive.used = true;
     return false;

@@ -54,7 +54,13 @@ export const RULES: readonly LintRule[] = [
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return (
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
 }
 
 /**
@@ -71,10 +77,18 @@ export function lintContent(
   const targetSet = new Set(targetFiles);
   const targets: LoadedFile[] = content.files.filter((f) => targetSet.has(f.file));
   const filesWithErrors = new Set(content.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-  const context: LintContext = { content, targets, hasLoaderErrors: (file) => filesWithErrors.has(file), pooledAttempts };
+  const context: LintContext = {
+    content,
+    targets,
+    hasLoaderErrors: (file) => filesWithErrors.has(file),
+    pooledAttempts,
+  };
 
   const claimed = new Set(RULES.filter((r) => r.meta.fromLoader).map((r) => r.meta.id));
-  const found = [...rules.flatMap((rule) => rule.check(context)), ...content.diagnostics.filter((d) => !claimed.has(d.ruleId))];
+  const found = [
+    ...rules.flatMap((rule) => rule.check(context)),
+    ...content.diagnostics.filter((d) => !claimed.has(d.ruleId)),
+  ];
   const seen = new Set<string>();
   const unique = found.filter((d) => {
     const key = `${d.file}\0${d.line}\0${d.column}\0${d.ruleId}\0${d.message}`;

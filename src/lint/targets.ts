@@ -14,5 +14,7 @@ export function resolvedBanks(context: LintContext): (LoadedFile & { bank: Bank 
  * (scoring its key, comparing questions) would only repeat a broken reference in other words.
  */
 export function soundBanks(context: LintContext): LintedBank[] {
-  return context.targets.filter((f): f is LintedBank => f.bank !== undefined && f.bankGuideline !== undefined && !context.hasLoaderErrors(f.file));
+  return context.targets.filter(
+    (f): f is LintedBank => f.bank !== undefined && f.bankGuideline !== undefined && !context.hasLoaderErrors(f.file),
+  );
 }

@@ -24,8 +24,15 @@ export type RetakeDecision =
  * - A clock earlier than the latest recorded attempt (in this history, or `lastWrittenAt` for
  *   the whole database) must not shorten a wait, so it is refused.
  */
-export function decideRetake(history: readonly PastAttempt[], policy: RetakePolicy, now: number, lastWrittenAt = 0): RetakeDecision {
-  const ended = history.filter((a): a is PastAttempt & { endedAt: number } => a.endedAt !== undefined).sort((a, b) => a.endedAt - b.endedAt);
+export function decideRetake(
+  history: readonly PastAttempt[],
+  policy: RetakePolicy,
+  now: number,
+  lastWrittenAt = 0,
+): RetakeDecision {
+  const ended = history
+    .filter((a): a is PastAttempt & { endedAt: number } => a.endedAt !== undefined)
+    .sort((a, b) => a.endedAt - b.endedAt);
   const lastRecordedAt = Math.max(lastWrittenAt, ...history.map((a) => Math.max(a.startedAt, a.endedAt ?? 0)));
   if (now < lastRecordedAt) return { kind: 'clock-rollback', lastRecordedAt };
 
@@ -33,7 +40,12 @@ export function decideRetake(history: readonly PastAttempt[], policy: RetakePoli
   let lastFailureAt = 0;
   for (const attempt of ended) {
     // A timed lockout that has run out before this attempt wipes the slate.
-    if (policy.maxAttempts !== undefined && failed >= policy.maxAttempts && policy.lockout.kind === 'duration' && attempt.endedAt >= lastFailureAt + policy.lockout.ms) {
+    if (
+      policy.maxAttempts !== undefined &&
+      failed >= policy.maxAttempts &&
+      policy.lockout.kind === 'duration' &&
+      attempt.endedAt >= lastFailureAt + policy.lockout.ms
+    ) {
       failed = 0;
     }
     if (attempt.passed) failed = 0;
@@ -55,5 +67,9 @@ export function decideRetake(history: readonly PastAttempt[], policy: RetakePoli
     const until = lastFailureAt + wait;
     if (now < until) return { kind: 'wait', until, failedSoFar: failed };
   }
-  return { kind: 'allowed', failedSoFar: failed, attemptsLeft: policy.maxAttempts === undefined ? undefined : policy.maxAttempts - failed };
+  return {
+    kind: 'allowed',
+    failedSoFar: failed,
+    attemptsLeft: policy.maxAttempts === undefined ? undefined : policy.maxAttempts - failed,
+  };
 }

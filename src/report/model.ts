@@ -104,7 +104,10 @@ export function describeAnswer(question: Question, answer: unknown): string {
     case 'single-choice':
       return optionText(question.options, answer);
     case 'multi-select':
-      return (Array.isArray(answer) ? answer : [answer]).map((a) => optionText(question.options, a)).join('; ') || '(none picked)';
+      return (
+        (Array.isArray(answer) ? answer : [answer]).map((a) => optionText(question.options, a)).join('; ') ||
+        '(none picked)'
+      );
     case 'true-false':
       return answer === true || String(answer).toLowerCase() === 'true' ? 'True' : 'False';
     case 'ranking':
@@ -113,7 +116,9 @@ export function describeAnswer(question: Question, answer: unknown): string {
       if (typeof answer !== 'object') return String(answer);
       const labels = answer as Record<string, unknown>;
       // In the question's item order, with the items left without a label said so.
-      return question.items.map((item) => `${item.text} -> ${labels[item.id] === undefined ? NOT_ANSWERED : String(labels[item.id])}`).join('; ');
+      return question.items
+        .map((item) => `${item.text} -> ${labels[item.id] === undefined ? NOT_ANSWERED : String(labels[item.id])}`)
+        .join('; ');
     }
     default:
       return String(answer);
@@ -240,14 +245,18 @@ export function buildReport(input: ReportInput): ReportModel {
         sectionId: s.id,
         title: s.title,
         lost: s.lost,
-        reason: critical ? 'a critical error was made here' : `${s.lost} of ${s.max} point${s.max === 1 ? '' : 's'} lost`,
+        reason: critical
+          ? 'a critical error was made here'
+          : `${s.lost} of ${s.max} point${s.max === 1 ? '' : 's'} lost`,
       };
     });
 
   const confidence: ConfidenceRow[] = (['high', 'medium', 'low'] as const).flatMap((level) => {
     const rated = score.questions.filter((qs) => responses.get(qs.questionId)?.confidence === level);
     if (rated.length === 0) return [];
-    return [{ confidence: level, answered: rated.length, correct: rated.filter((qs) => qs.earned >= qs.max - 1e-9).length }];
+    return [
+      { confidence: level, answered: rated.length, correct: rated.filter((qs) => qs.earned >= qs.max - 1e-9).length },
+    ];
   });
 
   const tracked = questions.filter((q) => responses.get(q.id)?.firstTryCorrect !== undefined);

@@ -50,7 +50,11 @@ function within(guideline: Guideline, id: string, ancestor: string): boolean {
  * Scores a whole attempt: every drawn question by its rubric, then the pass decision
  * (pass mark, critical criteria, section minimums) and the per-section totals.
  */
-export function scoreAttempt(resolved: ResolvedBank, questions: readonly Question[], responses: ReadonlyMap<string, Response>): AttemptScore {
+export function scoreAttempt(
+  resolved: ResolvedBank,
+  questions: readonly Question[],
+  responses: ReadonlyMap<string, Response>,
+): AttemptScore {
   const { bank, guideline } = resolved;
   const scored = questions.map((q) => scoreQuestion(q, responses.get(q.id)));
   const score = scored.reduce((s, q) => s + q.earned, 0);
@@ -64,11 +68,19 @@ export function scoreAttempt(resolved: ResolvedBank, questions: readonly Questio
     for (const [id, v] of Object.entries(q.lostBySection)) lost[id] = (lost[id] ?? 0) + v;
   }
   const order = [...guideline.sectionIndex.keys()];
-  const sectionIds = [...new Set([...Object.keys(max), ...Object.keys(lost)])].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const sectionIds = [...new Set([...Object.keys(max), ...Object.keys(lost)])].sort(
+    (a, b) => order.indexOf(a) - order.indexOf(b),
+  );
   const sections: SectionScore[] = sectionIds.map((id) => {
     const m = max[id] ?? 0;
     const l = lost[id] ?? 0;
-    return { id, title: guideline.sectionIndex.get(id)?.title ?? id, max: round(m), lost: round(l), earned: round(Math.max(0, m - l)) };
+    return {
+      id,
+      title: guideline.sectionIndex.get(id)?.title ?? id,
+      max: round(m),
+      lost: round(l),
+      earned: round(Math.max(0, m - l)),
+    };
   });
 
   const sectionMinimums: SectionMinimumResult[] = Object.entries(bank.exam.sectionMinimums).map(([id, required]) => {
@@ -85,8 +97,11 @@ export function scoreAttempt(resolved: ResolvedBank, questions: readonly Questio
     return { id, title, required, percent: round(pct, 1), met: pct + 1e-9 >= required };
   });
 
-  const criticalMissed = scored.flatMap((q) => q.criteria.filter((c) => c.criticalMissed).map((c) => ({ questionId: q.questionId, criterionId: c.id })));
-  const passed = percent + 1e-9 >= bank.exam.passMark && criticalMissed.length === 0 && sectionMinimums.every((s) => s.met);
+  const criticalMissed = scored.flatMap((q) =>
+    q.criteria.filter((c) => c.criticalMissed).map((c) => ({ questionId: q.questionId, criterionId: c.id })),
+  );
+  const passed =
+    percent + 1e-9 >= bank.exam.passMark && criticalMissed.length === 0 && sectionMinimums.every((s) => s.met);
 
   return {
     score: round(score),

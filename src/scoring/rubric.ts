@@ -50,7 +50,10 @@ export function keyCriterion(question: Question): Criterion | undefined {
 /** The text that `any` and `matches` checks read: the written answer plus the rationale. */
 export function responseText(question: Question, response: Response | undefined): string {
   if (!response) return '';
-  const written = question.type === 'free-text' ? (response.text ?? (typeof response.answer === 'string' ? response.answer : '')) : '';
+  const written =
+    question.type === 'free-text'
+      ? (response.text ?? (typeof response.answer === 'string' ? response.answer : ''))
+      : '';
   return [written, response.rationale ?? ''].join('\n').slice(0, MAX_MATCHED_TEXT);
 }
 

@@ -62,17 +62,29 @@ export function checksumOf(file: Omit<AttemptsFile, 'checksum'> & { checksum?: u
 }
 
 /** An attempts file for these learners and attempts, with its checksum. */
-export function buildAttemptsFile(learners: ExportedLearner[], attempts: ExportedAttempt[], exportedAt: number): AttemptsFile {
-  const content = { format: ATTEMPTS_FORMAT, version: ATTEMPTS_VERSION, exportedAt: new Date(exportedAt).toISOString(), learners, attempts } as const;
+export function buildAttemptsFile(
+  learners: ExportedLearner[],
+  attempts: ExportedAttempt[],
+  exportedAt: number,
+): AttemptsFile {
+  const content = {
+    format: ATTEMPTS_FORMAT,
+    version: ATTEMPTS_VERSION,
+    exportedAt: new Date(exportedAt).toISOString(),
+    learners,
+    attempts,
+  } as const;
   return { ...content, checksum: checksumOf(content) };
 }
 
 export const attemptsFileMessages = {
   syntax: 'the file is not valid JSON from here on: it was cut short or edited; export it again',
   notAttemptsFile: `not a qualify attempts file (its "format" must be "${ATTEMPTS_FORMAT}"); write one with "qualify export"`,
-  newerVersion: (version: unknown) => `attempts file version ${JSON.stringify(version)} is not one this qualify reads (it reads version ${ATTEMPTS_VERSION}); update qualify`,
+  newerVersion: (version: unknown) =>
+    `attempts file version ${JSON.stringify(version)} is not one this qualify reads (it reads version ${ATTEMPTS_VERSION}); update qualify`,
   schema: (where: string, problem: string) => `${where ? `${where}: ` : ''}${problem}`,
-  checksum: 'the checksum does not match the content: the file was edited or damaged after it was exported; export it again',
+  checksum:
+    'the checksum does not match the content: the file was edited or damaged after it was exported; export it again',
   unknownLearner: (id: string) => `attempt's learner "${id}" is not in "learners"`,
   duplicateAttempt: (id: string) => `attempt id "${id}" appears twice in the file`,
   duplicateAnswer: (question: string) => `question "${question}" is answered twice in the same attempt`,
@@ -98,7 +110,17 @@ export function checkAttemptsFile(parsed: ParsedFile): { file?: AttemptsFile; di
     // The YAML parser reads JSON; its first complaint is where the file stops making sense.
     const first = parsed.diagnostics[0];
     const where = first ? { line: first.line, column: first.column } : { line: 1, column: 1 };
-    return { diagnostics: [{ file: parsed.file, ...where, severity: 'error', ruleId: 'attempts-file', message: attemptsFileMessages.syntax }] };
+    return {
+      diagnostics: [
+        {
+          file: parsed.file,
+          ...where,
+          severity: 'error',
+          ruleId: 'attempts-file',
+          message: attemptsFileMessages.syntax,
+        },
+      ],
+    };
   }
   const at = (path: PathSegment[], message: string, where: 'value' | 'key' = 'value'): Diagnostic => ({
     file: parsed.file,
@@ -111,13 +133,17 @@ export function checkAttemptsFile(parsed: ParsedFile): { file?: AttemptsFile; di
   if (typeof value !== 'object' || value === null || Array.isArray(value) || value.format !== ATTEMPTS_FORMAT) {
     return { diagnostics: [at(['format'], attemptsFileMessages.notAttemptsFile)] };
   }
-  if (value.version !== ATTEMPTS_VERSION) return { diagnostics: [at(['version'], attemptsFileMessages.newerVersion(value.version))] };
+  if (value.version !== ATTEMPTS_VERSION)
+    return { diagnostics: [at(['version'], attemptsFileMessages.newerVersion(value.version))] };
 
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
   if (!validator(value)) {
     const diagnostics = (validator.errors ?? []).slice(0, 20).map((error) => {
       const path = toPath(error.instancePath);
-      const extra = error.keyword === 'additionalProperties' ? ` ("${String((error.params as { additionalProperty: string }).additionalProperty)}")` : '';
+      const extra =
+        error.keyword === 'additionalProperties'
+          ? ` ("${String((error.params as { additionalProperty: string }).additionalProperty)}")`
+          : '';
       return at(path, attemptsFileMessages.schema(error.instancePath, `${error.message ?? 'is not valid'}${extra}`));
     });
     return { diagnostics };
@@ -129,12 +155,17 @@ export function checkAttemptsFile(parsed: ParsedFile): { file?: AttemptsFile; di
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   file.attempts.forEach((attempt, i) => {
-    if (!learners.has(attempt.learner)) diagnostics.push(at(['attempts', i, 'learner'], attemptsFileMessages.unknownLearner(attempt.learner)));
-    if (seen.has(attempt.id)) diagnostics.push(at(['attempts', i, 'id'], attemptsFileMessages.duplicateAttempt(attempt.id)));
+    if (!learners.has(attempt.learner))
+      diagnostics.push(at(['attempts', i, 'learner'], attemptsFileMessages.unknownLearner(attempt.learner)));
+    if (seen.has(attempt.id))
+      diagnostics.push(at(['attempts', i, 'id'], attemptsFileMessages.duplicateAttempt(attempt.id)));
     seen.add(attempt.id);
     const answered = new Set<string>();
     attempt.answers.forEach((answer, j) => {
-      if (answered.has(answer.question)) diagnostics.push(at(['attempts', i, 'answers', j, 'question'], attemptsFileMessages.duplicateAnswer(answer.question)));
+      if (answered.has(answer.question))
+        diagnostics.push(
+          at(['attempts', i, 'answers', j, 'question'], attemptsFileMessages.duplicateAnswer(answer.question)),
+        );
       answered.add(answer.question);
     });
   });

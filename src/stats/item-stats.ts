@@ -76,10 +76,20 @@ function optionCounts(question: Question, answers: readonly unknown[]): OptionCo
   const picks = (given: unknown) => (Array.isArray(given) ? given : [given]).map(String);
   if (question.type === 'single-choice' || question.type === 'multi-select') {
     const key = picks(question.answer);
-    return question.options.map((o) => ({ id: o.id, text: o.text, picked: answers.filter((a) => picks(a).includes(o.id)).length, key: key.includes(o.id) }));
+    return question.options.map((o) => ({
+      id: o.id,
+      text: o.text,
+      picked: answers.filter((a) => picks(a).includes(o.id)).length,
+      key: key.includes(o.id),
+    }));
   }
   if (question.type === 'true-false') {
-    return [true, false].map((value) => ({ id: String(value), text: String(value), picked: answers.filter((a) => a === value).length, key: question.answer === value }));
+    return [true, false].map((value) => ({
+      id: String(value),
+      text: String(value),
+      picked: answers.filter((a) => a === value).length,
+      key: question.answer === value,
+    }));
   }
   return undefined;
 }
@@ -118,7 +128,9 @@ export function computeItemStats(resolved: ResolvedBank, attempts: readonly Pool
       const restMax = s.max - item.max;
       rest.push(restMax > 0 ? (s.earned - item.earned) / restMax : 0);
     }
-    const answers = drawn.filter((s) => s.items.get(question.id)!.answered).map((s) => s.attempt.responses.get(question.id)?.answer);
+    const answers = drawn
+      .filter((s) => s.items.get(question.id)!.answered)
+      .map((s) => s.attempt.responses.get(question.id)?.answer);
     const facility = shares.length ? mean(shares) : null;
     const discrimination = correlation(shares, rest);
     const flags: ItemFlag[] = [];

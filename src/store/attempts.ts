@@ -104,7 +104,12 @@ interface AnswerRow {
   flagged: number;
 }
 
-const answerOf = (r: AnswerRow): SavedAnswer => ({ questionId: r.question_id, response: JSON.parse(r.response) as Response, answeredAt: r.answered_at, flagged: r.flagged === 1 });
+const answerOf = (r: AnswerRow): SavedAnswer => ({
+  questionId: r.question_id,
+  response: JSON.parse(r.response) as Response,
+  answeredAt: r.answered_at,
+  flagged: r.flagged === 1,
+});
 
 /**
  * Every column but the stored report: listings (history, retake decisions, study analytics) never
@@ -119,28 +124,43 @@ export class AttemptStore {
 
   constructor(private readonly db: DB) {
     this.statements = {
-      insert: db.prepare(`INSERT INTO attempts (bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status, seed, question_ids, started_at, deadline_at, settings)
+      insert:
+        db.prepare(`INSERT INTO attempts (bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status, seed, question_ids, started_at, deadline_at, settings)
         VALUES (@bankId, @bankTitle, @bankVersion, @bankFile, @guidelineId, @mode, 'in_progress', @seed, @questionIds, @startedAt, @deadlineAt, @settings)`),
-      saveAnswer: db.prepare(`INSERT INTO answers (attempt_id, question_id, response, answered_at, flagged) VALUES (?, ?, ?, ?, ?)
+      saveAnswer:
+        db.prepare(`INSERT INTO answers (attempt_id, question_id, response, answered_at, flagged) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (attempt_id, question_id) DO UPDATE SET response = excluded.response, answered_at = excluded.answered_at, flagged = excluded.flagged`),
-      finish: db.prepare(`UPDATE attempts SET status = @status, ended_at = @endedAt, score = @score, max_score = @maxScore, percent = @percent, passed = @passed, result = @result
+      finish:
+        db.prepare(`UPDATE attempts SET status = @status, ended_at = @endedAt, score = @score, max_score = @maxScore, percent = @percent, passed = @passed, result = @result
         WHERE id = @id AND status = 'in_progress'`),
       get: db.prepare('SELECT * FROM attempts WHERE id = ?'),
-      latest: db.prepare("SELECT * FROM attempts WHERE status != 'in_progress' ORDER BY ended_at DESC, id DESC LIMIT 1"),
+      latest: db.prepare(
+        "SELECT * FROM attempts WHERE status != 'in_progress' ORDER BY ended_at DESC, id DESC LIMIT 1",
+      ),
       all: db.prepare(`SELECT ${SUMMARY} FROM attempts ORDER BY started_at, id`),
       byBank: db.prepare(`SELECT ${SUMMARY} FROM attempts WHERE bank_id = ? ORDER BY started_at, id`),
-      answers: db.prepare('SELECT question_id, response, answered_at, flagged FROM answers WHERE attempt_id = ? ORDER BY answered_at, rowid'),
-      allAnswers: db.prepare('SELECT attempt_id, question_id, response, answered_at, flagged FROM answers ORDER BY attempt_id, answered_at, rowid'),
+      answers: db.prepare(
+        'SELECT question_id, response, answered_at, flagged FROM answers WHERE attempt_id = ? ORDER BY answered_at, rowid',
+      ),
+      allAnswers: db.prepare(
+        'SELECT attempt_id, question_id, response, answered_at, flagged FROM answers ORDER BY attempt_id, answered_at, rowid',
+      ),
       answersByBank: db.prepare(`SELECT attempt_id, question_id, response, answered_at, flagged FROM answers
         WHERE attempt_id IN (SELECT id FROM attempts WHERE bank_id = ?) ORDER BY attempt_id, answered_at, rowid`),
-      inProgress: db.prepare("SELECT * FROM attempts WHERE bank_id = ? AND mode = ? AND status = 'in_progress' ORDER BY started_at DESC, id DESC LIMIT 1"),
-      openRounds: db.prepare(`SELECT ${SUMMARY} FROM attempts WHERE bank_id = ? AND mode = ? AND status = 'in_progress' ORDER BY started_at, id`),
+      inProgress: db.prepare(
+        "SELECT * FROM attempts WHERE bank_id = ? AND mode = ? AND status = 'in_progress' ORDER BY started_at DESC, id DESC LIMIT 1",
+      ),
+      openRounds: db.prepare(
+        `SELECT ${SUMMARY} FROM attempts WHERE bank_id = ? AND mode = ? AND status = 'in_progress' ORDER BY started_at, id`,
+      ),
       setPosition: db.prepare("UPDATE attempts SET position = ? WHERE id = ? AND status = 'in_progress'"),
       setFlag: db.prepare(`INSERT INTO question_marks (attempt_id, question_id, flagged) VALUES (?, ?, ?)
         ON CONFLICT (attempt_id, question_id) DO UPDATE SET flagged = excluded.flagged`),
       markShown: db.prepare(`INSERT INTO question_marks (attempt_id, question_id, shown_at) VALUES (?, ?, ?)
         ON CONFLICT (attempt_id, question_id) DO UPDATE SET shown_at = COALESCE(question_marks.shown_at, excluded.shown_at)`),
-      marks: db.prepare('SELECT question_id, flagged, shown_at FROM question_marks WHERE attempt_id = ? ORDER BY rowid'),
+      marks: db.prepare(
+        'SELECT question_id, flagged, shown_at FROM question_marks WHERE attempt_id = ? ORDER BY rowid',
+      ),
       lastRecorded: db.prepare(`SELECT MAX(
         COALESCE((SELECT MAX(MAX(started_at, COALESCE(ended_at, 0))) FROM attempts), 0),
         COALESCE((SELECT MAX(answered_at) FROM answers), 0),
@@ -163,16 +183,35 @@ export class AttemptStore {
   /** Saves (or replaces) one answer at once, in its own transaction, before the exam moves on. */
   saveAnswer(attemptId: number, answer: SavedAnswer): void {
     this.db.transaction(() => {
-      this.statements.saveAnswer.run(attemptId, answer.questionId, JSON.stringify(answer.response), answer.answeredAt, answer.flagged ? 1 : 0);
+      this.statements.saveAnswer.run(
+        attemptId,
+        answer.questionId,
+        JSON.stringify(answer.response),
+        answer.answeredAt,
+        answer.flagged ? 1 : 0,
+      );
     })();
   }
 
   /** Closes an in-progress attempt with its result. */
   finish(
     attemptId: number,
-    outcome: { status: Exclude<AttemptStatus, 'in_progress'>; endedAt: number; score: number; maxScore: number; percent: number; passed: boolean; result: unknown },
+    outcome: {
+      status: Exclude<AttemptStatus, 'in_progress'>;
+      endedAt: number;
+      score: number;
+      maxScore: number;
+      percent: number;
+      passed: boolean;
+      result: unknown;
+    },
   ): void {
-    const info = this.statements.finish.run({ id: attemptId, ...outcome, passed: outcome.passed ? 1 : 0, result: JSON.stringify(outcome.result) });
+    const info = this.statements.finish.run({
+      id: attemptId,
+      ...outcome,
+      passed: outcome.passed ? 1 : 0,
+      result: JSON.stringify(outcome.result),
+    });
     if (info.changes !== 1) throw new Error(`attempt ${attemptId} is not in progress`);
   }
 
@@ -200,7 +239,9 @@ export class AttemptStore {
 
   /** The answers of every attempt (of one bank, or all) in one query, by attempt id, each in the order `answers` gives. */
   answersByAttempt(bankId?: string): Map<number, SavedAnswer[]> {
-    const rows = (bankId === undefined ? this.statements.allAnswers.all() : this.statements.answersByBank.all(bankId)) as (AnswerRow & { attempt_id: number })[];
+    const rows = (
+      bankId === undefined ? this.statements.allAnswers.all() : this.statements.answersByBank.all(bankId)
+    ) as (AnswerRow & { attempt_id: number })[];
     const byAttempt = new Map<number, SavedAnswer[]>();
     for (const row of rows) {
       let list = byAttempt.get(row.attempt_id);
@@ -237,7 +278,11 @@ export class AttemptStore {
   }
 
   marks(attemptId: number): QuestionMark[] {
-    const rows = this.statements.marks.all(attemptId) as { question_id: string; flagged: number; shown_at: number | null }[];
+    const rows = this.statements.marks.all(attemptId) as {
+      question_id: string;
+      flagged: number;
+      shown_at: number | null;
+    }[];
     return rows.map((r) => ({ questionId: r.question_id, flagged: r.flagged === 1, shownAt: r.shown_at ?? undefined }));
   }
 

@@ -157,7 +157,8 @@ const writable = (file: string) => {
   }
 };
 
-const isSqliteCorruption = (error: unknown) => /^SQLITE_(CORRUPT|NOTADB)/.test(String((error as { code?: unknown }).code ?? ''));
+const isSqliteCorruption = (error: unknown) =>
+  /^SQLITE_(CORRUPT|NOTADB)/.test(String((error as { code?: unknown }).code ?? ''));
 
 /**
  * Opens the attempts database. Every check comes before the first write: a file that is not
@@ -165,7 +166,10 @@ const isSqliteCorruption = (error: unknown) => /^SQLITE_(CORRUPT|NOTADB)/.test(S
  * mode and the latest schema (after a backup copy when an older schema is upgraded); reading
  * commands on a file they cannot write read a private copy, so history and reports still work.
  */
-export function openCheckedDatabase(file: string, options: OpenOptions = { write: true, createFolder: true }): OpenedDatabase {
+export function openCheckedDatabase(
+  file: string,
+  options: OpenOptions = { write: true, createFolder: true },
+): OpenedDatabase {
   if (file === ':memory:') return { db: configure(new Database(':memory:'), true) };
   const folder = path.dirname(path.resolve(file));
   if (!fs.existsSync(folder)) {
@@ -219,14 +223,20 @@ function inspect(db: DB): void {
   const findings = (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
   if (findings[0] !== 'ok') {
     // The first lines name the damaged table or page; the rest only repeat the pattern.
-    const detail = findings.flatMap((f) => f.split('\n')).filter((f) => !f.startsWith('***')).slice(0, 2).join('; ');
+    const detail = findings
+      .flatMap((f) => f.split('\n'))
+      .filter((f) => !f.startsWith('***'))
+      .slice(0, 2)
+      .join('; ');
     throw new DatabaseRefusedError({ kind: 'corrupt', detail });
   }
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version < 0) throw new DatabaseRefusedError({ kind: 'bad-version', version });
   if (version > MIGRATIONS.length) throw new DatabaseRefusedError({ kind: 'newer', version });
   if (version === 0) {
-    const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as { n: number }).n;
+    const tables = (
+      db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as { n: number }
+    ).n;
     if (tables > 0) throw new DatabaseRefusedError({ kind: 'foreign' });
   }
 }
@@ -253,7 +263,8 @@ function inspectOrClose(db: DB): void {
     inspect(db);
   } catch (error) {
     db.close();
-    if (isSqliteCorruption(error)) throw new DatabaseRefusedError({ kind: 'corrupt', detail: (error as Error).message });
+    if (isSqliteCorruption(error))
+      throw new DatabaseRefusedError({ kind: 'corrupt', detail: (error as Error).message });
     throw error;
   }
 }

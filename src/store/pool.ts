@@ -34,7 +34,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** This database's own learner: a random id made when the database was, and a name if one was set. */
 export function selfLearner(db: DB): ExportedLearner {
-  const row = db.prepare('SELECT id, display_name FROM learners WHERE is_self = 1').get() as { id: string; display_name: string | null };
+  const row = db.prepare('SELECT id, display_name FROM learners WHERE is_self = 1').get() as {
+    id: string;
+    display_name: string | null;
+  };
   return row.display_name === null ? { id: row.id } : { id: row.id, name: row.display_name };
 }
 
@@ -44,14 +47,19 @@ export function setDisplayName(db: DB, name: string | null): void {
 }
 
 /** The finished attempts (optionally of one bank) with their answers, and the learners they belong to. */
-export function attemptsForExport(db: DB, bankId?: string): { learners: ExportedLearner[]; attempts: ExportedAttempt[] } {
+export function attemptsForExport(
+  db: DB,
+  bankId?: string,
+): { learners: ExportedLearner[]; attempts: ExportedAttempt[] } {
   const self = selfLearner(db);
   const rows = db
     .prepare(
       `SELECT * FROM attempts WHERE status != 'in_progress' AND ended_at IS NOT NULL AND (@bank IS NULL OR bank_id = @bank) ORDER BY started_at, id`,
     )
     .all({ bank: bankId ?? null }) as AttemptExportRow[];
-  const answers = db.prepare('SELECT question_id, response, answered_at, flagged FROM answers WHERE attempt_id = ? ORDER BY answered_at, rowid');
+  const answers = db.prepare(
+    'SELECT question_id, response, answered_at, flagged FROM answers WHERE attempt_id = ? ORDER BY answered_at, rowid',
+  );
   const attempts = rows.map((row): ExportedAttempt => {
     const exported: ExportedAttempt = {
       id: row.uuid,
@@ -69,7 +77,9 @@ export function attemptsForExport(db: DB, bankId?: string): { learners: Exported
       percent: row.percent,
       passed: row.passed === 1,
       ...(row.result === null ? {} : { report: JSON.parse(row.result) as Record<string, unknown> }),
-      answers: (answers.all(row.id) as { question_id: string; response: string; answered_at: number; flagged: number }[]).map((a) => ({
+      answers: (
+        answers.all(row.id) as { question_id: string; response: string; answered_at: number; flagged: number }[]
+      ).map((a) => ({
         question: a.question_id,
         response: JSON.parse(a.response) as Record<string, unknown>,
         answeredAt: iso(a.answered_at),
@@ -79,9 +89,12 @@ export function attemptsForExport(db: DB, bankId?: string): { learners: Exported
     return exported;
   });
   const used = new Set(attempts.map((a) => a.learner));
-  const others = (db.prepare('SELECT id, display_name FROM learners WHERE is_self = 0 ORDER BY id').all() as { id: string; display_name: string | null }[]).map(
-    (r): ExportedLearner => (r.display_name === null ? { id: r.id } : { id: r.id, name: r.display_name }),
-  );
+  const others = (
+    db.prepare('SELECT id, display_name FROM learners WHERE is_self = 0 ORDER BY id').all() as {
+      id: string;
+      display_name: string | null;
+    }[]
+  ).map((r): ExportedLearner => (r.display_name === null ? { id: r.id } : { id: r.id, name: r.display_name }));
   return { learners: [self, ...others].filter((l) => used.has(l.id)), attempts };
 }
 
@@ -94,7 +107,11 @@ export interface MergeCount {
  * Adds attempts from other databases in one transaction: an attempt whose id is already here is
  * skipped (never overwritten), and so is a learner already known.
  */
-export function mergeAttempts(db: DB, learners: readonly ExportedLearner[], attempts: readonly ExportedAttempt[]): MergeCount {
+export function mergeAttempts(
+  db: DB,
+  learners: readonly ExportedLearner[],
+  attempts: readonly ExportedAttempt[],
+): MergeCount {
   const self = selfLearner(db);
   const addLearner = db.prepare('INSERT INTO learners (id, display_name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING');
   const addAttempt = db.prepare(
@@ -105,7 +122,9 @@ export function mergeAttempts(db: DB, learners: readonly ExportedLearner[], atte
      ON CONFLICT (uuid) DO NOTHING`,
   );
   const setReport = db.prepare('UPDATE attempts SET result = ? WHERE id = ?');
-  const addAnswer = db.prepare('INSERT INTO answers (attempt_id, question_id, response, answered_at, flagged) VALUES (?, ?, ?, ?, ?)');
+  const addAnswer = db.prepare(
+    'INSERT INTO answers (attempt_id, question_id, response, answered_at, flagged) VALUES (?, ?, ?, ?, ?)',
+  );
   const count: MergeCount = { added: 0, duplicates: 0 };
   db.transaction(() => {
     for (const learner of learners) if (learner.id !== self.id) addLearner.run(learner.id, learner.name ?? null);
@@ -139,7 +158,13 @@ export function mergeAttempts(db: DB, learners: readonly ExportedLearner[], atte
       // The stored report names the attempt by its number, which is this database's own.
       if (attempt.report) setReport.run(JSON.stringify({ ...attempt.report, attemptId: localId }), localId);
       for (const answer of attempt.answers) {
-        addAnswer.run(localId, answer.question, JSON.stringify(answer.response), Date.parse(answer.answeredAt), answer.flagged ? 1 : 0);
+        addAnswer.run(
+          localId,
+          answer.question,
+          JSON.stringify(answer.response),
+          Date.parse(answer.answeredAt),
+          answer.flagged ? 1 : 0,
+        );
       }
     }
   })();
@@ -154,23 +179,36 @@ export function finishedAttemptCount(db: DB): number {
 /** The finished attempts at a bank, each with the questions it drew and the responses given. */
 export function pooledAttempts(db: DB, bankId: string): { attempts: PooledAttempt[]; learners: number } {
   const rows = db
-    .prepare("SELECT id, question_ids, learner_id FROM attempts WHERE bank_id = ? AND status != 'in_progress' ORDER BY started_at, id")
+    .prepare(
+      "SELECT id, question_ids, learner_id FROM attempts WHERE bank_id = ? AND status != 'in_progress' ORDER BY started_at, id",
+    )
     .all(bankId) as { id: number; question_ids: string; learner_id: string | null }[];
   const answers = db.prepare('SELECT question_id, response FROM answers WHERE attempt_id = ?');
   const attempts = rows.map((row) => ({
     questionIds: JSON.parse(row.question_ids) as string[],
-    responses: new Map((answers.all(row.id) as { question_id: string; response: string }[]).map((a) => [a.question_id, JSON.parse(a.response) as Response])),
+    responses: new Map(
+      (answers.all(row.id) as { question_id: string; response: string }[]).map((a) => [
+        a.question_id,
+        JSON.parse(a.response) as Response,
+      ]),
+    ),
   }));
   return { attempts, learners: new Set(rows.map((r) => r.learner_id)).size };
 }
 
 /** The banks the database holds finished attempts at. */
 export function bankIdsWithAttempts(db: DB): string[] {
-  return (db.prepare("SELECT DISTINCT bank_id FROM attempts WHERE status != 'in_progress' ORDER BY bank_id").all() as { bank_id: string }[]).map((r) => r.bank_id);
+  return (
+    db.prepare("SELECT DISTINCT bank_id FROM attempts WHERE status != 'in_progress' ORDER BY bank_id").all() as {
+      bank_id: string;
+    }[]
+  ).map((r) => r.bank_id);
 }
 
 /** The ids of the attempts made by the same learner as this one (in a group database, one member's). */
 export function attemptIdsOfSameLearner(db: DB, attemptId: number): Set<number> {
-  const rows = db.prepare('SELECT id FROM attempts WHERE learner_id IS (SELECT learner_id FROM attempts WHERE id = ?)').all(attemptId) as { id: number }[];
+  const rows = db
+    .prepare('SELECT id FROM attempts WHERE learner_id IS (SELECT learner_id FROM attempts WHERE id = ?)')
+    .all(attemptId) as { id: number }[];
   return new Set(rows.map((r) => r.id));
 }

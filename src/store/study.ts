@@ -52,7 +52,8 @@ export class StudyStore {
 
   constructor(private readonly db: DB) {
     this.statements = {
-      addCard: db.prepare(`INSERT OR IGNORE INTO study_cards (id, kind, bank_id, guideline_id, section_id, ref, state, due_at, created_at)
+      addCard:
+        db.prepare(`INSERT OR IGNORE INTO study_cards (id, kind, bank_id, guideline_id, section_id, ref, state, due_at, created_at)
         VALUES (@id, @kind, @bankId, @guidelineId, @sectionId, @ref, @state, @due, @createdAt)`),
       cards: db.prepare('SELECT * FROM study_cards ORDER BY due_at, id'),
       card: db.prepare('SELECT * FROM study_cards WHERE id = ?'),
@@ -69,7 +70,8 @@ export class StudyStore {
   /** Adds the cards not in the deck yet (a card already there keeps its schedule). */
   addCards(cards: readonly { card: CardRef; state: CardState; createdAt: number }[]): void {
     this.db.transaction(() => {
-      for (const { card, state, createdAt } of cards) this.statements.addCard.run({ ...card, state: JSON.stringify(state), due: state.due, createdAt });
+      for (const { card, state, createdAt } of cards)
+        this.statements.addCard.run({ ...card, state: JSON.stringify(state), due: state.due, createdAt });
     })();
   }
 
@@ -86,12 +88,27 @@ export class StudyStore {
   recordReview(review: Review, state: CardState): void {
     this.db.transaction(() => {
       this.statements.update.run(JSON.stringify(state), state.due, review.cardId);
-      this.statements.log.run({ ...review, correct: review.correct ? 1 : 0, confidence: review.confidence ?? null, response: JSON.stringify(review.response) });
+      this.statements.log.run({
+        ...review,
+        correct: review.correct ? 1 : 0,
+        confidence: review.confidence ?? null,
+        response: JSON.stringify(review.response),
+      });
     })();
   }
 
   reviews(): Review[] {
-    const rows = this.statements.reviews.all() as { card_id: string; reviewed_at: number; grade: string; correct: number; elapsed_ms: number; confidence: string | null; response: string; due_before: number; due_after: number }[];
+    const rows = this.statements.reviews.all() as {
+      card_id: string;
+      reviewed_at: number;
+      grade: string;
+      correct: number;
+      elapsed_ms: number;
+      confidence: string | null;
+      response: string;
+      due_before: number;
+      due_after: number;
+    }[];
     return rows.map((r) => ({
       cardId: r.card_id,
       reviewedAt: r.reviewed_at,

@@ -38,7 +38,15 @@ export function calibration(outcomes: readonly QuestionOutcome[]): ScaleCalibrat
       absolute += Math.abs(diff);
       if (confusion[s!.expected] && s!.chosen < labels.length) confusion[s!.expected]![s!.chosen]! += 1;
     }
-    return { scale, kind: rows[0]!.scale!.kind, labels, answered: rows.length, meanSignedError: round2(signed / rows.length), meanAbsoluteError: round2(absolute / rows.length), confusion };
+    return {
+      scale,
+      kind: rows[0]!.scale!.kind,
+      labels,
+      answered: rows.length,
+      meanSignedError: round2(signed / rows.length),
+      meanAbsoluteError: round2(absolute / rows.length),
+      confusion,
+    };
   });
 }
 
@@ -61,7 +69,9 @@ export const RUSHING_GAP = 0.2;
 
 /** The quickest quarter (rounded down) of the answered questions against the rest; undefined with too few answers. */
 export function rushing(outcomes: readonly QuestionOutcome[]): Rushing | undefined {
-  const timed = outcomes.filter((o) => o.answered && o.elapsedMs !== undefined).sort((a, b) => a.elapsedMs! - b.elapsedMs!);
+  const timed = outcomes
+    .filter((o) => o.answered && o.elapsedMs !== undefined)
+    .sort((a, b) => a.elapsedMs! - b.elapsedMs!);
   if (timed.length < RUSHING_MIN_ANSWERS) return undefined;
   const fastCount = Math.floor(timed.length / 4);
   const fast = timed.slice(0, fastCount);
@@ -69,7 +79,14 @@ export function rushing(outcomes: readonly QuestionOutcome[]): Rushing | undefin
   const accuracy = (rows: QuestionOutcome[]) => round2(rows.filter((o) => o.correct).length / rows.length);
   const fastAccuracy = accuracy(fast);
   const restAccuracy = accuracy(rest);
-  return { answers: timed.length, fastCount, fastUpToMs: fast[fast.length - 1]!.elapsedMs!, fastAccuracy, restAccuracy, warning: restAccuracy - fastAccuracy >= RUSHING_GAP - 1e-9 };
+  return {
+    answers: timed.length,
+    fastCount,
+    fastUpToMs: fast[fast.length - 1]!.elapsedMs!,
+    fastAccuracy,
+    restAccuracy,
+    warning: restAccuracy - fastAccuracy >= RUSHING_GAP - 1e-9,
+  };
 }
 
 /** Moodle's certainty-based marks: right / wrong at each level of sureness. */
@@ -115,7 +132,12 @@ export function certaintyBasedMarks(outcomes: readonly QuestionOutcome[]): Cbm |
     total += correct * CBM_MARKS[confidence].right + (rows.length - correct) * CBM_MARKS[confidence].wrong;
     const accuracy = round2(correct / rows.length);
     const band = CBM_BANDS[confidence];
-    const verdict = correct / rows.length > band.to + 1e-9 ? 'under-confident' : correct / rows.length < band.from - 1e-9 ? 'over-confident' : 'well judged';
+    const verdict =
+      correct / rows.length > band.to + 1e-9
+        ? 'under-confident'
+        : correct / rows.length < band.from - 1e-9
+          ? 'over-confident'
+          : 'well judged';
     levels.push({ confidence, answered: rows.length, correct, accuracy, verdict });
   }
   return { levels, total, average: round2(total / rated.length) };

@@ -24,8 +24,24 @@ export function guidelineCards(guideline: Guideline, sectionIds?: ReadonlySet<st
   const cards: CardRef[] = [];
   for (const [sectionId, section] of guideline.sectionIndex) {
     if (sectionIds && !sectionIds.has(sectionId)) continue;
-    for (const term of section.terms ?? []) cards.push({ id: `term:${guideline.id}:${sectionId}:${term.term}`, kind: 'term', bankId: '', guidelineId: guideline.id, sectionId, ref: term.term });
-    for (const rule of section.rules ?? []) cards.push({ id: `rule:${guideline.id}:${rule.id}`, kind: 'rule', bankId: '', guidelineId: guideline.id, sectionId, ref: rule.id });
+    for (const term of section.terms ?? [])
+      cards.push({
+        id: `term:${guideline.id}:${sectionId}:${term.term}`,
+        kind: 'term',
+        bankId: '',
+        guidelineId: guideline.id,
+        sectionId,
+        ref: term.term,
+      });
+    for (const rule of section.rules ?? [])
+      cards.push({
+        id: `rule:${guideline.id}:${rule.id}`,
+        kind: 'rule',
+        bankId: '',
+        guidelineId: guideline.id,
+        sectionId,
+        ref: rule.id,
+      });
   }
   return cards;
 }
@@ -42,7 +58,7 @@ function hash(text: string): number {
 
 function pickOthers(pool: readonly string[], right: string, seed: number): string[] {
   const others = [...new Set(pool.filter((text) => text !== right))];
-  others.sort((a, b) => (hash(`${seed}${a}`) - hash(`${seed}${b}`)) || a.localeCompare(b));
+  others.sort((a, b) => hash(`${seed}${a}`) - hash(`${seed}${b}`) || a.localeCompare(b));
   return others.slice(0, DISTRACTORS);
 }
 
@@ -74,7 +90,9 @@ export function flashQuestion(card: CardRef, guideline: Guideline): SingleChoice
   } else return undefined;
   const others = pickOthers(pool, right, hash(card.id));
   if (others.length === 0) return undefined;
-  const texts = [...others, right].sort((a, b) => hash(`${card.id}${a}`) - hash(`${card.id}${b}`) || a.localeCompare(b));
+  const texts = [...others, right].sort(
+    (a, b) => hash(`${card.id}${a}`) - hash(`${card.id}${b}`) || a.localeCompare(b),
+  );
   const options = texts.map((text, i) => ({ id: String.fromCharCode(97 + i), text }));
   return {
     // Shown above the question, so it reads as words rather than as the card's key.
@@ -95,7 +113,11 @@ export function flashQuestion(card: CardRef, guideline: Guideline): SingleChoice
 }
 
 /** The question a card asks, or undefined when its source is gone from the content. */
-export function cardQuestion(card: CardRef, bankQuestions: ReadonlyMap<string, Question> | undefined, guideline: Guideline | undefined): Question | undefined {
+export function cardQuestion(
+  card: CardRef,
+  bankQuestions: ReadonlyMap<string, Question> | undefined,
+  guideline: Guideline | undefined,
+): Question | undefined {
   if (card.kind === 'question') return bankQuestions?.get(card.ref);
   return guideline && flashQuestion(card, guideline);
 }

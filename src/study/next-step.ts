@@ -19,7 +19,16 @@ export interface StudyState {
 
 /** One suggestion: a line to show and the command that does it. */
 export interface NextStep {
-  rule: 'resume-exam' | 'drill-due' | 'resume-practice' | 'read-weak-section' | 'practice-before-retake' | 'take-exam' | 'locked-out' | 'start-reading' | 'keep-fresh';
+  rule:
+    | 'resume-exam'
+    | 'drill-due'
+    | 'resume-practice'
+    | 'read-weak-section'
+    | 'practice-before-retake'
+    | 'take-exam'
+    | 'locked-out'
+    | 'start-reading'
+    | 'keep-fresh';
   text: string;
   command: string;
 }
@@ -45,12 +54,26 @@ export function waitText(ms: number): string {
  * the exam open and not passed -> take it; nothing tried -> read the guideline first.
  */
 export function nextStep(s: StudyState): NextStep {
-  if (s.openAttempt === 'exam') return { rule: 'resume-exam', text: 'an exam is in progress and its clock is running - resume it', command: `qualify exam ${s.bankId} --resume` };
+  if (s.openAttempt === 'exam')
+    return {
+      rule: 'resume-exam',
+      text: 'an exam is in progress and its clock is running - resume it',
+      command: `qualify exam ${s.bankId} --resume`,
+    };
   if (s.dueCards > 0) {
     const minutes = Math.max(1, Math.ceil((s.dueCards * SECONDS_PER_CARD) / 60));
-    return { rule: 'drill-due', text: `${s.dueCards} card${s.dueCards === 1 ? '' : 's'} due - drill (${minutes} min)`, command: `qualify drill ${s.bankId}` };
+    return {
+      rule: 'drill-due',
+      text: `${s.dueCards} card${s.dueCards === 1 ? '' : 's'} due - drill (${minutes} min)`,
+      command: `qualify drill ${s.bankId}`,
+    };
   }
-  if (s.openAttempt === 'practice') return { rule: 'resume-practice', text: 'a practice round is open - finish it', command: `qualify practice ${s.bankId} --resume` };
+  if (s.openAttempt === 'practice')
+    return {
+      rule: 'resume-practice',
+      text: 'a practice round is open - finish it',
+      command: `qualify practice ${s.bankId} --resume`,
+    };
   const weak = s.weakest;
   if (weak && weak.tried >= MIN_TRIED_FOR_WEAK && weak.accuracy * 100 < s.passMark) {
     return {
@@ -59,11 +82,30 @@ export function nextStep(s: StudyState): NextStep {
       command: `qualify read ${s.guidelineId} ${weak.sectionId}`,
     };
   }
-  if (s.examOpensAt === null) return { rule: 'locked-out', text: 'exam locked for good - practice and drill still work', command: `qualify practice ${s.bankId}` };
+  if (s.examOpensAt === null)
+    return {
+      rule: 'locked-out',
+      text: 'exam locked for good - practice and drill still work',
+      command: `qualify practice ${s.bankId}`,
+    };
   if (s.examOpensAt !== undefined && s.examOpensAt > s.now) {
-    return { rule: 'practice-before-retake', text: `retake opens in ${waitText(s.examOpensAt - s.now)} - one timed practice first?`, command: `qualify practice ${s.bankId} --timed` };
+    return {
+      rule: 'practice-before-retake',
+      text: `retake opens in ${waitText(s.examOpensAt - s.now)} - one timed practice first?`,
+      command: `qualify practice ${s.bankId} --timed`,
+    };
   }
-  if (s.examsTaken === 0 && !weak) return { rule: 'start-reading', text: 'new here - read the guideline, then practise', command: `qualify read ${s.guidelineId}` };
-  if (!s.passed) return { rule: 'take-exam', text: 'the exam is open - take it when ready', command: `qualify exam ${s.bankId}` };
-  return { rule: 'keep-fresh', text: 'passed - drill now and then to keep it fresh', command: `qualify drill ${s.bankId}` };
+  if (s.examsTaken === 0 && !weak)
+    return {
+      rule: 'start-reading',
+      text: 'new here - read the guideline, then practise',
+      command: `qualify read ${s.guidelineId}`,
+    };
+  if (!s.passed)
+    return { rule: 'take-exam', text: 'the exam is open - take it when ready', command: `qualify exam ${s.bankId}` };
+  return {
+    rule: 'keep-fresh',
+    text: 'passed - drill now and then to keep it fresh',
+    command: `qualify drill ${s.bankId}`,
+  };
 }

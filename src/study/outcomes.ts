@@ -39,7 +39,10 @@ export interface QuestionOutcome {
  * no longer in the bank is left out). Time per question is the gap between consecutive saved
  * answers, which is what the database records (none for an answers file, whose answers are saved all at once).
  */
-export function questionOutcomes(attempts: readonly AttemptRecord[], questionsOf: (bankId: string) => ReadonlyMap<string, Question> | undefined): QuestionOutcome[] {
+export function questionOutcomes(
+  attempts: readonly AttemptRecord[],
+  questionsOf: (bankId: string) => ReadonlyMap<string, Question> | undefined,
+): QuestionOutcome[] {
   const out: QuestionOutcome[] = [];
   for (const attempt of attempts) {
     const questions = questionsOf(attempt.bankId);
@@ -84,12 +87,15 @@ function scalePositions(question: Question, response: Response | undefined): Que
 }
 
 /** Questions answered wrong (or left unanswered) at least once: each becomes a drill card. */
-export function missedQuestions(outcomes: readonly QuestionOutcome[]): { bankId: string; questionId: string; section: string; at: number }[] {
+export function missedQuestions(
+  outcomes: readonly QuestionOutcome[],
+): { bankId: string; questionId: string; section: string; at: number }[] {
   const seen = new Map<string, { bankId: string; questionId: string; section: string; at: number }>();
   for (const o of outcomes) {
     if (o.correct) continue;
     const key = `${o.bankId}\u0000${o.questionId}`;
-    if (!seen.has(key)) seen.set(key, { bankId: o.bankId, questionId: o.questionId, section: o.sections[0] ?? '', at: o.attemptEndedAt });
+    if (!seen.has(key))
+      seen.set(key, { bankId: o.bankId, questionId: o.questionId, section: o.sections[0] ?? '', at: o.attemptEndedAt });
   }
   return [...seen.values()];
 }
@@ -119,8 +125,15 @@ export function sectionRecords(outcomes: readonly QuestionOutcome[]): Map<string
 }
 
 /** Sections by accuracy, lowest first (ties: more questions tried first); only sections tried. */
-export function weakestSections(records: ReadonlyMap<string, SectionRecord>): { sectionId: string; accuracy: number; tried: number }[] {
+export function weakestSections(
+  records: ReadonlyMap<string, SectionRecord>,
+): { sectionId: string; accuracy: number; tried: number }[] {
   return [...records.entries()]
     .map(([sectionId, r]) => ({ sectionId, accuracy: r.correct / r.tried, tried: r.tried }))
-    .sort((a, b) => a.accuracy - b.accuracy || b.tried - a.tried || a.sectionId.localeCompare(b.sectionId, undefined, { numeric: true }));
+    .sort(
+      (a, b) =>
+        a.accuracy - b.accuracy ||
+        b.tried - a.tried ||
+        a.sectionId.localeCompare(b.sectionId, undefined, { numeric: true }),
+    );
 }

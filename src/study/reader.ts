@@ -51,7 +51,11 @@ export function searchSections(guideline: Guideline, query: string): SearchHit[]
     const lower = text.toLowerCase();
     if (!words.every((w) => lower.includes(w))) continue;
     // The title is shown beside the snippet already: take the first other line with a word.
-    const line = text.split('\n').slice(1).find((l) => words.some((w) => l.toLowerCase().includes(w))) ?? '';
+    const line =
+      text
+        .split('\n')
+        .slice(1)
+        .find((l) => words.some((w) => l.toLowerCase().includes(w))) ?? '';
     const flat = line.replace(/\s+/g, ' ').trim();
     hits.push({
       sectionId: section.id,
@@ -61,7 +65,9 @@ export function searchSections(guideline: Guideline, query: string): SearchHit[]
       order,
     });
   }
-  return hits.sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || a.order - b.order).map(({ sectionId, title, snippet }) => ({ sectionId, title, snippet }));
+  return hits
+    .sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || a.order - b.order)
+    .map(({ sectionId, title, snippet }) => ({ sectionId, title, snippet }));
 }
 
 export type ReadingPass = 1 | 2 | 3;
@@ -71,10 +77,15 @@ export type ReadingPass = 1 | 2 | 3;
  * with rules, terms or examples (shown without their prose); 3: the sections the learner keeps
  * missing, lowest accuracy first.
  */
-export function passSections(guideline: Guideline, pass: ReadingPass, records: ReadonlyMap<string, SectionRecord>): string[] {
+export function passSections(
+  guideline: Guideline,
+  pass: ReadingPass,
+  records: ReadonlyMap<string, SectionRecord>,
+): string[] {
   const outline = sectionOutline(guideline).map((o) => o.section);
   if (pass === 1) return outline.map((s) => s.id);
-  if (pass === 2) return outline.filter((s) => s.rules?.length || s.terms?.length || s.examples?.length).map((s) => s.id);
+  if (pass === 2)
+    return outline.filter((s) => s.rules?.length || s.terms?.length || s.examples?.length).map((s) => s.id);
   return outline
     .flatMap((s) => {
       const r = records.get(s.id);

@@ -5,9 +5,13 @@ import { Chalk, type ChalkInstance } from 'chalk';
  * NO_COLOR (https://no-color.org) always turns it off; FORCE_COLOR=0 (or "false") turns it off and
  * any other FORCE_COLOR turns it on; a terminal that says TERM=dumb cannot show colour.
  */
-export function colorEnabled(stream: Pick<NodeJS.WriteStream, 'isTTY'> = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
+export function colorEnabled(
+  stream: Pick<NodeJS.WriteStream, 'isTTY'> = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR.toLowerCase() !== 'false';
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '')
+    return env.FORCE_COLOR !== '0' && env.FORCE_COLOR.toLowerCase() !== 'false';
   if (env.TERM === 'dumb') return false;
   return Boolean(stream.isTTY);
 }
@@ -30,8 +34,11 @@ export function formatWait(ms: number): string {
 
 /** A date and local time in few columns, "16 Jan 10:00", with the year only when it is not `now`'s. */
 export function formatShortWhen(ms: number, now: number, timeZone?: string): string {
-  const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(new Date(ms));
-  const sameYear = format({ year: 'numeric' }) === new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone }).format(new Date(now));
+  const format = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(new Date(ms));
+  const sameYear =
+    format({ year: 'numeric' }) ===
+    new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone }).format(new Date(now));
   return `${format({ day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) })} ${format({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`;
 }
 

@@ -38,7 +38,9 @@ function wrapLine(line: string, width: number, hang: number | undefined): string
   // The first row fills the width after its own indentation; the rows after it, after the hang.
   const [first = '', ...others] = wrapAnsi(rest, Math.max(10, width - indent), { hard: true, trim: true }).split('\n');
   const remainder = others.join(' ');
-  const continued = remainder ? wrapAnsi(remainder, Math.max(10, width - next), { hard: true, trim: true }).split('\n') : [];
+  const continued = remainder
+    ? wrapAnsi(remainder, Math.max(10, width - next), { hard: true, trim: true }).split('\n')
+    : [];
   return [`${' '.repeat(indent)}${first}`, ...continued.map((row) => `${' '.repeat(next)}${row}`)];
 }
 
@@ -67,7 +69,13 @@ export function reflow(text: string): string {
   const out: string[] = [];
   for (const line of text.split('\n')) {
     const prev = out[out.length - 1];
-    const joins = prev !== undefined && prev.trim() !== '' && line.trim() !== '' && !/^\s/.test(line) && !/^\s/.test(prev) && !LIST_ITEM.test(line);
+    const joins =
+      prev !== undefined &&
+      prev.trim() !== '' &&
+      line.trim() !== '' &&
+      !/^\s/.test(line) &&
+      !/^\s/.test(prev) &&
+      !LIST_ITEM.test(line);
     if (joins) out[out.length - 1] = `${prev.trimEnd()} ${line.trim()}`;
     else out.push(line);
   }

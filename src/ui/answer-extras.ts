@@ -12,7 +12,11 @@ import { safe, type ScreenConfig } from './screen.js';
 const LEVELS: readonly Confidence[] = ['low', 'medium', 'high'];
 
 /** "How sure are you?" under the question, after its answer (exam, practice and drill alike), with no level chosen in advance. */
-export function askConfidence(question: Question, screen: Omit<ScreenConfig, 'body'>, context: PromptContext): Promise<Outcome<string>> {
+export function askConfidence(
+  question: Question,
+  screen: Omit<ScreenConfig, 'body'>,
+  context: PromptContext,
+): Promise<Outcome<string>> {
   const c = makeTheme(screen.color);
   return choicePrompt(
     {
@@ -42,11 +46,17 @@ export function askSelfAssessment(
 ): Promise<Outcome<string[]>> {
   const c = makeTheme(screen.color);
   const criteria = question.rubric.filter((x) => x.check === 'self');
-  const own = ownAnswer === undefined ? '' : `\n\n${c.bold(uiMessages.yourAnswer('').trimEnd())}\n${indent(safe(ownAnswer))}`;
-  const model = question.model_answer ? `\n\n${c.bold(uiMessages.modelAnswer)}:\n${indent(safe(question.model_answer.trimEnd()))}` : '';
+  const own =
+    ownAnswer === undefined ? '' : `\n\n${c.bold(uiMessages.yourAnswer('').trimEnd())}\n${indent(safe(ownAnswer))}`;
+  const model = question.model_answer
+    ? `\n\n${c.bold(uiMessages.modelAnswer)}:\n${indent(safe(question.model_answer.trimEnd()))}`
+    : '';
   return checkboxPrompt(
     {
-      screen: { ...screen, body: `${c.bold(safe(question.prompt))}${own}${model}\n\n${c.bold(uiMessages.selfAssessPrompt)}` },
+      screen: {
+        ...screen,
+        body: `${c.bold(safe(question.prompt))}${own}${model}\n\n${c.bold(uiMessages.selfAssessPrompt)}`,
+      },
       choices: criteria.map((x) => ({ value: x.id, label: x.text })),
       checked,
       enterHint: uiMessages.keys.choose,

@@ -50,7 +50,12 @@ export async function askQuestion(question: Question, setup: AskSetup): Promise<
   switch (question.type) {
     case 'single-choice':
       return choicePrompt(
-        { ...base, choices: question.options.map((o) => ({ value: o.id, label: `${o.id}) ${o.text}` })), given: given as string | undefined, default: setup.draft as string | undefined },
+        {
+          ...base,
+          choices: question.options.map((o) => ({ value: o.id, label: `${o.id}) ${o.text}` })),
+          given: given as string | undefined,
+          default: setup.draft as string | undefined,
+        },
         setup.context,
       );
     case 'true-false': {
@@ -73,7 +78,11 @@ export async function askQuestion(question: Question, setup: AskSetup): Promise<
       return choicePrompt(
         {
           ...base,
-          choices: question.scale.map((label, i) => ({ value: label, label, note: `${i + 1}/${question.scale.length}` })),
+          choices: question.scale.map((label, i) => ({
+            value: label,
+            label,
+            note: `${i + 1}/${question.scale.length}`,
+          })),
           given: given as string | undefined,
           default: setup.draft as string | undefined,
         },
@@ -81,11 +90,23 @@ export async function askQuestion(question: Question, setup: AskSetup): Promise<
       );
     case 'multi-select':
       return checkboxPrompt(
-        { ...base, choices: question.options.map((o) => ({ value: o.id, label: `${o.id}) ${o.text}` })), checked: asStrings(setup.draft) ?? asStrings(given) ?? [], requireOne: true },
+        {
+          ...base,
+          choices: question.options.map((o) => ({ value: o.id, label: `${o.id}) ${o.text}` })),
+          checked: asStrings(setup.draft) ?? asStrings(given) ?? [],
+          requireOne: true,
+        },
         setup.context,
       );
     case 'ranking':
-      return reorderPrompt({ ...base, items: question.items.map((i) => ({ value: i.id, label: `${i.id}) ${i.text}` })), order: asStrings(setup.draft) ?? asStrings(given) }, setup.context);
+      return reorderPrompt(
+        {
+          ...base,
+          items: question.items.map((i) => ({ value: i.id, label: `${i.id}) ${i.text}` })),
+          order: asStrings(setup.draft) ?? asStrings(given),
+        },
+        setup.context,
+      );
     case 'label-each':
       return askLabels(question, screen, setup);
     case 'free-text':
@@ -94,7 +115,12 @@ export async function askQuestion(question: Question, setup: AskSetup): Promise<
     case 'numeric': {
       // A typed answer is saved as the answer itself (scored against the accepted ones), trimmed.
       const previous = setup.given?.answer === undefined ? undefined : String(setup.given.answer);
-      const outcome = await askFreeText(screen, setup, previous, question.type === 'numeric' ? question.unit : undefined);
+      const outcome = await askFreeText(
+        screen,
+        setup,
+        previous,
+        question.type === 'numeric' ? question.unit : undefined,
+      );
       return outcome.kind === 'answer' ? { kind: 'answer', value: String(outcome.value).trim() } : outcome;
     }
   }
@@ -106,7 +132,11 @@ export async function askQuestion(question: Question, setup: AskSetup): Promise<
  * the draft (each one is also passed to `onDraft` as it is chosen). The question opens again at
  * the first item still without a label.
  */
-async function askLabels(question: Extract<Question, { type: 'label-each' }>, screen: ScreenConfig, setup: AskSetup): Promise<Outcome<unknown>> {
+async function askLabels(
+  question: Extract<Question, { type: 'label-each' }>,
+  screen: ScreenConfig,
+  setup: AskSetup,
+): Promise<Outcome<unknown>> {
   const c = makeTheme(screen.color);
   const start = (setup.draft ?? setup.given?.answer ?? {}) as Record<string, string>;
   const labels: Record<string, string> = { ...start };
@@ -123,7 +153,10 @@ async function askLabels(question: Extract<Question, { type: 'label-each' }>, sc
     const item = items[i]!;
     const outcome = await choicePrompt(
       {
-        screen: { ...screen, body: `${screen.body}\n\n${c.bold(uiMessages.labelItem(i + 1, items.length, safe(item.text)))}` },
+        screen: {
+          ...screen,
+          body: `${screen.body}\n\n${c.bold(uiMessages.labelItem(i + 1, items.length, safe(item.text)))}`,
+        },
         nav: { ...setup.nav, items: true, 'prev-item': i > 0, 'next-item': i < items.length - 1 },
         readOnly: setup.readOnly,
         choices: question.labels.map((label) => ({ value: label, label })),
@@ -135,8 +168,7 @@ async function askLabels(question: Extract<Question, { type: 'label-each' }>, sc
     if (outcome.kind === 'prev-item' || outcome.kind === 'next-item') {
       const steps = outcome.steps ?? (outcome.kind === 'next-item' ? 1 : -1);
       i = Math.min(items.length - 1, Math.max(0, i + steps));
-    }
-    else if (outcome.kind !== 'answer') return { kind: outcome.kind, draft: { ...labels } };
+    } else if (outcome.kind !== 'answer') return { kind: outcome.kind, draft: { ...labels } };
     else {
       labels[item.id] = outcome.value;
       const next = unlabelledFrom(i + 1);
@@ -151,7 +183,12 @@ async function askLabels(question: Extract<Question, { type: 'label-each' }>, sc
  * The question screen with the text written so far; Enter opens the input (Enter on an empty line
  * ends it). Free text, short answers and numbers share it; a number's unit is named beside it.
  */
-async function askFreeText(screen: ScreenConfig, setup: AskSetup, given: string | undefined, unit?: string): Promise<Outcome<unknown>> {
+async function askFreeText(
+  screen: ScreenConfig,
+  setup: AskSetup,
+  given: string | undefined,
+  unit?: string,
+): Promise<Outcome<unknown>> {
   const c = makeTheme(screen.color);
   const written = typeof setup.draft === 'string' ? setup.draft : given;
   const shown = written ? safe(written) : c.dim(uiMessages.noAnswerYet);
@@ -170,7 +207,10 @@ async function askFreeText(screen: ScreenConfig, setup: AskSetup, given: string 
     if (outcome.kind !== 'answer') return { kind: outcome.kind, draft: written };
   }
   setup.onWriting?.(true);
-  const text = await textPrompt({ screen: { ...screen, body: `${screen.body}\n\n${heading}` }, draft: written, onChange: setup.onDraft }, setup.context);
+  const text = await textPrompt(
+    { screen: { ...screen, body: `${screen.body}\n\n${heading}` }, draft: written, onChange: setup.onDraft },
+    setup.context,
+  );
   setup.onWriting?.(false);
   return { kind: 'answer', value: text };
 }

@@ -53,7 +53,9 @@ export function fitColumns(rows: readonly (readonly string[])[], width: number, 
 export function tableRow(cells: readonly string[], widths: readonly number[], gap: number): string {
   const last = cells.length - 1;
   return cells
-    .map((cell, i) => (i === last ? truncate(cell, widths[i] ?? 0) : padEnd(truncate(cell, widths[i] ?? 0), widths[i] ?? 0)))
+    .map((cell, i) =>
+      i === last ? truncate(cell, widths[i] ?? 0) : padEnd(truncate(cell, widths[i] ?? 0), widths[i] ?? 0),
+    )
     .join(' '.repeat(gap))
     .trimEnd();
 }

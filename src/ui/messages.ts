@@ -9,7 +9,8 @@ export const uiMessages = {
   flaggedMark: '⚑ flagged',
   closedQuestion: "This question's own time is up; its answer can no longer change.",
   closedBook: 'closed book: the guideline cannot be opened during this exam',
-  pickAtLeastOne: (canSkip: boolean) => `Tick at least one option with Space${canSkip ? ', or press → to skip the question' : ''}.`,
+  pickAtLeastOne: (canSkip: boolean) =>
+    `Tick at least one option with Space${canSkip ? ', or press → to skip the question' : ''}.`,
   practiceAnswered: 'Answered: your answer and its feedback, as given. Practice keeps the first answer.',
   practiceContinue: 'Continue',
   bodyPosition: (from: number, to: number, total: number, canView: boolean, pageKeysOnly: boolean) =>
@@ -40,7 +41,8 @@ export const uiMessages = {
   textPlaceholder: '(type here)',
   // Question screens
   sectionsTested: (ids: string) => `guideline ${ids}`,
-  pointsTag: (points: number, critical: boolean) => `${points} point${points === 1 ? '' : 's'}${critical ? ' · critical: one miss fails the exam, whatever the score' : ''}`,
+  pointsTag: (points: number, critical: boolean) =>
+    `${points} point${points === 1 ? '' : 's'}${critical ? ' · critical: one miss fails the exam, whatever the score' : ''}`,
   mediaLine: (alt: string) => `[media] ${alt}`,
   rankingHint: 'Order first (best) to last.',
   labelItem: (n: number, total: number, text: string) => `Item ${n}/${total}: ${text}`,
@@ -65,7 +67,8 @@ export const uiMessages = {
   secondTryPending: 'one more try to go',
   unanswered: 'unanswered',
   closed: 'closed',
-  reviewSummary: (answered: number, total: number, flagged: number) => `${answered} of ${total} answered · ${flagged} flagged`,
+  reviewSummary: (answered: number, total: number, flagged: number) =>
+    `${answered} of ${total} answered · ${flagged} flagged`,
   submitNow: 'Submit the exam now',
   submitWithGaps: (n: number) => `Submit the exam now (${n} unanswered question${n === 1 ? '' : 's'} will score 0)`,
   finishPractice: 'Finish practice',
@@ -87,9 +90,10 @@ export const uiMessages = {
   saveAndQuitYes: 'Yes, save and quit (answers are kept; the exam clock keeps running)',
   saveAndQuitPracticeYes: 'Yes, save and quit (answers are kept)',
   saveAndQuitNo: 'No, keep going',
-  savedForLater: (command: string, left?: string) => `Saved. Your answers are kept${left ? `; the exam clock keeps running (${left} left)` : ''}.\nContinue with: ${command}\n`,
+  savedForLater: (command: string, left?: string) =>
+    `Saved. Your answers are kept${left ? `; the exam clock keeps running (${left} left)` : ''}.\nContinue with: ${command}\n`,
   // Deadline
-  timeUp: "Time is up. The attempt was submitted with the answers you gave.",
+  timeUp: 'Time is up. The attempt was submitted with the answers you gave.',
   questionTimeUp: "This question's time is up; moving on.",
   resumedExpired: 'The time limit passed while you were away; the attempt was submitted with the answers you gave.',
   // Practice feedback
@@ -116,14 +120,17 @@ export const uiMessages = {
     passMark: (p: number) => `Pass mark        ${p}%`,
     openBook: (open: boolean, practice: boolean) =>
       `Guideline        ${practice ? 'open (practice): press g during a question to read its sections' : open ? 'open book: press g during a question to read its sections' : 'closed book'}`,
-    sequential: (seq: boolean) => `Navigation       ${seq ? 'sequential: no going back' : 'back, skip, flag and review allowed'}`,
+    sequential: (seq: boolean) =>
+      `Navigation       ${seq ? 'sequential: no going back' : 'back, skip, flag and review allowed'}`,
     retake: (text: string) => `Retakes          ${text}`,
     critical: 'Critical         a question marked "critical" fails the exam if missed, whatever the score',
-    attemptsUsed: (failed: number, max?: number) => `Failed attempts  ${failed}${max !== undefined ? ` of ${max} allowed` : ''}`,
+    attemptsUsed: (failed: number, max?: number) =>
+      `Failed attempts  ${failed}${max !== undefined ? ` of ${max} allowed` : ''}`,
   },
   retakePolicy: (waits: string[], max?: number, lockout?: string) =>
     `${waits.length ? `wait ${waits.join(', then ')} after a failed attempt` : 'no waiting period'}${max !== undefined ? `; locked ${lockout} after ${max} failures` : ''}`,
-  countsWarning: (wait: string) => `This attempt counts. If you do not pass, the next attempt opens only after ${wait}.`,
+  countsWarning: (wait: string) =>
+    `This attempt counts. If you do not pass, the next attempt opens only after ${wait}.`,
   countsLockout: 'This attempt counts, and it is your last before the lockout.',
   practiceNote: 'Practice: never counts toward retakes; you see the answer after each question.',
   openRound: (answered: number, total: number, started: string) =>
@@ -134,11 +141,13 @@ export const uiMessages = {
   startPractice: 'Start practising',
   cancel: 'Not now',
   // Report
-  afterReport: (percent: number, passed: boolean) => `Score ${percent}% · ${passed ? 'PASSED' : 'NOT PASSED'} — "qualify report" shows this report again.\n`,
+  afterReport: (percent: number, passed: boolean) =>
+    `Score ${percent}% · ${passed ? 'PASSED' : 'NOT PASSED'} — "qualify report" shows this report again.\n`,
   // Home
   homeTitle: 'qualify — practise qualification exams',
   homeHint: 'Pick a bank.',
-  bankFacts: (questions: number, guideline: string, status: string) => `${questions} question${questions === 1 ? '' : 's'} · guideline: ${guideline} · ${status}`,
+  bankFacts: (questions: number, guideline: string, status: string) =>
+    `${questions} question${questions === 1 ? '' : 's'} · guideline: ${guideline} · ${status}`,
   quit: 'Quit',
   bankStatus: {
     neverTried: 'not tried yet',
@@ -149,7 +158,8 @@ export const uiMessages = {
     available: 'exam available now',
     // Relative, so the status column stays readable at 80 columns; `history` has the exact time.
     waitUntil: (leftMs: number) => `retake in ${formatWait(leftMs)}`,
-    locked: (when: number | undefined, now: number) => (when === undefined ? 'locked out for good' : `locked out until ${formatShortWhen(when, now)}`),
+    locked: (when: number | undefined, now: number) =>
+      when === undefined ? 'locked out for good' : `locked out until ${formatShortWhen(when, now)}`,
   },
   actions: {
     exam: 'Take the exam',
@@ -162,8 +172,10 @@ export const uiMessages = {
     backToBank: 'Back',
   },
   homeRefusal: {
-    wait: (when: string) => `You cannot retake this exam yet: the waiting period runs until ${when}. Re-read the sections in your last report, or practise now: practice never counts.`,
-    lockedFor: (when: string) => `This exam is locked after repeated failures until ${when}; then the attempts reset. Practice is still open.`,
+    wait: (when: string) =>
+      `You cannot retake this exam yet: the waiting period runs until ${when}. Re-read the sections in your last report, or practise now: practice never counts.`,
+    lockedFor: (when: string) =>
+      `This exam is locked after repeated failures until ${when}; then the attempts reset. Practice is still open.`,
     lockedForGood: 'This exam is locked for good after repeated failures. Practice is still open.',
   },
   pressToContinue: 'Enter continue',

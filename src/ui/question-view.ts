@@ -21,11 +21,16 @@ export function isCritical(question: Question): boolean {
 export function questionBody(question: Question, color: boolean): string {
   const c = makeTheme(color);
   const out: string[] = [];
-  out.push(c.dim(`${safe(question.id)} · ${uiMessages.sectionsTested(question.sections.map(safe).join(', '))} · ${uiMessages.pointsTag(maxPoints(question), isCritical(question))}`));
+  out.push(
+    c.dim(
+      `${safe(question.id)} · ${uiMessages.sectionsTested(question.sections.map(safe).join(', '))} · ${uiMessages.pointsTag(maxPoints(question), isCritical(question))}`,
+    ),
+  );
   out.push(c.bold(safe(question.prompt)));
   if (typeof question.context === 'string') out.push('', safe(question.context));
   else if (question.context) {
-    for (const [name, text] of Object.entries(question.context)) out.push('', c.cyan.bold(`${safe(name)}:`), safe(text));
+    for (const [name, text] of Object.entries(question.context))
+      out.push('', c.cyan.bold(`${safe(name)}:`), safe(text));
   }
   for (const media of question.media) out.push(c.dim(uiMessages.mediaLine(safe(media.alt ?? media.path))));
   const hint = typeHint(question);
@@ -37,7 +42,12 @@ export function questionBody(question: Question, color: boolean): string {
 function contextLine(question: Question): string {
   const context = question.context;
   if (context === undefined) return '';
-  const text = typeof context === 'string' ? context : Object.entries(context).map(([name, part]) => `${name}: ${part}`).join(' · ');
+  const text =
+    typeof context === 'string'
+      ? context
+      : Object.entries(context)
+          .map(([name, part]) => `${name}: ${part}`)
+          .join(' · ');
   return text.replace(/\s+/g, ' ').trim();
 }
 
@@ -91,7 +101,8 @@ function sectionText(section: Section, depth: number, color: boolean, out: strin
  */
 export function guidelineText(guideline: Guideline, sectionIds: readonly string[] | undefined, color: boolean): string {
   const out: string[] = [];
-  const sections = sectionIds === undefined ? guideline.sections : sectionIds.flatMap((id) => guideline.sectionIndex.get(id) ?? []);
+  const sections =
+    sectionIds === undefined ? guideline.sections : sectionIds.flatMap((id) => guideline.sectionIndex.get(id) ?? []);
   if (sectionIds === undefined && guideline.description) out.push(safe(guideline.description.trimEnd()), '');
   for (const section of sections) sectionText(section, 0, color, out);
   return out.join('\n').trimEnd();
@@ -103,27 +114,45 @@ const num = (n: number) => String(Math.round(n * 100) / 100);
  * Practice feedback right after an answer: right or wrong, points, the expected answer, the
  * explanation, the guideline rules the question tests and the model answer.
  */
-export function feedbackText(question: Question, response: Response | undefined, score: QuestionScore, guideline: Guideline, color: boolean): string {
+export function feedbackText(
+  question: Question,
+  response: Response | undefined,
+  score: QuestionScore,
+  guideline: Guideline,
+  color: boolean,
+): string {
   const c = makeTheme(color);
   const out: string[] = [];
   const full = score.earned >= score.max - 1e-9 && !score.criticalMissed;
-  const verdict = !score.answered ? c.red.bold(uiMessages.unanswered2) : full ? c.green.bold(uiMessages.correct) : score.earned > 0 ? c.yellow.bold(uiMessages.partly) : c.red.bold(uiMessages.wrong);
+  const verdict = !score.answered
+    ? c.red.bold(uiMessages.unanswered2)
+    : full
+      ? c.green.bold(uiMessages.correct)
+      : score.earned > 0
+        ? c.yellow.bold(uiMessages.partly)
+        : c.red.bold(uiMessages.wrong);
   out.push(`${verdict} · ${uiMessages.pointsEarned(num(score.earned), num(score.max))}`);
   if (question.type === 'free-text') {
     const written = (response?.text ?? '').trimEnd();
-    if (written) out.push(c.dim(uiMessages.yourAnswer('').trimEnd()), ...written.split('\n').map((line) => `  ${safe(line)}`));
+    if (written)
+      out.push(c.dim(uiMessages.yourAnswer('').trimEnd()), ...written.split('\n').map((line) => `  ${safe(line)}`));
   } else {
     out.push(`${c.dim(uiMessages.yourAnswer(''))}${safe(describeAnswer(question, response?.answer))}`);
-    const expected = question.type === 'numeric' ? fullCreditNumbers(question) : describeAnswer(question, question.answer);
+    const expected =
+      question.type === 'numeric' ? fullCreditNumbers(question) : describeAnswer(question, question.answer);
     out.push(`${c.dim(`${uiMessages.expected}: `)}${safe(expected)}`);
   }
   if (question.type === 'short-answer' || question.type === 'numeric') {
-    for (const note of pickedFeedback(question, response?.answer)) out.push(`${c.dim(`${uiMessages.onYourAnswer}:`)} ${safe(note)}`);
+    for (const note of pickedFeedback(question, response?.answer))
+      out.push(`${c.dim(`${uiMessages.onYourAnswer}:`)} ${safe(note)}`);
   }
   if (question.type === 'single-choice' || question.type === 'multi-select') {
-    const picked = Array.isArray(response?.answer) ? (response.answer as unknown[]).map(String) : [String(response?.answer)];
+    const picked = Array.isArray(response?.answer)
+      ? (response.answer as unknown[]).map(String)
+      : [String(response?.answer)];
     for (const option of question.options) {
-      if (option.feedback && picked.includes(option.id)) out.push(`${c.dim(`${uiMessages.onYourPick}:`)} ${safe(`${option.id}) ${option.feedback}`)}`);
+      if (option.feedback && picked.includes(option.id))
+        out.push(`${c.dim(`${uiMessages.onYourPick}:`)} ${safe(`${option.id}) ${option.feedback}`)}`);
     }
   }
   if (question.explanation) out.push('', `${c.bold(uiMessages.why)}: ${safe(question.explanation.trimEnd())}`);
@@ -132,9 +161,12 @@ export function feedbackText(question: Question, response: Response | undefined,
     if (rule) out.push(`${c.yellow(uiMessages.rule(safe(id)))} ${safe(rule.text)}`);
   }
   const selfChecked = new Set(question.rubric.filter((x) => x.check === 'self').map((x) => x.id));
-  for (const criterion of score.criteria.filter((x) => x.id !== 'key' && !selfChecked.has(x.id) && (x.points > 0 ? !x.holds : x.holds))) {
+  for (const criterion of score.criteria.filter(
+    (x) => x.id !== 'key' && !selfChecked.has(x.id) && (x.points > 0 ? !x.holds : x.holds),
+  )) {
     out.push(`${c.dim(criterion.points < 0 ? 'Pitfall:' : 'Missed:')} ${safe(criterion.text)}`);
   }
-  if (question.model_answer) out.push('', `${c.bold(uiMessages.modelAnswer)}: ${safe(question.model_answer.trimEnd())}`);
+  if (question.model_answer)
+    out.push('', `${c.bold(uiMessages.modelAnswer)}: ${safe(question.model_answer.trimEnd())}`);
   return out.join('\n');
 }

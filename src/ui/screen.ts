@@ -46,14 +46,18 @@ export const safe = (text: string): string => sanitize(text);
 
 /** True when the screen shows a clock that must be redrawn every second. */
 export function hasLiveClock(screen: ScreenConfig): boolean {
-  return screen.clock !== undefined && (screen.status?.deadlineAt !== undefined || screen.status?.questionDeadlineAt !== undefined);
+  return (
+    screen.clock !== undefined &&
+    (screen.status?.deadlineAt !== undefined || screen.status?.questionDeadlineAt !== undefined)
+  );
 }
 
 /** "Question 7/20 · 5/20 answered · 2 flagged · 12:34 left · this question 0:45". */
 export function statusLine(status: StatusInfo, now: number, color: boolean): string {
   const c = makeTheme(color);
   const parts: string[] = [];
-  if (status.number !== undefined && status.total !== undefined) parts.push(c.bold(uiMessages.progress(status.number, status.total, status.flagged ?? 0, status.answered)));
+  if (status.number !== undefined && status.total !== undefined)
+    parts.push(c.bold(uiMessages.progress(status.number, status.total, status.flagged ?? 0, status.answered)));
   if (status.note) parts.push(c.yellow(status.note));
   const clock = (deadline: number, text: (clock: string) => string) => {
     const left = deadline - now;
@@ -122,7 +126,13 @@ export function composeScreen(screen: ScreenConfig, now: number, layout: Layout 
     bodyPage = Math.max(1, bodyBudget - 1);
     bodyMaxTop = body.length - bodyPage;
     const top = Math.min(Math.max(0, layout.bodyTop ?? 0), bodyMaxTop);
-    const position = uiMessages.bodyPosition(top + 1, top + bodyPage, body.length, layout.canViewWhole ?? false, layout.pageKeysOnly ?? false);
+    const position = uiMessages.bodyPosition(
+      top + 1,
+      top + bodyPage,
+      body.length,
+      layout.canViewWhole ?? false,
+      layout.pageKeysOnly ?? false,
+    );
     shownBody = [...body.slice(top, top + bodyPage), c.dim(truncateVisible(position, width))];
   }
   const out = [...header, ...shownBody];

@@ -10,8 +10,24 @@ describe('learning analytics as text', () => {
       {
         ...empty,
         calibration: [
-          { scale: 'needs_met', kind: 'rating', labels: ['Fails', 'Slightly', 'Moderately', 'Highly', 'Fully'], answered: 4, meanSignedError: 1, meanAbsoluteError: 1, confusion: [] },
-          { scale: 'preference', kind: 'preference', labels: ['A much better', 'About the same', 'B much better'], answered: 2, meanSignedError: -2, meanAbsoluteError: 2, confusion: [] },
+          {
+            scale: 'needs_met',
+            kind: 'rating',
+            labels: ['Fails', 'Slightly', 'Moderately', 'Highly', 'Fully'],
+            answered: 4,
+            meanSignedError: 1,
+            meanAbsoluteError: 1,
+            confusion: [],
+          },
+          {
+            scale: 'preference',
+            kind: 'preference',
+            labels: ['A much better', 'About the same', 'B much better'],
+            answered: 2,
+            meanSignedError: -2,
+            meanAbsoluteError: 2,
+            confusion: [],
+          },
         ].map((s) => ({ ...s, confusion: s.labels.map(() => s.labels.map(() => 0)) })) as Analytics['calibration'],
       },
       { color: false, trends: true },
@@ -22,7 +38,14 @@ describe('learning analytics as text', () => {
 
   it('warns about rushing, and draws trends only from two attempts on', () => {
     const text = analyticsText(
-      { ...empty, rushing: { answers: 8, fastCount: 2, fastUpToMs: 4000, fastAccuracy: 0, restAccuracy: 0.83, warning: true }, trends: [{ bankId: 'one', percents: [60] }, { bankId: 'two', percents: [40, 90] }] },
+      {
+        ...empty,
+        rushing: { answers: 8, fastCount: 2, fastUpToMs: 4000, fastAccuracy: 0, restAccuracy: 0.83, warning: true },
+        trends: [
+          { bankId: 'one', percents: [60] },
+          { bankId: 'two', percents: [40, 90] },
+        ],
+      },
       { color: false, trends: true },
     );
     expect(text).toContain('Fastest 2 answers (up to 4 s): 0% right; the rest: 83% right');

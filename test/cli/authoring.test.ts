@@ -43,7 +43,20 @@ describe('qualify schema', () => {
     expect(fs.existsSync(path.join(content, 'guideline.schema.json'))).toBe(true);
     const week = path.join(content, 'week-1');
     expect(cli(['new', 'guideline', 'wk', '--dir', week], { home, cwd: content }).code).toBe(0);
-    expect(cli(['import', 'aiken', path.join(FIXTURES, 'import', 'search-basics.aiken.txt'), '--guideline', 'wk', '--dir', week], { home, cwd: content }).code).not.toBe(2);
+    expect(
+      cli(
+        [
+          'import',
+          'aiken',
+          path.join(FIXTURES, 'import', 'search-basics.aiken.txt'),
+          '--guideline',
+          'wk',
+          '--dir',
+          week,
+        ],
+        { home, cwd: content },
+      ).code,
+    ).not.toBe(2);
     // The nearest schema in the content folder is used; none is copied into week-1.
     expect(fs.existsSync(path.join(week, 'bank.schema.json'))).toBe(false);
     const moved = path.join(fresh('elsewhere'), 'copy');
@@ -61,7 +74,9 @@ describe('qualify schema', () => {
   it('new writes the schema beside the file when the content folder has none', () => {
     const dir = fresh('lonely');
     expect(cli(['new', 'guideline', 'solo', '--dir', dir], { home, cwd: dir }).code).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'solo.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=guideline.schema.json');
+    expect(fs.readFileSync(path.join(dir, 'solo.yaml'), 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=guideline.schema.json',
+    );
     expect(fs.existsSync(path.join(dir, 'guideline.schema.json'))).toBe(true);
   });
 
@@ -71,7 +86,10 @@ describe('qualify schema', () => {
 
   it('every shipped content file starts with a modeline whose schema path exists', () => {
     const files = ['guidelines', 'question-banks'].flatMap((dir) =>
-      fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).map((f) => path.join(ROOT, dir, f)),
+      fs
+        .readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => path.join(ROOT, dir, f)),
     );
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
@@ -130,10 +148,15 @@ describe('qualify import', () => {
 
   it('GIFT: converts the Moodle-style examples into a bank and stub guideline that lint clean and score 100% with their key', () => {
     const dir = fresh('gift');
-    const result = cli(['import', 'gift', path.join(FIXTURES, 'import', 'page-quality.gift.txt'), '--dir', dir], { home, cwd: ROOT });
+    const result = cli(['import', 'gift', path.join(FIXTURES, 'import', 'page-quality.gift.txt'), '--dir', dir], {
+      home,
+      cwd: ROOT,
+    });
     // The essay has no model answer: reported with its line, and exit 1 so a script notices.
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('test/fixtures/import/page-quality.gift.txt:36  an essay question without general feedback');
+    expect(result.stderr).toContain(
+      'test/fixtures/import/page-quality.gift.txt:36  an essay question without general feedback',
+    );
     expect(result.stderr).toContain('Imported 8 questions');
 
     const lint = cli(['lint', dir, '--max-warnings', '0'], { home });
@@ -143,7 +166,16 @@ describe('qualify import', () => {
     expect(score).toMatchObject({ percent: 100, passed: true });
 
     const bank = parseDocument(fs.readFileSync(path.join(dir, 'page-quality.yaml'), 'utf8')).toJS();
-    expect(bank.questions.map((q: { type: string }) => q.type)).toEqual(['single-choice', 'true-false', 'true-false', 'multi-select', 'short-answer', 'label-each', 'numeric', 'numeric']);
+    expect(bank.questions.map((q: { type: string }) => q.type)).toEqual([
+      'single-choice',
+      'true-false',
+      'true-false',
+      'multi-select',
+      'short-answer',
+      'label-each',
+      'numeric',
+      'numeric',
+    ]);
     expect(bank.questions[7]).toMatchObject({ accept: [{ value: 1993, tolerance: 2 }] });
   });
 
@@ -151,7 +183,18 @@ describe('qualify import', () => {
     const dir = fresh('cp1252');
     const source = writeTemp(dir, 'accents.txt', '');
     // "Which café serves “espresso”?" saved by an old Windows editor.
-    fs.writeFileSync(source, Buffer.concat([Buffer.from('Which caf'), Buffer.from([0xe9]), Buffer.from(' serves '), Buffer.from([0x93]), Buffer.from('espresso'), Buffer.from([0x94]), Buffer.from('?\nA. One\nB. Two\nANSWER: A\n')]));
+    fs.writeFileSync(
+      source,
+      Buffer.concat([
+        Buffer.from('Which caf'),
+        Buffer.from([0xe9]),
+        Buffer.from(' serves '),
+        Buffer.from([0x93]),
+        Buffer.from('espresso'),
+        Buffer.from([0x94]),
+        Buffer.from('?\nA. One\nB. Two\nANSWER: A\n'),
+      ]),
+    );
     const result = cli(['import', 'aiken', source, '--dir', dir], { home });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('is not UTF-8; it was read as Windows-1252');
@@ -162,7 +205,18 @@ describe('qualify import', () => {
 
   it('Aiken: converts into a bank under a named guideline that lints clean and scores 100%, reporting a bad answer line', () => {
     const dir = fresh('aiken');
-    const result = cli(['import', 'aiken', path.join(FIXTURES, 'import', 'search-basics.aiken.txt'), '--guideline', 'search-evaluation', '--dir', dir], { home, cwd: ROOT });
+    const result = cli(
+      [
+        'import',
+        'aiken',
+        path.join(FIXTURES, 'import', 'search-basics.aiken.txt'),
+        '--guideline',
+        'search-evaluation',
+        '--dir',
+        dir,
+      ],
+      { home, cwd: ROOT },
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('search-basics.aiken.txt:16  "ANSWER: D" is not one of the option letters (A, B)');
     expect(result.stderr).toContain("filed under the guideline's first section");
@@ -175,7 +229,18 @@ describe('qualify import', () => {
 
   it('refuses a missing file or an unknown guideline with exit 2', () => {
     expect(cli(['import', 'gift', 'no-such.gift'], { home }).code).toBe(2);
-    const unknown = cli(['import', 'aiken', path.join(FIXTURES, 'import', 'search-basics.aiken.txt'), '--guideline', 'nope', '--dir', fresh('x')], { home });
+    const unknown = cli(
+      [
+        'import',
+        'aiken',
+        path.join(FIXTURES, 'import', 'search-basics.aiken.txt'),
+        '--guideline',
+        'nope',
+        '--dir',
+        fresh('x'),
+      ],
+      { home },
+    );
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('There is no guideline with id "nope"');
   });

@@ -7,7 +7,17 @@ import { FakeTerminal } from '../ui/fake-terminal.js';
 
 function io(terminal?: FakeTerminal): Io & { errText: () => string } {
   let err = '';
-  return { out: () => {}, err: (text) => void (err += text), env: {}, color: false, colorErr: false, width: 60, cwd: process.cwd(), terminal, errText: () => err };
+  return {
+    out: () => {},
+    err: (text) => void (err += text),
+    env: {},
+    color: false,
+    colorErr: false,
+    width: 60,
+    cwd: process.cwd(),
+    terminal,
+    errText: () => err,
+  };
 }
 
 describe('a usage error at the terminal', () => {

@@ -33,7 +33,9 @@ describe('qualify list', () => {
   it('lists the banks found with their question counts', () => {
     const { code, body } = json(['list']);
     expect(code).toBe(0);
-    expect(body).toContainEqual(expect.objectContaining({ id: 'fixture-bank', title: 'Fixture Bank', guideline: 'fixture-guide', questions: 8 }));
+    expect(body).toContainEqual(
+      expect.objectContaining({ id: 'fixture-bank', title: 'Fixture Bank', guideline: 'fixture-guide', questions: 8 }),
+    );
   });
 
   it('says "1 question" for a bank of one, and piped, suggests the answers-file route', () => {
@@ -60,7 +62,15 @@ describe('qualify exam --answers', () => {
   it('scores the bank’s own key at 100% and passes', () => {
     const { code, body } = json(['exam', 'fixture-bank', '--answers', keyFile()]);
     expect(code).toBe(0);
-    expect(body).toMatchObject({ bank: 'fixture-bank', mode: 'exam', percent: 100, passed: true, criticalMissed: false, mistakes: [], nextAttemptAt: null });
+    expect(body).toMatchObject({
+      bank: 'fixture-bank',
+      mode: 'exam',
+      percent: 100,
+      passed: true,
+      criticalMissed: false,
+      mistakes: [],
+      nextAttemptAt: null,
+    });
     expect(body.sections.map((s: { id: string }) => s.id)).toEqual(['1', '2', '2.1', '3']);
   });
 
@@ -78,14 +88,24 @@ describe('qualify exam --answers', () => {
   });
 
   it('saves every answer given in the database with the attempt', () => {
-    const answers = writeTemp(home, 'some.yaml', 'q-single: a\nq-tf: true\nq-rating: {answer: High, rationale: clear purpose, confidence: high}\n');
+    const answers = writeTemp(
+      home,
+      'some.yaml',
+      'q-single: a\nq-tf: true\nq-rating: {answer: High, rationale: clear purpose, confidence: high}\n',
+    );
     const { body } = json(['exam', 'fixture-bank', '--answers', answers]);
     const db = new Database(path.join(home, 'qualify.db'), { readonly: true });
-    const rows = db.prepare('SELECT question_id, response FROM answers WHERE attempt_id = ? ORDER BY question_id').all(body.attemptId) as { question_id: string; response: string }[];
+    const rows = db
+      .prepare('SELECT question_id, response FROM answers WHERE attempt_id = ? ORDER BY question_id')
+      .all(body.attemptId) as { question_id: string; response: string }[];
     const attempt = db.prepare('SELECT status, mode, percent FROM attempts WHERE id = ?').get(body.attemptId);
     db.close();
     expect(rows.map((r) => r.question_id)).toEqual(['q-rating', 'q-single', 'q-tf']);
-    expect(JSON.parse(rows[0]!.response)).toMatchObject({ answer: 'High', rationale: 'clear purpose', confidence: 'high' });
+    expect(JSON.parse(rows[0]!.response)).toMatchObject({
+      answer: 'High',
+      rationale: 'clear purpose',
+      confidence: 'high',
+    });
     expect(attempt).toEqual({ status: 'submitted', mode: 'exam', percent: body.percent });
   });
 
@@ -98,10 +118,16 @@ describe('qualify exam --answers', () => {
 
   it('reads the answers from standard input for "--answers -", and names it <stdin> in errors', () => {
     const key = run(['key', 'fixture-bank']).stdout;
-    const piped = cli(['--content', BASIC, 'exam', 'fixture-bank', '--answers', '-', '--practice', '--json'], { home, input: key });
+    const piped = cli(['--content', BASIC, 'exam', 'fixture-bank', '--answers', '-', '--practice', '--json'], {
+      home,
+      input: key,
+    });
     expect(piped.code).toBe(0);
     expect(JSON.parse(piped.stdout)).toMatchObject({ percent: 100, passed: true });
-    const bad = cli(['--content', BASIC, 'exam', 'fixture-bank', '--answers', '-', '--practice'], { home, input: 'q-tf: true\nq-single: z\n' });
+    const bad = cli(['--content', BASIC, 'exam', 'fixture-bank', '--answers', '-', '--practice'], {
+      home,
+      input: 'q-tf: true\nq-single: z\n',
+    });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/<stdin>:2:11 {2}question "q-single": expected one option id/);
   });
@@ -121,7 +147,10 @@ describe('qualify exam --answers', () => {
   });
 
   it('draws the same questions again with the same seed', () => {
-    const drawn = (seed: string) => json(['exam', 'fixture-bank', '--answers', emptyFile(), '--practice', '--seed', seed]).body.mistakes.map((m: { questionId: string }) => m.questionId);
+    const drawn = (seed: string) =>
+      json(['exam', 'fixture-bank', '--answers', emptyFile(), '--practice', '--seed', seed]).body.mistakes.map(
+        (m: { questionId: string }) => m.questionId,
+      );
     expect(drawn('42')).toEqual(drawn('42'));
     expect(drawn('42')).not.toEqual(drawn('43'));
   });
@@ -162,15 +191,26 @@ describe('retake waiting periods through the CLI', () => {
     const practice = json(['exam', 'fixture-bank', '--answers', emptyFile(), '--practice'], at(1));
     expect(practice.code).toBe(0);
     expect(practice.body.mode).toBe('practice');
-    expect(json(['history', 'fixture-bank'], at(2)).body.retake['fixture-bank']).toEqual({ status: 'waiting', availableAt: at(24) });
+    expect(json(['history', 'fixture-bank'], at(2)).body.retake['fixture-bank']).toEqual({
+      status: 'waiting',
+      availableAt: at(24),
+    });
   });
 
   it('allows one counted exam at a time, and submits one left behind once its time ran out', () => {
     // An exam saved and left in the terminal at T0, with the bank's 10-minute limit.
     const db = openDatabase(path.join(home, 'qualify.db'));
     new AttemptStore(db).start({
-      bankId: 'fixture-bank', bankTitle: 'Fixture Bank', bankVersion: '1.0.0', bankFile: path.join(BASIC, 'bank.yaml'), guidelineId: 'fixture-guide',
-      mode: 'exam', seed: 1, questionIds: ['q-single', 'q-tf'], startedAt: Date.parse(T0), deadlineAt: Date.parse(T0) + 600_000,
+      bankId: 'fixture-bank',
+      bankTitle: 'Fixture Bank',
+      bankVersion: '1.0.0',
+      bankFile: path.join(BASIC, 'bank.yaml'),
+      guidelineId: 'fixture-guide',
+      mode: 'exam',
+      seed: 1,
+      questionIds: ['q-single', 'q-tf'],
+      startedAt: Date.parse(T0),
+      deadlineAt: Date.parse(T0) + 600_000,
     });
     db.close();
     const during = run(['exam', 'fixture-bank', '--answers', keyFile()], at(0.05));
@@ -179,8 +219,15 @@ describe('retake waiting periods through the CLI', () => {
     // An hour later it has run out: it is submitted as it stood (nothing answered: failed), so the wait starts at its deadline.
     const after = json(['exam', 'fixture-bank', '--answers', keyFile()], at(1));
     expect(after.code).toBe(3);
-    expect(after.body).toEqual({ error: 'retake-wait', availableAt: new Date(Date.parse(T0) + 600_000 + 24 * 3_600_000).toISOString() });
-    expect(json(['history'], at(1)).body.attempts[0]).toMatchObject({ status: 'expired', passed: false, endedAt: new Date(Date.parse(T0) + 600_000).toISOString() });
+    expect(after.body).toEqual({
+      error: 'retake-wait',
+      availableAt: new Date(Date.parse(T0) + 600_000 + 24 * 3_600_000).toISOString(),
+    });
+    expect(json(['history'], at(1)).body.attempts[0]).toMatchObject({
+      status: 'expired',
+      passed: false,
+      endedAt: new Date(Date.parse(T0) + 600_000).toISOString(),
+    });
   });
 
   it('refuses when the clock was turned back behind the last attempt', () => {
@@ -193,7 +240,12 @@ describe('retake waiting periods through the CLI', () => {
 
 describe('qualify report and history', () => {
   it('prints the latest report in text, Markdown and JSON', () => {
-    run(['exam', 'fixture-bank', '--answers', writeTemp(home, 'a.yaml', 'q-single: a\nq-free: {text: it is fine, self: [invents]}\n')]);
+    run([
+      'exam',
+      'fixture-bank',
+      '--answers',
+      writeTemp(home, 'a.yaml', 'q-single: a\nq-free: {text: it is fine, self: [invents]}\n'),
+    ]);
     const text = run(['report']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('NOT PASSED');
@@ -216,7 +268,10 @@ describe('qualify report and history', () => {
     const dir = path.join(home, 'md');
     fs.cpSync(BASIC, dir, { recursive: true });
     fs.rmSync(path.join(dir, 'guideline.yaml'));
-    const bank = fs.readFileSync(path.join(dir, 'bank.yaml'), 'utf8').replace('id: fixture-bank', 'id: md-bank').replace('What do you do first?', '"Read **this** [link](http://evil.example) <img src=x>"');
+    const bank = fs
+      .readFileSync(path.join(dir, 'bank.yaml'), 'utf8')
+      .replace('id: fixture-bank', 'id: md-bank')
+      .replace('What do you do first?', '"Read **this** [link](http://evil.example) <img src=x>"');
     fs.writeFileSync(path.join(dir, 'bank.yaml'), bank);
     cli(['--content', BASIC, '--content', dir, 'exam', 'md-bank', '--answers', emptyFile(), '--practice'], { home });
     const md = cli(['--content', BASIC, '--content', dir, 'report', '--format', 'md'], { home }).stdout;
@@ -246,7 +301,16 @@ describe('qualify report and history', () => {
   it('lists attempts with score and pass/fail', () => {
     run(['exam', 'fixture-bank', '--answers', keyFile(), '--practice']);
     const { body } = json(['history']);
-    expect(body.attempts).toEqual([expect.objectContaining({ attemptId: 1, bank: 'fixture-bank', mode: 'practice', status: 'submitted', percent: 100, passed: true })]);
+    expect(body.attempts).toEqual([
+      expect.objectContaining({
+        attemptId: 1,
+        bank: 'fixture-bank',
+        mode: 'practice',
+        status: 'submitted',
+        percent: 100,
+        passed: true,
+      }),
+    ]);
   });
 });
 
@@ -264,7 +328,11 @@ describe('broken and hostile content', () => {
 
   it('never echoes escape sequences from a broken file in its error messages', () => {
     const dir = path.join(home, 'evil');
-    writeTemp(dir, 'bank.yaml', 'kind: bank\nid: h\ntitle: T\nguideline: fixture-guide\nversion: "1"\n"\\e[2Jevil\\e]0;pwn\\a": 1\nquestions: []\n');
+    writeTemp(
+      dir,
+      'bank.yaml',
+      'kind: bank\nid: h\ntitle: T\nguideline: fixture-guide\nversion: "1"\n"\\e[2Jevil\\e]0;pwn\\a": 1\nquestions: []\n',
+    );
     const result = cli(['--content', BASIC, '--content', dir, 'list'], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown field "\ufffdevil\ufffd"');
@@ -274,10 +342,17 @@ describe('broken and hostile content', () => {
   it('never prints escape sequences from bank text', () => {
     const dir = path.join(home, 'hostile');
     fs.cpSync(BASIC, dir, { recursive: true });
-    const bank = fs.readFileSync(path.join(dir, 'bank.yaml'), 'utf8').replace('What do you do first?', '"What do you do \\e[2J\\e]0;owned\\a first?"').replace('id: fixture-bank', 'id: hostile-bank').replace('id: fixture-guide', 'id: fixture-guide');
+    const bank = fs
+      .readFileSync(path.join(dir, 'bank.yaml'), 'utf8')
+      .replace('What do you do first?', '"What do you do \\e[2J\\e]0;owned\\a first?"')
+      .replace('id: fixture-bank', 'id: hostile-bank')
+      .replace('id: fixture-guide', 'id: fixture-guide');
     fs.writeFileSync(path.join(dir, 'bank.yaml'), bank);
     fs.rmSync(path.join(dir, 'guideline.yaml'));
-    const result = cli(['--content', BASIC, '--content', dir, 'exam', 'hostile-bank', '--answers', emptyFile(), '--practice'], { home });
+    const result = cli(
+      ['--content', BASIC, '--content', dir, 'exam', 'hostile-bank', '--answers', emptyFile(), '--practice'],
+      { home },
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('What do you do');
     expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
@@ -288,7 +363,9 @@ describe('qualify exam without --answers outside a terminal', () => {
   it('explains that the interactive exam needs a terminal, and qualify alone prints the help', () => {
     const exam = run(['exam', 'fixture-bank']);
     expect(exam.code).toBe(2);
-    expect(exam.stderr).toContain('"qualify exam" runs in a terminal; here stdin or stdout is not one. To score an answers file instead, use "qualify exam <bank> --answers <file>".');
+    expect(exam.stderr).toContain(
+      '"qualify exam" runs in a terminal; here stdin or stdout is not one. To score an answers file instead, use "qualify exam <bank> --answers <file>".',
+    );
     const practice = run(['practice', 'fixture-bank']);
     expect(practice.code).toBe(2);
     // practice has no --answers of its own, so the hint names the command that does.
@@ -321,7 +398,9 @@ describe('qualify exam --answers with a file for another bank', () => {
   it('is a usage error naming the bank the ids belong to, and records no attempt and no retake wait', () => {
     const { code, stderr } = both(['exam', 'quick-bank', '--answers', keyFile()]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/key\.yaml:\d+:\d+ {2}none of the 8 question ids in this answers file is in bank "quick-bank"; they belong to bank "fixture-bank"/);
+    expect(stderr).toMatch(
+      /key\.yaml:\d+:\d+ {2}none of the 8 question ids in this answers file is in bank "quick-bank"; they belong to bank "fixture-bank"/,
+    );
     expect(stderr).toContain('qualify exam fixture-bank --answers');
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(JSON.parse(recorded())).toEqual([]);
@@ -334,7 +413,9 @@ describe('qualify exam --answers with a file for another bank', () => {
     const answers = writeTemp(home, 'mixed.yaml', 'q-single: b\nq-tf: true\nq-rating: High\nk-first: b\n');
     const { code, stderr } = both(['exam', 'quick-bank', '--answers', answers]);
     expect(code).toBe(2);
-    expect(stderr).toContain('3 of the 4 question ids in this answers file are not in bank "quick-bank"; they belong to bank "fixture-bank"');
+    expect(stderr).toContain(
+      '3 of the 4 question ids in this answers file are not in bank "quick-bank"; they belong to bank "fixture-bank"',
+    );
   });
 
   it('still scores a file with one stray id among the right ones, warning about the stray one', () => {

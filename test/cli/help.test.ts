@@ -6,7 +6,15 @@ import { cli, tempHome } from './run-cli.js';
 /** The help as the program itself prints it into a pipe (commander's 80 columns). */
 function programHelp(): string {
   let text = '';
-  const program = buildProgram({ out: (s) => (text += s), err: () => {}, env: {}, color: false, colorErr: false, width: 80, cwd: '/' });
+  const program = buildProgram({
+    out: (s) => (text += s),
+    err: () => {},
+    env: {},
+    color: false,
+    colorErr: false,
+    width: 80,
+    cwd: '/',
+  });
   program.configureOutput({ getOutHelpWidth: () => undefined, getOutHasColors: () => false });
   program.outputHelp();
   return text;

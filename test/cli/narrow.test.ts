@@ -6,7 +6,9 @@ const tooWide = (text: string, columns: number) => text.split('\n').filter((line
 
 function examTaken(): string {
   const home = tempHome();
-  expect(cli(['exam', 'search-evaluation-basics', '--answers', 'examples/search-evaluation-first-try.yaml'], { home }).code).toBe(0);
+  expect(
+    cli(['exam', 'search-evaluation-basics', '--answers', 'examples/search-evaluation-first-try.yaml'], { home }).code,
+  ).toBe(0);
   return home;
 }
 
@@ -23,15 +25,31 @@ describe('history and stats at 60 columns (COLUMNS, piped)', () => {
   it('stats puts the option picks under the figures and wraps the prose at word boundaries', () => {
     // Every question drawn (practice --all), so the rows checked below do not depend on the draw.
     const home = tempHome();
-    expect(cli(['exam', 'search-evaluation-basics', '--practice', '--all', '--answers', 'examples/search-evaluation-first-try.yaml'], { home }).code).toBe(0);
+    expect(
+      cli(
+        [
+          'exam',
+          'search-evaluation-basics',
+          '--practice',
+          '--all',
+          '--answers',
+          'examples/search-evaluation-first-try.yaml',
+        ],
+        { home },
+      ).code,
+    ).toBe(0);
     const out = cli(['stats', 'search-evaluation-basics'], { home, env: { COLUMNS: '60' } }).stdout;
     expect(tooWide(out, 60)).toEqual([]);
     // The prose breaks at spaces only: joined again with one, it is whole.
-    expect(out.split('\n').join(' ')).toContain("Discrimination: how the question's score correlates with the rest of the attempt (-1 to 1).");
+    expect(out.split('\n').join(' ')).toContain(
+      "Discrimination: how the question's score correlates with the rest of the attempt (-1 to 1).",
+    );
     expect(out).toMatch(/\nse-003 +1 +1 +1\.00 +–\n {2}a 0 · b\* 1 · c 0 · d 0\n/);
     expect(out).toContain('\n  ⚑ too easy: 100% of its points earned on average over 1\n    attempt (above 90%)\n');
     // Wide enough, the picks stay beside the figures.
-    expect(cli(['stats', 'search-evaluation-basics'], { home, env: { COLUMNS: '140' } }).stdout).toMatch(/\nse-003 +1 +1 +1\.00 +– +a 0 · b\* 1 · c 0 · d 0\n/);
+    expect(cli(['stats', 'search-evaluation-basics'], { home, env: { COLUMNS: '140' } }).stdout).toMatch(
+      /\nse-003 +1 +1 +1\.00 +– +a 0 · b\* 1 · c 0 · d 0\n/,
+    );
   });
 });
 
@@ -47,7 +65,10 @@ describe('read at 60 columns (COLUMNS, piped)', () => {
     // The YAML's line breaks are gone: the paragraph fills each line up to the width.
     expect(section).toContain('Four things make a page credible. Which of them matter most\ndepends on');
 
-    const search = cli(['read', 'search-evaluation', '--search', 'trust experience'], { home, env: { COLUMNS: '60' } }).stdout;
+    const search = cli(['read', 'search-evaluation', '--search', 'trust experience'], {
+      home,
+      env: { COLUMNS: '60' },
+    }).stdout;
     expect(tooWide(search, 60)).toEqual([]);
     expect(search).toMatch(/^5\.1 {2}Credibility: expertise, experience, reputation and\n {4}trust\n {4}\S/);
   });
@@ -58,7 +79,10 @@ describe('the report at 60 columns (COLUMNS, piped)', () => {
     const home = examTaken();
     const out = cli(['report'], { home, env: { COLUMNS: '60' } }).stdout;
     expect(tooWide(out, 60)).toEqual([]);
-    expect(out.trimEnd().split('\n').slice(-2)).toEqual([expect.stringMatching(/^Next step: \d+ cards due - drill \(\d+ min\)$/), '  → qualify drill search-evaluation-basics']);
+    expect(out.trimEnd().split('\n').slice(-2)).toEqual([
+      expect.stringMatching(/^Next step: \d+ cards due - drill \(\d+ min\)$/),
+      '  → qualify drill search-evaluation-basics',
+    ]);
     // No blank line is doubled before it.
     expect(out).not.toMatch(/\n\n\n/);
   });

@@ -28,29 +28,54 @@ function stream(args: string[], input: string, now?: string) {
   const result = spawnSync(process.execPath, [BIN, '--content', BASIC, ...args], { env, input, encoding: 'utf8' });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
-const events = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const events = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 const lines = (...objects: unknown[]) => objects.map((o) => JSON.stringify(o)).join('\n') + '\n';
 
 describe('the drivable exam: --answers - --stream', () => {
   it('acknowledges each answer once saved, reports bad lines without stopping, and submits on {"submit": true}', () => {
-    const result = run(['exam', BANK, '--answers', '-', '--stream', '--practice', '--all'], undefined, lines({ id: 'q-single', answer: 'b' }, { id: 'nope', answer: 'a' }, { id: 'q-tf', answer: 'maybe' }, { id: 'q-tf', answer: true }, { submit: true }));
+    const result = run(
+      ['exam', BANK, '--answers', '-', '--stream', '--practice', '--all'],
+      undefined,
+      lines(
+        { id: 'q-single', answer: 'b' },
+        { id: 'nope', answer: 'a' },
+        { id: 'q-tf', answer: 'maybe' },
+        { id: 'q-tf', answer: true },
+        { submit: true },
+      ),
+    );
     expect(result.code).toBe(0);
     const seen = events(result.stdout);
     expect(seen.map((e) => e.event)).toEqual(['started', 'ack', 'error', 'error', 'ack', 'result']);
     expect(seen[2]).toMatchObject({ line: 2 });
-    const answers = new Database(db(), { readonly: true }).prepare('SELECT question_id FROM answers ORDER BY question_id').all();
+    const answers = new Database(db(), { readonly: true })
+      .prepare('SELECT question_id FROM answers ORDER BY question_id')
+      .all();
     expect(answers).toEqual([{ question_id: 'q-single' }, { question_id: 'q-tf' }]);
     expect(seen[5]).toMatchObject({ status: 'submitted', score: expect.any(Number) });
   });
 
   it('leaves the attempt in progress when stdin ends without a submit, and --resume continues it without a terminal', () => {
-    const first = run(['exam', BANK, '--answers', '-', '--stream', '--seed', '1'], undefined, lines({ id: 'q-single', answer: 'b' }));
+    const first = run(
+      ['exam', BANK, '--answers', '-', '--stream', '--seed', '1'],
+      undefined,
+      lines({ id: 'q-single', answer: 'b' }),
+    );
     expect(first.code).toBe(2);
     expect(first.stderr).toContain('--answers - --stream --resume');
     const blocked = run(['exam', BANK, '--answers', wrongAnswers()]);
     expect(blocked.code).toBe(2);
     expect(blocked.stderr).toContain('--answers <file> --resume');
-    const resumed = run(['exam', BANK, '--answers', '-', '--stream', '--resume'], undefined, lines({ id: 'q-tf', answer: true }, { submit: true }));
+    const resumed = run(
+      ['exam', BANK, '--answers', '-', '--stream', '--resume'],
+      undefined,
+      lines({ id: 'q-tf', answer: true }, { submit: true }),
+    );
     expect(resumed.code).toBe(0);
     const seen = events(resumed.stdout);
     expect(seen[0]).toMatchObject({ event: 'started', answered: ['q-single'] });
@@ -60,15 +85,22 @@ describe('the drivable exam: --answers - --stream', () => {
   });
 
   it('keeps every acknowledged answer when the run is killed, and the attempt can still be resumed', async () => {
-    const env: Record<string, string> = { ...(process.env as Record<string, string>), QUALIFY_HOME: home, NO_COLOR: '1' };
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      QUALIFY_HOME: home,
+      NO_COLOR: '1',
+    };
     delete env.QUALIFY_NOW;
-    const child = spawn(process.execPath, [BIN, '--content', BASIC, 'exam', BANK, '--answers', '-', '--stream'], { env });
+    const child = spawn(process.execPath, [BIN, '--content', BASIC, 'exam', BANK, '--answers', '-', '--stream'], {
+      env,
+    });
     const acked: string[] = [];
     let buffer = '';
     await new Promise<void>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
         buffer += chunk.toString();
-        for (const event of events(buffer.slice(0, buffer.lastIndexOf('\n') + 1))) if (event.event === 'ack' && !acked.includes(event.id as string)) acked.push(event.id as string);
+        for (const event of events(buffer.slice(0, buffer.lastIndexOf('\n') + 1)))
+          if (event.event === 'ack' && !acked.includes(event.id as string)) acked.push(event.id as string);
         if (acked.length === 2) {
           child.kill('SIGKILL');
           resolve();
@@ -79,7 +111,9 @@ describe('the drivable exam: --answers - --stream', () => {
     await new Promise((resolve) => child.on('exit', resolve));
     const store = new Database(db(), { readonly: true });
     expect(store.pragma('integrity_check', { simple: true })).toBe('ok');
-    const saved = (store.prepare('SELECT question_id FROM answers').all() as { question_id: string }[]).map((r) => r.question_id);
+    const saved = (store.prepare('SELECT question_id FROM answers').all() as { question_id: string }[]).map(
+      (r) => r.question_id,
+    );
     store.close();
     expect(saved.sort()).toEqual(acked.sort());
     const resumed = run(['exam', BANK, '--answers', wrongAnswers(), '--resume']);
@@ -90,7 +124,11 @@ describe('the drivable exam: --answers - --stream', () => {
 describe('found: the clock turned back', () => {
   it('refuses to resume (or submit) an attempt with a clock earlier than its records, so the wait cannot be shortened', () => {
     run(['exam', BANK, '--answers', '-', '--stream'], '2031-01-10T10:00:00Z', lines({ id: 'q-single', answer: 'a' }));
-    const back = run(['exam', BANK, '--answers', '-', '--stream', '--resume'], '2031-01-08T10:00:00Z', lines({ submit: true }));
+    const back = run(
+      ['exam', BANK, '--answers', '-', '--stream', '--resume'],
+      '2031-01-08T10:00:00Z',
+      lines({ submit: true }),
+    );
     expect(back.code).toBe(3);
     expect(back.stderr).toContain('earlier than an attempt already recorded');
     const backFile = run(['exam', BANK, '--answers', wrongAnswers(), '--resume'], '2031-01-08T10:00:00Z');
@@ -111,13 +149,20 @@ describe('found: race in the retake check', () => {
       for (const suffix of ['-wal', '-shm']) fs.rmSync(db() + suffix, { force: true });
       // The first run creates the database, so the four race on the check, not on the schema.
       cli(['history'], { home });
-      const env: Record<string, string> = { ...(process.env as Record<string, string>), QUALIFY_HOME: home, NO_COLOR: '1' };
+      const env: Record<string, string> = {
+        ...(process.env as Record<string, string>),
+        QUALIFY_HOME: home,
+        NO_COLOR: '1',
+      };
       delete env.QUALIFY_NOW;
       const codes = await Promise.all(
         [0, 1, 2, 3].map(
           () =>
             new Promise<number>((resolve) => {
-              const child = spawn(process.execPath, [BIN, '--content', BASIC, 'exam', BANK, '--answers', answers], { env, stdio: 'ignore' });
+              const child = spawn(process.execPath, [BIN, '--content', BASIC, 'exam', BANK, '--answers', answers], {
+                env,
+                stdio: 'ignore',
+              });
               child.on('exit', (code) => resolve(code ?? -1));
             }),
         ),
@@ -138,7 +183,11 @@ describe('found: deep nesting', () => {
   };
 
   it('gives a positioned error, not a crash, in lint, list and answers files', () => {
-    const bank = writeTemp(home, 'deep/bank.yaml', `kind: bank\nid: deep\nextra:\n${nested(1500).replace(/^/gm, '  ')}`);
+    const bank = writeTemp(
+      home,
+      'deep/bank.yaml',
+      `kind: bank\nid: deep\nextra:\n${nested(1500).replace(/^/gm, '  ')}`,
+    );
     const lint = cli(['lint', bank], { home });
     expect(lint.code).toBe(1);
     expect(lint.stdout).toMatch(/\d+:\d+ +error +YAML: nested more than 64 levels deep/);
@@ -233,7 +282,9 @@ describe('found: limits and untrusted text', () => {
     const started = Date.now();
     const result = cli(['list', '--content', path.dirname(big)], { home });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/bank\.yaml:1:1 +the file is 5\.0 MB; content and answers files are limited to 4\.0 MB/);
+    expect(result.stderr).toMatch(
+      /bank\.yaml:1:1 +the file is 5\.0 MB; content and answers files are limited to 4\.0 MB/,
+    );
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
@@ -241,10 +292,21 @@ describe('found: limits and untrusted text', () => {
     const folder = path.join(home, 'hostile');
     fs.cpSync(BASIC, folder, { recursive: true });
     const bankFile = path.join(folder, 'bank.yaml');
-    const text = fs.readFileSync(bankFile, 'utf8').replace('title: Fixture Bank', 'title: "Fixture \\u009b31m Bank \\u202e"').replace('prompt: What do you do first?', 'prompt: "What \\u009b2J do you do \\u202e first?"').replace('version: 1.0.0', 'version: "1.0.0\\u009b"');
+    const text = fs
+      .readFileSync(bankFile, 'utf8')
+      .replace('title: Fixture Bank', 'title: "Fixture \\u009b31m Bank \\u202e"')
+      .replace('prompt: What do you do first?', 'prompt: "What \\u009b2J do you do \\u202e first?"')
+      .replace('version: 1.0.0', 'version: "1.0.0\\u009b"');
     fs.writeFileSync(bankFile, text);
     const hostile = (args: string[]) => cli(['--content', folder, ...args], { home });
-    const outputs = [hostile(['key', BANK]), hostile(['list', '--json']), hostile(['exam', BANK, '--practice', '--all', '--answers', wrongAnswers(), '--json']), hostile(['report', '--format', 'json']), hostile(['report']), hostile(['history', '--json'])];
+    const outputs = [
+      hostile(['key', BANK]),
+      hostile(['list', '--json']),
+      hostile(['exam', BANK, '--practice', '--all', '--answers', wrongAnswers(), '--json']),
+      hostile(['report', '--format', 'json']),
+      hostile(['report']),
+      hostile(['history', '--json']),
+    ];
     for (const output of outputs) {
       expect(output.code).toBe(0);
       expect(output.stdout + output.stderr).not.toMatch(/[\u009b\u202e]/);
@@ -263,13 +325,25 @@ describe('found: limits and untrusted text', () => {
     const empty = run(['exam', BANK, '--practice', '--answers', writeTemp(home, 'empty.yaml', '')]);
     expect(empty.code).toBe(0);
     expect(empty.stderr).toContain('holds no answers; every question will score 0');
-    const self = run(['exam', BANK, '--practice', '--answers', writeTemp(home, 'self.yaml', 'q-free:\n  text: flag it\n  self: [unknown, 5, null]\n')]);
+    const self = run([
+      'exam',
+      BANK,
+      '--practice',
+      '--answers',
+      writeTemp(home, 'self.yaml', 'q-free:\n  text: flag it\n  self: [unknown, 5, null]\n'),
+    ]);
     expect(self.code).toBe(2);
-    expect(self.stderr).toMatch(/self\.yaml:3:9 +question "q-free": self: "unknown" is not one of this question's self-assessed criteria \(checked, invents\)/);
+    expect(self.stderr).toMatch(
+      /self\.yaml:3:9 +question "q-free": self: "unknown" is not one of this question's self-assessed criteria \(checked, invents\)/,
+    );
   });
 
   it('does not promise that an unfinished practice round will be submitted by the next start', () => {
-    run(['exam', BANK, '--practice', '--answers', '-', '--stream'], '2031-01-10T10:00:00Z', lines({ id: 'q-single', answer: 'b' }));
+    run(
+      ['exam', BANK, '--practice', '--answers', '-', '--stream'],
+      '2031-01-10T10:00:00Z',
+      lines({ id: 'q-single', answer: 'b' }),
+    );
     // Its time ran out: the round can no longer be resumed, so it is shown closed, as it stood.
     const history = run(['history', '--json'], '2031-01-11T10:00:00Z');
     const rounds = (JSON.parse(history.stdout) as { attempts: { mode: string; status: string }[] }).attempts;
@@ -279,18 +353,38 @@ describe('found: limits and untrusted text', () => {
 
   it('leaves streamed attempts out of the rushing figures, as they have no time per question', () => {
     // Every question of the bank answered with its key (enough answers for the rushing figures).
-    const questions = (parse(fs.readFileSync(path.join(BASIC, 'bank.yaml'), 'utf8')) as { questions: { id: string; answer?: unknown; model_answer?: string }[] }).questions;
-    const answers = questions.map((q) => (q.answer === undefined ? { id: q.id, text: q.model_answer ?? 'An answer.' } : { id: q.id, answer: q.answer }));
+    const questions = (
+      parse(fs.readFileSync(path.join(BASIC, 'bank.yaml'), 'utf8')) as {
+        questions: { id: string; answer?: unknown; model_answer?: string }[];
+      }
+    ).questions;
+    const answers = questions.map((q) =>
+      q.answer === undefined ? { id: q.id, text: q.model_answer ?? 'An answer.' } : { id: q.id, answer: q.answer },
+    );
     expect(answers.length).toBeGreaterThanOrEqual(8);
-    const streamed = run(['exam', BANK, '--practice', '--all', '--answers', '-', '--stream'], '2031-01-10T10:00:00Z', lines(...answers, { submit: true }));
+    const streamed = run(
+      ['exam', BANK, '--practice', '--all', '--answers', '-', '--stream'],
+      '2031-01-10T10:00:00Z',
+      lines(...answers, { submit: true }),
+    );
     expect(events(streamed.stdout).filter((e) => e.event === 'ack')).toHaveLength(answers.length);
-    const history = JSON.parse(run(['history', '--json'], '2031-01-10T10:05:00Z').stdout) as { analytics: { rushing?: unknown } };
+    const history = JSON.parse(run(['history', '--json'], '2031-01-10T10:05:00Z').stdout) as {
+      analytics: { rushing?: unknown };
+    };
     expect(history.analytics.rushing ?? null).toBeNull();
   });
 
   it('keeps one open practice round per bank when a stream starts another', () => {
-    run(['exam', BANK, '--practice', '--answers', '-', '--stream'], '2031-01-10T10:00:00Z', lines({ id: 'q-single', answer: 'b' }));
-    const second = run(['exam', BANK, '--practice', '--answers', '-', '--stream'], '2031-01-10T10:01:00Z', lines({ submit: true }));
+    run(
+      ['exam', BANK, '--practice', '--answers', '-', '--stream'],
+      '2031-01-10T10:00:00Z',
+      lines({ id: 'q-single', answer: 'b' }),
+    );
+    const second = run(
+      ['exam', BANK, '--practice', '--answers', '-', '--stream'],
+      '2031-01-10T10:01:00Z',
+      lines({ submit: true }),
+    );
     expect(second.code).toBe(2);
     expect(second.stderr).toContain(`A practice round of "${BANK}" is still open`);
   });

@@ -15,12 +15,25 @@ export interface CliResult {
 }
 
 /** Runs the built CLI as a user would, with its own home folder and no colour. */
-export function cli(args: string[], options: { home: string; now?: string; cwd?: string; env?: Record<string, string>; input?: string }): CliResult {
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), QUALIFY_HOME: options.home, NO_COLOR: '1', ...options.env };
+export function cli(
+  args: string[],
+  options: { home: string; now?: string; cwd?: string; env?: Record<string, string>; input?: string },
+): CliResult {
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    QUALIFY_HOME: options.home,
+    NO_COLOR: '1',
+    ...options.env,
+  };
   delete env.FORCE_COLOR;
   if (options.now) env.QUALIFY_NOW = options.now;
   else delete env.QUALIFY_NOW;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8', input: options.input ?? '' });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env,
+    encoding: 'utf8',
+    input: options.input ?? '',
+  });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

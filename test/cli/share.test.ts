@@ -34,7 +34,10 @@ function member(content: string, answerSets: string[]): string {
   const home = tempHome();
   answerSets.forEach((answers, i) => {
     const file = writeTemp(home, `answers-${i}.yaml`, answers);
-    const result = cli(['--content', content, 'exam', 'group-bank', '--practice', '--answers', file], { home, now: `2026-04-0${i + 1}T09:00:00Z` });
+    const result = cli(['--content', content, 'exam', 'group-bank', '--practice', '--answers', file], {
+      home,
+      now: `2026-04-0${i + 1}T09:00:00Z`,
+    });
     expect(result.code, result.stderr).toBe(0);
   });
   return home;
@@ -90,7 +93,10 @@ describe('qualify export and merge', () => {
 
   it('round-trips: merging the same exports twice leaves the counts unchanged, and a re-export keeps every attempt', () => {
     const content = groupContent();
-    const ana = exportOf(member(content, ['q1: true\nq2: true\nq3: b\n', 'q1: false\nq2: true\nq3: a\n']), content, ['--name', 'Ana']);
+    const ana = exportOf(member(content, ['q1: true\nq2: true\nq3: b\n', 'q1: false\nq2: true\nq3: a\n']), content, [
+      '--name',
+      'Ana',
+    ]);
     const ben = exportOf(member(content, ['q1: true\nq2: false\nq3: b\n']), content);
     const group = tempHome();
     const db = path.join(group, 'group.db');
@@ -107,12 +113,11 @@ describe('qualify export and merge', () => {
     const history = JSON.parse(cli(['--content', content, 'history', '--json', '--db', db], { home: group }).stdout);
     expect(history.attempts).toHaveLength(3);
     const pooled = exportOf(group, content, ['--db', db]).json;
-    expect(pooled.attempts.map((a: any) => a.id).sort()).toEqual([...ana.json.attempts, ...ben.json.attempts].map((a: any) => a.id).sort());
+    expect(pooled.attempts.map((a: any) => a.id).sort()).toEqual(
+      [...ana.json.attempts, ...ben.json.attempts].map((a: any) => a.id).sort(),
+    );
     expect(pooled.learners).toEqual(
-      expect.arrayContaining([
-        { id: ana.json.learners[0].id, name: 'Ana' },
-        { id: ben.json.learners[0].id },
-      ]),
+      expect.arrayContaining([{ id: ana.json.learners[0].id, name: 'Ana' }, { id: ben.json.learners[0].id }]),
     );
     // The merged answers are the members' own.
     const anaSecond = pooled.attempts.find((a: any) => a.id === ana.json.attempts[1].id);
@@ -190,13 +195,15 @@ describe('qualify stats and lint --stats on a group database', () => {
       member(content, ['q1: true\nq2: false\nq3: b\n']),
       member(content, ['q1: true\nq2: true\nq3: a\n', 'q1: true\nq2: false\nq3: a\n']),
     ];
-    for (const home of members) expect(cli(['merge', exportOf(home, content).file, '--db', db], { home: group }).code).toBe(0);
+    for (const home of members)
+      expect(cli(['merge', exportOf(home, content).file, '--db', db], { home: group }).code).toBe(0);
     return { content, group, db };
   }
 
   it('prints facility, discrimination, option picks and flags with their section, as text, JSON, Markdown and HTML', () => {
     const { content, group, db } = groupDb();
-    const run = (...args: string[]) => cli(['--content', content, 'stats', 'group-bank', '--db', db, ...args], { home: group });
+    const run = (...args: string[]) =>
+      cli(['--content', content, 'stats', 'group-bank', '--db', db, ...args], { home: group });
 
     const text = run();
     expect(text.code, text.stderr).toBe(0);
@@ -207,7 +214,9 @@ describe('qualify stats and lint --stats on a group database', () => {
     expect(text.stdout).toContain('too easy: 100% of its points earned on average over 3 attempts');
     expect(text.stdout).toContain('q3 · section 3 Three');
     // Piped without COLUMNS the text fits 80 columns: the flag wraps at a space, under its ⚑.
-    expect(text.stdout).toContain('  ⚑ discrimination -0.50: learners who scored well on the rest did no better on\n    this question; check the key');
+    expect(text.stdout).toContain(
+      '  ⚑ discrimination -0.50: learners who scored well on the rest did no better on\n    this question; check the key',
+    );
 
     const json = JSON.parse(run('--format', 'json').stdout);
     const q3 = json.questions.find((q: any) => q.questionId === 'q3');
@@ -232,19 +241,25 @@ describe('qualify stats and lint --stats on a group database', () => {
     expect(html).toContain('check the key');
   });
 
-  it('lint --stats warns at the flagged questions\' lines; without attempts, stats says how to get some', () => {
+  it("lint --stats warns at the flagged questions' lines; without attempts, stats says how to get some", () => {
     const { content, group, db } = groupDb();
     const lint = cli(['lint', content, '--stats', db], { home: group });
     expect(lint.code, lint.stdout).toBe(0);
     expect(lint.stdout).toMatch(/9:5 +warning +question "q1": too easy: .*\(guideline section 1 One\) +item-stats/);
-    expect(lint.stdout).toMatch(/10:5 +warning +question "q2": discrimination -0\.50: .*\(guideline section 2 Two\) +item-stats/);
-    expect(lint.stdout).toMatch(/11:5 +warning +question "q3": discrimination .*check the key \(guideline section 3 Three\) +item-stats/);
+    expect(lint.stdout).toMatch(
+      /10:5 +warning +question "q2": discrimination -0\.50: .*\(guideline section 2 Two\) +item-stats/,
+    );
+    expect(lint.stdout).toMatch(
+      /11:5 +warning +question "q3": discrimination .*check the key \(guideline section 3 Three\) +item-stats/,
+    );
     expect(cli(['lint', content, '--stats', db, '--max-warnings', '0'], { home: group }).code).toBe(1);
     expect(cli(['lint', content], { home: group }).stdout).not.toContain('item-stats');
     const missing = cli(['lint', content, '--stats', path.join(group, 'nope.db')], { home: group });
     expect(missing.code).toBe(2);
 
-    const typo = cli(['--content', content, 'stats', 'group-bank', '--db', path.join(group, 'grup.db')], { home: group });
+    const typo = cli(['--content', content, 'stats', 'group-bank', '--db', path.join(group, 'grup.db')], {
+      home: group,
+    });
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('qualify merge');
     expect(fs.existsSync(path.join(group, 'grup.db'))).toBe(false);

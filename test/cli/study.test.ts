@@ -43,12 +43,22 @@ describe('qualify drill without a terminal', () => {
   it('--section and --weak narrow the deck', () => {
     const dir = home();
     // Only q-single (section 1) and q-rating (2.1) wrong: section 3 is all right.
-    const key = run(dir, 'key', 'fixture-bank').stdout.replace('q-single: b', 'q-single: a').replace('q-rating: High', 'q-rating: Highest');
+    const key = run(dir, 'key', 'fixture-bank')
+      .stdout.replace('q-single: b', 'q-single: a')
+      .replace('q-rating: High', 'q-rating: Highest');
     run(dir, 'exam', 'fixture-bank', '--practice', '--answers', writeTemp(dir, 'two-wrong.yaml', key));
-    const due = (...args: string[]) => JSON.parse(run(dir, 'drill', 'fixture-guide', '--json', ...args).stdout).due.map((c: { card: string }) => c.card);
+    const due = (...args: string[]) =>
+      JSON.parse(run(dir, 'drill', 'fixture-guide', '--json', ...args).stdout).due.map((c: { card: string }) => c.card);
     expect(due('--section', '2')).toEqual(['question:fixture-bank:q-rating', 'rule:fixture-guide:2.1.r1']);
     // The rule cards were added at different times (2.1.r1 by the round above), so compare as sets.
-    expect(new Set(due('--weak'))).toEqual(new Set(['question:fixture-bank:q-single', 'question:fixture-bank:q-rating', 'rule:fixture-guide:1.r1', 'rule:fixture-guide:2.1.r1']));
+    expect(new Set(due('--weak'))).toEqual(
+      new Set([
+        'question:fixture-bank:q-single',
+        'question:fixture-bank:q-rating',
+        'rule:fixture-guide:1.r1',
+        'rule:fixture-guide:2.1.r1',
+      ]),
+    );
     expect(due()).toContain('rule:fixture-guide:3.r1');
   });
 
@@ -56,7 +66,9 @@ describe('qualify drill without a terminal', () => {
     const dir = home();
     const piped = run(dir, 'drill', 'fixture-bank');
     expect(piped.code).toBe(2);
-    expect(piped.stderr).toContain('"qualify drill" runs in a terminal; here stdin or stdout is not one. "qualify drill [target] --json" lists the cards due');
+    expect(piped.stderr).toContain(
+      '"qualify drill" runs in a terminal; here stdin or stdout is not one. "qualify drill [target] --json" lists the cards due',
+    );
     const limit = run(dir, 'drill', 'fixture-bank', '--limit', '0', '--json');
     expect(limit.code).toBe(2);
     expect(limit.stderr).toContain('--limit must be a whole number of cards, 1 or more (got "0")');
@@ -80,7 +92,9 @@ describe('qualify read without a terminal', () => {
     const toc = run(dir, 'read', 'fixture-guide').stdout;
     expect(toc).toMatch(/3 {2}Safety +3 tried · 33% right · seen today {2}✓ read/);
     expect(toc).toMatch(/1 {2}Reading the task +2 tried · 50% right · seen today\n/);
-    expect(run(dir, 'read', 'fixture-guide', '--search', 'purpose').stdout).toBe('2.1  High quality\n    Pages with clear purpose.\n');
+    expect(run(dir, 'read', 'fixture-guide', '--search', 'purpose').stdout).toBe(
+      '2.1  High quality\n    Pages with clear purpose.\n',
+    );
     expect(run(dir, 'read', 'fixture-guide', '--search', 'zebra').stdout).toBe('No section matches "zebra".\n');
     const bad = run(dir, 'read', 'nope');
     expect(bad.code).toBe(2);
@@ -106,11 +120,21 @@ describe('analytics and the next step in history and reports', () => {
   it('every report ends with the next step; the JSON report carries it', () => {
     const dir = home();
     const exam = run(dir, 'exam', 'fixture-bank', '--answers', WRONG).stdout;
-    expect(exam.trimEnd().split('\n').pop()).toBe('Next step: 4 cards due - drill (2 min)  →  qualify drill fixture-bank');
-    expect(run(dir, 'report').stdout.trimEnd().split('\n').pop()).toBe('Next step: 4 cards due - drill (2 min)  →  qualify drill fixture-bank');
+    expect(exam.trimEnd().split('\n').pop()).toBe(
+      'Next step: 4 cards due - drill (2 min)  →  qualify drill fixture-bank',
+    );
+    expect(run(dir, 'report').stdout.trimEnd().split('\n').pop()).toBe(
+      'Next step: 4 cards due - drill (2 min)  →  qualify drill fixture-bank',
+    );
     const json = JSON.parse(run(dir, 'report', '--format', 'json').stdout);
-    expect(json.nextStep).toEqual({ rule: 'drill-due', text: '4 cards due - drill (2 min)', command: 'qualify drill fixture-bank' });
-    expect(run(dir, 'report', '--format', 'md').stdout).toContain('**Next step:** 4 cards due - drill (2 min) (`qualify drill fixture-bank`)');
+    expect(json.nextStep).toEqual({
+      rule: 'drill-due',
+      text: '4 cards due - drill (2 min)',
+      command: 'qualify drill fixture-bank',
+    });
+    expect(run(dir, 'report', '--format', 'md').stdout).toContain(
+      '**Next step:** 4 cards due - drill (2 min) (`qualify drill fixture-bank`)',
+    );
     expect(run(dir, 'report', '--format', 'html').stdout).toContain(
       '<strong>Next step:</strong> 4 cards due - drill (2 min) (<code>qualify drill fixture-bank</code>)',
     );

@@ -6,7 +6,8 @@ import { cli, FIXTURES, tempHome, writeTemp } from './run-cli.js';
 const home = tempHome();
 afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
 const BANK = path.join(FIXTURES, 'typed', 'typed-bank.yaml');
-const run = (args: string[], input?: string) => cli(['--content', path.join(FIXTURES, 'basic'), ...args], { home, input });
+const run = (args: string[], input?: string) =>
+  cli(['--content', path.join(FIXTURES, 'basic'), ...args], { home, input });
 
 describe('short-answer and numeric questions from an answers file', () => {
   it('lint clean, and their key (from `qualify key`) scores 100%', () => {
@@ -18,7 +19,7 @@ describe('short-answer and numeric questions from an answers file', () => {
     expect(JSON.parse(exam.stdout)).toMatchObject({ percent: 100 });
   });
 
-  it('give partial credit and the matched answer\'s feedback, shown in the mistake report with the expected answer', () => {
+  it("give partial credit and the matched answer's feedback, shown in the mistake report with the expected answer", () => {
     const answers = writeTemp(home, 'partial.yaml', 't-word: Highly Meets\nt-count: 145 s\n');
     const report = run(['exam', BANK, '--answers', answers, '--practice']);
     expect(report.code).toBe(0);
@@ -33,6 +34,8 @@ describe('short-answer and numeric questions from an answers file', () => {
     const answers = writeTemp(home, 'words.yaml', 't-word: fully meets\nt-count: a lot\n');
     const result = run(['exam', BANK, '--answers', answers, '--practice']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/words\.yaml:2:10 {2}question "t-count": expected a number \(optionally followed by "s"\)/);
+    expect(result.stderr).toMatch(
+      /words\.yaml:2:10 {2}question "t-count": expected a number \(optionally followed by "s"\)/,
+    );
   });
 });

@@ -13,7 +13,8 @@ function setup() {
   const dir = tempTree({ 'content/g.yaml': GUIDELINE, 'content/b.yaml': bank });
   const cacheDir = path.join(dir, 'cache', 'content');
   const load = () => loadContent([path.join(dir, 'content')], [], openContentCache(cacheDir));
-  const entries = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).map((name) => path.join(cacheDir, name)) : []);
+  const entries = () =>
+    fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).map((name) => path.join(cacheDir, name)) : [];
   // Editing a file must change its size or time stamp; a short wait keeps the stamp honest.
   const rewrite = (name: string, text: string) => {
     const file = path.join(dir, 'content', name);
@@ -25,7 +26,10 @@ function setup() {
 }
 
 const summary = (content: ReturnType<typeof loadContent>) => ({
-  banks: [...content.banks.values()].map(({ bank: b }) => ({ id: b.id, questions: b.questions.map((q) => [q.id, q.prompt]) })),
+  banks: [...content.banks.values()].map(({ bank: b }) => ({
+    id: b.id,
+    questions: b.questions.map((q) => [q.id, q.prompt]),
+  })),
   guidelines: [...content.guidelines.keys()],
   diagnostics: content.diagnostics.map((d) => `${path.basename(d.file)}:${d.line}:${d.column} ${d.message}`),
 });
@@ -59,7 +63,9 @@ describe('content cache', () => {
     load();
     // The bank is unchanged (and remembered) but the guideline loses section 3.
     rewrite('g.yaml', GUIDELINE.replace('  - id: "3"\n    title: Three\n', ''));
-    expect(summary(load()).diagnostics).toEqual(['b.yaml:8:43 question "q2" › sections[0]: section "3" is not in guideline "g"']);
+    expect(summary(load()).diagnostics).toEqual([
+      'b.yaml:8:43 question "q2" › sections[0]: section "3" is not in guideline "g"',
+    ]);
   });
 
   it('ignores a damaged or edited cache entry', () => {
@@ -86,7 +92,8 @@ describe('content cache', () => {
     // The bank's two entries (its value, and as resolved); the guideline's is untouched.
     expect(rewritten).toHaveLength(2);
     rewrite('b.yaml', bank.replace('answer: false', 'answer: maybe'));
-    for (let run = 0; run < 3; run++) expect(summary(load()).diagnostics).toEqual([expect.stringMatching(/^b\.yaml:8:\d+ .*answer/)]);
+    for (let run = 0; run < 3; run++)
+      expect(summary(load()).diagnostics).toEqual([expect.stringMatching(/^b\.yaml:8:\d+ .*answer/)]);
   });
 
   it('keeps the entries of several content folders side by side', () => {

@@ -11,7 +11,10 @@ afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
 
 const AJV = path.join(ROOT, 'node_modules', '.bin', 'ajv');
 const shipped = (folder: string) =>
-  fs.readdirSync(path.join(ROOT, folder), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).map((f) => path.join(ROOT, folder, f));
+  fs
+    .readdirSync(path.join(ROOT, folder), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => path.join(ROOT, folder, f));
 
 /** `qualify schema --write` into a fresh folder; returns that folder. */
 function writtenSchemas(): string {
@@ -37,10 +40,17 @@ describe('the schemas are standard JSON Schema', () => {
 
   it('ajv-cli validates every shipped guideline and bank against the written schemas', () => {
     const dir = writtenSchemas();
-    for (const [kind, folder] of [['guideline', 'guidelines'], ['bank', 'question-banks']] as const) {
+    for (const [kind, folder] of [
+      ['guideline', 'guidelines'],
+      ['bank', 'question-banks'],
+    ] as const) {
       const files = shipped(folder);
       expect(files.length).toBeGreaterThan(0);
-      const result = spawnSync(AJV, ['validate', '-s', path.join(dir, `${kind}.schema.json`), ...files.flatMap((f) => ['-d', f])], { encoding: 'utf8' });
+      const result = spawnSync(
+        AJV,
+        ['validate', '-s', path.join(dir, `${kind}.schema.json`), ...files.flatMap((f) => ['-d', f])],
+        { encoding: 'utf8' },
+      );
       expect(result.stderr + result.stdout).not.toContain('invalid');
       expect(result.status).toBe(0);
     }
@@ -48,7 +58,9 @@ describe('the schemas are standard JSON Schema', () => {
 
   it("Python's jsonschema accepts the schemas, passes the shipped banks and points a broken option list at its field", () => {
     const dir = writtenSchemas();
-    const banks = shipped('question-banks').map((f) => parse(fs.readFileSync(f, 'utf8')) as { questions: Record<string, unknown>[] });
+    const banks = shipped('question-banks').map(
+      (f) => parse(fs.readFileSync(f, 'utf8')) as { questions: Record<string, unknown>[] },
+    );
     const broken = structuredClone(banks[0]!);
     const choice = broken.questions.findIndex((q) => q.type === 'single-choice');
     broken.questions[choice]!.options = 'a, b, c';
@@ -60,7 +72,10 @@ describe('the schemas are standard JSON Schema', () => {
       'validator = jsonschema.validators.validator_for(schema)(schema)',
       'print(json.dumps([[list(e.absolute_path) for e in validator.iter_errors(doc)] for doc in data]))',
     ].join('\n');
-    const result = spawnSync('python3', ['-c', script, path.join(dir, 'bank.schema.json')], { input: JSON.stringify([...banks, broken]), encoding: 'utf8' });
+    const result = spawnSync('python3', ['-c', script, path.join(dir, 'bank.schema.json')], {
+      input: JSON.stringify([...banks, broken]),
+      encoding: 'utf8',
+    });
     expect(result.stderr).toBe('');
     const errorPaths = JSON.parse(result.stdout) as unknown[][][];
     expect(errorPaths.slice(0, -1).every((paths) => paths.length === 0)).toBe(true);
@@ -74,7 +89,9 @@ describe('the schemas are standard JSON Schema', () => {
 
 describe('schema errors inside a question point at its field', () => {
   it('a wrong option list is reported on "options", not as "not valid under any" of the question types', () => {
-    const bank = bankYaml(`  - {id: q1, type: single-choice, sections: ["1"], prompt: P, options: "a or b", answer: a}\n`);
+    const bank = bankYaml(
+      `  - {id: q1, type: single-choice, sections: ["1"], prompt: P, options: "a or b", answer: a}\n`,
+    );
     const found = loadTree({ 'g.yaml': GUIDELINE, 'b.yaml': bank }).diagnostics.map((d) => d.message);
     expect(found).toEqual(['question "q1" › options: must be a list']);
   });

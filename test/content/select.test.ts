@@ -11,7 +11,9 @@ const bank = bankYaml(`  - {id: q1, type: true-false, sections: ["2"], prompt: F
 `);
 const other = bank.replace('id: b\n', 'id: c\n').replace('title: Test Bank', 'title: Other Bank');
 
-function setup(files: Record<string, string> = { 'content/g.yaml': GUIDELINE, 'content/b.yaml': bank, 'content/c.yaml': other }) {
+function setup(
+  files: Record<string, string> = { 'content/g.yaml': GUIDELINE, 'content/b.yaml': bank, 'content/c.yaml': other },
+) {
   const dir = tempTree(files);
   const cacheDir = path.join(dir, 'cache', 'content');
   /** Files whose cache entries (value or resolved bank) the loader asked for in the last selection: the files it read. */
@@ -37,7 +39,8 @@ function setup(files: Record<string, string> = { 'content/g.yaml': GUIDELINE, 'c
     const later = new Date(Date.now() + 5000);
     fs.utimesSync(file, later, later);
   };
-  const errors = (selection: ReturnType<typeof select>) => selection.errors.map((d) => `${path.basename(d.file)}:${d.line}:${d.column} ${d.message}`);
+  const errors = (selection: ReturnType<typeof select>) =>
+    selection.errors.map((d) => `${path.basename(d.file)}:${d.line}:${d.column} ${d.message}`);
   return { dir, cacheDir, select, rewrite, errors, read: () => [...new Set(looked)].sort() };
 }
 
@@ -109,7 +112,10 @@ describe('content index', () => {
     const { select, rewrite, errors } = setup();
     select();
     rewrite('d.yaml', bank.replace('title: Test Bank', 'title: Copy'));
-    for (let run = 0; run < 2; run++) expect(errors(select())).toEqual([expect.stringMatching(/^d\.yaml:2:5 bank id "b" is already used by .*b\.yaml$/)]);
+    for (let run = 0; run < 2; run++)
+      expect(errors(select())).toEqual([
+        expect.stringMatching(/^d\.yaml:2:5 bank id "b" is already used by .*b\.yaml$/),
+      ]);
   });
 
   it('reports a duplicate id between two files that were each recorded without a problem', () => {

@@ -41,7 +41,9 @@ describe('the interactive exam in a terminal (tmux)', () => {
     t.send('Enter');
     let screen = await t.waitFor(/Question \d\/2/);
     expect(screen).toContain('g guideline');
-    const question = screen.includes('What do you do first?') ? 'What do you do first?' : 'Harmful instructions must be flagged.';
+    const question = screen.includes('What do you do first?')
+      ? 'What do you do first?'
+      : 'Harmful instructions must be flagged.';
     t.send('g');
     screen = await t.waitFor('Fixture Guideline');
     expect(screen).toMatch(/Rule (1\.r1|3\.r1)/);
@@ -147,7 +149,7 @@ describe('the interactive exam in a terminal (tmux)', () => {
     expect(attempts(t.home)).toEqual([{ status: 'submitted', mode: 'practice', answered: 1 }]);
   });
 
-  it('opens the home screen with each bank\'s status when run with no arguments', async () => {
+  it("opens the home screen with each bank's status when run with no arguments", async () => {
     const t = terminal();
     // No arguments at all: the fixture banks come from the home folder's content.
     fs.cpSync(path.join(FIXTURES, 'basic'), path.join(t.home, 'content'), { recursive: true });
@@ -181,7 +183,7 @@ describe('the interactive exam in a terminal (tmux)', () => {
     expect(screen).not.toMatch(/^ +tried yet/m);
   });
 
-  it('goes back to the bank\'s menu after reading the guideline, and offers practice when the exam is refused', async () => {
+  it("goes back to the bank's menu after reading the guideline, and offers practice when the exam is refused", async () => {
     const t = terminal();
     fs.cpSync(path.join(FIXTURES, 'basic'), path.join(t.home, 'content'), { recursive: true });
     // A failed attempt: the next one opens only after the waiting period.

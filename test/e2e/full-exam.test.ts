@@ -35,5 +35,4 @@ describe('a whole shipped exam in a terminal (tmux)', () => {
     expect(screen).toContain('"qualify report" shows this report again');
     expect(attempts(t.home)).toEqual([{ status: 'submitted', mode: 'exam', answered: 25 }]);
   });
-
 });

@@ -68,7 +68,9 @@ describe('practice rounds in a terminal (tmux)', () => {
 
     const second = terminal(first.home);
     second.start([...INTERACTIVE, 'history']);
-    expect(await second.waitFor('[exited 0]')).toMatch(/practice\s+in progress\n\s+continue with: qualify --content [\s\S]*practice\s*quick-bank\s*--resume/);
+    expect(await second.waitFor('[exited 0]')).toMatch(
+      /practice\s+in progress\n\s+continue with: qualify --content [\s\S]*practice\s*quick-bank\s*--resume/,
+    );
 
     const third = terminal(first.home);
     third.start([...INTERACTIVE, 'practice', 'quick-bank']);

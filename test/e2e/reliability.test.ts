@@ -12,7 +12,10 @@ describe('the terminal exam and a clock turned back (tmux)', () => {
     const t = terminal();
     // An exam in progress, started and answered on 10 January (driven without a terminal).
     const env = { ...process.env, QUALIFY_HOME: t.home, NO_COLOR: '1', QUALIFY_NOW: '2031-01-10T10:00:00Z' };
-    spawnSync(process.execPath, [BIN, ...CONTENT, 'exam', 'fixture-bank', '--answers', '-', '--stream'], { env, input: '{"id": "q-single", "answer": "a"}\n' });
+    spawnSync(process.execPath, [BIN, ...CONTENT, 'exam', 'fixture-bank', '--answers', '-', '--stream'], {
+      env,
+      input: '{"id": "q-single", "answer": "a"}\n',
+    });
     expect(attempts(t.home)).toEqual([{ status: 'in_progress', mode: 'exam', answered: 1 }]);
 
     t.start([...CONTENT, 'exam', 'fixture-bank', '--resume'], { QUALIFY_NOW: '2031-01-08T10:00:00Z' });

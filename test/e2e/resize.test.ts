@@ -25,11 +25,17 @@ describe('a resized terminal (tmux)', () => {
     expect(screen).toContain('❯ Fails to Meet 1/5');
 
     // Two ticks of the clock later: still on top, redrawn in place, nothing new in the scrollback.
-    const copies = () => t.history().split('\n').filter((line) => line.startsWith('Question 1/25')).length;
+    const copies = () =>
+      t
+        .history()
+        .split('\n')
+        .filter((line) => line.startsWith('Question 1/25')).length;
     const before = copies();
     for (let tick = 0; tick < 2; tick++) {
       const shown = clockOf(screen);
-      screen = await t.waitFor(new RegExp(`^${TITLE}\\nQuestion 1/25 · 0/25 answered · (?!${shown} )\\d+:\\d\\d left\\n`));
+      screen = await t.waitFor(
+        new RegExp(`^${TITLE}\\nQuestion 1/25 · 0/25 answered · (?!${shown} )\\d+:\\d\\d left\\n`),
+      );
     }
     expect(copies()).toBe(before);
 

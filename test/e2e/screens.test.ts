@@ -47,8 +47,14 @@ describe('screens around the exam (tmux)', () => {
     const rows = screen.split('\n').filter((line) => /^.{2} ?\d+\. (un)?answered/.test(line));
     expect(rows.length).toBeGreaterThan(5);
     // Each row names its question and type; no two rows read the same.
-    expect(rows.every((row) => / pr-\d+ +(preference|ranking|rating|single-choice|multi-select|true-false|label-each|free-text) /.test(row))).toBe(true);
-    const texts = rows.map((row) => row.replace(/^.*?(preference|ranking|rating|single-choice|multi-select|true-false|label-each|free-text) +/, ''));
+    expect(
+      rows.every((row) =>
+        / pr-\d+ +(preference|ranking|rating|single-choice|multi-select|true-false|label-each|free-text) /.test(row),
+      ),
+    ).toBe(true);
+    const texts = rows.map((row) =>
+      row.replace(/^.*?(preference|ranking|rating|single-choice|multi-select|true-false|label-each|free-text) +/, ''),
+    );
     expect(new Set(texts).size).toBe(texts.length);
     expect(rows.every((row) => [...row].length <= 99)).toBe(true);
   });
@@ -79,9 +85,15 @@ describe('screens around the exam (tmux)', () => {
     fs.writeFileSync(empty, '');
     const at = (hours: number) => new Date(Date.parse('2031-01-10T09:00:00Z') + hours * 3_600_000).toISOString();
     // Three failures, each after its wait: the fixture bank locks for 30 days.
-    for (const hours of [0, 25, 100]) expect(cli([...CONTENT, '--db', db, 'exam', 'fixture-bank', '--answers', empty], { home: t.home, now: at(hours) }).code).toBe(0);
+    for (const hours of [0, 25, 100])
+      expect(
+        cli([...CONTENT, '--db', db, 'exam', 'fixture-bank', '--answers', empty], { home: t.home, now: at(hours) })
+          .code,
+      ).toBe(0);
     // And a failure of the quick bank at 100 h: half an hour later, its 1 h wait has 30 min to go.
-    expect(cli([...CONTENT, '--db', db, 'exam', 'quick-bank', '--answers', empty], { home: t.home, now: at(100) }).code).toBe(0);
+    expect(
+      cli([...CONTENT, '--db', db, 'exam', 'quick-bank', '--answers', empty], { home: t.home, now: at(100) }).code,
+    ).toBe(0);
     t.start([...CONTENT, '--db', db], { QUALIFY_NOW: at(100.5) }, { columns: 80, rows: 24 });
     let screen = await t.waitFor('Pick a bank.');
     // 30 days after the third failure (at 100 h): 13 Feb, 13:00 (tmux runs in UTC here).
@@ -129,51 +141,56 @@ describe('screens around the exam (tmux)', () => {
     screen = await t.waitFor('Enter continue');
     t.send('Enter');
     screen = await t.waitFor('Take the exam');
-    for (const old of ['Time is up', 'Enter continue', 'Score ', 'time ran out', 'Question 1/2']) expect(screen, old).not.toContain(old);
+    for (const old of ['Time is up', 'Enter continue', 'Score ', 'time ran out', 'Question 1/2'])
+      expect(screen, old).not.toContain(old);
     expect(screen.trimStart().startsWith('qualify — practise qualification exams')).toBe(true);
   });
 
   it.each([
     [100, 30],
     [80, 24],
-  ])('%ix%i: a long side-by-side question scrolls (j/k, PgDn/PgUp) with the choices in view, and v still shows it whole', async (columns, rows) => {
-    const t = terminal();
-    t.start(['exam', 'preference-ranking-basics', '--seed', '3'], {}, { columns, rows });
-    await t.waitFor('Start the exam');
-    t.send('Enter');
-    await t.waitFor('Question 1/25');
-    t.send('Right');
-    let screen = await t.waitFor(/pr-045[^]*lines 1-\d+ of \d+ · j\/k or PgDn\/PgUp scroll/);
-    const choicesInView = (text: string) => ['A much better 1/7', 'About the same 4/7', 'B much better 7/7'].every((choice) => text.includes(choice));
-    expect(choicesInView(screen)).toBe(true);
-    // Read the whole question on this screen: both responses, to the last line, then back up.
-    const seen = new Set(screen.split('\n'));
-    for (let step = 0; step < 40 && !/lines \d+-(\d+) of \1\b/.test(screen); step++) {
-      t.send(step % 2 ? 'j' : 'PgDn');
+  ])(
+    '%ix%i: a long side-by-side question scrolls (j/k, PgDn/PgUp) with the choices in view, and v still shows it whole',
+    async (columns, rows) => {
+      const t = terminal();
+      t.start(['exam', 'preference-ranking-basics', '--seed', '3'], {}, { columns, rows });
+      await t.waitFor('Start the exam');
+      t.send('Enter');
+      await t.waitFor('Question 1/25');
+      t.send('Right');
+      let screen = await t.waitFor(/pr-045[^]*lines 1-\d+ of \d+ · j\/k or PgDn\/PgUp scroll/);
+      const choicesInView = (text: string) =>
+        ['A much better 1/7', 'About the same 4/7', 'B much better 7/7'].every((choice) => text.includes(choice));
+      expect(choicesInView(screen)).toBe(true);
+      // Read the whole question on this screen: both responses, to the last line, then back up.
+      const seen = new Set(screen.split('\n'));
+      for (let step = 0; step < 40 && !/lines \d+-(\d+) of \1\b/.test(screen); step++) {
+        t.send(step % 2 ? 'j' : 'PgDn');
+        screen = await nextScreen(t, screen);
+        expect(choicesInView(screen), screen).toBe(true);
+        expect(screen).toContain('Question 2/25');
+        expect(screen.split('\n').filter((line) => [...line].length > columns - 1)).toEqual([]);
+        for (const line of screen.split('\n')) seen.add(line);
+      }
+      const read = [...seen].join('\n');
+      expect(read).toContain('Response A:');
+      expect(read).toContain('Response B:');
+      expect(read).toMatch(/consult a doctor/);
+      expect(read).toMatch(/scale: A much better \(low\) → B much better \(high\)/);
+      t.send('k');
       screen = await nextScreen(t, screen);
-      expect(choicesInView(screen), screen).toBe(true);
-      expect(screen).toContain('Question 2/25');
-      expect(screen.split('\n').filter((line) => [...line].length > columns - 1)).toEqual([]);
-      for (const line of screen.split('\n')) seen.add(line);
-    }
-    const read = [...seen].join('\n');
-    expect(read).toContain('Response A:');
-    expect(read).toContain('Response B:');
-    expect(read).toMatch(/consult a doctor/);
-    expect(read).toMatch(/scale: A much better \(low\) → B much better \(high\)/);
-    t.send('k');
-    screen = await nextScreen(t, screen);
-    expect(choicesInView(screen)).toBe(true);
-    t.send('PgUp', 'PgUp', 'PgUp', 'PgUp');
-    screen = await t.waitFor(/lines 1-\d+ of/);
-    expect(screen).toContain('Which response is better, and by how much?');
-    t.send('v');
-    screen = await t.waitFor('q or Enter close');
-    t.send('q');
-    screen = await t.waitFor(/pr-045[^]*Enter answer/);
-    t.send('Enter'); // and it is answered from the same screen
-    await t.waitFor('Question 3/25');
-  });
+      expect(choicesInView(screen)).toBe(true);
+      t.send('PgUp', 'PgUp', 'PgUp', 'PgUp');
+      screen = await t.waitFor(/lines 1-\d+ of/);
+      expect(screen).toContain('Which response is better, and by how much?');
+      t.send('v');
+      screen = await t.waitFor('q or Enter close');
+      t.send('q');
+      screen = await t.waitFor(/pr-045[^]*Enter answer/);
+      t.send('Enter'); // and it is answered from the same screen
+      await t.waitFor('Question 3/25');
+    },
+  );
 
   it.each([
     ['NO_COLOR=1', { NO_COLOR: '1' }],

@@ -8,7 +8,10 @@ const terminal = terminalsClosedAfterEach();
 function expectFits(screen: string, columns: number, rows: number): void {
   const lines = screen.replace(/\n+$/, '').split('\n');
   expect(lines.length).toBeLessThanOrEqual(rows);
-  expect(lines.filter((line) => [...line].length > columns - 1), screen).toEqual([]);
+  expect(
+    lines.filter((line) => [...line].length > columns - 1),
+    screen,
+  ).toEqual([]);
 }
 
 describe('the exam at every common window size (tmux)', () => {
@@ -17,40 +20,43 @@ describe('the exam at every common window size (tmux)', () => {
     [80, 24],
     [100, 30],
     [250, 50],
-  ])('%ix%i: questions, review and report fit the window, with the choices and key hints always on screen', async (columns, rows) => {
-    const t = terminal();
-    t.start(['exam', 'preference-ranking-basics', '--seed', '3', '--practice'], {}, { columns, rows });
-    let screen = await t.waitFor('Start practising');
-    expectFits(screen, columns, rows);
-    t.send('Enter');
-    screen = await t.waitFor(/Question 1\/25/);
-    for (let n = 2; n <= 6; n++) {
+  ])(
+    '%ix%i: questions, review and report fit the window, with the choices and key hints always on screen',
+    async (columns, rows) => {
+      const t = terminal();
+      t.start(['exam', 'preference-ranking-basics', '--seed', '3', '--practice'], {}, { columns, rows });
+      let screen = await t.waitFor('Start practising');
       expectFits(screen, columns, rows);
-      expect(screen).toMatch(/^Side-by-Side Preference Ranking/);
-      expect(screen).toContain('❯');
-      expect(screen).toMatch(/Enter (answer|write your answer)/);
-      t.send('Right');
-      screen = await t.waitFor(new RegExp(`Question ${n}/25`));
-    }
-    t.send('r');
-    screen = await t.waitFor('Review before you submit');
-    expectFits(screen, columns, rows);
-    t.send('Up', 'Enter'); // finish
-    // Questions are still open: the confirmation lists them, within the window.
-    screen = await t.waitFor('Finish practice with these questions still open?');
-    expectFits(screen, columns, rows);
-    expect(screen).toMatch(/\b1\.\spr-\d+/);
-    t.send('Down', 'Enter');
-    // The report: paged when longer than the window; first and last page within the width.
-    screen = await t.waitFor(/lines 1-\d+ of \d+|exited/);
-    expect(screen).not.toContain('Review before you submit');
-    expectFits(screen, columns, rows);
-    if (!screen.includes('exited')) {
-      t.send('End');
-      screen = await t.waitFor('Next step:'); // the report ends with the next step
+      t.send('Enter');
+      screen = await t.waitFor(/Question 1\/25/);
+      for (let n = 2; n <= 6; n++) {
+        expectFits(screen, columns, rows);
+        expect(screen).toMatch(/^Side-by-Side Preference Ranking/);
+        expect(screen).toContain('❯');
+        expect(screen).toMatch(/Enter (answer|write your answer)/);
+        t.send('Right');
+        screen = await t.waitFor(new RegExp(`Question ${n}/25`));
+      }
+      t.send('r');
+      screen = await t.waitFor('Review before you submit');
       expectFits(screen, columns, rows);
-      t.send('q');
-    }
-    screen = await t.waitFor('[exited 0]');
-  });
+      t.send('Up', 'Enter'); // finish
+      // Questions are still open: the confirmation lists them, within the window.
+      screen = await t.waitFor('Finish practice with these questions still open?');
+      expectFits(screen, columns, rows);
+      expect(screen).toMatch(/\b1\.\spr-\d+/);
+      t.send('Down', 'Enter');
+      // The report: paged when longer than the window; first and last page within the width.
+      screen = await t.waitFor(/lines 1-\d+ of \d+|exited/);
+      expect(screen).not.toContain('Review before you submit');
+      expectFits(screen, columns, rows);
+      if (!screen.includes('exited')) {
+        t.send('End');
+        screen = await t.waitFor('Next step:'); // the report ends with the next step
+        expectFits(screen, columns, rows);
+        t.send('q');
+      }
+      screen = await t.waitFor('[exited 0]');
+    },
+  );
 });

@@ -113,7 +113,9 @@ describe('the study loop in a terminal (tmux)', () => {
     const rating = cards(t.home).find((c) => c.id === 'question:fixture-bank:q-rating')!;
     expect(rating.due_at).toBeLessThan(single.due_at);
     // The next round carries on with what is still due: not the card answered right.
-    const due = JSON.parse(cli([...CONTENT, 'drill', 'fixture-bank', '--json'], { home: t.home }).stdout).due.map((c: { card: string }) => c.card);
+    const due = JSON.parse(cli([...CONTENT, 'drill', 'fixture-bank', '--json'], { home: t.home }).stdout).due.map(
+      (c: { card: string }) => c.card,
+    );
     expect(due).not.toContain('question:fixture-bank:q-single');
     expect(due).toContain('question:fixture-bank:q-tf');
     // A drill is not an attempt: the retake history holds only the failed exam.
@@ -123,7 +125,8 @@ describe('the study loop in a terminal (tmux)', () => {
   it('shows the next step on the home screen', async () => {
     const t = terminal();
     fs.mkdirSync(path.join(t.home, 'content'));
-    for (const file of ['bank.yaml', 'guideline.yaml']) fs.copyFileSync(path.join(FIXTURES, 'basic', file), path.join(t.home, 'content', file));
+    for (const file of ['bank.yaml', 'guideline.yaml'])
+      fs.copyFileSync(path.join(FIXTURES, 'basic', file), path.join(t.home, 'content', file));
     failExam(t.home, []);
     t.start([]);
     const screen = await t.waitFor('Next step:');
@@ -157,7 +160,10 @@ describe('the end of a drill round at 60 columns', () => {
     const lines = screen.split('\n');
     // The next step is longer than the window: it wraps at a space, not inside the bank id.
     expect(lines.filter((line) => line.length > 59)).toEqual([]);
-    expect(lines.some((line) => /(^| )fixture-bank$/.test(line)), lines.join('\n')).toBe(true);
+    expect(
+      lines.some((line) => /(^| )fixture-bank$/.test(line)),
+      lines.join('\n'),
+    ).toBe(true);
     expect(lines.join(' ')).toMatch(/Next step: \d+ cards due - drill \(\d+ min\) {2}→ {2}qualify drill fixture-bank/);
   });
 });

@@ -25,9 +25,15 @@ export class TmuxTerminal {
   }
 
   /** Starts `qualify <args>` in a window of `size` (default 100x34); when it exits, the pane stays open showing "[exited N]". */
-  start(args: string[], env: Record<string, string> = {}, size: { columns: number; rows: number } = { columns: 100, rows: 34 }): void {
+  start(
+    args: string[],
+    env: Record<string, string> = {},
+    size: { columns: number; rows: number } = { columns: 100, rows: 34 },
+  ): void {
     const vars = { QUALIFY_HOME: this.home, NO_COLOR: '1', TERM: 'xterm-256color', ...env };
-    const assignments = Object.entries(vars).map(([k, v]) => `${k}='${v}'`).join(' ');
+    const assignments = Object.entries(vars)
+      .map(([k, v]) => `${k}='${v}'`)
+      .join(' ');
     const command = `cd '${ROOT}' && env -u FORCE_COLOR -u QUALIFY_NOW ${assignments} '${process.execPath}' '${BIN}' ${args.map((a) => `'${a}'`).join(' ')}; echo "[exited $?]"; sleep 600`;
     this.tmux('new-session', '-d', '-x', String(size.columns), '-y', String(size.rows), 'bash', '-c', command);
   }
@@ -81,7 +87,11 @@ export class TmuxTerminal {
 export function attempts(home: string): { status: string; answered: number; mode: string }[] {
   const db = new Database(path.join(home, 'qualify.db'), { readonly: true });
   try {
-    return db.prepare('SELECT status, mode, (SELECT COUNT(*) FROM answers WHERE attempt_id = attempts.id) AS answered FROM attempts ORDER BY id').all() as never;
+    return db
+      .prepare(
+        'SELECT status, mode, (SELECT COUNT(*) FROM answers WHERE attempt_id = attempts.id) AS answered FROM attempts ORDER BY id',
+      )
+      .all() as never;
   } finally {
     db.close();
   }

@@ -10,7 +10,10 @@ const terminal = terminalsClosedAfterEach();
 function savedAnswers(home: string): Record<string, unknown> {
   const db = new Database(path.join(home, 'qualify.db'), { readonly: true });
   try {
-    const rows = db.prepare('SELECT question_id, response FROM answers').all() as { question_id: string; response: string }[];
+    const rows = db.prepare('SELECT question_id, response FROM answers').all() as {
+      question_id: string;
+      response: string;
+    }[];
     return Object.fromEntries(rows.map((r) => [r.question_id, JSON.parse(r.response).answer]));
   } finally {
     db.close();

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import * as s from '../../src/exam/session.js';
 
 const setup = (over: Partial<s.SessionSetup> = {}): s.SessionState =>
-  s.showCurrent(s.startSession({ questionIds: ['q1', 'q2', 'q3'], startedAt: 0, deadlineAt: 60_000, sequential: false, ...over }), 0);
+  s.showCurrent(
+    s.startSession({ questionIds: ['q1', 'q2', 'q3'], startedAt: 0, deadlineAt: 60_000, sequential: false, ...over }),
+    0,
+  );
 const yes = { answer: 'a', self: [] };
 
 describe('exam session', () => {
@@ -36,7 +39,7 @@ describe('exam session', () => {
     expect(s.tick(state, 59_999).status).toBe('running');
   });
 
-  it("closes a question when its own limit, counted from when it was first shown, runs out", () => {
+  it('closes a question when its own limit, counted from when it was first shown, runs out', () => {
     let state = setup({ questionLimitsMs: { q2: 5000 } });
     state = s.next(state, 10_000).state;
     expect(s.questionRemainingMs(state, 'q2', 12_000)).toBe(3000);
@@ -48,7 +51,10 @@ describe('exam session', () => {
   });
 
   it('resumes with the saved position, answers and flags, ignoring questions not drawn', () => {
-    const state = s.startSession({ questionIds: ['q1', 'q2'], startedAt: 0, sequential: false }, { position: 1, answers: { q1: yes, zz: yes }, flagged: ['q2', 'zz'] });
+    const state = s.startSession(
+      { questionIds: ['q1', 'q2'], startedAt: 0, sequential: false },
+      { position: 1, answers: { q1: yes, zz: yes }, flagged: ['q2', 'zz'] },
+    );
     expect(s.currentQuestionId(state)).toBe('q2');
     expect(Object.keys(state.answers)).toEqual(['q1']);
     expect(state.flagged).toEqual(['q2']);
@@ -77,7 +83,10 @@ describe('settled answers (practice, after the feedback)', () => {
   });
 
   it('restores settled questions on resume, ignoring questions not drawn', () => {
-    const state = s.startSession({ questionIds: ['q1', 'q2'], startedAt: 0, sequential: false }, { answers: { q1: yes }, settled: ['q1', 'zz'] });
+    const state = s.startSession(
+      { questionIds: ['q1', 'q2'], startedAt: 0, sequential: false },
+      { answers: { q1: yes }, settled: ['q1', 'zz'] },
+    );
     expect(state.settled).toEqual(['q1']);
     expect(s.answer(state, 'q1', yes, 5).ok).toBe(false);
   });

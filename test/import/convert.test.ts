@@ -33,32 +33,55 @@ Explain why. {####A model answer.}
       [14, 'numeric'],
       [16, 'free-text'],
     ]);
-    expect(questions[2]!.fields).toMatchObject({ answer: ['a', 'b'], options: [{ credit: 0.5 }, { credit: 0.5 }, { credit: -1 }] });
+    expect(questions[2]!.fields).toMatchObject({
+      answer: ['a', 'b'],
+      options: [{ credit: 0.5 }, { credit: 0.5 }, { credit: -1 }],
+    });
     expect(questions[3]!.fields.accept).toEqual([{ text: 'alpha' }, { text: 'beta' }]);
     expect(questions[4]!.fields).toMatchObject({ labels: ['one', 'two'], answer: { i1: 'one', i2: 'two' } });
     expect(questions[5]!.fields.accept).toEqual([{ value: 42 }]);
-    expect(questions[6]!.fields).toMatchObject({ model_answer: 'A model answer.', rubric: [{ check: 'self', points: 1 }] });
+    expect(questions[6]!.fields).toMatchObject({
+      model_answer: 'A model answer.',
+      rubric: [{ check: 'self', points: 1 }],
+    });
   });
 
   it('several "=" answers make each fully right in a single-choice question, not a multi-select needing all', () => {
     const { questions } = convertGift('Pick {=a =b ~c}\n');
-    expect(questions[0]!.fields).toMatchObject({ type: 'single-choice', answer: 'a', options: [{ id: 'a' }, { id: 'b', credit: 1 }, { id: 'c' }] });
+    expect(questions[0]!.fields).toMatchObject({
+      type: 'single-choice',
+      answer: 'a',
+      options: [{ id: 'a' }, { id: 'b', credit: 1 }, { id: 'c' }],
+    });
   });
 
   it('keeps short-answer weights: =%0% is not accepted, =%25% gives a quarter, feedback stays', () => {
     const { questions } = convertGift('Who? {=no one#Right. =%0%Greece =%25%x =%0%*#Not that.}\n');
-    expect(questions[0]!.fields.accept).toEqual([{ text: 'no one', feedback: 'Right.' }, { text: 'Greece', credit: 0 }, { text: 'x', credit: 0.25 }, { text: '*', credit: 0, feedback: 'Not that.' }]);
+    expect(questions[0]!.fields.accept).toEqual([
+      { text: 'no one', feedback: 'Right.' },
+      { text: 'Greece', credit: 0 },
+      { text: 'x', credit: 0.25 },
+      { text: '*', credit: 0, feedback: 'Not that.' },
+    ]);
   });
 
   it('reports a negative weight on a typed answer, which cannot take points back, and imports it as worth 0', () => {
     const { questions, skipped } = convertGift('Who? {=no one =%-50%Grant}\n');
     expect(questions[0]!.fields.accept).toEqual([{ text: 'no one' }, { text: 'Grant', credit: 0 }]);
-    expect(skipped).toEqual([{ line: 1, reason: expect.stringContaining('the answer "Grant" has a negative weight (-50%)') }]);
+    expect(skipped).toEqual([
+      { line: 1, reason: expect.stringContaining('the answer "Grant" has a negative weight (-50%)') },
+    ]);
   });
 
   it('converts numerical ranges and several weighted answers', () => {
-    const { questions } = convertGift('From 1 to 5? {#1..5}\n\nWhen? {#\n=1822:0\n=%50%1822:2#Close.}\n\nAbout? {#3:0.5}\n');
-    expect(questions.map((q) => q.fields.accept)).toEqual([[{ min: 1, max: 5 }], [{ value: 1822 }, { value: 1822, tolerance: 2, credit: 0.5, feedback: 'Close.' }], [{ value: 3, tolerance: 0.5 }]]);
+    const { questions } = convertGift(
+      'From 1 to 5? {#1..5}\n\nWhen? {#\n=1822:0\n=%50%1822:2#Close.}\n\nAbout? {#3:0.5}\n',
+    );
+    expect(questions.map((q) => q.fields.accept)).toEqual([
+      [{ min: 1, max: 5 }],
+      [{ value: 1822 }, { value: 1822, tolerance: 2, credit: 0.5, feedback: 'Close.' }],
+      [{ value: 3, tolerance: 0.5 }],
+    ]);
   });
 
   it('reports a single-answer negative weight, weights that do not add up to 100%, and an essay without a model answer', () => {
@@ -78,16 +101,28 @@ Explain why. {####A model answer.}
   });
 
   it('decodes HTML entities after stripping tags and reports a dropped image on its own line', () => {
-    const { questions, skipped } = convertGift('[html]<p>Is&nbsp;5 &lt; 7 &amp;&amp; <b>true</b>?</p>\n<img src="chart.png"> {T}\n');
+    const { questions, skipped } = convertGift(
+      '[html]<p>Is&nbsp;5 &lt; 7 &amp;&amp; <b>true</b>?</p>\n<img src="chart.png"> {T}\n',
+    );
     expect(questions[0]!.fields.prompt).toBe('Is 5 < 7 && true?');
     expect(skipped).toEqual([{ line: 2, reason: expect.stringContaining('an image (chart.png) was dropped') }]);
   });
 
   it('reads a bare ":" or "=" in the question text as Moodle does (up to the first "{"), and a ":" in an answer or its feedback', () => {
-    const { questions, skipped } = convertGift('::Clock:: At 10:30, is x = 5 the rule? {=yes#Note: see 3.1 ~no}\n\nRatio? {=1:2 ~2:1}\n\nAbout? {#3:0.5}\n');
+    const { questions, skipped } = convertGift(
+      '::Clock:: At 10:30, is x = 5 the rule? {=yes#Note: see 3.1 ~no}\n\nRatio? {=1:2 ~2:1}\n\nAbout? {#3:0.5}\n',
+    );
     expect(skipped).toEqual([]);
-    expect(questions[0]!.fields).toMatchObject({ prompt: 'At 10:30, is x = 5 the rule?', answer: 'a', options: [{ text: 'yes', feedback: 'Note: see 3.1' }, { text: 'no' }] });
-    expect(questions[1]!.fields).toMatchObject({ type: 'single-choice', options: [{ text: '1:2' }, { text: '2:1' }], answer: 'a' });
+    expect(questions[0]!.fields).toMatchObject({
+      prompt: 'At 10:30, is x = 5 the rule?',
+      answer: 'a',
+      options: [{ text: 'yes', feedback: 'Note: see 3.1' }, { text: 'no' }],
+    });
+    expect(questions[1]!.fields).toMatchObject({
+      type: 'single-choice',
+      options: [{ text: '1:2' }, { text: '2:1' }],
+      answer: 'a',
+    });
     expect(questions[2]!.fields.accept).toEqual([{ value: 3, tolerance: 0.5 }]);
   });
 
@@ -111,7 +146,20 @@ describe('Aiken conversion', () => {
   it('converts options with "A." or "A)" and the ANSWER line into a single-choice question', () => {
     const { questions, skipped } = convertAiken('Which?\nA. One\nB) Two\nANSWER: B\n');
     expect(skipped).toEqual([]);
-    expect(questions).toEqual([{ line: 1, fields: { type: 'single-choice', prompt: 'Which?', options: [{ id: 'a', text: 'One' }, { id: 'b', text: 'Two' }], answer: 'b' } }]);
+    expect(questions).toEqual([
+      {
+        line: 1,
+        fields: {
+          type: 'single-choice',
+          prompt: 'Which?',
+          options: [
+            { id: 'a', text: 'One' },
+            { id: 'b', text: 'Two' },
+          ],
+          answer: 'b',
+        },
+      },
+    ]);
   });
 
   it('reports a missing or unknown answer letter with its line', () => {
@@ -131,12 +179,30 @@ describe('building the bank', () => {
       { line: 3, category: 'Intent', fields: { type: 'true-false', prompt: 'b', answer: false } },
     ];
     const built = buildBank('gift', 'quiz', drafts, undefined);
-    expect(built.guideline).toMatchObject({ id: 'quiz-guideline', sections: [{ id: '1', title: 'Quality' }, { id: '2', title: 'Intent' }] });
-    expect(built.bank).toMatchObject({ guideline: 'quiz-guideline', questions: [{ id: 'q-001', sections: ['1'] }, { id: 'q-002', sections: ['2'] }] });
+    expect(built.guideline).toMatchObject({
+      id: 'quiz-guideline',
+      sections: [
+        { id: '1', title: 'Quality' },
+        { id: '2', title: 'Intent' },
+      ],
+    });
+    expect(built.bank).toMatchObject({
+      guideline: 'quiz-guideline',
+      questions: [
+        { id: 'q-001', sections: ['1'] },
+        { id: 'q-002', sections: ['2'] },
+      ],
+    });
   });
 
   it('matches categories to sections of a named guideline by id or title, else the first section', () => {
-    const guideline = { id: 'g', sectionIndex: new Map([['1', { id: '1', title: 'Basics' }], ['2', { id: '2', title: 'Intent' }]]) };
+    const guideline = {
+      id: 'g',
+      sectionIndex: new Map([
+        ['1', { id: '1', title: 'Basics' }],
+        ['2', { id: '2', title: 'Intent' }],
+      ]),
+    };
     const drafts = [
       { line: 1, category: 'intent', fields: { type: 'true-false', prompt: 'a', answer: true } },
       { line: 2, category: 'Elsewhere', fields: { type: 'true-false', prompt: 'b', answer: true } },
@@ -155,7 +221,23 @@ describe('building the bank', () => {
 
 describe('the YAML written', () => {
   it('reads the same under YAML 1.1 and 1.2 parsers: y, no, on, =, 0777, 1:30 are quoted', () => {
-    const tricky = ['y', 'n', 'no', 'Yes', 'on', 'OFF', '=', '~', 'null', '0777', '1:30', '1_000', '.inf', '12', 'plain words'];
+    const tricky = [
+      'y',
+      'n',
+      'no',
+      'Yes',
+      'on',
+      'OFF',
+      '=',
+      '~',
+      'null',
+      '0777',
+      '1:30',
+      '1_000',
+      '.inf',
+      '12',
+      'plain words',
+    ];
     const text = toYaml('# modeline', { kind: 'bank', labels: tricky, answer: { i1: 'y', i2: '=' }, flag: true });
     const strict = parse(text, { version: '1.2' });
     expect(parse(text, { version: '1.1' })).toEqual(strict);

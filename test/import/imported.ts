@@ -15,7 +15,11 @@ import { loadTree } from '../helpers.js';
  * does, loads them with the real loader (no problem allowed) and returns the questions by the
  * line they start on in the source, with their share for a response.
  */
-export function importedFrom(dir: string, format: ImportFormat, file: string): { result: ConversionResult; byLine: Map<number, Question>; share: (line: number, response: unknown) => number } {
+export function importedFrom(
+  dir: string,
+  format: ImportFormat,
+  file: string,
+): { result: ConversionResult; byLine: Map<number, Question>; share: (line: number, response: unknown) => number } {
   const convert = format === 'gift' ? convertGift : convertAiken;
   const result = convert(fs.readFileSync(path.join(dir, file), 'utf8'));
   const built = buildBank(format, 'moodle', result.questions, undefined);

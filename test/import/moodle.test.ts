@@ -21,7 +21,7 @@ describe("Moodle's examples.txt (GIFT), graded as Moodle grades it", () => {
     expect(share(8, 'c')).toBe(1);
     expect(share(8, 'a')).toBe(0);
     expect(share(10, 'b')).toBe(1);
-    expect(byLine.get(10)!.prompt).toBe('Grant is _____ in Grant\'s tomb.');
+    expect(byLine.get(10)!.prompt).toBe("Grant is _____ in Grant's tomb.");
     expect(share(115, 'c')).toBe(1);
     expect(share(115, 'b')).toBe(0.5);
     expect(share(115, 'a')).toBe(0);

@@ -31,7 +31,15 @@ describe('lint reports every problem of a file in one run', () => {
     expect(result.code).toBe(1);
     const [entry] = JSON.parse(result.stdout) as { messages: { line: number; ruleId: string; message: string }[] }[];
     // The two questions without an id are schema errors, not a duplicate id.
-    expect(entry!.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['7 draw-count', '9 schema', '11 unique-ids', '12 answer-shape', '13 unknown-section', '14 schema', '15 schema']);
+    expect(entry!.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual([
+      '7 draw-count',
+      '9 schema',
+      '11 unique-ids',
+      '12 answer-shape',
+      '13 unknown-section',
+      '14 schema',
+      '15 schema',
+    ]);
     expect(entry!.messages[0]!.message).toContain('draws 9 questions but the bank has only 7');
   });
 

@@ -29,8 +29,13 @@ function fromStylish(text: string): string[] {
 }
 
 function fromJson(text: string): string[] {
-  const results = JSON.parse(text) as { filePath: string; messages: { line: number; column: number; ruleId: string }[] }[];
-  return results.flatMap((r) => r.messages.map((m) => `${path.relative(FOLDER, r.filePath)}:${m.line}:${m.column} ${m.ruleId}`));
+  const results = JSON.parse(text) as {
+    filePath: string;
+    messages: { line: number; column: number; ruleId: string }[];
+  }[];
+  return results.flatMap((r) =>
+    r.messages.map((m) => `${path.relative(FOLDER, r.filePath)}:${m.line}:${m.column} ${m.ruleId}`),
+  );
 }
 
 function fromGithub(text: string): string[] {
@@ -44,7 +49,10 @@ function fromGithub(text: string): string[] {
 describe('qualify lint on the fixture tree (one instance of every problem)', () => {
   it('the fixture covers every rule but "file" (which needs an unreadable file) and "item-stats" (which needs attempts; see its own tests)', () => {
     const ids = new Set(EXPECTED.map((line) => line.split(' ')[1]));
-    const docs = fs.readdirSync(path.join(FIXTURES, '..', '..', 'docs', 'rules')).filter((f) => f !== 'README.md').map((f) => f.replace(/\.md$/, ''));
+    const docs = fs
+      .readdirSync(path.join(FIXTURES, '..', '..', 'docs', 'rules'))
+      .filter((f) => f !== 'README.md')
+      .map((f) => f.replace(/\.md$/, ''));
     expect(docs.filter((id) => !ids.has(id))).toEqual(['file', 'item-stats']);
   });
 
@@ -60,7 +68,9 @@ describe('qualify lint on the fixture tree (one instance of every problem)', () 
     const result = lint('--format', 'json');
     expect(result.code).toBe(1);
     expect(fromJson(result.stdout)).toEqual(EXPECTED);
-    const guideline = JSON.parse(result.stdout).find((r: { filePath: string }) => r.filePath === path.join(FOLDER, 'tree', 'guideline.yaml'));
+    const guideline = JSON.parse(result.stdout).find(
+      (r: { filePath: string }) => r.filePath === path.join(FOLDER, 'tree', 'guideline.yaml'),
+    );
     expect(guideline.coverage).toEqual({ guideline: 'fx', tested: 2, total: 3 });
   });
 
@@ -68,7 +78,8 @@ describe('qualify lint on the fixture tree (one instance of every problem)', () 
     const results = JSON.parse(lint('--format', 'json').stdout) as Record<string, unknown>[];
     for (const entry of results) {
       expect(path.isAbsolute(entry.filePath as string)).toBe(true);
-      for (const key of ['errorCount', 'warningCount', 'fatalErrorCount', 'fixableErrorCount', 'fixableWarningCount']) expect(typeof entry[key]).toBe('number');
+      for (const key of ['errorCount', 'warningCount', 'fatalErrorCount', 'fixableErrorCount', 'fixableWarningCount'])
+        expect(typeof entry[key]).toBe('number');
       expect(entry.suppressedMessages).toEqual([]);
       expect(entry.usedDeprecatedRules).toEqual([]);
       for (const message of entry.messages as Record<string, unknown>[]) {
@@ -97,7 +108,9 @@ describe('qualify lint on the fixture tree (one instance of every problem)', () 
     const result = lint('--format', 'github');
     expect(result.code).toBe(1);
     expect(fromGithub(result.stdout)).toEqual(EXPECTED);
-    expect(result.stdout).toContain('::notice file=tree/guideline.yaml,title=section-coverage::fx: 2/3 sections tested');
+    expect(result.stdout).toContain(
+      '::notice file=tree/guideline.yaml,title=section-coverage::fx: 2/3 sections tested',
+    );
   });
 
   it('skips a YAML file without `kind` in a folder (an answers file kept beside the banks)', () => {
@@ -116,7 +129,8 @@ describe('qualify lint exit codes', () => {
 
   it('exits 1 when warnings exceed --max-warnings, 0 when within it', () => {
     // The guideline's one warning (section 3 untested) needs its banks loaded: --content adds them.
-    const lintGuideline = (max: string) => cli(['lint', 'tree/guideline.yaml', '--content', 'tree', '--max-warnings', max], { home, cwd: FOLDER });
+    const lintGuideline = (max: string) =>
+      cli(['lint', 'tree/guideline.yaml', '--content', 'tree', '--max-warnings', max], { home, cwd: FOLDER });
     const over = lintGuideline('0');
     expect(over.stdout).toContain('section-coverage');
     expect(over.code).toBe(1);

@@ -7,17 +7,25 @@ import { ROOT } from '../cli/run-cli.js';
 
 describe('the rule registry', () => {
   it('every rule has a doc page under docs/rules/, and every page a rule', () => {
-    const pages = fs.readdirSync(path.join(ROOT, 'docs', 'rules')).filter((f) => f !== 'README.md').map((f) => f.replace(/\.md$/, '')).sort();
+    const pages = fs
+      .readdirSync(path.join(ROOT, 'docs', 'rules'))
+      .filter((f) => f !== 'README.md')
+      .map((f) => f.replace(/\.md$/, ''))
+      .sort();
     expect(pages).toEqual(RULES.map((r) => r.meta.id).sort());
   });
 
   it('every rule has its table tests beside the others', () => {
-    const missing = RULES.filter((r) => !fs.existsSync(path.join(ROOT, 'test', 'lint', 'rules', `${r.meta.id}.test.ts`)));
+    const missing = RULES.filter(
+      (r) => !fs.existsSync(path.join(ROOT, 'test', 'lint', 'rules', `${r.meta.id}.test.ts`)),
+    );
     expect(missing.map((r) => r.meta.id)).toEqual([]);
   });
 
   it('the generated schema docs, TypeScript types and rule index are up to date', () => {
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'generate.mjs'), '--check'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'generate.mjs'), '--check'], {
+      encoding: 'utf8',
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });

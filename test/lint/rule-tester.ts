@@ -26,12 +26,18 @@ export interface InvalidCase extends ValidCase {
 }
 
 /** Lints a throwaway tree with one rule, returning that rule's problems as `file:line:col severity message`. */
-export function lintWithRule(rule: LintRule, files: CaseFiles): { at: string; severity: string; message: string; ruleId: string }[] {
+export function lintWithRule(
+  rule: LintRule,
+  files: CaseFiles,
+): { at: string; severity: string; message: string; ruleId: string }[] {
   return lintWithRules([rule], files).filter((p) => p.ruleId === rule.meta.id);
 }
 
 /** Lints a throwaway tree with the given rules (disable comments need them all at once). */
-export function lintWithRules(rules: readonly LintRule[], files: CaseFiles): { at: string; severity: string; message: string; ruleId: string }[] {
+export function lintWithRules(
+  rules: readonly LintRule[],
+  files: CaseFiles,
+): { at: string; severity: string; message: string; ruleId: string }[] {
   const dir = tempTree({ 'guideline.yaml': GUIDELINE, ...files });
   const content = loadContent([dir]);
   const result = lintContent(
@@ -39,7 +45,12 @@ export function lintWithRules(rules: readonly LintRule[], files: CaseFiles): { a
     content.files.map((f) => f.file),
     rules,
   );
-  return result.problems.map((p) => ({ at: `${path.relative(dir, p.file)}:${p.line}:${p.column}`, severity: p.severity, message: p.message, ruleId: p.ruleId }));
+  return result.problems.map((p) => ({
+    at: `${path.relative(dir, p.file)}:${p.line}:${p.column}`,
+    severity: p.severity,
+    message: p.message,
+    ruleId: p.ruleId,
+  }));
 }
 
 /**

@@ -35,7 +35,11 @@ describe('retake waiting periods', () => {
 
   it('a pass resets the count of failures', () => {
     const history = [failedAt(T0), failedAt(T0 + 2 * D), passedAt(T0 + 6 * D), failedAt(T0 + 7 * D)];
-    expect(decideRetake(history, policy(), T0 + 7 * D + H)).toMatchObject({ kind: 'wait', until: T0 + 8 * D, failedSoFar: 1 });
+    expect(decideRetake(history, policy(), T0 + 7 * D + H)).toMatchObject({
+      kind: 'wait',
+      until: T0 + 8 * D,
+      failedSoFar: 1,
+    });
   });
 
   it('ignores attempts still in progress', () => {
@@ -61,7 +65,10 @@ describe('lockout', () => {
   });
 
   it('tells how many attempts are left', () => {
-    expect(decideRetake([failedAt(T0)], policy({ maxAttempts: 3 }), T0 + 2 * D)).toMatchObject({ kind: 'allowed', attemptsLeft: 2 });
+    expect(decideRetake([failedAt(T0)], policy({ maxAttempts: 3 }), T0 + 2 * D)).toMatchObject({
+      kind: 'allowed',
+      attemptsLeft: 2,
+    });
   });
 });
 

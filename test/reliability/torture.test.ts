@@ -10,8 +10,15 @@ import { ROOT } from '../cli/run-cli.js';
 describe('the reliability suite, bounded', () => {
   it('keeps every figure on target', () => {
     const figures = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qualify-figures-')), 'figures.json');
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'torture.mjs'), '--bounded', '--json', figures], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, QUALIFY_NOW: '' } });
-    const report = JSON.parse(fs.readFileSync(figures, 'utf8')) as { figures: Record<string, unknown>; failures: string[] };
+    const result = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'scripts', 'torture.mjs'), '--bounded', '--json', figures],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, QUALIFY_NOW: '' } },
+    );
+    const report = JSON.parse(fs.readFileSync(figures, 'utf8')) as {
+      figures: Record<string, unknown>;
+      failures: string[];
+    };
     expect(report.failures, result.stdout).toEqual([]);
     expect(result.status).toBe(0);
     expect(report.figures['acknowledged answers lost']).toBe(0);

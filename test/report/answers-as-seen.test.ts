@@ -14,15 +14,33 @@ const resolved = loadContent([path.join(FIXTURES, 'basic')]).banks.get('fixture-
 /** The report of one attempt at the whole fixture bank with the given answers (answers-file shape). */
 function reportFor(answers: Record<string, unknown>) {
   const questions = resolved.bank.questions;
-  const responses = new Map<string, Response>(Object.entries(answers).map(([id, raw]) => [id, normalizeResponse(raw)!]));
+  const responses = new Map<string, Response>(
+    Object.entries(answers).map(([id, raw]) => [id, normalizeResponse(raw)!]),
+  );
   const score = scoreAttempt(resolved, questions, responses);
-  return buildReport({ attemptId: 1, resolved, mode: 'exam', status: 'submitted', startedAt: 0, endedAt: 1000, questions, responses, score, nextAttemptAt: null });
+  return buildReport({
+    attemptId: 1,
+    resolved,
+    mode: 'exam',
+    status: 'submitted',
+    startedAt: 0,
+    endedAt: 1000,
+    questions,
+    responses,
+    score,
+    nextAttemptAt: null,
+  });
 }
 
 const mistake = (report: ReturnType<typeof reportFor>, id: string) => report.mistakes.find((m) => m.questionId === id)!;
 
 describe('answers in the report, as the learner saw them', () => {
-  const report = reportFor({ 'q-tf': false, 'q-multi': ['a', 'c'], 'q-label': { i1: 'Unsafe' }, 'q-rank': ['z', 'x', 'y'] });
+  const report = reportFor({
+    'q-tf': false,
+    'q-multi': ['a', 'c'],
+    'q-label': { i1: 'Unsafe' },
+    'q-rank': ['z', 'x', 'y'],
+  });
 
   it('writes True/False as on screen, not true/false', () => {
     expect(mistake(report, 'q-tf').responseText).toBe('False');
@@ -34,7 +52,9 @@ describe('answers in the report, as the learner saw them', () => {
   });
 
   it('writes label-each as item text -> label, saying which items were left without one', () => {
-    expect(mistake(report, 'q-label').responseText).toBe('How to bake bread -> Unsafe; How to hurt someone -> not answered');
+    expect(mistake(report, 'q-label').responseText).toBe(
+      'How to bake bread -> Unsafe; How to hurt someone -> not answered',
+    );
     expect(mistake(report, 'q-label').expectedText).toBe('How to bake bread -> Safe; How to hurt someone -> Unsafe');
   });
 
@@ -75,12 +95,16 @@ describe('an unanswered question in the report', () => {
     const critical = report.criticalMisses.filter((m) => m.questionId === 'q-free');
     expect(critical.length).toBeGreaterThan(0);
     expect(critical[0]!.text).toContain('critical question not answered');
-    expect(renderText(report, { color: false, width: 100 })).toContain('Critical error on q-free: critical question not answered');
+    expect(renderText(report, { color: false, width: 100 })).toContain(
+      'Critical error on q-free: critical question not answered',
+    );
   });
 
   it('keeps "missed" for a critical criterion the written answer did not meet', () => {
     const answered = reportFor({ 'q-free': { text: 'It is rude.' } });
-    expect(answered.criticalMisses.find((m) => m.questionId === 'q-free')!.text).toBe('missed "Says it must be flagged"');
+    expect(answered.criticalMisses.find((m) => m.questionId === 'q-free')!.text).toBe(
+      'missed "Says it must be flagged"',
+    );
   });
 });
 
@@ -89,6 +113,10 @@ describe('the JSON summary', () => {
     const summary = examSummary(reportFor({ 'q-tf': false }));
     const tf = summary.mistakes.find((m) => m.questionId === 'q-tf')!;
     expect(tf).toMatchObject({ response: false, responseText: 'False', expectedText: 'True', answered: true });
-    expect(summary.mistakes.find((m) => m.questionId === 'q-single')).toMatchObject({ response: null, responseText: 'not answered', answered: false });
+    expect(summary.mistakes.find((m) => m.questionId === 'q-single')).toMatchObject({
+      response: null,
+      responseText: 'not answered',
+      answered: false,
+    });
   });
 });

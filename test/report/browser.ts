@@ -38,7 +38,11 @@ export async function launchChromium(): Promise<{ browser: BrowserContext; profi
 }
 
 /** Opens a local HTML file at the given viewport, recording console errors and outside requests. */
-export async function openFile(browser: BrowserContext, file: string, viewport = { width: 1000, height: 800 }): Promise<OpenedPage> {
+export async function openFile(
+  browser: BrowserContext,
+  file: string,
+  viewport = { width: 1000, height: 800 },
+): Promise<OpenedPage> {
   const page = await browser.newPage();
   await page.setViewportSize(viewport);
   const consoleErrors: string[] = [];

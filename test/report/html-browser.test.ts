@@ -7,7 +7,8 @@ import { ARTIFACTS, launchChromium, openFile } from './browser.js';
 
 // The HTML report as a study group would see it: opened from a file in a real browser.
 
-const HOSTILE = '<script>window.__pwned = 1; document.title = "pwned"</script><img src="http://127.0.0.1:9/x.png" onerror="window.__pwned = 2">';
+const HOSTILE =
+  '<script>window.__pwned = 1; document.title = "pwned"</script><img src="http://127.0.0.1:9/x.png" onerror="window.__pwned = 2">';
 
 const guideline = (title: string) => `kind: guideline
 id: g-html
@@ -62,12 +63,19 @@ function htmlReport(text: string): string {
   writeTemp(content, 'guideline.yaml', guideline(text));
   writeTemp(content, 'bank.yaml', bank(text));
   const first = writeTemp(home, 'first.yaml', 'q1: a\nq2: false\nq3: true\n');
-  const second = writeTemp(home, 'second.yaml', 'q1: {answer: a, confidence: high}\nq2: {answer: true, confidence: high}\nq3: {answer: false, confidence: low}\n');
+  const second = writeTemp(
+    home,
+    'second.yaml',
+    'q1: {answer: a, confidence: high}\nq2: {answer: true, confidence: high}\nq3: {answer: false, confidence: low}\n',
+  );
   const args = ['--content', content, 'exam', 'html-bank', '--practice'];
   expect(cli([...args, '--answers', first], { home, now: '2026-03-01T10:00:00Z' }).code).toBe(0);
   expect(cli([...args, '--answers', second], { home, now: '2026-03-02T10:00:00Z' }).code).toBe(0);
   const out = path.join(home, 'report.html');
-  const result = cli(['--content', content, 'report', '--format', 'html', '--out', out], { home, now: '2026-03-02T11:00:00Z' });
+  const result = cli(['--content', content, 'report', '--format', 'html', '--out', out], {
+    home,
+    now: '2026-03-02T11:00:00Z',
+  });
   expect(result.stderr).toContain('report.html');
   expect(result.code).toBe(0);
   return out;
@@ -131,7 +139,10 @@ describe('qualify report --format html in headless chromium', () => {
     const file = htmlReport('for phones with a rather long bank title that has to wrap somewhere');
     const opened = await openFile(browser, file, { width: 360, height: 740 });
     const { page } = opened;
-    const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, screen: window.innerWidth }));
+    const widths = await page.evaluate(() => ({
+      content: document.documentElement.scrollWidth,
+      screen: window.innerWidth,
+    }));
     expect(widths.content).toBeLessThanOrEqual(widths.screen);
     await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-phone.png'), fullPage: true });
     await page.emulateMedia({ media: 'print' });
@@ -141,7 +152,7 @@ describe('qualify report --format html in headless chromium', () => {
     await opened.close();
   }, 60_000);
 
-  it('shows a hostile bank\'s markup as text and never runs its script', async () => {
+  it("shows a hostile bank's markup as text and never runs its script", async () => {
     const file = htmlReport(HOSTILE);
     const opened = await openFile(browser, file);
     const { page } = opened;

@@ -6,7 +6,15 @@ import { normalizeResponse, type Response } from '../../src/scoring/response.js'
 import { fullCredit, scoreQuestion } from '../../src/scoring/rubric.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const content = loadContent([path.join(ROOT, 'guidelines'), path.join(ROOT, 'question-banks'), path.join(ROOT, 'test', 'fixtures', 'basic'), path.join(ROOT, 'test', 'fixtures', 'typed')], []);
+const content = loadContent(
+  [
+    path.join(ROOT, 'guidelines'),
+    path.join(ROOT, 'question-banks'),
+    path.join(ROOT, 'test', 'fixtures', 'basic'),
+    path.join(ROOT, 'test', 'fixtures', 'typed'),
+  ],
+  [],
+);
 const questions = [...content.banks.values()].flatMap((b) => b.bank.questions);
 
 /** What scoreQuestion calls full credit. */
@@ -33,7 +41,10 @@ describe('fullCredit', () => {
         normalizeResponse(0),
         normalizeResponse({ text: 'because the intent matters', self: question.rubric.map((c) => c.id) }),
       ];
-      for (const response of variants) expect(fullCredit(question, response), `${question.id} ${JSON.stringify(response)}`).toBe(fullByScore(question, response));
+      for (const response of variants)
+        expect(fullCredit(question, response), `${question.id} ${JSON.stringify(response)}`).toBe(
+          fullByScore(question, response),
+        );
       if (fullCredit(question, key)) keysInFull += 1;
     }
     // The key earns full credit (lint proves it of every shipped bank): the agreement above covers both outcomes.

@@ -123,7 +123,12 @@ describe('attempt scoring', () => {
   });
 
   it('fails on a critical miss whatever the score', () => {
-    const result = run({ essay: { text: 'intent, rule 1.r1', self: ['compared'] }, keyed: { answer: 'a', rationale: 'because' }, flag: false, pitfall: 'a' });
+    const result = run({
+      essay: { text: 'intent, rule 1.r1', self: ['compared'] },
+      keyed: { answer: 'a', rationale: 'because' },
+      flag: false,
+      pitfall: 'a',
+    });
     expect(result.percent).toBeGreaterThan(50);
     expect(result.passed).toBe(false);
     expect(result.criticalMissed).toEqual([{ questionId: 'flag', criterionId: 'key' }]);
@@ -131,7 +136,12 @@ describe('attempt scoring', () => {
 
   it('fails when a section minimum is not met, counting its subsections', () => {
     // Section 1 holds keyed/key (1), pitfall/key (1) and essay/intent in 1.1 (2): 4 points.
-    const result = run({ essay: { text: 'rule 1.r1', self: ['compared'] }, keyed: { answer: 'b', rationale: 'because' }, flag: true, pitfall: 'a' });
+    const result = run({
+      essay: { text: 'rule 1.r1', self: ['compared'] },
+      keyed: { answer: 'b', rationale: 'because' },
+      flag: true,
+      pitfall: 'a',
+    });
     const minimum = result.sectionMinimums.find((m) => m.id === '1')!;
     expect(minimum.percent).toBe(25);
     expect(minimum.met).toBe(false);

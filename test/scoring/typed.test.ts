@@ -70,19 +70,22 @@ describe('numeric (Moodle: value ± tolerance or min..max, first match decides)'
 });
 
 describe('the loader checks the key of the typed questions', () => {
-  const problems = (q: string) => loadTree({ 'g.yaml': GUIDELINE, 'b.yaml': bankYaml(q) }).diagnostics.map((d) => `${d.ruleId} ${d.message}`);
+  const problems = (q: string) =>
+    loadTree({ 'g.yaml': GUIDELINE, 'b.yaml': bankYaml(q) }).diagnostics.map((d) => `${d.ruleId} ${d.message}`);
   it('needs an answer worth full credit', () => {
-    expect(problems(`  - {id: q1, type: short-answer, sections: ["1"], prompt: P, accept: [{text: x, credit: 0.5}]}\n`)).toEqual([
-      expect.stringMatching(/^answer-shape .*no accepted answer earns full credit/),
-    ]);
-    expect(problems(`  - {id: q1, type: numeric, sections: ["1"], prompt: P, accept: [{value: 3, credit: 0.5}]}\n`)).toEqual([
-      expect.stringMatching(/^answer-shape .*no accepted number earns full credit/),
-    ]);
+    expect(
+      problems(`  - {id: q1, type: short-answer, sections: ["1"], prompt: P, accept: [{text: x, credit: 0.5}]}\n`),
+    ).toEqual([expect.stringMatching(/^answer-shape .*no accepted answer earns full credit/)]);
+    expect(
+      problems(`  - {id: q1, type: numeric, sections: ["1"], prompt: P, accept: [{value: 3, credit: 0.5}]}\n`),
+    ).toEqual([expect.stringMatching(/^answer-shape .*no accepted number earns full credit/)]);
   });
   it('needs a value or a min and max, in order', () => {
     expect(problems(`  - {id: q1, type: numeric, sections: ["1"], prompt: P, accept: [{min: 3}]}\n`)).toEqual([
       expect.stringMatching(/write either value \(with an optional tolerance\) or both min and max/),
     ]);
-    expect(problems(`  - {id: q1, type: numeric, sections: ["1"], prompt: P, accept: [{min: 5, max: 1}]}\n`)).toEqual([expect.stringMatching(/min 5 is above max 1/)]);
+    expect(problems(`  - {id: q1, type: numeric, sections: ["1"], prompt: P, accept: [{min: 5, max: 1}]}\n`)).toEqual([
+      expect.stringMatching(/min 5 is above max 1/),
+    ]);
   });
 });

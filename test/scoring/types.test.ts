@@ -34,7 +34,7 @@ describe('option credits (GIFT weights, scored as Moodle scores them)', () => {
     expect(earned('single-half', 'b')).toBe(1);
     expect(earned('single-half', 'a')).toBe(0);
   });
-  it('multi-select: the picks\' credits add up, a negative credit takes points back, kept between 0 and all', () => {
+  it("multi-select: the picks' credits add up, a negative credit takes points back, kept between 0 and all", () => {
     expect(earned('multi-weighted', ['a', 'b'])).toBe(2);
     expect(earned('multi-weighted', ['a'])).toBe(1);
     expect(earned('multi-weighted', ['a', 'b', 'd'])).toBe(2);

@@ -15,7 +15,10 @@ const QUESTIONS = `  - {id: q1, type: true-false, sections: ["1"], prompt: One i
 `;
 
 function attempt(answers: Record<string, unknown>, drawn = Object.keys(answers)): PooledAttempt {
-  return { questionIds: drawn, responses: new Map(Object.entries(answers).map(([id, a]) => [id, normalizeResponse(a) as Response])) };
+  return {
+    questionIds: drawn,
+    responses: new Map(Object.entries(answers).map(([id, a]) => [id, normalizeResponse(a) as Response])),
+  };
 }
 
 describe('item statistics (Moodle quiz statistics formulas)', () => {

@@ -52,7 +52,9 @@ describe('attempts database', () => {
     // A second connection (as after a crash) sees the attempt in progress with its answer.
     const other = new AttemptStore(openDatabase(file));
     expect(other.get(id)).toMatchObject({ status: 'in_progress', questionIds: ['q1', 'q2'], deadlineAt: 61_000 });
-    expect(other.answers(id)).toEqual([{ questionId: 'q1', response: { answer: 'b', self: [] }, answeredAt: 2000, flagged: false }]);
+    expect(other.answers(id)).toEqual([
+      { questionId: 'q1', response: { answer: 'b', self: [] }, answeredAt: 2000, flagged: false },
+    ]);
     db.close();
   });
 
@@ -62,11 +64,34 @@ describe('attempts database', () => {
     const first = store.start(attempt);
     const other = store.start({ ...attempt, bankId: 'c' });
     const second = store.start({ ...attempt, startedAt: 1500 });
-    store.saveAnswer(first, { questionId: 'q2', response: { answer: 'a', self: [] }, answeredAt: 2500, flagged: false });
+    store.saveAnswer(first, {
+      questionId: 'q2',
+      response: { answer: 'a', self: [] },
+      answeredAt: 2500,
+      flagged: false,
+    });
     store.saveAnswer(first, { questionId: 'q1', response: { answer: 'b', self: [] }, answeredAt: 2000, flagged: true });
-    store.saveAnswer(other, { questionId: 'q1', response: { answer: 'c', self: [] }, answeredAt: 2000, flagged: false });
-    store.saveAnswer(second, { questionId: 'q1', response: { answer: 'd', self: [] }, answeredAt: 2100, flagged: false });
-    store.finish(first, { status: 'submitted', endedAt: 3000, score: 1, maxScore: 2, percent: 50, passed: false, result: { report: 'kept' } });
+    store.saveAnswer(other, {
+      questionId: 'q1',
+      response: { answer: 'c', self: [] },
+      answeredAt: 2000,
+      flagged: false,
+    });
+    store.saveAnswer(second, {
+      questionId: 'q1',
+      response: { answer: 'd', self: [] },
+      answeredAt: 2100,
+      flagged: false,
+    });
+    store.finish(first, {
+      status: 'submitted',
+      endedAt: 3000,
+      score: 1,
+      maxScore: 2,
+      percent: 50,
+      passed: false,
+      result: { report: 'kept' },
+    });
 
     expect(store.get(first)!.result).toEqual({ report: 'kept' });
     const listed = store.list('b');
@@ -94,7 +119,15 @@ describe('attempts database', () => {
     store.saveAnswer(id, { questionId: 'q1', response: { answer: 'b', self: [] }, answeredAt: 3000, flagged: false });
     expect(store.answers(id)).toHaveLength(1);
     expect(store.answers(id)[0]!.response.answer).toBe('b');
-    const outcome = { status: 'submitted' as const, endedAt: 4000, score: 1, maxScore: 2, percent: 50, passed: false, result: { ok: true } };
+    const outcome = {
+      status: 'submitted' as const,
+      endedAt: 4000,
+      score: 1,
+      maxScore: 2,
+      percent: 50,
+      passed: false,
+      result: { ok: true },
+    };
     store.finish(id, outcome);
     expect(store.get(id)).toMatchObject({ status: 'submitted', passed: false, percent: 50, result: { ok: true } });
     expect(() => store.finish(id, outcome)).toThrow(/not in progress/);
@@ -121,7 +154,15 @@ describe('resuming interactive attempts', () => {
       { questionId: 'q1', flagged: false, shownAt: undefined },
     ]);
     expect(store.inProgress('b', 'practice')).toBeUndefined();
-    store.finish(id, { status: 'expired', endedAt: 61_000, score: 0, maxScore: 2, percent: 0, passed: false, result: {} });
+    store.finish(id, {
+      status: 'expired',
+      endedAt: 61_000,
+      score: 0,
+      maxScore: 2,
+      percent: 0,
+      passed: false,
+      result: {},
+    });
     expect(store.inProgress('b', 'exam')).toBeUndefined();
     db.close();
   });

@@ -9,9 +9,32 @@ import { tempTree } from '../helpers.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 function finishedAttempt(store: AttemptStore, startedAt: number, score: number): number {
-  const id = store.start({ bankId: 'b', bankTitle: 'Bank', bankVersion: '1', bankFile: '/x/b.yaml', guidelineId: 'g', mode: 'practice', seed: 1, questionIds: ['q1'], startedAt });
-  store.saveAnswer(id, { questionId: 'q1', response: { answer: 'a', self: [] }, answeredAt: startedAt + 1, flagged: false });
-  store.finish(id, { status: 'submitted', endedAt: startedAt + 2, score, maxScore: 1, percent: score * 100, passed: score === 1, result: { attemptId: id } });
+  const id = store.start({
+    bankId: 'b',
+    bankTitle: 'Bank',
+    bankVersion: '1',
+    bankFile: '/x/b.yaml',
+    guidelineId: 'g',
+    mode: 'practice',
+    seed: 1,
+    questionIds: ['q1'],
+    startedAt,
+  });
+  store.saveAnswer(id, {
+    questionId: 'q1',
+    response: { answer: 'a', self: [] },
+    answeredAt: startedAt + 1,
+    flagged: false,
+  });
+  store.finish(id, {
+    status: 'submitted',
+    endedAt: startedAt + 2,
+    score,
+    maxScore: 1,
+    percent: score * 100,
+    passed: score === 1,
+    result: { attemptId: id },
+  });
   return id;
 }
 
@@ -26,7 +49,9 @@ describe('pooled attempts in the database', () => {
     const raw = new Database(file);
     // Later migrations (the study tables) go too, so the upgrade runs them again from version 2.
     raw.exec('DROP TABLE study_reviews; DROP TABLE study_cards; DROP TABLE sections_read;');
-    raw.exec('DROP TRIGGER attempts_get_uuid; DROP INDEX attempts_by_uuid; DROP TABLE learners; ALTER TABLE attempts DROP COLUMN learner_id; ALTER TABLE attempts DROP COLUMN uuid;');
+    raw.exec(
+      'DROP TRIGGER attempts_get_uuid; DROP INDEX attempts_by_uuid; DROP TABLE learners; ALTER TABLE attempts DROP COLUMN learner_id; ALTER TABLE attempts DROP COLUMN uuid;',
+    );
     raw.pragma('user_version = 2');
     raw.close();
 
@@ -50,7 +75,10 @@ describe('pooled attempts in the database', () => {
     const group = openDatabase(path.join(tempTree(), 'group.db'));
     expect(mergeAttempts(group, exported.learners, exported.attempts)).toEqual({ added: 1, duplicates: 0 });
     const altered = exported.attempts.map((a) => ({ ...a, score: 0, percent: 0, passed: false, answers: [] }));
-    expect(mergeAttempts(group, [{ id: exported.learners[0]!.id, name: 'Renamed' }], altered)).toEqual({ added: 0, duplicates: 1 });
+    expect(mergeAttempts(group, [{ id: exported.learners[0]!.id, name: 'Renamed' }], altered)).toEqual({
+      added: 0,
+      duplicates: 1,
+    });
     const after = attemptsForExport(group);
     expect(after.attempts[0]).toMatchObject({ id: exported.attempts[0]!.id, score: 1, percent: 100, passed: true });
     expect(after.attempts[0]!.answers).toEqual(exported.attempts[0]!.answers);

@@ -20,13 +20,35 @@ describe('the drill deck in SQLite', () => {
     const card = questionCard('b', 'g', 'q1', '3');
     study.addCards([{ card, state: newCardState(T0), createdAt: T0 }]);
     const reviewed = reviewCard(newCardState(T0), Rating.Good, T0 + 1000);
-    study.recordReview({ cardId: card.id, reviewedAt: T0 + 1000, grade: 'good', correct: true, elapsedMs: 5000, response: { answer: 'b', self: [] }, dueBefore: T0, dueAfter: reviewed.due }, reviewed);
+    study.recordReview(
+      {
+        cardId: card.id,
+        reviewedAt: T0 + 1000,
+        grade: 'good',
+        correct: true,
+        elapsedMs: 5000,
+        response: { answer: 'b', self: [] },
+        dueBefore: T0,
+        dueAfter: reviewed.due,
+      },
+      reviewed,
+    );
     study.addCards([{ card, state: newCardState(T0 + 5000), createdAt: T0 + 5000 }]);
     expect(study.cards()).toHaveLength(1);
     expect(study.card(card.id)!.due).toBe(reviewed.due);
     expect(study.card(card.id)!.state).toEqual(reviewed);
     expect(study.reviews()).toEqual([
-      { cardId: card.id, reviewedAt: T0 + 1000, grade: 'good', correct: true, elapsedMs: 5000, confidence: undefined, response: { answer: 'b', self: [] }, dueBefore: T0, dueAfter: reviewed.due },
+      {
+        cardId: card.id,
+        reviewedAt: T0 + 1000,
+        grade: 'good',
+        correct: true,
+        elapsedMs: 5000,
+        confidence: undefined,
+        response: { answer: 'b', self: [] },
+        dueBefore: T0,
+        dueAfter: reviewed.due,
+      },
     ]);
     db.close();
   });
@@ -37,7 +59,21 @@ describe('the drill deck in SQLite', () => {
     study.addCards([{ card, state: newCardState(T0), createdAt: T0 }]);
     const later = reviewCard(newCardState(T0), Rating.Easy, T0);
     // A review of a card that is not in the deck breaks the foreign key: nothing is written.
-    expect(() => study.recordReview({ cardId: 'nope', reviewedAt: T0, grade: 'easy', correct: true, elapsedMs: 1, response: { self: [] }, dueBefore: T0, dueAfter: later.due }, later)).toThrow();
+    expect(() =>
+      study.recordReview(
+        {
+          cardId: 'nope',
+          reviewedAt: T0,
+          grade: 'easy',
+          correct: true,
+          elapsedMs: 1,
+          response: { self: [] },
+          dueBefore: T0,
+          dueAfter: later.due,
+        },
+        later,
+      ),
+    ).toThrow();
     expect(study.reviews()).toEqual([]);
     expect(study.card(card.id)!.due).toBe(T0);
     db.close();

@@ -7,10 +7,23 @@ const NEEDS_MET = ['Fails to Meet', 'Slightly Meets', 'Moderately Meets', 'Highl
 
 let n = 0;
 function outcome(over: Partial<QuestionOutcome>): QuestionOutcome {
-  return { attemptId: 1, bankId: 'b', questionId: `q${++n}`, sections: ['1'], answered: true, correct: true, at: 0, attemptEndedAt: 0, ...over };
+  return {
+    attemptId: 1,
+    bankId: 'b',
+    questionId: `q${++n}`,
+    sections: ['1'],
+    answered: true,
+    correct: true,
+    at: 0,
+    attemptEndedAt: 0,
+    ...over,
+  };
 }
 const rated = (expected: number, chosen: number) =>
-  outcome({ correct: chosen === expected, scale: { name: 'needs_met', kind: 'rating', labels: NEEDS_MET, chosen, expected } });
+  outcome({
+    correct: chosen === expected,
+    scale: { name: 'needs_met', kind: 'rating', labels: NEEDS_MET, chosen, expected },
+  });
 
 describe('calibration on a rating scale', () => {
   it('gives the mean signed error in steps and the confusion of chosen against expected labels', () => {
@@ -43,12 +56,21 @@ describe('rushing', () => {
     // Fast accuracy 0/2 = 0; rest 5/6 = 0.83; gap 0.83 >= 0.2 -> warning.
     const times = [3, 4, 20, 25, 30, 35, 40, 45].map((s) => s * 1000);
     const rows = times.map((elapsedMs, i) => outcome({ elapsedMs, correct: i >= 2 && i !== 7 }));
-    expect(rushing(rows)).toEqual({ answers: 8, fastCount: 2, fastUpToMs: 4000, fastAccuracy: 0, restAccuracy: 0.83, warning: true });
+    expect(rushing(rows)).toEqual({
+      answers: 8,
+      fastCount: 2,
+      fastUpToMs: 4000,
+      fastAccuracy: 0,
+      restAccuracy: 0.83,
+      warning: true,
+    });
   });
 
   it('does not warn when the quick answers are about as good', () => {
     // 12 answers, fastest 3: 2 right (0.67); rest 9: 7 right (0.78); gap 0.11 < 0.2.
-    const rows = Array.from({ length: 12 }, (_, i) => outcome({ elapsedMs: (i + 1) * 1000, correct: ![0, 4, 5].includes(i) }));
+    const rows = Array.from({ length: 12 }, (_, i) =>
+      outcome({ elapsedMs: (i + 1) * 1000, correct: ![0, 4, 5].includes(i) }),
+    );
     const result = rushing(rows)!;
     expect(result.fastCount).toBe(3);
     expect(result.fastAccuracy).toBe(0.67);
@@ -90,7 +112,17 @@ describe('certainty-based marking (Moodle CBM)', () => {
 
 describe('progress over attempts', () => {
   it('lists each bank’s scores in the order the attempts ended', () => {
-    const attempt = (bankId: string, endedAt: number, percent: number) => ({ attemptId: endedAt, bankId, mode: 'exam' as const, startedAt: endedAt - 1, endedAt, percent, timed: true, questionIds: [], answers: [] });
+    const attempt = (bankId: string, endedAt: number, percent: number) => ({
+      attemptId: endedAt,
+      bankId,
+      mode: 'exam' as const,
+      startedAt: endedAt - 1,
+      endedAt,
+      percent,
+      timed: true,
+      questionIds: [],
+      answers: [],
+    });
     expect(bankTrends([attempt('a', 30, 70), attempt('b', 10, 40), attempt('a', 20, 55)])).toEqual([
       { bankId: 'b', percents: [40] },
       { bankId: 'a', percents: [55, 70] },
@@ -113,14 +145,32 @@ describe('question outcomes from stored attempts', () => {
   it('scores each drawn question again and times it from the previous answer', () => {
     const base = { sections: ['1'], rules: [], media: [], points: 1, critical: false, tags: [], rubric: [] };
     const questions = new Map<string, Question>([
-      ['r', { ...base, id: 'r', type: 'rating', prompt: 'Rate', scale: NEEDS_MET, answer: 'Highly Meets', tolerance: [1, 0.5, 0] }],
+      [
+        'r',
+        {
+          ...base,
+          id: 'r',
+          type: 'rating',
+          prompt: 'Rate',
+          scale: NEEDS_MET,
+          answer: 'Highly Meets',
+          tolerance: [1, 0.5, 0],
+        },
+      ],
       ['t', { ...base, id: 't', type: 'true-false', prompt: 'True?', answer: true }],
       ['u', { ...base, id: 'u', type: 'true-false', prompt: 'Unanswered', answer: true }],
     ]);
     const outcomes = questionOutcomes(
       [
         {
-          attemptId: 9, bankId: 'b', mode: 'exam', startedAt: 1000, endedAt: 90_000, percent: 50, timed: true, questionIds: ['r', 't', 'u', 'gone'],
+          attemptId: 9,
+          bankId: 'b',
+          mode: 'exam',
+          startedAt: 1000,
+          endedAt: 90_000,
+          percent: 50,
+          timed: true,
+          questionIds: ['r', 't', 'u', 'gone'],
           answers: [
             { questionId: 't', response: { answer: true, self: [], confidence: 'high' }, answeredAt: 41_000 },
             { questionId: 'r', response: { answer: 'Fully Meets', self: [] }, answeredAt: 11_000 },

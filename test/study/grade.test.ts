@@ -12,8 +12,16 @@ describe('grading a drill answer into ts-fsrs', () => {
     ['right but unsure', { correct: true, elapsedMs: 10_000, confidence: 'low' as const }, Rating.Hard],
     ['right, in time, medium sure', { correct: true, elapsedMs: 20_000, confidence: 'medium' as const }, Rating.Good],
     ['right, fast, but not asked how sure', { correct: true, elapsedMs: 20_000 }, Rating.Good],
-    ['right, neither fast nor slow, sure', { correct: true, elapsedMs: 45_000, confidence: 'high' as const }, Rating.Good],
-    ['right, fast (half the time) and sure', { correct: true, elapsedMs: 30_000, confidence: 'high' as const }, Rating.Easy],
+    [
+      'right, neither fast nor slow, sure',
+      { correct: true, elapsedMs: 45_000, confidence: 'high' as const },
+      Rating.Good,
+    ],
+    [
+      'right, fast (half the time) and sure',
+      { correct: true, elapsedMs: 30_000, confidence: 'high' as const },
+      Rating.Easy,
+    ],
   ])('%s', (_name, facts, grade) => {
     expect(gradeAnswer({ ...facts, expectedMs: EXPECTED })).toBe(grade);
   });

@@ -3,11 +3,26 @@ import { nextStep, type StudyState } from '../../src/study/next-step.js';
 
 const NOW = Date.parse('2030-03-01T12:00:00Z');
 const HOUR = 3_600_000;
-const base: StudyState = { bankId: 'search', guidelineId: 'search-guide', now: NOW, dueCards: 0, passMark: 80, examsTaken: 1, passed: false };
+const base: StudyState = {
+  bankId: 'search',
+  guidelineId: 'search-guide',
+  now: NOW,
+  dueCards: 0,
+  passMark: 80,
+  examsTaken: 1,
+  passed: false,
+};
 
 describe('the next step', () => {
   it('drills the cards due first, with an estimate of 30 s a card rounded up to whole minutes', () => {
-    expect(nextStep({ ...base, dueCards: 12, weakest: { sectionId: '7', title: 'x', accuracy: 0.45, tried: 11 }, examOpensAt: NOW + 23 * HOUR })).toEqual({
+    expect(
+      nextStep({
+        ...base,
+        dueCards: 12,
+        weakest: { sectionId: '7', title: 'x', accuracy: 0.45, tried: 11 },
+        examOpensAt: NOW + 23 * HOUR,
+      }),
+    ).toEqual({
       rule: 'drill-due',
       text: '12 cards due - drill (6 min)',
       command: 'qualify drill search',
@@ -33,7 +48,13 @@ describe('the next step', () => {
   });
 
   it('with nothing due, sends the learner to the weakest section below the pass mark', () => {
-    expect(nextStep({ ...base, weakest: { sectionId: '7', title: 'Porn', accuracy: 0.45, tried: 11 }, examOpensAt: NOW + 23 * HOUR })).toEqual({
+    expect(
+      nextStep({
+        ...base,
+        weakest: { sectionId: '7', title: 'Porn', accuracy: 0.45, tried: 11 },
+        examOpensAt: NOW + 23 * HOUR,
+      }),
+    ).toEqual({
       rule: 'read-weak-section',
       text: 'Section 7 at 45% - read 7, then drill --section 7',
       command: 'qualify read search-guide 7',
@@ -41,8 +62,12 @@ describe('the next step', () => {
   });
 
   it('ignores a weak section tried only once, or one at the pass mark', () => {
-    expect(nextStep({ ...base, weakest: { sectionId: '7', title: 'x', accuracy: 0, tried: 1 } }).rule).toBe('take-exam');
-    expect(nextStep({ ...base, weakest: { sectionId: '7', title: 'x', accuracy: 0.8, tried: 5 } }).rule).toBe('take-exam');
+    expect(nextStep({ ...base, weakest: { sectionId: '7', title: 'x', accuracy: 0, tried: 1 } }).rule).toBe(
+      'take-exam',
+    );
+    expect(nextStep({ ...base, weakest: { sectionId: '7', title: 'x', accuracy: 0.8, tried: 5 } }).rule).toBe(
+      'take-exam',
+    );
   });
 
   it('during a retake wait suggests one timed practice, saying when the exam opens', () => {
@@ -51,14 +76,24 @@ describe('the next step', () => {
       text: 'retake opens in 23 h - one timed practice first?',
       command: 'qualify practice search --timed',
     });
-    expect(nextStep({ ...base, examOpensAt: NOW + 72 * HOUR }).text).toBe('retake opens in 3 d - one timed practice first?');
-    expect(nextStep({ ...base, examOpensAt: NOW + 10 * 60_000 }).text).toBe('retake opens in 10 min - one timed practice first?');
+    expect(nextStep({ ...base, examOpensAt: NOW + 72 * HOUR }).text).toBe(
+      'retake opens in 3 d - one timed practice first?',
+    );
+    expect(nextStep({ ...base, examOpensAt: NOW + 10 * 60_000 }).text).toBe(
+      'retake opens in 10 min - one timed practice first?',
+    );
   });
 
   it('says so when locked out for good, and otherwise: take the open exam, or start by reading', () => {
     expect(nextStep({ ...base, examOpensAt: null }).rule).toBe('locked-out');
-    expect(nextStep({ ...base, examOpensAt: NOW - 1 })).toMatchObject({ rule: 'take-exam', command: 'qualify exam search' });
-    expect(nextStep({ ...base, examsTaken: 0 })).toMatchObject({ rule: 'start-reading', command: 'qualify read search-guide' });
+    expect(nextStep({ ...base, examOpensAt: NOW - 1 })).toMatchObject({
+      rule: 'take-exam',
+      command: 'qualify exam search',
+    });
+    expect(nextStep({ ...base, examsTaken: 0 })).toMatchObject({
+      rule: 'start-reading',
+      command: 'qualify read search-guide',
+    });
     expect(nextStep({ ...base, passed: true })).toMatchObject({ rule: 'keep-fresh' });
   });
 });

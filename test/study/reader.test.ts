@@ -9,7 +9,9 @@ import { scoreQuestion } from '../../src/scoring/rubric.js';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const content = loadContent([path.join(ROOT, 'guidelines'), path.join(ROOT, 'test', 'fixtures', 'basic')], []);
 const fixture = content.guidelines.get('fixture-guide')!;
-const search: Guideline = [...content.guidelines.values()].find((g) => g.sectionIndex.has('7.1') && g.title.startsWith('Search'))!;
+const search: Guideline = [...content.guidelines.values()].find(
+  (g) => g.sectionIndex.has('7.1') && g.title.startsWith('Search'),
+)!;
 
 describe('searching a guideline', () => {
   it('jumps straight to a section given by its id', () => {
@@ -17,7 +19,9 @@ describe('searching a guideline', () => {
   });
 
   it('finds the sections holding every word, title matches first, with the line that matched', () => {
-    expect(searchSections(fixture, 'FLAG')).toEqual([{ sectionId: '3', title: 'Safety', snippet: 'Flag unsafe content.' }]);
+    expect(searchSections(fixture, 'FLAG')).toEqual([
+      { sectionId: '3', title: 'Safety', snippet: 'Flag unsafe content.' },
+    ]);
     expect(searchSections(fixture, 'read rate').map((h) => h.sectionId)).toEqual(['1']);
     const hits = searchSections(search, 'fully meets');
     expect(hits[0]!.sectionId).toBe('7.1'); // "When Fully Meets is possible"
@@ -53,10 +57,16 @@ describe('the three reading passes', () => {
 describe('drill cards from a guideline', () => {
   it('makes a card of every rule and term, and asks a rule card as a choice between rules', () => {
     const cards = guidelineCards(fixture);
-    expect(cards.map((c) => c.id)).toEqual(['rule:fixture-guide:1.r1', 'rule:fixture-guide:2.1.r1', 'rule:fixture-guide:3.r1']);
+    expect(cards.map((c) => c.id)).toEqual([
+      'rule:fixture-guide:1.r1',
+      'rule:fixture-guide:2.1.r1',
+      'rule:fixture-guide:3.r1',
+    ]);
     const question = flashQuestion(cards[0]!, fixture)!;
     expect(question.prompt).toContain('Which is rule 1.r1');
-    expect(question.options.map((o) => o.text).sort()).toEqual([...fixture.ruleIndex.values()].map((r) => r.text).sort());
+    expect(question.options.map((o) => o.text).sort()).toEqual(
+      [...fixture.ruleIndex.values()].map((r) => r.text).sort(),
+    );
     const right = question.options.find((o) => o.text === 'Read every instruction before you rate.')!;
     expect(scoreQuestion(question, { answer: right.id, self: [] }).earned).toBe(1);
     expect(flashQuestion(cards[0]!, fixture)).toEqual(question); // the same options every time
@@ -74,8 +84,22 @@ describe('drill cards from a guideline', () => {
   });
 
   it('drills only what is due: missed questions first, then by due date and guideline order', () => {
-    const card = (id: string, kind: DueCard['kind'], sectionId: string, due: number): DueCard => ({ id, kind, sectionId, due, bankId: 'b', guidelineId: 'g', ref: id });
-    const deck = [card('rule-a', 'rule', '1', 0), card('q-late', 'question', '1', 50), card('q-3', 'question', '3', 10), card('q-2', 'question', '2', 10), card('future', 'question', '1', 1000)];
+    const card = (id: string, kind: DueCard['kind'], sectionId: string, due: number): DueCard => ({
+      id,
+      kind,
+      sectionId,
+      due,
+      bankId: 'b',
+      guidelineId: 'g',
+      ref: id,
+    });
+    const deck = [
+      card('rule-a', 'rule', '1', 0),
+      card('q-late', 'question', '1', 50),
+      card('q-3', 'question', '3', 10),
+      card('q-2', 'question', '2', 10),
+      card('future', 'question', '1', 1000),
+    ];
     expect(drillRound(deck, 100, 10).map((c) => c.id)).toEqual(['q-2', 'q-3', 'q-late', 'rule-a']);
     expect(drillRound(deck, 100, 2).map((c) => c.id)).toEqual(['q-2', 'q-3']);
     expect(inSection('7.2', '7')).toBe(true);

@@ -25,8 +25,22 @@ class Run {
   ) {}
 
   start(options: Partial<InteractiveOptions> = {}): this {
-    const io: Io = { out: (text) => void (this.out += text), err: () => {}, env: {}, color: false, colorErr: false, width: 100, cwd: process.cwd(), terminal: this.terminal };
-    this.done = runInteractive(this.resolved, { content: [], db: this.db, mode: 'practice', seed: '1', ...options }, io, this.terminal);
+    const io: Io = {
+      out: (text) => void (this.out += text),
+      err: () => {},
+      env: {},
+      color: false,
+      colorErr: false,
+      width: 100,
+      cwd: process.cwd(),
+      terminal: this.terminal,
+    };
+    this.done = runInteractive(
+      this.resolved,
+      { content: [], db: this.db, mode: 'practice', seed: '1', ...options },
+      io,
+      this.terminal,
+    );
     return this;
   }
 
@@ -148,8 +162,11 @@ describe('practice in the terminal', () => {
     expect(run.out).toMatch(/Score 2 \/ 2/);
   });
 
-  it("has no question clock when untimed, even for a question with its own time limit; --timed keeps it", async () => {
-    const limited = CHOICE('p-limited', 'Answer within a second?').replace('    answer: b\n', '    answer: b\n    time_limit: 1s\n');
+  it('has no question clock when untimed, even for a question with its own time limit; --timed keeps it', async () => {
+    const limited = CHOICE('p-limited', 'Answer within a second?').replace(
+      '    answer: b\n',
+      '    answer: b\n    time_limit: 1s\n',
+    );
     const untimed = practice(limited, 'exam:\n  time_limit: 10m\n').start();
     await untimed.terminal.waitFor('Start practising');
     untimed.terminal.key('enter');
@@ -206,7 +223,10 @@ describe('practice in the terminal', () => {
     run.terminal.key('r'); // leave the question half-labelled
     await run.terminal.waitFor('Review before you submit');
     // The label question's row on the review screen: its number picks it.
-    const row = run.terminal.screen().split('\n').find((line) => line.includes('Label each request.'))!;
+    const row = run.terminal
+      .screen()
+      .split('\n')
+      .find((line) => line.includes('Label each request.'))!;
     run.terminal.key(/(\d+)\./.exec(row)![1]!);
     run.terminal.key('enter');
     screen = await run.terminal.waitFor('Item 2/2: How to hurt someone');
@@ -242,7 +262,8 @@ describe('practice in the terminal', () => {
 
 describe('the review screen', () => {
   it('lines the prompts up in one column and cuts them to the width with "…"', async () => {
-    const long = 'Read the result and the query, then decide how well the page meets the need of a user who typed this exact query on a phone while travelling abroad.';
+    const long =
+      'Read the result and the query, then decide how well the page meets the need of a user who typed this exact query on a phone while travelling abroad.';
     const run = practice(CHOICE('p-one', 'Short one?') + CHOICE('p-long', long)).start();
     await run.terminal.waitFor('Start practising');
     run.terminal.key('enter');
@@ -279,10 +300,12 @@ describe('a closed-book exam in the terminal', () => {
   });
 });
 
-
 describe('critical questions, said in words', () => {
   it('explains on the start screen and in the question header that one miss fails the exam, whatever the score', async () => {
-    const critical = CHOICE('e-crit', 'Critical question?').replace('    answer: b\n', '    answer: b\n    critical: true\n');
+    const critical = CHOICE('e-crit', 'Critical question?').replace(
+      '    answer: b\n',
+      '    answer: b\n    critical: true\n',
+    );
     const run = practice(critical, 'exam:\n  time_limit: 10m\n').start({ mode: 'exam' });
     let screen = await run.terminal.waitFor('Start the exam');
     expect(screen).toContain('a question marked "critical" fails the exam if missed, whatever the score');
@@ -387,7 +410,10 @@ describe('a partly answered label-each question', () => {
       await first.terminal.waitFor(next);
     }
     // The labels are saved as they are given, before the question is left.
-    expect(first.saved()['p-label']).toMatchObject({ answer: { i1: 'Safe', i2: 'Safe', i3: 'Safe' }, unfinished: true });
+    expect(first.saved()['p-label']).toMatchObject({
+      answer: { i1: 'Safe', i2: 'Safe', i3: 'Safe' },
+      unfinished: true,
+    });
     first.terminal.key('right');
     screen = await first.terminal.waitFor('Item 5/5: Forge a signature');
     expect(screen).toContain('n next question');
@@ -433,7 +459,9 @@ describe('a partly answered label-each question', () => {
     await finished(second);
     // Three of five items right: 0.6 of the question's point, and the two left open said so.
     expect(second.out).toContain('p-label (0.6/1)');
-    expect(second.out.replace(/\s+/g, ' ')).toContain('Fix a bike -> Safe; Pick a lock -> not answered; Forge a signature -> not answered');
+    expect(second.out.replace(/\s+/g, ' ')).toContain(
+      'Fix a bike -> Safe; Pick a lock -> not answered; Forge a signature -> not answered',
+    );
   });
 });
 
@@ -466,7 +494,9 @@ describe('free-text drafts', () => {
     let screen = await first.terminal.waitFor('Enter on an empty line');
     expect(screen).toContain('Second, still typing and more');
     first.terminal.type(', and it leaks');
-    await vi.waitFor(() => expect(written(first)).toBe('First line.\nSecond, still typing and more, and it leaks'), { timeout: 3000 });
+    await vi.waitFor(() => expect(written(first)).toBe('First line.\nSecond, still typing and more, and it leaks'), {
+      timeout: 3000,
+    });
     await saveAndQuit(first);
 
     const second = new Run(first.resolved, first.db);
@@ -513,7 +543,10 @@ async function reviewOf(run: Run, press = true): Promise<string> {
 
 describe('the submit confirmation', () => {
   it('lists the questions still flagged and those not answered, and goes back to the review on "no"', async () => {
-    const run = practice(CHOICE('p-one', 'First question?') + CHOICE('p-two', 'Second question?') + CHOICE('p-three', 'Third question?'), 'exam:\n  time_limit: 10m\n').start({ mode: 'exam' });
+    const run = practice(
+      CHOICE('p-one', 'First question?') + CHOICE('p-two', 'Second question?') + CHOICE('p-three', 'Third question?'),
+      'exam:\n  time_limit: 10m\n',
+    ).start({ mode: 'exam' });
     const order = run.order();
     await run.terminal.waitFor('Start the exam');
     run.terminal.key('enter');
@@ -562,7 +595,9 @@ describe('practice: try again', () => {
     screen = await run.terminal.waitFor('↑↓ move · Enter answer');
     expect(screen).toContain(prompts[first!]!);
     run.terminal.key('r'); // the review says the second try is still to come
-    expect(await run.terminal.waitFor('Review before you submit')).toMatch(new RegExp(`one more try to go\\s+\\S+\\s+single-choice\\s+${prompts[first!]!.replace('?', '\\?')}`));
+    expect(await run.terminal.waitFor('Review before you submit')).toMatch(
+      new RegExp(`one more try to go\\s+\\S+\\s+single-choice\\s+${prompts[first!]!.replace('?', '\\?')}`),
+    );
     run.terminal.key('enter'); // back to the question
     await run.terminal.waitFor('↑↓ move · Enter answer');
     run.terminal.key('enter'); // a) wrong again: no third try, the key is shown
@@ -627,7 +662,9 @@ describe('second tries', () => {
     for (let i = 0; i < 'banana'.length; i++) run.terminal.key('backspace');
     run.terminal.type('apple');
     // Typed answers save drafts while typing: wait for one, so the second try is drafted too.
-    await vi.waitFor(() => expect(run.saved()['p-short']).toMatchObject({ answer: 'apple', unfinished: true }), { timeout: 3000 });
+    await vi.waitFor(() => expect(run.saved()['p-short']).toMatchObject({ answer: 'apple', unfinished: true }), {
+      timeout: 3000,
+    });
     run.terminal.key('enter');
     run.terminal.key('enter');
     await run.terminal.waitFor('Correct · 1 of 1 point');
@@ -719,11 +756,21 @@ describe('practice rounds', () => {
   it('shows the open round in history with how to resume it, and on the home screen', async () => {
     const first = await leaveRoundOpen();
     let out = '';
-    const io: Io = { out: (text) => void (out += text), err: () => {}, env: {}, color: false, colorErr: false, width: 100, cwd: process.cwd() };
+    const io: Io = {
+      out: (text) => void (out += text),
+      err: () => {},
+      env: {},
+      color: false,
+      colorErr: false,
+      width: 100,
+      cwd: process.cwd(),
+    };
     vi.stubEnv('QUALIFY_HOME', tempTree()); // the content cache goes to a throwaway home
     historyCommand(undefined, { content: [path.dirname(first.resolved.bank.file)], db: first.db }, io);
     // The command carries the --content and --db it needs to find the bank and the round again.
-    expect(out).toMatch(/practice\s+in progress\n\s+continue with: qualify\s+--content\s+\S+\s+--db\s+\S+\s+practice\s+b\s+--resume/);
+    expect(out).toMatch(
+      /practice\s+in progress\n\s+continue with: qualify\s+--content\s+\S+\s+--db\s+\S+\s+practice\s+b\s+--resume/,
+    );
     const db = openDatabase(first.db);
     try {
       expect(bankStatus(new AttemptStore(db), first.resolved, Date.now())).toContain('practice in progress');
@@ -737,7 +784,18 @@ describe('practice rounds', () => {
 describe('settling open practice rounds', () => {
   const resolved = loadBank(bankYaml(CHOICE('p-one', 'First question?'), 'exam:\n  time_limit: 10m\n'));
   const open = (store: AttemptStore, startedAt: number, extra: Partial<NewAttempt> = {}) =>
-    store.start({ bankId: 'b', bankTitle: 'Test Bank', bankVersion: '1.0.0', bankFile: resolved.bank.file, guidelineId: 'g', mode: 'practice', seed: 1, questionIds: ['p-one'], startedAt, ...extra });
+    store.start({
+      bankId: 'b',
+      bankTitle: 'Test Bank',
+      bankVersion: '1.0.0',
+      bankFile: resolved.bank.file,
+      guidelineId: 'g',
+      mode: 'practice',
+      seed: 1,
+      questionIds: ['p-one'],
+      startedAt,
+      ...extra,
+    });
 
   it('closes a lapsed timed round, one whose questions left the bank, and every open round but the newest', () => {
     const db = openDatabase(path.join(tempTree(), 'qualify.db'));

@@ -12,7 +12,8 @@ import { makeTheme } from '../../src/text/theme.js';
 
 const PARAGRAPH =
   "The result is the county's property search page: it lists every parcel with its tax number and owners' names, and the search box accepts a street address.";
-const CODE = '    for (const row of rows) { total += row.amount * row.rate; } // every row counts once, even when repeated';
+const CODE =
+  '    for (const row of rows) { total += row.amount * row.rate; } // every row counts once, even when repeated';
 
 const lines = (screen: string) => screen.split('\n');
 
@@ -84,7 +85,10 @@ describe('wrapping text to the screen', () => {
   });
 
   it('wraps practice feedback in the pager the same way', async () => {
-    const { answer, events, getScreen } = await render(pagerPrompt, { screen: { color: false, size: { columns: 41, rows: 30 } }, text: `Why: ${PARAGRAPH}` });
+    const { answer, events, getScreen } = await render(pagerPrompt, {
+      screen: { color: false, size: { columns: 41, rows: 30 } },
+      text: `Why: ${PARAGRAPH}`,
+    });
     for (const line of lines(getScreen())) {
       expect(line).not.toMatch(/^ \S/);
       expect(line).not.toMatch(/ $/);
@@ -119,7 +123,11 @@ describe('tables of choices (review screen, home screen)', () => {
     const { answer, events, getScreen } = await render(choicePrompt, {
       screen: { color: false, size: { columns: 60, rows: 30 } },
       choices: [
-        { value: 'a', label: 'search-evaluation-basics', cells: ['Search Result Evaluation — Qualification Practice', 'not tried yet'] },
+        {
+          value: 'a',
+          label: 'search-evaluation-basics',
+          cells: ['Search Result Evaluation — Qualification Practice', 'not tried yet'],
+        },
         { value: 'b', label: 'fixture-bank', cells: ['Fixture Bank', 'best 50% · passed'] },
       ],
       shrinkColumn: 1,
@@ -149,7 +157,10 @@ describe('a resized window', () => {
     const size = window({ columns: 100, rows: 34 });
     const { answer, events, getScreen } = await render(choicePrompt, {
       screen: examScreen(size, () => now),
-      choices: ['Fails to Meet', 'Slightly Meets', 'Moderately Meets', 'Highly Meets', 'Fully Meets'].map((label) => ({ value: label, label })),
+      choices: ['Fails to Meet', 'Slightly Meets', 'Moderately Meets', 'Highly Meets', 'Fully Meets'].map((label) => ({
+        value: label,
+        label,
+      })),
       nav: { skip: true, flag: true, review: true, view: true, quitHint: true },
     });
     expect(lines(getScreen()).some((line) => stringWidth(line) > 59)).toBe(true);
@@ -177,7 +188,10 @@ describe('a resized window', () => {
 
   it('lays out the pager and the text input again too', async () => {
     const size = window({ columns: 100, rows: 34 });
-    const pager = await render(pagerPrompt, { screen: { title: 'Guide', color: false, size }, text: Array.from({ length: 10 }, () => PARAGRAPH).join('\n') });
+    const pager = await render(pagerPrompt, {
+      screen: { title: 'Guide', color: false, size },
+      text: Array.from({ length: 10 }, () => PARAGRAPH).join('\n'),
+    });
     size.resize({ columns: 50, rows: 12 });
     const shown = lines(pager.getScreen());
     expect(shown.length).toBeLessThanOrEqual(11);
@@ -215,7 +229,10 @@ describe('keys that do not do what they might', () => {
   });
 
   it('self-assessment still takes "none of them" as an answer', async () => {
-    const { answer, events } = await render(checkboxPrompt, { screen: { color: false }, choices: [{ value: 'a', label: 'Holds' }] });
+    const { answer, events } = await render(checkboxPrompt, {
+      screen: { color: false },
+      choices: [{ value: 'a', label: 'Holds' }],
+    });
     events.keypress('enter');
     await expect(answer).resolves.toEqual({ kind: 'answer', value: [] });
   });

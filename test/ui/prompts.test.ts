@@ -16,7 +16,13 @@ afterEach(() => {
 
 describe('choice prompt (single choice, true/false, scales, label-each items, menus)', () => {
   it('answers with the option under the cursor', async () => {
-    const { answer, events, getScreen } = await render(choicePrompt, { screen, choices: [{ value: 'a', label: 'a) First' }, { value: 'b', label: 'b) Second' }] });
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      screen,
+      choices: [
+        { value: 'a', label: 'a) First' },
+        { value: 'b', label: 'b) Second' },
+      ],
+    });
     expect(getScreen()).toContain('❯ a) First');
     events.keypress('down');
     expect(getScreen()).toContain('❯ b) Second');
@@ -53,13 +59,27 @@ describe('choice prompt (single choice, true/false, scales, label-each items, me
   });
 
   it('chooses at once with a menu key (Esc goes back)', async () => {
-    const { answer, events } = await render(choicePrompt, { screen, keys: { escape: 'back' }, choices: [{ value: 'go', label: 'Go' }, { value: 'back', label: 'Back' }] });
+    const { answer, events } = await render(choicePrompt, {
+      screen,
+      keys: { escape: 'back' },
+      choices: [
+        { value: 'go', label: 'Go' },
+        { value: 'back', label: 'Back' },
+      ],
+    });
     events.keypress('escape');
     await expect(answer).resolves.toEqual({ kind: 'answer', value: 'back' });
   });
 
   it('leaves the question with the offered moves, carrying the selection on screen', async () => {
-    const { answer, events, getScreen } = await render(choicePrompt, { screen, nav: exam, choices: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] });
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      screen,
+      nav: exam,
+      choices: [
+        { value: 'a', label: 'A' },
+        { value: 'b', label: 'B' },
+      ],
+    });
     expect(getScreen()).toContain('← back · → skip · f flag · r review & submit · Ctrl+C save & quit');
     events.keypress('down');
     events.keypress('f');
@@ -67,7 +87,11 @@ describe('choice prompt (single choice, true/false, scales, label-each items, me
   });
 
   it('ignores moves that are not offered (no going back in a sequential exam)', async () => {
-    const { answer, events, getScreen } = await render(choicePrompt, { screen, nav: { skip: true }, choices: [{ value: 'a', label: 'A' }] });
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      screen,
+      nav: { skip: true },
+      choices: [{ value: 'a', label: 'A' }],
+    });
     expect(getScreen()).not.toContain('← back');
     events.keypress('left');
     events.keypress('g');
@@ -76,7 +100,12 @@ describe('choice prompt (single choice, true/false, scales, label-each items, me
   });
 
   it('cannot be answered once the question is closed', async () => {
-    const { answer, events, getScreen } = await render(choicePrompt, { screen, nav: { skip: true }, readOnly: true, choices: [{ value: 'a', label: 'A' }] });
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      screen,
+      nav: { skip: true },
+      readOnly: true,
+      choices: [{ value: 'a', label: 'A' }],
+    });
     expect(getScreen()).toContain("This question's own time is up");
     events.keypress('enter');
     events.keypress('right');
@@ -84,7 +113,10 @@ describe('choice prompt (single choice, true/false, scales, label-each items, me
   });
 
   it('never prints control characters from bank text', async () => {
-    const { answer, events, getScreen } = await render(choicePrompt, { screen: { ...screen, title: 'T\u001b]0;pwned\u0007' }, choices: [{ value: 'a', label: 'Evil \u001b[2J\u001b[31mred' }] });
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      screen: { ...screen, title: 'T\u001b]0;pwned\u0007' },
+      choices: [{ value: 'a', label: 'Evil \u001b[2J\u001b[31mred' }],
+    });
     const raw = getScreen({ raw: true });
     expect(raw).not.toContain('\u001b[2J');
     expect(raw).not.toContain('\u001b]0;');
@@ -95,7 +127,11 @@ describe('choice prompt (single choice, true/false, scales, label-each items, me
 
   it('cuts a body too long for the screen and offers the whole question', async () => {
     const long = Array.from({ length: 40 }, (_, i) => `line ${i + 1}`).join('\n');
-    const { answer, events, getScreen } = await render(choicePrompt, { screen: { ...screen, body: long, size: { columns: 80, rows: 16 } }, nav: { view: true }, choices: [{ value: 'a', label: 'A' }] });
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      screen: { ...screen, body: long, size: { columns: 80, rows: 16 } },
+      nav: { view: true },
+      choices: [{ value: 'a', label: 'A' }],
+    });
     const shown = getScreen();
     expect(shown.split('\n').length).toBeLessThanOrEqual(15);
     expect(shown).toMatch(/… lines 1-\d+ of 40 · j\/k or PgDn\/PgUp scroll · v read it all/);
@@ -106,9 +142,16 @@ describe('choice prompt (single choice, true/false, scales, label-each items, me
   it('scrolls a long body with j/k and PgDn/PgUp while the choices stay on screen', async () => {
     const long = Array.from({ length: 40 }, (_, i) => `line ${i + 1}`).join('\n');
     const choices = ['Much better', 'Better', 'Same', 'Worse', 'Much worse'].map((label) => ({ value: label, label }));
-    const { answer, events, getScreen } = await render(choicePrompt, { screen: { ...screen, body: long, size: { columns: 80, rows: 20 } }, nav: { view: true }, choices });
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      screen: { ...screen, body: long, size: { columns: 80, rows: 20 } },
+      nav: { view: true },
+      choices,
+    });
     const lines = () => getScreen().split('\n');
-    const page = () => lines().filter((line) => /^line \d+$/.test(line)).map((line) => Number(line.slice(5)));
+    const page = () =>
+      lines()
+        .filter((line) => /^line \d+$/.test(line))
+        .map((line) => Number(line.slice(5)));
     expect(page()[0]).toBe(1);
     const size = page().length;
     events.keypress('j');
@@ -133,7 +176,10 @@ describe('choice prompt (single choice, true/false, scales, label-each items, me
 
 describe('checkbox prompt (multi-select, self-assessment)', () => {
   it('ticks with Space and answers in the list order', async () => {
-    const { answer, events, getScreen } = await render(checkboxPrompt, { screen, choices: ['a', 'b', 'c'].map((v) => ({ value: v, label: `${v}) option` })) });
+    const { answer, events, getScreen } = await render(checkboxPrompt, {
+      screen,
+      choices: ['a', 'b', 'c'].map((v) => ({ value: v, label: `${v}) option` })),
+    });
     events.keypress('down');
     events.keypress('down');
     events.keypress('space');
@@ -148,7 +194,10 @@ describe('checkbox prompt (multi-select, self-assessment)', () => {
 
 describe('reorder prompt (ranking)', () => {
   it('grabs an item with Space, carries it, and answers first to last', async () => {
-    const { answer, events, getScreen } = await render(reorderPrompt, { screen, items: ['x', 'y', 'z'].map((v) => ({ value: v, label: v.toUpperCase() })) });
+    const { answer, events, getScreen } = await render(reorderPrompt, {
+      screen,
+      items: ['x', 'y', 'z'].map((v) => ({ value: v, label: v.toUpperCase() })),
+    });
     events.keypress('down');
     events.keypress('down');
     events.keypress('space');
@@ -175,8 +224,13 @@ describe('text prompt (free text, rationales)', () => {
 
   it('scrolls a long question with PgDn/PgUp while typing; j and k are typed, not scrolled', async () => {
     const long = Array.from({ length: 40 }, (_, i) => `line ${i + 1}`).join('\n');
-    const { answer, events, getScreen } = await render(textPrompt, { screen: { ...screen, body: long, size: { columns: 80, rows: 20 } } });
-    const first = () => getScreen().split('\n').find((line) => /^line \d+$/.test(line));
+    const { answer, events, getScreen } = await render(textPrompt, {
+      screen: { ...screen, body: long, size: { columns: 80, rows: 20 } },
+    });
+    const first = () =>
+      getScreen()
+        .split('\n')
+        .find((line) => /^line \d+$/.test(line));
     expect(first()).toBe('line 1');
     expect(getScreen()).toMatch(/lines 1-\d+ of 40 · PgDn\/PgUp scroll/);
     events.type('jk');
@@ -208,7 +262,10 @@ describe('text prompt (free text, rationales)', () => {
 describe('pager (guideline sections, feedback, long reports)', () => {
   it('scrolls a long text a page at a time and closes with q', async () => {
     const text = Array.from({ length: 100 }, (_, i) => `row ${i + 1}`).join('\n');
-    const { answer, events, getScreen } = await render(pagerPrompt, { screen: { color: false, size: { columns: 80, rows: 12 } }, text });
+    const { answer, events, getScreen } = await render(pagerPrompt, {
+      screen: { color: false, size: { columns: 80, rows: 12 } },
+      text,
+    });
     expect(getScreen()).toContain('row 1\n');
     expect(getScreen()).toContain('lines 1-9 of 100');
     events.keypress('pagedown');
@@ -232,7 +289,11 @@ describe('countdown', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     let now = 0;
     const { answer, events, getScreen } = await render(choicePrompt, {
-      screen: { ...screen, clock: () => now, status: { number: 7, total: 20, flagged: 2, deadlineAt: 10 * 60_000, questionDeadlineAt: 45_000 } },
+      screen: {
+        ...screen,
+        clock: () => now,
+        status: { number: 7, total: 20, flagged: 2, deadlineAt: 10 * 60_000, questionDeadlineAt: 45_000 },
+      },
       choices: [{ value: 'a', label: 'A' }],
     });
     expect(getScreen()).toContain('Question 7/20 · 2 flagged · 10:00 left · this question 0:45');
@@ -248,7 +309,11 @@ describe('countdown', () => {
 
   it('is cancelled through its AbortSignal when the deadline passes', async () => {
     const controller = new AbortController();
-    const { answer } = await render(choicePrompt, { screen, choices: [{ value: 'a', label: 'A' }] }, { signal: controller.signal });
+    const { answer } = await render(
+      choicePrompt,
+      { screen, choices: [{ value: 'a', label: 'A' }] },
+      { signal: controller.signal },
+    );
     controller.abort('exam-deadline');
     await expect(answer).rejects.toMatchObject({ name: 'AbortPromptError' });
   });

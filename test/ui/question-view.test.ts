@@ -3,7 +3,18 @@ import type { Question } from '../../src/content/types.js';
 import { distinguishingWords } from '../../src/ui/question-view.js';
 
 const question = (id: string, prompt: string, context?: Question['context']) =>
-  ({ id, type: 'preference', prompt, context, sections: ['1'], rules: [], media: [], rubric: [], critical: false, points: 1 }) as unknown as Question;
+  ({
+    id,
+    type: 'preference',
+    prompt,
+    context,
+    sections: ['1'],
+    rules: [],
+    media: [],
+    rubric: [],
+    critical: false,
+    points: 1,
+  }) as unknown as Question;
 
 describe('distinguishingWords (review screen rows)', () => {
   it('puts the context first when several questions share their prompt', () => {

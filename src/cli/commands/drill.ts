@@ -40,14 +40,20 @@ export async function drillCommand(ref: string | undefined, options: DrillOption
   try {
     const study = new StudyStore(db);
     const at = now(io.env);
-        const filter = { weak: options.weak, section: options.section, limit };
+    const filter = { weak: options.weak, section: options.section, limit };
     const dueCards = (when: number) => prepareDeck(study, store, content, target, filter, when).map((d) => d.card);
     // The documented --json shape (README, "Study until you pass").
     const json = (results: unknown[], when: number) =>
       renderJson({
         target: { kind: target.kind, id: ref ?? null },
         round: results,
-        due: dueCards(when).map((c) => ({ card: c.id, kind: c.kind, bank: c.bankId || null, section: c.sectionId, due: new Date(c.due).toISOString() })),
+        due: dueCards(when).map((c) => ({
+          card: c.id,
+          kind: c.kind,
+          bank: c.bankId || null,
+          section: c.sectionId,
+          due: new Date(c.due).toISOString(),
+        })),
       });
     const round = prepareDeck(study, store, content, target, filter, at).slice(0, limit);
     if (!io.terminal) {
@@ -55,7 +61,10 @@ export async function drillCommand(ref: string | undefined, options: DrillOption
       return;
     }
     if (round.length === 0) {
-      const upcoming = study.cards().map((c) => c.due).sort((a, b) => a - b)[0];
+      const upcoming = study
+        .cards()
+        .map((c) => c.due)
+        .sort((a, b) => a - b)[0];
       if (options.json) io.out(json([], at));
       else io.out(wrapMessage(m.nothingDue(upcoming), io.terminal.size().columns - 1));
       return;

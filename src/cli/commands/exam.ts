@@ -28,7 +28,6 @@ export interface ExamOptions extends GlobalOptions {
   stream?: boolean;
 }
 
-
 /**
  * `qualify exam <bank> --answers <file>`: runs a whole attempt from an answers file. The run is
  * one transaction (retake check, attempt, every answer, result): a run killed half-way leaves
@@ -43,7 +42,12 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
     const { resolved } = findBank(options, bankRef, fs.existsSync);
     if (!io.terminal) throw new UsageError(messages.needsTerminal(options.practice ? 'practice' : 'exam'));
     if (options.all && !options.practice) throw new UsageError(messages.allNeedsPractice);
-    return runInteractive(resolved, { ...options, mode: options.practice ? 'practice' : 'exam', timed: true }, io, io.terminal);
+    return runInteractive(
+      resolved,
+      { ...options, mode: options.practice ? 'practice' : 'exam', timed: true },
+      io,
+      io.terminal,
+    );
   }
   const { selection, resolved } = findBank(options, bankRef, fs.existsSync);
   if (options.all && !options.practice) throw new UsageError(messages.allNeedsPractice);
@@ -65,19 +69,29 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
     if (mode === 'exam' && !options.resume) settleLapsedExam(store, resolved, now(io.env), json);
     const report = store.immediately(() => {
       const at = now(io.env);
-      const attempt = options.resume ? resumeOpenAttempt(store, resolved, mode, at, json) : openNewAttempt(store, resolved, { mode, seed, at, all: options.all }, json);
-      if (attempt.deadlineAt !== undefined && attempt.deadlineAt <= at) return finishAttempt(store, resolved, attempt, mode, 'expired', attempt.deadlineAt);
+      const attempt = options.resume
+        ? resumeOpenAttempt(store, resolved, mode, at, json)
+        : openNewAttempt(store, resolved, { mode, seed, at, all: options.all }, json);
+      if (attempt.deadlineAt !== undefined && attempt.deadlineAt <= at)
+        return finishAttempt(store, resolved, attempt, mode, 'expired', attempt.deadlineAt);
       // On a resume, the file's answers replace the ones given before, as a change of mind would.
       for (const question of attempt.questions) {
         const response = answers.responses.get(question.id);
-        if (response) store.saveAnswer(attempt.attemptId, { questionId: question.id, response, answeredAt: now(io.env), flagged: false });
+        if (response)
+          store.saveAnswer(attempt.attemptId, {
+            questionId: question.id,
+            response,
+            answeredAt: now(io.env),
+            flagged: false,
+          });
       }
       return finishAttempt(store, resolved, attempt, mode, 'submitted', now(io.env));
     });
     io.out(
       json
         ? renderJson(examSummary(report))
-        : renderText(report, { color: io.color, width: io.width }) + reportStudyText(reportStudy(db, store, contentOf(resolved), report, now(io.env)), io.color, io.width),
+        : renderText(report, { color: io.color, width: io.width }) +
+            reportStudyText(reportStudy(db, store, contentOf(resolved), report, now(io.env)), io.color, io.width),
     );
   } finally {
     db.close();
@@ -101,14 +115,29 @@ async function streamExam(resolved: ResolvedBank, options: ExamOptions, io: Io):
   try {
     const at = now(io.env);
     // A bank keeps one open practice round, and a stream may leave its round open.
-    if (mode === 'practice' && !options.resume && settleOpenPractice(store, resolved, at)) throw new UsageError(messages.practiceRoundOpen(resolved.bank.id));
-    const attempt = options.resume ? resumeOpenAttempt(store, resolved, mode, at, json) : openNewAttempt(store, resolved, { mode, seed: parseSeed(options.seed), at, all: options.all, settings: { driver: 'stream' } }, json);
+    if (mode === 'practice' && !options.resume && settleOpenPractice(store, resolved, at))
+      throw new UsageError(messages.practiceRoundOpen(resolved.bank.id));
+    const attempt = options.resume
+      ? resumeOpenAttempt(store, resolved, mode, at, json)
+      : openNewAttempt(
+          store,
+          resolved,
+          { mode, seed: parseSeed(options.seed), at, all: options.all, settings: { driver: 'stream' } },
+          json,
+        );
     const byId = new Map(attempt.questions.map((q) => [q.id, q]));
     const finish = (status: 'submitted' | 'expired', endedAt: number) => {
       const report = finishAttempt(store, resolved, attempt, mode, status, endedAt);
       emit({ event: 'result', ...examSummary(report) });
     };
-    emit({ event: 'started', attemptId: attempt.attemptId, mode, questions: [...byId.keys()], answered: store.answers(attempt.attemptId).map((a) => a.questionId), deadlineAt: attempt.deadlineAt === undefined ? null : new Date(attempt.deadlineAt).toISOString() });
+    emit({
+      event: 'started',
+      attemptId: attempt.attemptId,
+      mode,
+      questions: [...byId.keys()],
+      answered: store.answers(attempt.attemptId).map((a) => a.questionId),
+      deadlineAt: attempt.deadlineAt === undefined ? null : new Date(attempt.deadlineAt).toISOString(),
+    });
     const expired = () => attempt.deadlineAt !== undefined && now(io.env) >= attempt.deadlineAt;
     if (expired()) return finish('expired', attempt.deadlineAt!);
 
@@ -150,7 +179,12 @@ async function streamExam(resolved: ResolvedBank, options: ExamOptions, io: Io):
         problem(messages.streamNoResponse(question.id));
         continue;
       }
-      store.saveAnswer(attempt.attemptId, { questionId: question.id, response: checked.response, answeredAt: now(io.env), flagged: false });
+      store.saveAnswer(attempt.attemptId, {
+        questionId: question.id,
+        response: checked.response,
+        answeredAt: now(io.env),
+        flagged: false,
+      });
       emit({ event: 'ack', id: question.id, attemptId: attempt.attemptId });
     }
     throw new UsageError(messages.streamEndedWithoutSubmit(resolved.bank.id, mode));

@@ -16,12 +16,16 @@ export interface ExportOptions extends GlobalOptions {
 
 /** `qualify export`: finished attempts with their answers, as a versioned attempts file for a study group. */
 export function exportCommand(options: ExportOptions, io: Io): void {
-  if (typeof options.name === 'string' && (options.name.trim() === '' || options.name.length > 80 || /[\u0000-\u001f\u007f]/.test(options.name))) {
+  if (
+    typeof options.name === 'string' &&
+    (options.name.trim() === '' || options.name.length > 80 || /[\u0000-\u001f\u007f]/.test(options.name))
+  ) {
     throw new UsageError(shareMessages.badName);
   }
   if (options.bank !== undefined) {
     const content = loadAllContent(options);
-    if (!content.banks.has(options.bank)) throw new UsageError(messages.unknownBank(options.bank, [...content.banks.keys()]));
+    if (!content.banks.has(options.bank))
+      throw new UsageError(messages.unknownBank(options.bank, [...content.banks.keys()]));
   }
   const { db } = openStore(options);
   try {
@@ -29,7 +33,9 @@ export function exportCommand(options: ExportOptions, io: Io): void {
     else if (options.name !== undefined) setDisplayName(db, options.name.trim());
     const { learners, attempts } = attemptsForExport(db, options.bank);
     const file = buildAttemptsFile(learners, attempts, now(io.env));
-    writeOutput(`${JSON.stringify(file, null, 2)}\n`, options.out, io, (where) => shareMessages.exported(attempts.length, where));
+    writeOutput(`${JSON.stringify(file, null, 2)}\n`, options.out, io, (where) =>
+      shareMessages.exported(attempts.length, where),
+    );
   } finally {
     db.close();
   }

@@ -20,9 +20,17 @@ export interface HistoryOptions extends GlobalOptions {
   json?: boolean;
 }
 
-type RetakeStatus = { status: 'available' | 'waiting' | 'locked-out' | 'clock-rollback' | 'unknown-bank'; availableAt: string | null };
+type RetakeStatus = {
+  status: 'available' | 'waiting' | 'locked-out' | 'clock-rollback' | 'unknown-bank';
+  availableAt: string | null;
+};
 
-function retakeStatus(content: ContentSet, store: Parameters<typeof retakeDecision>[0], bankId: string, at: number): RetakeStatus {
+function retakeStatus(
+  content: ContentSet,
+  store: Parameters<typeof retakeDecision>[0],
+  bankId: string,
+  at: number,
+): RetakeStatus {
   const resolved = content.banks.get(bankId);
   if (!resolved) return { status: 'unknown-bank', availableAt: null };
   const decision = retakeDecision(store, resolved, at);
@@ -32,7 +40,10 @@ function retakeStatus(content: ContentSet, store: Parameters<typeof retakeDecisi
     case 'wait':
       return { status: 'waiting', availableAt: new Date(decision.until).toISOString() };
     case 'locked-out':
-      return { status: 'locked-out', availableAt: decision.until === undefined ? null : new Date(decision.until).toISOString() };
+      return {
+        status: 'locked-out',
+        availableAt: decision.until === undefined ? null : new Date(decision.until).toISOString(),
+      };
     case 'clock-rollback':
       return { status: 'clock-rollback', availableAt: null };
   }
@@ -50,7 +61,12 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
     for (const resolved of content.banks.values()) settleOpenPractice(store, resolved, at);
     const attempts = store.list(bankId);
     if (bankId !== undefined && attempts.length === 0 && !selection.bank(bankId)) {
-      throw new UsageError(messages.unknownBank(bankId, selection.banks.map((b) => b.id)));
+      throw new UsageError(
+        messages.unknownBank(
+          bankId,
+          selection.banks.map((b) => b.id),
+        ),
+      );
     }
     const bankIds = [...new Set(attempts.map((a) => a.bankId))];
     const retake = Object.fromEntries(bankIds.map((id) => [id, retakeStatus(content, store, id, at)]));
@@ -96,7 +112,9 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
             ? a.deadlineAt !== undefined && a.deadlineAt <= at
               ? c.yellow(messages.expiredInProgress(a.mode, a.bankId))
               : c.yellow('in progress')
-            : a.passed ? c.green(`passed ${a.percent}%`) : c.red(`not passed ${a.percent ?? 0}%`);
+            : a.passed
+              ? c.green(`passed ${a.percent}%`)
+              : c.red(`not passed ${a.percent ?? 0}%`);
         const outcome = `${result}${a.status === 'expired' ? c.dim(' (time ran out)') : a.status === 'abandoned' ? c.dim(' (abandoned)') : ''}`;
         const row = `  #${String(a.id).padEnd(4)} ${formatWhen(a.startedAt).padEnd(WHEN_WIDTH)}  ${a.mode.padEnd(8)}`;
         if (stringWidth(`${row}  ${outcome}`) <= width) io.out(`${row}  ${outcome}\n`);
@@ -105,7 +123,8 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
           say(`        ${outcome}`, 8);
         }
         // Resumable: say how, on a line of its own so the row keeps its width.
-        if (a.status === 'in_progress' && (a.deadlineAt === undefined || a.deadlineAt > at)) say(c.dim(`        continue with: qualify${globalArgs(options)} ${a.mode} ${id} --resume`), 8);
+        if (a.status === 'in_progress' && (a.deadlineAt === undefined || a.deadlineAt > at))
+          say(c.dim(`        continue with: qualify${globalArgs(options)} ${a.mode} ${id} --resume`), 8);
       }
       const r = retake[id]!;
       const line =
@@ -114,7 +133,11 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
           : r.status === 'waiting'
             ? c.yellow(`Next exam attempt: ${formatWhen(r.availableAt!)}`)
             : r.status === 'locked-out'
-              ? c.red(r.availableAt ? `Locked out until ${formatWhen(r.availableAt)}` : 'Locked out for good (practice is still open)')
+              ? c.red(
+                  r.availableAt
+                    ? `Locked out until ${formatWhen(r.availableAt)}`
+                    : 'Locked out for good (practice is still open)',
+                )
               : r.status === 'clock-rollback'
                 ? c.red('The system clock is earlier than the last attempt; fix it to continue')
                 : c.dim('This bank is no longer installed');

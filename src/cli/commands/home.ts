@@ -57,7 +57,14 @@ export async function homeCommand(options: GlobalOptions, io: Io, terminal: Term
         {
           screen: home.screen(next ? `${uiMessages.homeHint}\n${next}` : uiMessages.homeHint),
           // A table: id, title, status; the title gives way first on a narrow screen.
-          choices: [...banks.map((b) => ({ value: b.bank.id, label: b.bank.id, cells: [b.bank.title, statuses.get(b.bank.id) ?? ''] })), { value: '', label: uiMessages.quit }],
+          choices: [
+            ...banks.map((b) => ({
+              value: b.bank.id,
+              label: b.bank.id,
+              cells: [b.bank.title, statuses.get(b.bank.id) ?? ''],
+            })),
+            { value: '', label: uiMessages.quit },
+          ],
           shrinkColumn: 1,
           default: cursor,
           keys: { q: '' },
@@ -115,7 +122,10 @@ class HomeScreens {
   nextStep(content: ContentSet, banks: readonly ResolvedBank[]): string | undefined {
     const { db, store } = openStore(this.options);
     try {
-      const last = store.list().filter((a) => a.status !== 'in_progress').pop();
+      const last = store
+        .list()
+        .filter((a) => a.status !== 'in_progress')
+        .pop();
       const resolved = (last && content.banks.get(last.bankId)) ?? banks[0];
       if (!resolved) return undefined;
       const step = nextStepFor(db, store, content, resolved, now(this.io.env));
@@ -135,7 +145,9 @@ class HomeScreens {
       const action = await unlessClosed(() =>
         choicePrompt(
           {
-            screen: this.screen(`${c.bold(safe(resolved.bank.title))}\n${c.dim(uiMessages.bankFacts(resolved.bank.questions.length, safe(resolved.guideline.title), status))}`),
+            screen: this.screen(
+              `${c.bold(safe(resolved.bank.title))}\n${c.dim(uiMessages.bankFacts(resolved.bank.questions.length, safe(resolved.guideline.title), status))}`,
+            ),
             choices: [
               inProgress ? { value: 'resume', label: a.resume } : { value: 'exam', label: a.exam },
               { value: 'practice', label: a.practice },
@@ -165,17 +177,32 @@ class HomeScreens {
         case 'resume':
         case 'practice': {
           const mode = action === 'practice' ? 'practice' : 'exam';
-          if (!(await runAttempt(resolved, { ...this.options, mode, resume: action === 'resume' }, this.io, terminal))) return 'home';
+          if (!(await runAttempt(resolved, { ...this.options, mode, resume: action === 'resume' }, this.io, terminal)))
+            return 'home';
           await this.pressToContinue();
           break;
         }
         case 'guideline':
-          await unlessClosed(() => pagerPrompt({ screen: this.screen('', resolved.guideline.title), text: guidelineText(resolved.guideline, undefined, terminal.color) }, context));
+          await unlessClosed(() =>
+            pagerPrompt(
+              {
+                screen: this.screen('', resolved.guideline.title),
+                text: guidelineText(resolved.guideline, undefined, terminal.color),
+              },
+              context,
+            ),
+          );
           break;
         case 'history': {
           let text = '';
-          historyCommand(resolved.bank.id, this.options, { ...this.io, color: terminal.color, out: (s) => void (text += s) });
-          await unlessClosed(() => pagerPrompt({ screen: this.screen('', resolved.bank.title), text: text.trimEnd() }, context));
+          historyCommand(resolved.bank.id, this.options, {
+            ...this.io,
+            color: terminal.color,
+            out: (s) => void (text += s),
+          });
+          await unlessClosed(() =>
+            pagerPrompt({ screen: this.screen('', resolved.bank.title), text: text.trimEnd() }, context),
+          );
           break;
         }
       }
@@ -183,13 +210,27 @@ class HomeScreens {
       // A refusal (retake wait, lockout, an exam in progress) is news, not the end of the session.
       if (error instanceof RetakeRefusedError) return await this.offerPractice(resolved, error);
       if (!(error instanceof QualifyError)) throw error;
-      await unlessClosed(() => pagerPrompt({ screen: this.screen(''), text: this.c.yellow(safe(error.message)), hint: uiMessages.pressToContinue }, context));
+      await unlessClosed(() =>
+        pagerPrompt(
+          { screen: this.screen(''), text: this.c.yellow(safe(error.message)), hint: uiMessages.pressToContinue },
+          context,
+        ),
+      );
     }
   }
 
   /** After the report: the learner reads it, then Enter goes back to the menu. */
   private async pressToContinue(): Promise<void> {
-    await unlessClosed(() => pagerPrompt({ screen: { color: this.terminal.color, size: screenSize(this.terminal) }, text: '', hint: uiMessages.pressToContinue }, this.context));
+    await unlessClosed(() =>
+      pagerPrompt(
+        {
+          screen: { color: this.terminal.color, size: screenSize(this.terminal) },
+          text: '',
+          hint: uiMessages.pressToContinue,
+        },
+        this.context,
+      ),
+    );
   }
 
   /** The exam may not start now: say why, and offer practice (which never counts) right here. */

@@ -5,7 +5,15 @@ import { loadContent } from '../../content/load.js';
 import { schemaModeline, writeSchemas } from '../../content/schema-location.js';
 import { ProblemsFoundError, UsageError } from '../../errors.js';
 import { decodeSource } from '../../import/text.js';
-import { buildBank, CONVERTERS, IMPORT_FORMATS, skippedLines, slugFromFileName, toYaml, type ImportFormat } from '../../import/index.js';
+import {
+  buildBank,
+  CONVERTERS,
+  IMPORT_FORMATS,
+  skippedLines,
+  slugFromFileName,
+  toYaml,
+  type ImportFormat,
+} from '../../import/index.js';
 import { sanitize } from '../../text/sanitize.js';
 import { authoringMessages as messages } from '../authoring-messages.js';
 import { contentDirs, type GlobalOptions } from '../context.js';
@@ -59,14 +67,24 @@ export function importCommand(format: string, file: string, options: ImportOptio
   const bankSchema = schemaModeline('bank', folder, io.cwd);
   const guidelineSchema = schemaModeline('guideline', folder, io.cwd);
   const outputs: [string, string][] = [[path.join(folder, `${bankId}.yaml`), toYaml(bankSchema.modeline, built.bank)]];
-  if (built.guideline) outputs.push([path.join(folder, `${String(built.guideline.id)}.yaml`), toYaml(guidelineSchema.modeline, built.guideline)]);
-  for (const [target] of outputs) if (fs.existsSync(target)) throw new UsageError(messages.fileExists(displayPath(io, target)));
+  if (built.guideline)
+    outputs.push([
+      path.join(folder, `${String(built.guideline.id)}.yaml`),
+      toYaml(guidelineSchema.modeline, built.guideline),
+    ]);
+  for (const [target] of outputs)
+    if (fs.existsSync(target)) throw new UsageError(messages.fileExists(displayPath(io, target)));
   fs.mkdirSync(folder, { recursive: true });
   for (const [target, text] of outputs) fs.writeFileSync(target, text, { flag: 'wx' });
   if (bankSchema.schemaToWrite) writeSchemas(folder, ['bank']);
   if (built.guideline && guidelineSchema.schemaToWrite) writeSchemas(folder, ['guideline']);
 
-  io.err(`${messages.imported(converted.questions.length, outputs.map(([target]) => displayPath(io, target)))}\n`);
+  io.err(
+    `${messages.imported(
+      converted.questions.length,
+      outputs.map(([target]) => displayPath(io, target)),
+    )}\n`,
+  );
   if (built.fallbackCount) io.err(`${messages.filedUnderFirstSection(built.fallbackCount)}\n`);
   if (converted.skipped.length) throw new ProblemsFoundError(messages.skippedSome(converted.skipped.length));
 }

@@ -25,7 +25,10 @@ export interface LintOptions extends GlobalOptions {
 }
 
 /** Files and folders named on the command line, as absolute paths; a missing one is a usage error. */
-function collectTargets(paths: readonly string[], cwd: string): { dirs: string[]; files: string[]; sources: Map<string, string> } {
+function collectTargets(
+  paths: readonly string[],
+  cwd: string,
+): { dirs: string[]; files: string[]; sources: Map<string, string> } {
   const dirs: string[] = [];
   const files: string[] = [];
   const sources = new Map<string, string>();
@@ -77,11 +80,23 @@ export function lintPaths(
   // A YAML file without `kind` in a folder is not content (an answers file, say) and is skipped;
   // one named on the command line was meant to be content, so say why nothing was checked.
   const notContent: Diagnostic[] = content.files
-    .filter((f) => explicit.has(f.file) && f.parsed && !f.parsed.diagnostics.length && !f.kind && !withDiagnostics.has(f.file))
-    .map((f) => ({ file: f.file, line: 1, column: 1, severity: 'error', ruleId: 'schema', message: messages.notContent }));
+    .filter(
+      (f) =>
+        explicit.has(f.file) && f.parsed && !f.parsed.diagnostics.length && !f.kind && !withDiagnostics.has(f.file),
+    )
+    .map((f) => ({
+      file: f.file,
+      line: 1,
+      column: 1,
+      severity: 'error',
+      ruleId: 'schema',
+      message: messages.notContent,
+    }));
   content.diagnostics.push(...notContent);
   const targets = content.files
-    .filter((f) => explicit.has(f.file) || (inDirs.has(f.file) && (f.kind !== undefined || withDiagnostics.has(f.file))))
+    .filter(
+      (f) => explicit.has(f.file) || (inDirs.has(f.file) && (f.kind !== undefined || withDiagnostics.has(f.file))),
+    )
     .map((f) => f.file);
   if (targets.length === 0 && files.length === 0) throw new UsageError(messages.noFilesFound([...paths]));
   return lintContent(content, targets, undefined, pooledAttempts);
@@ -101,11 +116,16 @@ function readPooledAttempts(file: string, io: Pick<Io, 'cwd'>): Map<string, Pool
 
 /** `qualify lint [paths...]`: exit 0 clean, 1 errors (or too many warnings), 2 usage error. */
 export function lintCommand(paths: string[], options: LintOptions, io: Io): void {
-  if (!(FORMAT_NAMES as string[]).includes(options.format)) throw new UsageError(messages.badFormat(options.format, FORMAT_NAMES));
+  if (!(FORMAT_NAMES as string[]).includes(options.format))
+    throw new UsageError(messages.badFormat(options.format, FORMAT_NAMES));
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const pooled = options.stats === undefined ? undefined : readPooledAttempts(options.stats, io);
   const result = lintPaths(paths.length ? paths : ['.'], options, io, pooled);
-  io.out(FORMATTERS[options.format as FormatName](result, { color: io.color, displayPath: (file) => displayPath(io, file) }));
-  if (result.errorCount > 0) throw new ProblemsFoundError(options.format === 'stylish' ? '' : messages.lintFailed(result.errorCount));
-  if (maxWarnings >= 0 && result.warningCount > maxWarnings) throw new ProblemsFoundError(messages.tooManyWarnings(result.warningCount, maxWarnings));
+  io.out(
+    FORMATTERS[options.format as FormatName](result, { color: io.color, displayPath: (file) => displayPath(io, file) }),
+  );
+  if (result.errorCount > 0)
+    throw new ProblemsFoundError(options.format === 'stylish' ? '' : messages.lintFailed(result.errorCount));
+  if (maxWarnings >= 0 && result.warningCount > maxWarnings)
+    throw new ProblemsFoundError(messages.tooManyWarnings(result.warningCount, maxWarnings));
 }

@@ -39,8 +39,13 @@ export function listCommand(options: ListOptions, io: Io): void {
   const indent = Math.max(...banks.map((b) => b.file.length)) + idWidth + 2 <= io.width - 1 ? idWidth + 2 : 2;
   for (const b of banks) {
     const pad = ' '.repeat(indent);
-    const head = indent === 2 ? `${c.bold(b.id)}\n${wrap(`${pad}${sanitize(b.title)}`, indent)}` : wrap(`${c.bold(b.id.padEnd(idWidth))}  ${sanitize(b.title)}`, indent);
-    io.out(`${head}${wrap(`${pad}${c.dim(messages.bankFacts(b.questions, b.guideline))}`, indent)}${pad}${c.dim(b.file)}\n`);
+    const head =
+      indent === 2
+        ? `${c.bold(b.id)}\n${wrap(`${pad}${sanitize(b.title)}`, indent)}`
+        : wrap(`${c.bold(b.id.padEnd(idWidth))}  ${sanitize(b.title)}`, indent);
+    io.out(
+      `${head}${wrap(`${pad}${c.dim(messages.bankFacts(b.questions, b.guideline))}`, indent)}${pad}${c.dim(b.file)}\n`,
+    );
   }
   io.out(`\n${wrap(c.dim(messages.startOne(io.terminal !== undefined)), 2)}`);
 }

@@ -23,13 +23,16 @@ export function mergeCommand(files: string[], options: GlobalOptions, io: Io): v
     try {
       source = fs.readFileSync(full, 'utf8');
     } catch (error) {
-      throw new UsageError(messages.cannotRead(given, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
+      throw new UsageError(
+        messages.cannotRead(given, (error as NodeJS.ErrnoException).code ?? (error as Error).message),
+      );
     }
     const { file, diagnostics } = checkAttemptsFile(parseYaml(full, source));
     if (file) checked.push({ name: displayPath(io, full), file });
     problems.push(...diagnostics);
   }
-  if (problems.length) throw new ContentError(problems, messages.mergeRefused(new Set(problems.map((d) => d.file)).size));
+  if (problems.length)
+    throw new ContentError(problems, messages.mergeRefused(new Set(problems.map((d) => d.file)).size));
 
   const { db, file: dbFile } = openStore(options);
   try {

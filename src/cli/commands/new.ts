@@ -39,11 +39,18 @@ export function newCommand(kind: string, id: string, options: NewOptions, io: Io
     if (guidelineId === undefined) throw new UsageError(messages.bankNeedsGuideline([...content.guidelines.keys()]));
     const guideline = content.guidelines.get(guidelineId);
     if (!guideline) throw new UsageError(messages.unknownGuideline(guidelineId, [...content.guidelines.keys()]));
-    text = bankTemplate({ id, guidelineId, sections: exampleSections([...guideline.sectionIndex.keys()]), modeline: schema.modeline });
+    text = bankTemplate({
+      id,
+      guidelineId,
+      sections: exampleSections([...guideline.sectionIndex.keys()]),
+      modeline: schema.modeline,
+    });
   }
   fs.mkdirSync(folder, { recursive: true });
   fs.writeFileSync(file, text, { flag: 'wx' });
   if (schema.schemaToWrite) writeSchemas(path.dirname(schema.schemaToWrite), [kind]);
   const shown = displayPath(io, file);
-  io.err(`${messages.created(shown, kind === 'bank' ? messages.nextForBank(shown) : messages.nextForGuideline(shown))}\n`);
+  io.err(
+    `${messages.created(shown, kind === 'bank' ? messages.nextForBank(shown) : messages.nextForGuideline(shown))}\n`,
+  );
 }

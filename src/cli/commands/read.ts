@@ -17,16 +17,25 @@ export interface ReadOptions extends GlobalOptions {
  * `qualify read <guideline|bank> [section]`: the guideline reader in a terminal. Piped, or with
  * --search, it prints: the contents, one section, or the sections that match.
  */
-export async function readCommand(ref: string, sectionId: string | undefined, options: ReadOptions, io: Io): Promise<void> {
+export async function readCommand(
+  ref: string,
+  sectionId: string | undefined,
+  options: ReadOptions,
+  io: Io,
+): Promise<void> {
   const content = loadAllContent(options);
   const guideline = resolveGuideline(content, ref);
-  if (sectionId !== undefined && !guideline.sectionIndex.has(sectionId)) throw new UsageError(m.unknownSection(sectionId, guideline.id, [...guideline.sectionIndex.keys()]));
+  if (sectionId !== undefined && !guideline.sectionIndex.has(sectionId))
+    throw new UsageError(m.unknownSection(sectionId, guideline.id, [...guideline.sectionIndex.keys()]));
   if (options.search !== undefined) {
     const hits = searchSections(guideline, options.search);
     if (hits.length === 0) io.out(m.noSearchResults(options.search));
     // Each hit's title on its line, its snippet under it, both wrapped to the width.
     const wrap = (line: string, hang: number) => `${wrapLines(line, io.width, { hang }).join('\n')}\n`;
-    for (const hit of hits) io.out(`${wrap(safe(m.searchHit(hit.sectionId, hit.title)), 4)}${hit.snippet ? wrap(`    ${safe(hit.snippet)}`, 4) : ''}`);
+    for (const hit of hits)
+      io.out(
+        `${wrap(safe(m.searchHit(hit.sectionId, hit.title)), 4)}${hit.snippet ? wrap(`    ${safe(hit.snippet)}`, 4) : ''}`,
+      );
     return;
   }
   const { db, store } = openStore(options);
@@ -36,7 +45,9 @@ export async function readCommand(ref: string, sectionId: string | undefined, op
     if (io.terminal) return await runReader(guideline, sectionId, records, study, io.terminal, runningClock(io.env));
     const at = now(io.env);
     if (sectionId === undefined) {
-      io.out(`${wrapLines(`${safe(guideline.title)}\n\n${tocText(guideline, records, study.sectionsRead(guideline.id), at, io.color, io.width)}`, io.width).join('\n')}\n`);
+      io.out(
+        `${wrapLines(`${safe(guideline.title)}\n\n${tocText(guideline, records, study.sectionsRead(guideline.id), at, io.color, io.width)}`, io.width).join('\n')}\n`,
+      );
       return;
     }
     study.markRead(guideline.id, sectionId, at);

@@ -33,7 +33,8 @@ function trendOf(db: DB, store: AttemptStore, attempt: AttemptRow) {
 
 /** `qualify report [attemptId]`: the stored mistake report of an attempt (default: the latest). */
 export function reportCommand(attemptRef: string | undefined, options: ReportOptions, io: Io): void {
-  if (!(REPORT_FORMATS as readonly string[]).includes(options.format)) throw new UsageError(messages.badFormat(options.format, [...REPORT_FORMATS]));
+  if (!(REPORT_FORMATS as readonly string[]).includes(options.format))
+    throw new UsageError(messages.badFormat(options.format, [...REPORT_FORMATS]));
   if (attemptRef !== undefined && !/^\d+$/.test(attemptRef)) throw new UsageError(messages.badAttemptId(attemptRef));
   // Like every command, stop on a content file with an error, though a stored report needs none.
   const selection = selectAllContent(options);
@@ -47,9 +48,11 @@ export function reportCommand(attemptRef: string | undefined, options: ReportOpt
     // Only the attempt's bank is read (for its analytics and next step).
     const content = selection.load([report.bank.id]);
     const study = reportStudy(db, store, content, report, now(io.env));
-    const nextStepLine = study.nextStep ? `
+    const nextStepLine = study.nextStep
+      ? `
 **Next step:** ${study.nextStep.text} (\`${study.nextStep.command}\`)
-` : '';
+`
+      : '';
     const text =
       options.format === 'json'
         ? renderJson({ ...report, analytics: study.analytics, nextStep: study.nextStep })

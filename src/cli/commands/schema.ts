@@ -19,7 +19,8 @@ export interface SchemaOptions {
  * where the `# yaml-language-server` lines written by `new` and `import` look for it.
  */
 export function schemaCommand(kind: string | undefined, options: SchemaOptions, io: Io): void {
-  if (kind !== undefined && !(SCHEMA_KINDS as readonly string[]).includes(kind)) throw new UsageError(messages.badSchemaKind(kind));
+  if (kind !== undefined && !(SCHEMA_KINDS as readonly string[]).includes(kind))
+    throw new UsageError(messages.badSchemaKind(kind));
   const kinds = kind === undefined ? [...SCHEMA_KINDS] : [kind as ContentKind];
   if (options.write === undefined) {
     if (kind === undefined) throw new UsageError(messages.schemaNeedsKind);
@@ -28,5 +29,10 @@ export function schemaCommand(kind: string | undefined, options: SchemaOptions, 
   }
   const folder = path.resolve(io.cwd, options.write);
   const written = writeSchemas(folder, kinds);
-  io.err(`${messages.schemasWritten(written.map((file) => displayPath(io, file)), displayPath(io, folder) || '.')}\n`);
+  io.err(
+    `${messages.schemasWritten(
+      written.map((file) => displayPath(io, file)),
+      displayPath(io, folder) || '.',
+    )}\n`,
+  );
 }

@@ -15,7 +15,9 @@ export const github: Formatter = (result, { displayPath }) => {
     return `::${command} ${properties}::${escapeData(p.message)}`;
   });
   for (const summary of result.coverage) {
-    lines.push(`::notice file=${escapeProperty(displayPath(summary.file))},title=section-coverage::${escapeData(`${summary.guidelineId}: ${summary.tested}/${summary.total} sections tested`)}`);
+    lines.push(
+      `::notice file=${escapeProperty(displayPath(summary.file))},title=section-coverage::${escapeData(`${summary.guidelineId}: ${summary.tested}/${summary.total} sections tested`)}`,
+    );
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 };

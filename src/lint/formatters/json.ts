@@ -39,7 +39,9 @@ export const json: Formatter = (result) => {
       fixableErrorCount: 0,
       fixableWarningCount: 0,
       usedDeprecatedRules: [],
-      ...(coverage ? { coverage: { guideline: coverage.guidelineId, tested: coverage.tested, total: coverage.total } } : {}),
+      ...(coverage
+        ? { coverage: { guideline: coverage.guidelineId, tested: coverage.tested, total: coverage.total } }
+        : {}),
     };
   });
   return `${safeJson(entries, 2)}\n`;

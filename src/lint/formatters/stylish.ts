@@ -32,7 +32,9 @@ export const stylish: Formatter = (result, { color, displayPath }) => {
   for (const summary of result.coverage) {
     const text = `${summary.tested}/${summary.total} sections tested`;
     const shown = summary.tested === summary.total ? c.green(text) : c.yellow(text);
-    lines.push(`${c.bold('coverage')}  ${sanitize(summary.guidelineId)}: ${shown}  ${c.dim(sanitize(displayPath(summary.file)))}`);
+    lines.push(
+      `${c.bold('coverage')}  ${sanitize(summary.guidelineId)}: ${shown}  ${c.dim(sanitize(displayPath(summary.file)))}`,
+    );
   }
   if (result.coverage.length) lines.push('');
 

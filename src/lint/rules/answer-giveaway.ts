@@ -33,7 +33,15 @@ export const answerGiveaway: LintRule = {
         const length = question.options[correct]!.text.trim().length;
         const others = Math.max(...question.options.filter((_, i) => i !== correct).map((o) => o.text.trim().length));
         if (length < others * LENGTH_RATIO || length - others < LENGTH_MARGIN) return [];
-        return [problemAt(loaded, ['questions', q, 'options', correct, 'text'], 'answer-giveaway', 'warning', messages.longest(question.answer, length, others))];
+        return [
+          problemAt(
+            loaded,
+            ['questions', q, 'options', correct, 'text'],
+            'answer-giveaway',
+            'warning',
+            messages.longest(question.answer, length, others),
+          ),
+        ];
       }),
     );
   },

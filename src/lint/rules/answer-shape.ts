@@ -10,7 +10,8 @@ export const answerShape: LintRule = {
   meta: {
     id: 'answer-shape',
     severity: 'error',
-    description: 'An `answer` that refers to options, items or labels that do not exist, or has the wrong shape for its type.',
+    description:
+      'An `answer` that refers to options, items or labels that do not exist, or has the wrong shape for its type.',
     fromLoader: true,
   },
   messages: {},

@@ -3,7 +3,8 @@ import { resolvedBanks } from '../targets.js';
 import type { LintRule } from '../types.js';
 
 const messages = {
-  tooMany: (draw: number, count: number) => `the exam draws ${draw} questions but the bank has only ${count}; lower "draw" or add questions`,
+  tooMany: (draw: number, count: number) =>
+    `the exam draws ${draw} questions but the bank has only ${count}; lower "draw" or add questions`,
 };
 
 /** An exam cannot draw more questions than the bank holds. */
@@ -20,7 +21,9 @@ export const drawCount: LintRule = {
     return resolvedBanks(context).flatMap((loaded) => {
       const { draw } = loaded.bank.exam;
       const count = loaded.bank.questions.length + (loaded.brokenQuestions ?? 0);
-      return draw !== undefined && draw > count ? [problemAt(loaded, ['exam', 'draw'], 'draw-count', 'error', messages.tooMany(draw, count))] : [];
+      return draw !== undefined && draw > count
+        ? [problemAt(loaded, ['exam', 'draw'], 'draw-count', 'error', messages.tooMany(draw, count))]
+        : [];
     });
   },
 };

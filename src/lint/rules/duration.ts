@@ -7,10 +7,14 @@ import type { LintRule } from '../types.js';
 const DAY_MS = 86_400_000;
 
 const messages = {
-  zeroLimit: (text: string) => `a time limit of "${text}" leaves no time to answer; use a positive duration such as 90s or 25m`,
-  overADay: (text: string) => `a time limit of "${text}" is longer than a day; did you mean minutes (m) rather than hours (h) or days (d)?`,
-  longerThanExam: (text: string, exam: string) => `this question's time limit (${text}) is longer than the whole exam's (${exam}), so it never applies`,
-  zeroLockout: (text: string) => `a lockout of "${text}" lifts at once, so "max_attempts" has no effect; use a real duration or "permanent"`,
+  zeroLimit: (text: string) =>
+    `a time limit of "${text}" leaves no time to answer; use a positive duration such as 90s or 25m`,
+  overADay: (text: string) =>
+    `a time limit of "${text}" is longer than a day; did you mean minutes (m) rather than hours (h) or days (d)?`,
+  longerThanExam: (text: string, exam: string) =>
+    `this question's time limit (${text}) is longer than the whole exam's (${exam}), so it never applies`,
+  zeroLockout: (text: string) =>
+    `a lockout of "${text}" lifts at once, so "max_attempts" has no effect; use a real duration or "permanent"`,
 };
 
 type RawDurations = {
@@ -28,7 +32,8 @@ export const duration: LintRule = {
   meta: {
     id: 'duration',
     severity: 'error',
-    description: 'Durations that parse but make no sense: zero time limits, limits over a day, question limits longer than the exam, a zero lockout.',
+    description:
+      'Durations that parse but make no sense: zero time limits, limits over a day, question limits longer than the exam, a zero lockout.',
   },
   messages,
   check(context) {
@@ -47,12 +52,22 @@ export const duration: LintRule = {
       (raw.questions ?? []).forEach((question, q) => {
         const ms = limit(question.time_limit, ['questions', q, 'time_limit']);
         if (ms !== undefined && examLimit && ms > examLimit) {
-          problems.push(problemAt(loaded, ['questions', q, 'time_limit'], 'duration', 'warning', messages.longerThanExam(question.time_limit!, formatDuration(examLimit))));
+          problems.push(
+            problemAt(
+              loaded,
+              ['questions', q, 'time_limit'],
+              'duration',
+              'warning',
+              messages.longerThanExam(question.time_limit!, formatDuration(examLimit)),
+            ),
+          );
         }
       });
       const lockout = raw.exam?.retake?.lockout;
       if (lockout !== undefined && lockout !== 'permanent' && parseDuration(lockout) === 0) {
-        problems.push(problemAt(loaded, ['exam', 'retake', 'lockout'], 'duration', 'warning', messages.zeroLockout(lockout)));
+        problems.push(
+          problemAt(loaded, ['exam', 'retake', 'lockout'], 'duration', 'warning', messages.zeroLockout(lockout)),
+        );
       }
       return problems;
     });

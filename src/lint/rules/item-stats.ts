@@ -16,7 +16,8 @@ export const itemStats: LintRule = {
   meta: {
     id: 'item-stats',
     severity: 'warning',
-    description: 'With `--stats <db>`: questions whose facility or discrimination in pooled attempts suggests a problem.',
+    description:
+      'With `--stats <db>`: questions whose facility or discrimination in pooled attempts suggests a problem.',
   },
   messages,
   check(context) {
@@ -27,7 +28,13 @@ export const itemStats: LintRule = {
       if (!attempts?.length) return [];
       return computeItemStats({ bank: loaded.bank, guideline: loaded.bankGuideline }, attempts).flatMap((item) =>
         item.flags.map((flag) =>
-          problemAt(loaded, ['questions', item.index], 'item-stats', 'warning', messages.flagged(statsMessages.flag(flag, item), item.sections.map((s) => `${s.id} ${s.title}`).join(', '))),
+          problemAt(
+            loaded,
+            ['questions', item.index],
+            'item-stats',
+            'warning',
+            messages.flagged(statsMessages.flag(flag, item), item.sections.map((s) => `${s.id} ${s.title}`).join(', ')),
+          ),
         ),
       );
     });

@@ -10,8 +10,10 @@ const points = (n: number) => `${Math.round(n * 100) / 100} point${n === 1 ? '' 
 
 const messages = {
   keyLoses: (earned: number, max: number) => `the answer key itself scores ${points(earned)} of ${points(max)}`,
-  missedCriterion: (id: string) => `criterion "${id}" does not hold for the key (the model answer, as "qualify key" writes it); make the model answer meet it, or change its check`,
-  committedPitfall: (id: string) => `pitfall "${id}" holds for the key (the model answer triggers it); reword the model answer or the check`,
+  missedCriterion: (id: string) =>
+    `criterion "${id}" does not hold for the key (the model answer, as "qualify key" writes it); make the model answer meet it, or change its check`,
+  committedPitfall: (id: string) =>
+    `pitfall "${id}" holds for the key (the model answer triggers it); reword the model answer or the check`,
   keyCriterion: 'the key does not earn full credit on its own answer',
 };
 
@@ -39,8 +41,19 @@ export const keyScoresFull: LintRule = {
         const losing = score.criteria.find((c) => (c.points > 0 ? !c.holds : c.holds));
         if (!losing) return [];
         const criterionIndex = question.rubric.findIndex((c) => c.id === losing.id);
-        const where: PathSegment[] = losing.id === KEY_CRITERION_ID || criterionIndex < 0 ? ['questions', q, 'answer'] : ['questions', q, 'rubric', criterionIndex, 'check'];
-        return [problemAt(loaded, where, 'key-scores-full', 'error', `${messages.keyLoses(score.earned, score.max)}: ${why(losing)}`)];
+        const where: PathSegment[] =
+          losing.id === KEY_CRITERION_ID || criterionIndex < 0
+            ? ['questions', q, 'answer']
+            : ['questions', q, 'rubric', criterionIndex, 'check'];
+        return [
+          problemAt(
+            loaded,
+            where,
+            'key-scores-full',
+            'error',
+            `${messages.keyLoses(score.earned, score.max)}: ${why(losing)}`,
+          ),
+        ];
       }),
     );
   },

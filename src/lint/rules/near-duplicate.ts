@@ -38,10 +38,16 @@ function jaccard(a: Set<string>, b: Set<string>): number {
  * `mine` held by the most earlier questions can be skipped while building the candidates (a
  * pair sharing none of the rest cannot reach the threshold). Same result as comparing every pair.
  */
-function mostSimilarEarlier(mine: Set<string>, words: readonly Set<string>[], earlierWith: ReadonlyMap<string, number[]>): { earlier: number; similarity: number } | undefined {
+function mostSimilarEarlier(
+  mine: Set<string>,
+  words: readonly Set<string>[],
+  earlierWith: ReadonlyMap<string, number[]>,
+): { earlier: number; similarity: number } | undefined {
   const needed = Math.ceil(SIMILARITY_THRESHOLD * mine.size);
   // Prefix filtering: a candidate must share at least one of the |mine| - needed + 1 rarest words.
-  const rarest = [...mine].sort((a, b) => (earlierWith.get(a)?.length ?? 0) - (earlierWith.get(b)?.length ?? 0)).slice(0, mine.size - needed + 1);
+  const rarest = [...mine]
+    .sort((a, b) => (earlierWith.get(a)?.length ?? 0) - (earlierWith.get(b)?.length ?? 0))
+    .slice(0, mine.size - needed + 1);
   const candidates = new Set<number>();
   for (const word of rarest) for (const earlier of earlierWith.get(word) ?? []) candidates.add(earlier);
   let first: { earlier: number; similarity: number } | undefined;
@@ -77,7 +83,15 @@ export const nearDuplicate: LintRule = {
         if (!found) return [];
         const line = problemAt(loaded, ['questions', found.earlier, 'prompt'], 'near-duplicate', 'warning', '').line;
         const other = loaded.bank.questions[found.earlier]!.id;
-        return [problemAt(loaded, ['questions', q, 'prompt'], 'near-duplicate', 'warning', messages.nearDuplicate(other, line, Math.round(found.similarity * 100)))];
+        return [
+          problemAt(
+            loaded,
+            ['questions', q, 'prompt'],
+            'near-duplicate',
+            'warning',
+            messages.nearDuplicate(other, line, Math.round(found.similarity * 100)),
+          ),
+        ];
       });
     });
   },

@@ -3,7 +3,8 @@ import { soundBanks } from '../targets.js';
 import type { LintRule } from '../types.js';
 
 const messages = {
-  zeroPoints: (id: string) => `criterion "${id}" has 0 points and is not critical, so it never changes a score; give it points or remove it`,
+  zeroPoints: (id: string) =>
+    `criterion "${id}" has 0 points and is not critical, so it never changes a score; give it points or remove it`,
 };
 
 /**
@@ -15,7 +16,8 @@ export const rubricPoints: LintRule = {
   meta: {
     id: 'rubric-points',
     severity: 'error',
-    description: 'Rubric points that cannot work: a critical criterion without points, a free-text question that can earn nothing, a criterion worth 0.',
+    description:
+      'Rubric points that cannot work: a critical criterion without points, a free-text question that can earn nothing, a criterion worth 0.',
     fromLoader: true,
   },
   messages,
@@ -25,7 +27,15 @@ export const rubricPoints: LintRule = {
       loaded.bank.questions.flatMap((question, q) =>
         question.rubric.flatMap((criterion, c) =>
           criterion.points === 0 && !criterion.critical
-            ? [problemAt(loaded, ['questions', q, 'rubric', c, 'points'], 'rubric-points', 'warning', messages.zeroPoints(criterion.id))]
+            ? [
+                problemAt(
+                  loaded,
+                  ['questions', q, 'rubric', c, 'points'],
+                  'rubric-points',
+                  'warning',
+                  messages.zeroPoints(criterion.id),
+                ),
+              ]
             : [],
         ),
       ),

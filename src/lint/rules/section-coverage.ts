@@ -13,7 +13,9 @@ const messages = {
 function testedSections(context: LintContext, guideline: Guideline): Set<string> | undefined {
   const banks = [...context.content.files].filter((f) => f.bank && f.bankGuideline === guideline).map((f) => f.bank!);
   if (banks.length === 0) return undefined;
-  return new Set(banks.flatMap((bank) => bank.questions.flatMap((q) => [...q.sections, ...q.rubric.flatMap((c) => c.sections)])));
+  return new Set(
+    banks.flatMap((bank) => bank.questions.flatMap((q) => [...q.sections, ...q.rubric.flatMap((c) => c.sections)])),
+  );
 }
 
 /** A section counts as tested when a question tests it or one of its subsections. */
@@ -22,11 +24,15 @@ function covered(section: Section, tested: Set<string>): boolean {
 }
 
 /** Where each section sits in the file, for positions: ['sections', 0, 'sections', 2]. */
-function sectionPaths(sections: readonly Section[], where: (string | number)[] = ['sections']): Map<string, (string | number)[]> {
+function sectionPaths(
+  sections: readonly Section[],
+  where: (string | number)[] = ['sections'],
+): Map<string, (string | number)[]> {
   const paths = new Map<string, (string | number)[]>();
   sections.forEach((section, i) => {
     paths.set(section.id, [...where, i]);
-    for (const [id, path] of sectionPaths(section.sections ?? [], [...where, i, 'sections'])) if (!paths.has(id)) paths.set(id, path);
+    for (const [id, path] of sectionPaths(section.sections ?? [], [...where, i, 'sections']))
+      if (!paths.has(id)) paths.set(id, path);
   });
   return paths;
 }
@@ -50,7 +56,15 @@ export function sectionCoverage(context: LintContext): Coverage[] {
     return [
       {
         summary: { file: loaded.file, guidelineId: guideline.id, tested: count, total },
-        problems: untested.map((s) => problemAt(loaded, paths.get(s.id)!, 'section-coverage', 'warning', messages.untested(guideline.id, count, total))),
+        problems: untested.map((s) =>
+          problemAt(
+            loaded,
+            paths.get(s.id)!,
+            'section-coverage',
+            'warning',
+            messages.untested(guideline.id, count, total),
+          ),
+        ),
       },
     ];
   });

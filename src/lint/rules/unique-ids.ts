@@ -10,7 +10,8 @@ export const uniqueIds: LintRule = {
   meta: {
     id: 'unique-ids',
     severity: 'error',
-    description: 'Ids used twice: banks and guidelines across files; sections, rules, questions, options, items and criteria within one.',
+    description:
+      'Ids used twice: banks and guidelines across files; sections, rules, questions, options, items and criteria within one.',
     fromLoader: true,
   },
   messages: {},

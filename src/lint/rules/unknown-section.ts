@@ -10,7 +10,8 @@ export const unknownSection: LintRule = {
   meta: {
     id: 'unknown-section',
     severity: 'error',
-    description: "A question, criterion or `section_minimums` entry names a section that is not in the bank's guideline.",
+    description:
+      "A question, criterion or `section_minimums` entry names a section that is not in the bank's guideline.",
     fromLoader: true,
   },
   messages: {},

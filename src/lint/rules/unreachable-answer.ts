@@ -5,8 +5,10 @@ import { soundBanks } from '../targets.js';
 import type { LintRule } from '../types.js';
 
 const messages = {
-  text: (text: string, earlier: string) => `the accepted answer "${text}" can never count: the earlier "${earlier}" already matches every answer it would, and the first match decides`,
-  number: (shown: string, earlier: string) => `the accepted number ${shown} can never count: the earlier ${earlier} already holds every answer it would, and the first match decides`,
+  text: (text: string, earlier: string) =>
+    `the accepted answer "${text}" can never count: the earlier "${earlier}" already matches every answer it would, and the first match decides`,
+  number: (shown: string, earlier: string) =>
+    `the accepted number ${shown} can never count: the earlier ${earlier} already holds every answer it would, and the first match decides`,
 };
 
 const hasWildcard = (text: string) => /(?<!\\)\*/.test(text);
@@ -46,7 +48,9 @@ export const unreachableAnswer: LintRule = {
           const earlier = shadowedBy(question, i);
           if (earlier === undefined) return [];
           const message =
-            question.type === 'numeric' ? messages.number(question.accept[i]!.shown, question.accept[earlier]!.shown) : messages.text(question.accept[i]!.text, question.accept[earlier]!.text);
+            question.type === 'numeric'
+              ? messages.number(question.accept[i]!.shown, question.accept[earlier]!.shown)
+              : messages.text(question.accept[i]!.text, question.accept[earlier]!.text);
           return [problemAt(loaded, ['questions', q, 'accept', i], 'unreachable-answer', 'warning', message)];
         });
       }),

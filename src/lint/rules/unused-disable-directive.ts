@@ -14,7 +14,9 @@ const messages = {
  * Disable comments that silence nothing: stale after a fix, or aimed at an error (which cannot be
  * silenced). It runs after the other rules, on the comments they left unused.
  */
-export const unusedDisableDirective: LintRule & { fromDirectives(directives: readonly DisableDirective[], known: ReadonlySet<string>): Diagnostic[] } = {
+export const unusedDisableDirective: LintRule & {
+  fromDirectives(directives: readonly DisableDirective[], known: ReadonlySet<string>): Diagnostic[];
+} = {
   meta: {
     id: 'unused-disable-directive',
     severity: 'warning',
@@ -28,7 +30,14 @@ export const unusedDisableDirective: LintRule & { fromDirectives(directives: rea
       .map((d) => {
         const unknown = d.ruleIds.find((id) => !known.has(id));
         const message = unknown ? messages.unknownRule(unknown) : messages.unused(d.ruleIds);
-        return { file: d.file, line: d.line, column: d.column, severity: 'warning' as const, ruleId: 'unused-disable-directive', message };
+        return {
+          file: d.file,
+          line: d.line,
+          column: d.column,
+          severity: 'warning' as const,
+          ruleId: 'unused-disable-directive',
+          message,
+        };
       });
   },
 };

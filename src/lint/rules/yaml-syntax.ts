@@ -10,7 +10,8 @@ export const yamlSyntax: LintRule = {
   meta: {
     id: 'yaml-syntax',
     severity: 'error',
-    description: 'YAML that does not parse: syntax errors, duplicate keys, tabs used for indentation, unknown tags, alias bombs.',
+    description:
+      'YAML that does not parse: syntax errors, duplicate keys, tabs used for indentation, unknown tags, alias bombs.',
     fromLoader: true,
   },
   messages: {},

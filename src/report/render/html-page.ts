@@ -10,7 +10,8 @@ export function escapeHtml(text: string): string {
 
 // The page allows no script, no network and no outside file at all: even if some bank text got
 // past the escaping, the browser would refuse to run it or to fetch anything.
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const STYLE = `
 :root { --ink: #1d2330; --muted: #5b6475; --line: #d9dde5; --pass: #1f7a4d; --fail: #b3261e; --bar: #3d6fd8; --mark: #b3261e; }
@@ -67,7 +68,10 @@ ${body}
 export function htmlTable(headers: { label: string; num?: boolean }[], rows: string[][], rowClass = ''): string {
   const th = headers.map((h) => `<th${h.num ? ' class="num"' : ''} scope="col">${escapeHtml(h.label)}</th>`).join('');
   const body = rows
-    .map((cells) => `<tr${rowClass ? ` class="${rowClass}"` : ''}>${cells.map((cell, i) => `<td${headers[i]?.num ? ' class="num"' : ''}>${cell}</td>`).join('')}</tr>`)
+    .map(
+      (cells) =>
+        `<tr${rowClass ? ` class="${rowClass}"` : ''}>${cells.map((cell, i) => `<td${headers[i]?.num ? ' class="num"' : ''}>${cell}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   return `<div class="table-wrap"><table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }

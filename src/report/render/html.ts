@@ -21,7 +21,9 @@ function mistakeHtml(m: Mistake): string {
     ...m.rules.map((r): [string, string] => [`Rule ${r.id}`, r.text]),
     ...m.feedback.map((f): [string, string] => ['On your pick', f]),
     ...(m.explanation ? [['Why', m.explanation] as [string, string]] : []),
-    ...m.missedCriteria.filter((c) => c.id !== 'key').map((c): [string, string] => [c.points < 0 ? 'Pitfall' : 'Missed', `${c.text} (${c.points})`]),
+    ...m.missedCriteria
+      .filter((c) => c.id !== 'key')
+      .map((c): [string, string] => [c.points < 0 ? 'Pitfall' : 'Missed', `${c.text} (${c.points})`]),
   ];
   return (
     `<article class="mistake" id="q-${e(m.questionId)}">` +
@@ -50,7 +52,9 @@ export function renderHtml(report: ReportModel, options: HtmlReportOptions): str
   );
   const blockers = [
     ...report.criticalMisses.map((miss) => `Critical error on ${e(miss.questionId)}: ${e(miss.text)}`),
-    ...report.sectionMinimums.filter((m) => !m.met).map((m) => `Section ${e(m.id)} ${e(m.title)}: ${m.percent ?? 0}% where ${m.required}% is required`),
+    ...report.sectionMinimums
+      .filter((m) => !m.met)
+      .map((m) => `Section ${e(m.id)} ${e(m.title)}: ${m.percent ?? 0}% where ${m.required}% is required`),
   ];
   if (blockers.length) out.push(`<ul class="blockers">${blockers.map((b) => `<li>${b}</li>`).join('')}</ul>`);
   out.push('</header>');
@@ -59,13 +63,26 @@ export function renderHtml(report: ReportModel, options: HtmlReportOptions): str
     out.push('<section id="sections"><h2>Sections</h2>');
     out.push(
       barChart(
-        report.sections.map((s) => ({ label: `${s.id} ${s.title}`, percent: share(s.earned, s.max), detail: `${num(s.earned)} / ${num(s.max)}` })),
-        { title: 'Points earned per guideline section', reference: { percent: report.passMark, label: `pass ${report.passMark}%` } },
+        report.sections.map((s) => ({
+          label: `${s.id} ${s.title}`,
+          percent: share(s.earned, s.max),
+          detail: `${num(s.earned)} / ${num(s.max)}`,
+        })),
+        {
+          title: 'Points earned per guideline section',
+          reference: { percent: report.passMark, label: `pass ${report.passMark}%` },
+        },
       ),
     );
     out.push(
       htmlTable(
-        [{ label: 'Section' }, { label: 'Title' }, { label: 'Earned', num: true }, { label: 'Max', num: true }, { label: 'Lost', num: true }],
+        [
+          { label: 'Section' },
+          { label: 'Title' },
+          { label: 'Earned', num: true },
+          { label: 'Max', num: true },
+          { label: 'Lost', num: true },
+        ],
         report.sections.map((s) => [e(s.id), e(s.title), num(s.earned), num(s.max), num(s.lost)]),
         'section-row',
       ),
@@ -75,15 +92,23 @@ export function renderHtml(report: ReportModel, options: HtmlReportOptions): str
 
   if (options.trend.length) {
     out.push('<section id="trend"><h2>Score over attempts</h2>');
-    out.push(trendChart(options.trend, { title: 'Score share of each attempt at this bank', passMark: report.passMark }));
-    out.push(`<p class="note">${options.trend.length} finished attempt${options.trend.length === 1 ? '' : 's'} at this bank; the dashed line is the pass mark.</p></section>`);
+    out.push(
+      trendChart(options.trend, { title: 'Score share of each attempt at this bank', passMark: report.passMark }),
+    );
+    out.push(
+      `<p class="note">${options.trend.length} finished attempt${options.trend.length === 1 ? '' : 's'} at this bank; the dashed line is the pass mark.</p></section>`,
+    );
   }
 
   if (report.confidence.length) {
     out.push('<section id="confidence"><h2>Confidence</h2>');
     out.push(
       barChart(
-        report.confidence.map((c) => ({ label: `sure: ${c.confidence}`, percent: share(c.correct, c.answered), detail: `${c.correct} of ${c.answered} right` })),
+        report.confidence.map((c) => ({
+          label: `sure: ${c.confidence}`,
+          percent: share(c.correct, c.answered),
+          detail: `${c.correct} of ${c.answered} right`,
+        })),
         { title: 'How often each level of sureness was right' },
       ),
     );
@@ -99,12 +124,19 @@ export function renderHtml(report: ReportModel, options: HtmlReportOptions): str
 
   if (report.studyPlan.length) {
     out.push('<section id="study-plan"><h2>Study plan</h2><ol>');
-    out.push(...report.studyPlan.map((item) => `<li><strong>${e(item.sectionId)} ${e(item.title)}</strong> — ${e(item.reason)}</li>`));
+    out.push(
+      ...report.studyPlan.map(
+        (item) => `<li><strong>${e(item.sectionId)} ${e(item.title)}</strong> — ${e(item.reason)}</li>`,
+      ),
+    );
     out.push('</ol></section>');
   }
-  if (report.mode === 'exam' && report.nextAttemptAt) out.push(`<p class="note">Next exam attempt available: ${e(formatWhen(report.nextAttemptAt))}.</p>`);
+  if (report.mode === 'exam' && report.nextAttemptAt)
+    out.push(`<p class="note">Next exam attempt available: ${e(formatWhen(report.nextAttemptAt))}.</p>`);
   if (options.nextStep) {
-    out.push(`<p id="next-step"><strong>Next step:</strong> ${e(options.nextStep.text)} (<code>${e(options.nextStep.command)}</code>)</p>`);
+    out.push(
+      `<p id="next-step"><strong>Next step:</strong> ${e(options.nextStep.text)} (<code>${e(options.nextStep.command)}</code>)</p>`,
+    );
   }
   return htmlPage(`${report.bank.title} — attempt #${report.attemptId}`, out.join('\n'));
 }

@@ -17,7 +17,10 @@ const fmt = (n: number) => String(Math.round(n * 10) / 10);
 const clampPercent = (p: number) => Math.max(0, Math.min(100, Number.isFinite(p) ? p : 0));
 
 /** Horizontal bars (one per row) on a 0-100% axis, with an optional dashed reference line. */
-export function barChart(bars: readonly Bar[], options: { title: string; reference?: { percent: number; label: string } }): string {
+export function barChart(
+  bars: readonly Bar[],
+  options: { title: string; reference?: { percent: number; label: string } },
+): string {
   const labelWidth = 190;
   const plotWidth = 360;
   const rowHeight = 24;
@@ -62,11 +65,15 @@ export function trendChart(points: readonly TrendPoint[], options: { title: stri
   const x = (i: number) => left + (points.length === 1 ? plotWidth / 2 : (i / (points.length - 1)) * plotWidth);
   const y = (p: number) => top + plotHeight - (clampPercent(p) / 100) * plotHeight;
   const grid = [0, 25, 50, 75, 100]
-    .map((p) => `<line x1="${left}" x2="${width - right}" y1="${y(p)}" y2="${y(p)}" stroke="#d9dde5"/><text x="${left - 6}" y="${y(p) + 4}" text-anchor="end">${p}%</text>`)
+    .map(
+      (p) =>
+        `<line x1="${left}" x2="${width - right}" y1="${y(p)}" y2="${y(p)}" stroke="#d9dde5"/><text x="${left - 6}" y="${y(p) + 4}" text-anchor="end">${p}%</text>`,
+    )
     .join('');
   const pass = `<line class="reference" x1="${left}" x2="${width - right}" y1="${fmt(y(options.passMark))}" y2="${fmt(y(options.passMark))}" stroke="#b3261e" stroke-dasharray="4 3"/>`;
   const path = points.map((pt, i) => `${i === 0 ? 'M' : 'L'}${fmt(x(i))} ${fmt(y(pt.percent))}`).join(' ');
-  const line = points.length > 1 ? `<path class="trend-line" d="${path}" fill="none" stroke="#3d6fd8" stroke-width="2"/>` : '';
+  const line =
+    points.length > 1 ? `<path class="trend-line" d="${path}" fill="none" stroke="#3d6fd8" stroke-width="2"/>` : '';
   const dots = points
     .map(
       (pt, i) =>

@@ -4,10 +4,13 @@ import type { AnswerRules } from './answer-rules.js';
 export const singleChoice: AnswerRules<SingleChoiceQuestion> = {
   problem(question, answer) {
     const ids = question.options.map((o) => o.id);
-    return typeof answer === 'string' && ids.includes(answer) ? undefined : `expected one option id (${ids.join(', ')})`;
+    return typeof answer === 'string' && ids.includes(answer)
+      ? undefined
+      : `expected one option id (${ids.join(', ')})`;
   },
   // A wrong option may carry partial credit (GIFT's `~%50%`); the key always earns it all.
-  credit: (question, answer) => (answer === question.answer ? 1 : Math.max(0, question.options.find((o) => o.id === answer)?.credit ?? 0)),
+  credit: (question, answer) =>
+    answer === question.answer ? 1 : Math.max(0, question.options.find((o) => o.id === answer)?.credit ?? 0),
 };
 
 /** Moodle's rule once options carry credits: the picks' credits added up, kept between 0 and 1. */
@@ -24,7 +27,9 @@ export const multiSelect: AnswerRules<MultiSelectQuestion> = {
   problem(question, answer) {
     const ids = question.options.map((o) => o.id);
     const picks = Array.isArray(answer) ? answer : [answer];
-    return picks.every((p) => typeof p === 'string' && ids.includes(p)) ? undefined : `expected a list of option ids (${ids.join(', ')})`;
+    return picks.every((p) => typeof p === 'string' && ids.includes(p))
+      ? undefined
+      : `expected a list of option ids (${ids.join(', ')})`;
   },
   credit(question, answer) {
     const picks = new Set((Array.isArray(answer) ? answer : [answer]).map(String));

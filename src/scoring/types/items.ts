@@ -33,7 +33,8 @@ export const labelEach: AnswerRules<LabelEachQuestion> = {
       return `expected a mapping of item ids to labels (labels: ${question.labels.join(', ')})`;
     }
     for (const [item, label] of Object.entries(answer)) {
-      if (!question.items.some((i) => i.id === item)) return `"${item}" is not an item id (${question.items.map((i) => i.id).join(', ')})`;
+      if (!question.items.some((i) => i.id === item))
+        return `"${item}" is not an item id (${question.items.map((i) => i.id).join(', ')})`;
       if (!question.labels.some((l) => l.toLowerCase() === String(label).trim().toLowerCase())) {
         return `"${String(label)}" is not a label (${question.labels.join(', ')})`;
       }
@@ -44,7 +45,12 @@ export const labelEach: AnswerRules<LabelEachQuestion> = {
     if (answer === null || typeof answer !== 'object') return 0;
     const given = answer as Record<string, unknown>;
     const items = question.items.map((i) => i.id);
-    const right = items.filter((id) => String(given[id] ?? '').trim().toLowerCase() === (question.answer[id] ?? '').toLowerCase());
+    const right = items.filter(
+      (id) =>
+        String(given[id] ?? '')
+          .trim()
+          .toLowerCase() === (question.answer[id] ?? '').toLowerCase(),
+    );
     return right.length / items.length;
   },
 };

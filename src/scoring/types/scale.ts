@@ -13,7 +13,9 @@ function byDistance(tolerance: readonly number[], distance: number): number {
 }
 
 function scaleProblem(question: RatingQuestion | PreferenceQuestion, answer: unknown): string | undefined {
-  return stepOf(question.scale, answer) < 0 ? `expected a label of the scale (${question.scale.join(', ')})` : undefined;
+  return stepOf(question.scale, answer) < 0
+    ? `expected a label of the scale (${question.scale.join(', ')})`
+    : undefined;
 }
 
 export const rating: AnswerRules<RatingQuestion> = {

@@ -2,7 +2,8 @@ import type { AcceptedNumber, AcceptedText, NumericQuestion, ShortAnswerQuestion
 import type { AnswerRules } from './answer-rules.js';
 
 /** A typed answer as text: answers files may hold a number where text is meant. */
-const asText = (answer: unknown): string | undefined => (typeof answer === 'string' ? answer : typeof answer === 'number' ? String(answer) : undefined);
+const asText = (answer: unknown): string | undefined =>
+  typeof answer === 'string' ? answer : typeof answer === 'number' ? String(answer) : undefined;
 
 /**
  * Moodle's short-answer matching: the whole answer (trimmed), `*` standing for any text and `\*`
@@ -63,6 +64,9 @@ export function matchingNumber(question: NumericQuestion, answer: unknown): Acce
 }
 
 export const numeric: AnswerRules<NumericQuestion> = {
-  problem: (question, answer) => (readNumber(question, answer) === undefined ? `expected a number${question.unit ? ` (optionally followed by "${question.unit}")` : ''}` : undefined),
+  problem: (question, answer) =>
+    readNumber(question, answer) === undefined
+      ? `expected a number${question.unit ? ` (optionally followed by "${question.unit}")` : ''}`
+      : undefined,
   credit: (question, answer) => matchingNumber(question, answer)?.credit ?? 0,
 };

@@ -64,9 +64,17 @@ export const checkboxPrompt = createPrompt<Outcome<string[]>, CheckboxConfig>((c
     const label = i === cursor ? c.cyan(safe(ch.label)) : safe(ch.label);
     return `${pointer}${box} ${label}`;
   });
-  const first = config.readOnly ? uiMessages.closedQuestion : `${uiMessages.keys.move} · ${uiMessages.keys.toggle} · ${config.enterHint ?? uiMessages.keys.answer}`;
+  const first = config.readOnly
+    ? uiMessages.closedQuestion
+    : `${uiMessages.keys.move} · ${uiMessages.keys.toggle} · ${config.enterHint ?? uiMessages.keys.answer}`;
   const footer = footerLines(first, { ...nav, view: false }, notice && c.yellow(notice));
-  const composed = composeScreen({ ...config.screen, size }, now, { items, cursor, footer, canViewWhole: nav.view, bodyTop: scroll.top });
+  const composed = composeScreen({ ...config.screen, size }, now, {
+    items,
+    cursor,
+    footer,
+    canViewWhole: nav.view,
+    bodyTop: scroll.top,
+  });
   scroll.remember(composed);
   return `${clear}${composed.text}`;
 });

@@ -1,4 +1,13 @@
-import { createPrompt, isDownKey, isEnterKey, isNumberKey, isUpKey, useKeypress, useRef, useState } from '@inquirer/core';
+import {
+  createPrompt,
+  isDownKey,
+  isEnterKey,
+  isNumberKey,
+  isUpKey,
+  useKeypress,
+  useRef,
+  useState,
+} from '@inquirer/core';
 import { fitColumns, tableRow } from '../columns.js';
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
@@ -59,7 +68,16 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
   const nav: NavKeys = { ...config.nav };
   const initial = choices.findIndex((ch) => ch.value === (config.default ?? config.given) && !ch.disabled);
   const none = -1;
-  const [cursor, setCursor] = useState(initial >= 0 ? initial : config.noPreselection ? none : Math.max(0, choices.findIndex((ch) => !ch.disabled)));
+  const [cursor, setCursor] = useState(
+    initial >= 0
+      ? initial
+      : config.noPreselection
+        ? none
+        : Math.max(
+            0,
+            choices.findIndex((ch) => !ch.disabled),
+          ),
+  );
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const scroll = useBodyScroll();
   const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
@@ -78,7 +96,9 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
 
   // A move between items resolves on the next tick; keys that arrive with it (a fast ← ← or
   // → →, or several sent at once) add to the same move instead of being lost with this prompt.
-  const itemMove = useRef<{ kind: 'prev-item' | 'next-item'; draft: string | undefined; steps: number } | undefined>(undefined);
+  const itemMove = useRef<{ kind: 'prev-item' | 'next-item'; draft: string | undefined; steps: number } | undefined>(
+    undefined,
+  );
 
   useKeypress((key, rl) => {
     rl.clearLine(0);
@@ -116,7 +136,9 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
   const width = Math.max(20, size.columns - 1);
   const rowCells = (ch: ChoiceItem) => [safe(ch.label), ...(ch.cells ?? []).map(safe)];
   const tableRows = choices.filter((ch) => ch.cells).map(rowCells);
-  const widths = tableRows.length ? fitColumns(tableRows, width - 2, GAP, config.shrinkColumn ?? Math.max(0, ...tableRows.map((r) => r.length - 1))) : [];
+  const widths = tableRows.length
+    ? fitColumns(tableRows, width - 2, GAP, config.shrinkColumn ?? Math.max(0, ...tableRows.map((r) => r.length - 1)))
+    : [];
 
   const items = choices.map((ch, i) => {
     const pointer = i === cursor ? c.cyan('❯') : ' ';
@@ -126,9 +148,17 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
     const note = ch.note ? ` ${c.dim(safe(ch.note))}` : '';
     return `${pointer}${mark}${label}${note}`;
   });
-  const first = config.readOnly ? uiMessages.closedQuestion : `${uiMessages.keys.move} · ${config.enterHint ?? uiMessages.keys.answer}`;
+  const first = config.readOnly
+    ? uiMessages.closedQuestion
+    : `${uiMessages.keys.move} · ${config.enterHint ?? uiMessages.keys.answer}`;
   const footer = footerLines(first, { ...nav, view: false }, notice && c.yellow(notice));
-  const composed = composeScreen({ ...config.screen, size }, now, { items, cursor, footer, canViewWhole: nav.view, bodyTop: scroll.top });
+  const composed = composeScreen({ ...config.screen, size }, now, {
+    items,
+    cursor,
+    footer,
+    canViewWhole: nav.view,
+    bodyTop: scroll.top,
+  });
   scroll.remember(composed);
   return `${clear}${composed.text}`;
 });

@@ -37,7 +37,9 @@ export const readerPrompt = createPrompt<ReaderOutcome, ReaderConfig>((config, d
   const [top, setTop] = useState(0);
   const [searching, setSearching] = useState(false);
   const [query, setQuery] = useState('');
-  const footer = searching ? wrapLines(`${config.searchLabel}${safe(query)}`, width) : [...(config.notice ? wrapLines(c.yellow(config.notice), width) : []), ...wrapLines(c.dim(config.hint), width)];
+  const footer = searching
+    ? wrapLines(`${config.searchLabel}${safe(query)}`, width)
+    : [...(config.notice ? wrapLines(c.yellow(config.notice), width) : []), ...wrapLines(c.dim(config.hint), width)];
   const page = Math.max(3, size.rows - 1 - header.length - 1 - footer.length);
   const maxTop = Math.max(0, lines.length - page);
   const shownTop = Math.min(top, maxTop);
@@ -74,6 +76,9 @@ export const readerPrompt = createPrompt<ReaderOutcome, ReaderConfig>((config, d
   });
 
   const shown = lines.slice(shownTop, shownTop + page);
-  const position = lines.length > page ? [c.dim(uiMessages.scrollPosition(shownTop + 1, Math.min(lines.length, shownTop + page), lines.length))] : [''];
+  const position =
+    lines.length > page
+      ? [c.dim(uiMessages.scrollPosition(shownTop + 1, Math.min(lines.length, shownTop + page), lines.length))]
+      : [''];
   return `${clear}${[...header, ...shown, ...position, ...footer].join('\n')}`;
 });

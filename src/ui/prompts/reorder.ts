@@ -23,7 +23,10 @@ export interface ReorderConfig {
 export const reorderPrompt = createPrompt<Outcome<string[]>, ReorderConfig>((config, done) => {
   const nav: NavKeys = { ...config.nav };
   const known = new Set(config.items.map((i) => i.value));
-  const start = config.order && config.order.length === known.size && config.order.every((v) => known.has(v)) ? [...config.order] : config.items.map((i) => i.value);
+  const start =
+    config.order && config.order.length === known.size && config.order.every((v) => known.has(v))
+      ? [...config.order]
+      : config.items.map((i) => i.value);
   const [order, setOrder] = useState<readonly string[]>(start);
   const [cursor, setCursor] = useState(0);
   const [grabbed, setGrabbed] = useState(false);
@@ -69,9 +72,17 @@ export const reorderPrompt = createPrompt<Outcome<string[]>, ReorderConfig>((con
     const text = `${i + 1}. ${label}`;
     return `${pointer} ${i === cursor ? (grabbed ? c.bold.cyan(text) : c.cyan(text)) : text}`;
   });
-  const first = config.readOnly ? uiMessages.closedQuestion : `${uiMessages.keys.move} · ${uiMessages.keys.grab} · ${uiMessages.keys.answer}`;
+  const first = config.readOnly
+    ? uiMessages.closedQuestion
+    : `${uiMessages.keys.move} · ${uiMessages.keys.grab} · ${uiMessages.keys.answer}`;
   const footer = footerLines(first, { ...nav, view: false }, notice && c.yellow(notice));
-  const composed = composeScreen({ ...config.screen, size }, now, { items, cursor, footer, canViewWhole: nav.view, bodyTop: scroll.top });
+  const composed = composeScreen({ ...config.screen, size }, now, {
+    items,
+    cursor,
+    footer,
+    canViewWhole: nav.view,
+    bodyTop: scroll.top,
+  });
   scroll.remember(composed);
   return `${clear}${composed.text}`;
 });

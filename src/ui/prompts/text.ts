@@ -82,7 +82,12 @@ export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
   // The line being typed is drawn last, under everything else, so the terminal cursor sits at
   // its end; the key hint goes below it, after a blank line. Room is kept for all of them.
   const room = size.rows - 2 - hint.length - (written.length ? 0 : 1);
-  const above = composeScreen({ ...config.screen, size: { columns: size.columns, rows: room } }, now, { items: written, cursor: written.length - 1, bodyTop: scroll.top, pageKeysOnly: true });
+  const above = composeScreen({ ...config.screen, size: { columns: size.columns, rows: room } }, now, {
+    items: written,
+    cursor: written.length - 1,
+    bodyTop: scroll.top,
+    pageKeysOnly: true,
+  });
   scroll.remember(above);
   return [`${clear}${above.text}${written.length ? '' : '\n'}\n${editing}`, `\n${hint.join('\n')}`];
 });

@@ -16,13 +16,22 @@ const choice = (correct: string, wrong = ['Rate it lowest', 'Rate it highest']) 
 testRule(answerGiveaway, {
   valid: [
     { name: 'options of similar length', files: { 'bank.yaml': bankYaml(choice('Rate it medium')) } },
-    { name: 'short options where a few characters make a big ratio', files: { 'bank.yaml': bankYaml(choice('Definitely', ['No', 'Yes'])) } },
+    {
+      name: 'short options where a few characters make a big ratio',
+      files: { 'bank.yaml': bankYaml(choice('Definitely', ['No', 'Yes'])) },
+    },
   ],
   invalid: [
     {
       name: 'the only long option is the right one',
-      files: { 'bank.yaml': bankYaml(choice('Rate it medium, because the page answers the query but leaves out the details most users need')) },
-      problems: [{ at: 'bank.yaml:13:23', severity: 'warning', message: 'the correct option "b" is the only long one' }],
+      files: {
+        'bank.yaml': bankYaml(
+          choice('Rate it medium, because the page answers the query but leaves out the details most users need'),
+        ),
+      },
+      problems: [
+        { at: 'bank.yaml:13:23', severity: 'warning', message: 'the correct option "b" is the only long one' },
+      ],
     },
   ],
 });

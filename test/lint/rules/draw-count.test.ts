@@ -4,7 +4,10 @@ import { PLAIN_QUESTION, testRule } from '../rule-tester.js';
 
 testRule(drawCount, {
   valid: [
-    { name: 'draw equal to the question count', files: { 'bank.yaml': bankYaml(PLAIN_QUESTION, 'exam:\n  draw: 1\n') } },
+    {
+      name: 'draw equal to the question count',
+      files: { 'bank.yaml': bankYaml(PLAIN_QUESTION, 'exam:\n  draw: 1\n') },
+    },
     { name: 'no draw: every question', files: { 'bank.yaml': bankYaml(PLAIN_QUESTION) } },
   ],
   invalid: [

@@ -4,7 +4,15 @@ import { PLAIN_QUESTION, testRule } from '../rule-tester.js';
 
 testRule(duration, {
   valid: [
-    { name: 'sensible limits and waits', files: { 'bank.yaml': bankYaml(PLAIN_QUESTION + '    time_limit: 90s\n', 'exam:\n  time_limit: 25m\n  retake: {waits: [24h], max_attempts: 3, lockout: 30d}\n') } },
+    {
+      name: 'sensible limits and waits',
+      files: {
+        'bank.yaml': bankYaml(
+          PLAIN_QUESTION + '    time_limit: 90s\n',
+          'exam:\n  time_limit: 25m\n  retake: {waits: [24h], max_attempts: 3, lockout: 30d}\n',
+        ),
+      },
+    },
   ],
   invalid: [
     {

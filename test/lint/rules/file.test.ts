@@ -9,9 +9,17 @@ import { tempTree } from '../../helpers.js';
 // A file that cannot be read cannot be written as an inline table case; it needs a real folder.
 describe('rule file', () => {
   it('valid: a readable file gives no problem', () => {
-    const dir = tempTree({ 'guideline.yaml': 'kind: guideline\nid: g\ntitle: G\nversion: 1.0.0\nsections:\n  - {id: "1", title: One}\n' });
+    const dir = tempTree({
+      'guideline.yaml': 'kind: guideline\nid: g\ntitle: G\nversion: 1.0.0\nsections:\n  - {id: "1", title: One}\n',
+    });
     const content = loadContent([dir]);
-    expect(lintContent(content, content.files.map((f) => f.file), [fileRead]).problems).toEqual([]);
+    expect(
+      lintContent(
+        content,
+        content.files.map((f) => f.file),
+        [fileRead],
+      ).problems,
+    ).toEqual([]);
   });
 
   it('invalid: a content path that is a folder named like a YAML file is reported at 1:1', () => {

@@ -28,8 +28,15 @@ const attempt = (answers: Record<string, boolean>): PooledAttempt => ({
 function lint(pooled?: Map<string, PooledAttempt[]>) {
   const dir = tempTree({ 'guideline.yaml': GUIDELINE, 'bank.yaml': bankYaml(QUESTIONS) });
   const content = loadContent([dir]);
-  const result = lintContent(content, content.files.map((f) => f.file), RULES, pooled);
-  return result.problems.filter((p) => p.ruleId === 'item-stats').map((p) => `${path.relative(dir, p.file)}:${p.line}:${p.column} ${p.severity} ${p.message}`);
+  const result = lintContent(
+    content,
+    content.files.map((f) => f.file),
+    RULES,
+    pooled,
+  );
+  return result.problems
+    .filter((p) => p.ruleId === 'item-stats')
+    .map((p) => `${path.relative(dir, p.file)}:${p.line}:${p.column} ${p.severity} ${p.message}`);
 }
 
 describe('rule item-stats', () => {
@@ -54,8 +61,12 @@ describe('rule item-stats', () => {
       ],
     ]);
     const found = lint(pooled);
-    expect(found, found.join("\n")).toHaveLength(2);
-    expect(found[0]).toMatch(/^bank\.yaml:7:5 warning question "q1": too easy: 100% .* over 4 attempts .*\(guideline section 1 One\)$/);
-    expect(found[1]).toMatch(/^bank\.yaml:10:5 warning question "q3": discrimination -0\.58: .*check the key \(guideline section 3 Three\)$/);
+    expect(found, found.join('\n')).toHaveLength(2);
+    expect(found[0]).toMatch(
+      /^bank\.yaml:7:5 warning question "q1": too easy: 100% .* over 4 attempts .*\(guideline section 1 One\)$/,
+    );
+    expect(found[1]).toMatch(
+      /^bank\.yaml:10:5 warning question "q3": discrimination -0\.58: .*check the key \(guideline section 3 Three\)$/,
+    );
   });
 });

@@ -15,14 +15,26 @@ const freeText = (modelAnswer: string, check: string, points = 1) => `  - id: f1
 testRule(keyScoresFull, {
   valid: [
     { name: 'a choice key with no extra criteria', files: { 'bank.yaml': bankYaml(PLAIN_QUESTION) } },
-    { name: 'a model answer that meets its any-check', files: { 'bank.yaml': bankYaml(freeText('The page is spam.', '{any: [spam]}')) } },
-    { name: 'a pitfall the model answer avoids', files: { 'bank.yaml': bankYaml(freeText('The page is spam.', '{any: [great]}', -1)) } },
+    {
+      name: 'a model answer that meets its any-check',
+      files: { 'bank.yaml': bankYaml(freeText('The page is spam.', '{any: [spam]}')) },
+    },
+    {
+      name: 'a pitfall the model answer avoids',
+      files: { 'bank.yaml': bankYaml(freeText('The page is spam.', '{any: [great]}', -1)) },
+    },
   ],
   invalid: [
     {
       name: 'a model answer that misses its own criterion',
       files: { 'bank.yaml': bankYaml(freeText('The page is thin.', '{any: [spam]}')) },
-      problems: [{ at: 'bank.yaml:14:57', severity: 'error', message: 'the answer key itself scores 1 point of 2 points: criterion "c1" does not hold' }],
+      problems: [
+        {
+          at: 'bank.yaml:14:57',
+          severity: 'error',
+          message: 'the answer key itself scores 1 point of 2 points: criterion "c1" does not hold',
+        },
+      ],
     },
     {
       name: 'a model answer that commits a pitfall',
@@ -30,8 +42,12 @@ testRule(keyScoresFull, {
       problems: [{ at: 'bank.yaml:14:58', message: 'pitfall "c1" holds for the key' }],
     },
     {
-      name: "a choice question whose rationale misses a matches-check",
-      files: { 'bank.yaml': bankYaml(`${PLAIN_QUESTION}    model_answer: Alpha fits.\n    rubric:\n      - {id: r1, text: Cites the rule, points: 1, check: {matches: 'rule 1'}}\n`) },
+      name: 'a choice question whose rationale misses a matches-check',
+      files: {
+        'bank.yaml': bankYaml(
+          `${PLAIN_QUESTION}    model_answer: Alpha fits.\n    rubric:\n      - {id: r1, text: Cites the rule, points: 1, check: {matches: 'rule 1'}}\n`,
+        ),
+      },
       problems: [{ at: 'bank.yaml:17:58', message: 'criterion "r1" does not hold' }],
     },
   ],

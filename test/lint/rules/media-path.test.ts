@@ -5,7 +5,9 @@ import { PLAIN_QUESTION, testRule } from '../rule-tester.js';
 const withMedia = (path: string) => bankYaml(`${PLAIN_QUESTION}    media:\n      - {path: ${path}, alt: A chart}\n`);
 
 testRule(mediaPath, {
-  valid: [{ name: 'a file beside the bank', files: { 'bank.yaml': withMedia('img/chart.svg'), 'img/chart.svg': '<svg/>' } }],
+  valid: [
+    { name: 'a file beside the bank', files: { 'bank.yaml': withMedia('img/chart.svg'), 'img/chart.svg': '<svg/>' } },
+  ],
   invalid: [
     {
       name: 'a path that leaves the bank folder',

@@ -9,12 +9,23 @@ const question = (id: string, prompt: string) => `  - id: ${id}
     answer: true
 `;
 
-const A = 'A page that copies another site word for word, adds no value of its own and hides the source it took the text from deserves the lowest quality rating.';
+const A =
+  'A page that copies another site word for word, adds no value of its own and hides the source it took the text from deserves the lowest quality rating.';
 
 testRule(nearDuplicate, {
   valid: [
-    { name: 'different questions', files: { 'bank.yaml': bankYaml(question('q1', A) + question('q2', 'Ads that cover the main content make the page hard to use on a phone.')) } },
-    { name: 'short prompts that happen to match', files: { 'bank.yaml': bankYaml(question('q1', 'Is this spam?') + question('q2', 'Is this spam?')) } },
+    {
+      name: 'different questions',
+      files: {
+        'bank.yaml': bankYaml(
+          question('q1', A) + question('q2', 'Ads that cover the main content make the page hard to use on a phone.'),
+        ),
+      },
+    },
+    {
+      name: 'short prompts that happen to match',
+      files: { 'bank.yaml': bankYaml(question('q1', 'Is this spam?') + question('q2', 'Is this spam?')) },
+    },
   ],
   invalid: [
     {

@@ -2,7 +2,8 @@ import { rubricRegex } from '../../../src/lint/rules/rubric-regex.js';
 import { bankYaml } from '../../helpers.js';
 import { PLAIN_QUESTION, testRule } from '../rule-tester.js';
 
-const withPattern = (pattern: string) => bankYaml(`${PLAIN_QUESTION}    model_answer: rule 1.r1 applies
+const withPattern = (pattern: string) =>
+  bankYaml(`${PLAIN_QUESTION}    model_answer: rule 1.r1 applies
     rubric:
       - id: c1
         text: Names the rule

@@ -2,11 +2,15 @@ import { sectionCoverageRule } from '../../../src/lint/rules/section-coverage.js
 import { bankYaml } from '../../helpers.js';
 import { PLAIN_QUESTION, testRule } from '../rule-tester.js';
 
-const testing = (id: string, sections: string) => PLAIN_QUESTION.replace('id: q1', `id: ${id}`).replace('["1"]', sections);
+const testing = (id: string, sections: string) =>
+  PLAIN_QUESTION.replace('id: q1', `id: ${id}`).replace('["1"]', sections);
 
 testRule(sectionCoverageRule, {
   valid: [
-    { name: 'every section tested (a subsection covers its parent)', files: { 'bank.yaml': bankYaml(testing('q1', '["1.1"]') + testing('q2', '["2", "3"]')) } },
+    {
+      name: 'every section tested (a subsection covers its parent)',
+      files: { 'bank.yaml': bankYaml(testing('q1', '["1.1"]') + testing('q2', '["2", "3"]')) },
+    },
     { name: 'a guideline without any bank is a draft, not a gap', files: {} },
   ],
   invalid: [

@@ -4,18 +4,28 @@ import { PLAIN_QUESTION, testRule } from '../rule-tester.js';
 
 testRule(unknownSection, {
   valid: [
-    { name: 'a subsection of the guideline', files: { 'bank.yaml': bankYaml(PLAIN_QUESTION.replace('["1"]', '["1.1"]')) } },
-    { name: 'section minimums naming real sections', files: { 'bank.yaml': bankYaml(PLAIN_QUESTION, 'exam:\n  section_minimums: {"1": 70}\n') } },
+    {
+      name: 'a subsection of the guideline',
+      files: { 'bank.yaml': bankYaml(PLAIN_QUESTION.replace('["1"]', '["1.1"]')) },
+    },
+    {
+      name: 'section minimums naming real sections',
+      files: { 'bank.yaml': bankYaml(PLAIN_QUESTION, 'exam:\n  section_minimums: {"1": 70}\n') },
+    },
   ],
   invalid: [
     {
-      name: "a question section missing from the guideline",
+      name: 'a question section missing from the guideline',
       files: { 'bank.yaml': bankYaml(PLAIN_QUESTION.replace('["1"]', '["1", "9"]')) },
       problems: [{ at: 'bank.yaml:9:21', message: 'section "9" is not in guideline "g"' }],
     },
     {
       name: 'a criterion section missing from the guideline',
-      files: { 'bank.yaml': bankYaml(PLAIN_QUESTION + '    rubric:\n      - {id: c1, text: One, points: 1, check: self, sections: ["7"]}\n') },
+      files: {
+        'bank.yaml': bankYaml(
+          PLAIN_QUESTION + '    rubric:\n      - {id: c1, text: One, points: 1, check: self, sections: ["7"]}\n',
+        ),
+      },
       problems: [{ at: 'bank.yaml:16:64', message: 'section "7" is not in guideline "g"' }],
     },
     {

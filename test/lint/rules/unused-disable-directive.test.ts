@@ -22,7 +22,14 @@ function lintAll(files: Record<string, string>) {
 
 describe('disable comments and rule unused-disable-directive', () => {
   it('valid: a disable-next-line comment silences the named warning and is used', () => {
-    expect(lintAll({ 'bank.yaml': bankYaml(giveaway('      # qualify-lint-disable-next-line answer-giveaway -- padding is intended\n') + PLAIN_QUESTION.replace('q1', 'q2')) })).toEqual([]);
+    expect(
+      lintAll({
+        'bank.yaml': bankYaml(
+          giveaway('      # qualify-lint-disable-next-line answer-giveaway -- padding is intended\n') +
+            PLAIN_QUESTION.replace('q1', 'q2'),
+        ),
+      }),
+    ).toEqual([]);
   });
 
   it('valid: a disable-line comment at the end of the line', () => {
@@ -35,20 +42,41 @@ describe('disable comments and rule unused-disable-directive', () => {
   });
 
   it('invalid: a comment that silences nothing is reported where it stands', () => {
-    expect(lintAll({ 'bank.yaml': bankYaml(`  # qualify-lint-disable-next-line near-duplicate\n${PLAIN_QUESTION.replace('["1"]', '["1.1", "2", "3"]')}`) })).toEqual([
-      'bank.yaml:7:3 unused-disable-directive',
-    ]);
+    expect(
+      lintAll({
+        'bank.yaml': bankYaml(
+          `  # qualify-lint-disable-next-line near-duplicate\n${PLAIN_QUESTION.replace('["1"]', '["1.1", "2", "3"]')}`,
+        ),
+      }),
+    ).toEqual(['bank.yaml:7:3 unused-disable-directive']);
   });
 
   it('invalid: an error cannot be silenced, and the comment aimed at it is reported as unused', () => {
-    const bank = bankYaml(`${PLAIN_QUESTION.replace('["1"]', '["1.1", "2", "3"]').replace('    answer: a', '    # qualify-lint-disable-next-line answer-shape\n    answer: z')}`);
-    expect(lintAll({ 'bank.yaml': bank })).toEqual(['bank.yaml:14:5 unused-disable-directive', 'bank.yaml:15:13 answer-shape']);
+    const bank = bankYaml(
+      `${PLAIN_QUESTION.replace('["1"]', '["1.1", "2", "3"]').replace('    answer: a', '    # qualify-lint-disable-next-line answer-shape\n    answer: z')}`,
+    );
+    expect(lintAll({ 'bank.yaml': bank })).toEqual([
+      'bank.yaml:14:5 unused-disable-directive',
+      'bank.yaml:15:13 answer-shape',
+    ]);
   });
 
   it('invalid: a comment naming a rule that does not exist', () => {
-    const found = lintWithRule(RULES.find((r) => r.meta.id === 'unused-disable-directive')!, {
-      'bank.yaml': bankYaml(`  # qualify-lint-disable-next-line no-such-rule\n${PLAIN_QUESTION.replace('["1"]', '["1.1", "2", "3"]')}`),
-    });
-    expect(found).toEqual([{ at: 'bank.yaml:7:3', severity: 'warning', ruleId: 'unused-disable-directive', message: '"no-such-rule" is not a lint rule id (see docs/rules/)' }]);
+    const found = lintWithRule(
+      RULES.find((r) => r.meta.id === 'unused-disable-directive')!,
+      {
+        'bank.yaml': bankYaml(
+          `  # qualify-lint-disable-next-line no-such-rule\n${PLAIN_QUESTION.replace('["1"]', '["1.1", "2", "3"]')}`,
+        ),
+      },
+    );
+    expect(found).toEqual([
+      {
+        at: 'bank.yaml:7:3',
+        severity: 'warning',
+        ruleId: 'unused-disable-directive',
+        message: '"no-such-rule" is not a lint rule id (see docs/rules/)',
+      },
+    ]);
   });
 });

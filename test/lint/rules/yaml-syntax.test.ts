@@ -7,7 +7,9 @@ testRule(yamlSyntax, {
   invalid: [
     {
       name: 'a key written twice is reported on the second one',
-      files: { 'bank.yaml': bankYaml(PLAIN_QUESTION).replace('title: Test Bank\n', 'title: Test Bank\ntitle: Again\n') },
+      files: {
+        'bank.yaml': bankYaml(PLAIN_QUESTION).replace('title: Test Bank\n', 'title: Test Bank\ntitle: Again\n'),
+      },
       problems: [{ at: 'bank.yaml:4:1', severity: 'error', message: 'this key appears twice' }],
     },
     {

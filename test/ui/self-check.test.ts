@@ -9,7 +9,9 @@ const resolved = loadBank(
     type: free-text
     sections: ["1"]
     prompt: Why is the reply unsafe?
-    model_answer: It walks the reader through mixing two cleaning products that release a toxic gas, with no warning at all.
+    model_answer: >-
+      It walks the reader through mixing two cleaning products that release a toxic gas,
+      with no warning at all.
     rubric:
       - {id: harm, text: Names the toxic gas risk, points: 1, check: self}
   - id: pick
@@ -31,7 +33,9 @@ const screen = { title: 'Test Bank', color: false, size: { columns: 60, rows: 40
 describe('the self-check screen', () => {
   it("shows the learner's own words above the model answer, sanitised and within 60 columns", async () => {
     const own = ownAnswerText(question(resolved, 'why'), {
-      text: 'Mixing bleach and ammonia makes chloramine gas\u001b[2J\u001b]0;pwned\u0007, which the reply never mentions as a danger.',
+      text:
+        'Mixing bleach and ammonia makes chloramine gas\u001b[2J\u001b]0;pwned\u0007, ' +
+        'which the reply never mentions as a danger.',
       self: [],
     });
     const { answer, events, getScreen } = await render(

@@ -49,6 +49,11 @@ const MIN_TYPO_LETTERS = 5;
 const NEGATIONS = new Set(['not', 'never', 'no', 'neither', 'nor', 'without', 'nothing', 'none', 'nobody', 'nowhere']);
 /** Negative words that stand as an object ("contradicts nothing"): they negate the verb before them. */
 const NEGATIVE_OBJECTS = new Set(['nothing', 'none', 'no', 'nobody']);
+/**
+ * Negations that deny a noun phrase, not a clause: "insults without slurs are Mild" denies the
+ * slurs, not "Mild". Their scope ends at the first verb after a noun.
+ */
+const PHRASE_NEGATIONS = new Set(['without', 'no']);
 /** Conjunctions that always end a negation's scope. */
 const SCOPE_ENDERS = new Set(['but', 'yet', 'although', 'though', 'whereas', 'while', 'because', 'since', 'so']);
 /** Separators of list items inside a sentence (hyphens and quotes are not). */
@@ -97,6 +102,8 @@ function tokensOf(sentence: ItemSentence, model: WinkMethods): RawToken[] {
 function negationScope(tokens: RawToken[]): boolean[] {
   const negated = tokens.map(() => false);
   let inScope = false;
+  let phraseOnly = false;
+  let nounSeen = false;
   tokens.forEach((token, i) => {
     const next = tokens[i + 1];
     // "not only ... but also" and "not just" add rather than deny.
@@ -109,9 +116,16 @@ function negationScope(tokens: RawToken[]): boolean[] {
         if (j >= 0 && tokens[j]!.pos === 'VERB') negated[j] = true;
       }
       inScope = true;
+      phraseOnly = PHRASE_NEGATIONS.has(token.normal);
+      nounSeen = false;
       return;
     }
     if (!inScope) return;
+    if (phraseOnly && nounSeen && VERB_POS.has(token.pos)) {
+      inScope = false;
+      return;
+    }
+    if (token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'PRON') nounSeen = true;
     if (token.type === 'punctuation' && token.normal !== '-') inScope = false;
     else if (token.type === 'tabCRLF' || token.pos === 'SCONJ' || SCOPE_ENDERS.has(token.normal)) inScope = false;
     else if ((token.normal === 'and' || token.normal === 'or') && next && startsClause(tokens, i + 1)) inScope = false;

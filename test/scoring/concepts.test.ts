@@ -25,6 +25,14 @@ const cases: [string, ConceptsCheck, string, boolean][] = [
   ['"no longer" negates', concepts(['current']), 'The listed prices are no longer current.', false],
   ['"nothing" negates the verb before it', CONTRADICTS, 'The summary contradicts nothing in the source.', false],
   ['"without" negates', CONTRADICTS, 'It restates the source without contradicting it.', false],
+  ['"without" denies its noun phrase only', concepts(['mild']), 'Insults without slurs are mild under rule 4.', true],
+  ['"no" denies its noun phrase only', CONTRADICTS, 'A summary with no dates contradicts the source.', true],
+  [
+    '"without" before a verb still denies it',
+    CONTRADICTS,
+    'It is a fair summary, written without contradicting it.',
+    false,
+  ],
   ['a plain statement holds', CONTRADICTS, 'The summary contradicts the source on the date.', true],
   ['the negation scope ends at "but"', CONTRADICTS, 'It is not short, but it contradicts the source.', true],
   [

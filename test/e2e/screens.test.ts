@@ -175,7 +175,8 @@ describe('screens around the exam (tmux)', () => {
       const read = [...seen].join('\n');
       expect(read).toContain('Response A:');
       expect(read).toContain('Response B:');
-      expect(read).toMatch(/consult a doctor/);
+      expect(read).toMatch(/a hot wash can set the dye/);
+      expect(read).toMatch(/5\. Wash the cloth as usual\./);
       expect(read).toMatch(/scale: A much better \(low\) → B much better \(high\)/);
       t.send('k');
       screen = await nextScreen(t, screen);

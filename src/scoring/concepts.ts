@@ -26,6 +26,7 @@ interface Word {
 
 /** One sentence of the answer, and whether it is a sentence that counts. */
 interface Sentence {
+  text: string;
   words: Word[];
   counts: boolean;
 }
@@ -52,7 +53,10 @@ const NEGATIVE_OBJECTS = new Set(['nothing', 'none', 'no', 'nobody']);
 const SCOPE_ENDERS = new Set(['but', 'yet', 'although', 'though', 'whereas', 'while', 'because', 'since', 'so']);
 /** Separators of list items inside a sentence (hyphens and quotes are not). */
 const ITEM_SEPARATORS = new Set([',', ';', '|', '/', '•', '·']);
+/** Function words: a list item with one is not a bare keyword ("out of date" still is). */
 const FUNCTION_POS = new Set(['DET', 'PRON', 'AUX', 'CCONJ', 'SCONJ', 'PART']);
+/** A sentence has at least one of these ("to", "of" and "at" too), unlike a run of keywords. */
+const GLUE_POS = new Set([...FUNCTION_POS, 'ADP']);
 const VERB_POS = new Set(['VERB', 'AUX']);
 const NOT_WORDS = new Set(['punctuation', 'tabCRLF', 'symbol', 'emoji', 'emoticon']);
 
@@ -125,36 +129,40 @@ function startsClause(tokens: RawToken[], from: number): boolean {
   return false;
 }
 
+/** Words seen as verbs in a plain frame ("it sets it"), by normal form. */
+const verbFrames = new Map<string, boolean>();
+
 /**
  * Whether a word may be the verb of its sentence. The lite model's tagger takes some verbs for
- * nouns ("the summary never conflicts", "the page sets out"), and cannot tag a misspelt one, so a
- * word ending in -s or -ed right after a noun, a pronoun or an adverb, and an unknown word, count.
+ * nouns in context ("both give accurate definitions", "the page sets out"), so a word it tags
+ * otherwise counts when it reads as a verb in a plain frame, and an unknown (misspelt) word counts.
  */
-function mayBeVerb(tokens: RawToken[], i: number, unknown: (normal: string) => boolean): boolean {
-  const token = tokens[i]!;
+function mayBeVerb(token: RawToken, unknown: (normal: string) => boolean): boolean {
   if (VERB_POS.has(token.pos)) return true;
-  if (token.type !== 'word') return false;
+  if (token.type !== 'word' || !/^\p{L}+$/u.test(token.normal)) return false;
   if (unknown(token.normal)) return true;
-  const before = tokens[i - 1];
-  return (
-    token.pos === 'NOUN' &&
-    /(?:[^s]s|ed)$/.test(token.normal) &&
-    before !== undefined &&
-    ['NOUN', 'PROPN', 'PRON', 'ADV'].includes(before.pos)
-  );
+  let verb = verbFrames.get(token.normal);
+  if (verb === undefined) {
+    const model = languageModel();
+    verb = [`they ${token.normal} it`, `it ${token.normal} it`].some(
+      (frame) => model.readDoc(frame).tokens().itemAt(1).out(model.its.pos) === 'VERB',
+    );
+    verbFrames.set(token.normal, verb);
+  }
+  return verb;
 }
 
 /**
  * A sentence counts when it has at least 4 words, a verb and a function word ("the", "it", "is",
- * "and"...), and is not mostly a bare list: list items (between commas, semicolons or line
+ * "and", "of"...), and is not mostly a bare list: list items (between commas, semicolons or line
  * breaks) of at most 3 words without a function word hold no more than half of its words.
  */
 function sentenceCounts(tokens: RawToken[], unknown: (normal: string) => boolean): boolean {
   const isWord = tokens.map((t) => !NOT_WORDS.has(t.type));
   const words = isWord.filter(Boolean).length;
   if (words < MIN_SENTENCE_WORDS) return false;
-  if (!tokens.some((t, i) => isWord[i] && FUNCTION_POS.has(t.pos))) return false;
-  if (!tokens.some((_, i) => isWord[i] && mayBeVerb(tokens, i, unknown))) return false;
+  if (!tokens.some((t, i) => isWord[i] && GLUE_POS.has(t.pos))) return false;
+  if (!tokens.some((t, i) => isWord[i] && mayBeVerb(t, unknown))) return false;
   let bare = 0;
   let item: RawToken[] = [];
   const closeItem = () => {
@@ -192,7 +200,7 @@ function analyse(doc: Document, model: WinkMethods): Sentence[] {
       });
       breakBefore = false;
     });
-    sentences.push({ words, counts: sentenceCounts(tokens, (normal) => doc.isOOV(normal)) });
+    sentences.push({ text: s.out(), words, counts: sentenceCounts(tokens, (normal) => doc.isOOV(normal)) });
   });
   return sentences;
 }
@@ -202,11 +210,17 @@ const answers = new Map<string, Sentence[]>();
 const ANSWER_CACHE_SIZE = 64;
 const expressions = new Map<string, Expression>();
 
+/**
+ * Rule references such as "3.r1" or "4.1.r2" read as one word: the sentence splitter would end a
+ * sentence at their dot.
+ */
+const RULE_REFERENCE_DOT = /(\d)\.(?=r\d)/g;
+
 function analyseAnswer(text: string): Sentence[] {
   let sentences = answers.get(text);
   if (!sentences) {
     const model = languageModel();
-    sentences = analyse(model.readDoc(text), model);
+    sentences = analyse(model.readDoc(text.replace(RULE_REFERENCE_DOT, '$1-')), model);
     if (answers.size >= ANSWER_CACHE_SIZE) answers.delete(answers.keys().next().value!);
     answers.set(text, sentences);
   }
@@ -303,6 +317,11 @@ export function conceptsHold(check: ConceptsCheck, text: string): boolean {
       return sentences.some((sentence) => mentions(sentence, expression).some((negated) => negated === check.negated));
     }),
   );
+}
+
+/** The sentences of a text as the matcher reads them, and whether each counts (for authors and tests). */
+export function readSentences(text: string): { text: string; counts: boolean }[] {
+  return analyseAnswer(text).map(({ text, counts }) => ({ text, counts }));
 }
 
 /** Whether the language model has been loaded in this process (commands without `concepts` checks never load it). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConceptsCheck } from '../../src/content/types.js';
-import { conceptsHold, withinOneEdit } from '../../src/scoring/concepts.js';
+import { conceptsHold, readSentences, withinOneEdit } from '../../src/scoring/concepts.js';
 import { scoreQuestion } from '../../src/scoring/rubric.js';
 import { loadBank, question } from '../helpers.js';
 
@@ -69,6 +69,8 @@ const cases: [string, ConceptsCheck, string, boolean][] = [
   ['a keyword list separated by spaces', CONTRADICTS, 'contradict conflict outdated price stale', false],
   ['a sentence of three words', STALE_PRICES, 'Prices are stale.', false],
   ['four words without a verb', STALE_PRICES, 'Stale prices, old fares.', false],
+  ['a verb the tagger reads as a noun', concepts(['price']), 'Both give accurate definitions of the price.', true],
+  ['a sentence without any function word', concepts(['price']), 'Prices contradict fares completely here.', false],
   ['a real sentence with a short list in it', STALE_PRICES, 'The page lists prices that are stale, old, wrong.', true],
   // Misspellings: one edit for a word of 5+ letters, not two, not a real word.
   ['a swapped pair of letters', STALE_PRICES, 'The prices on this page are stlae.', true],
@@ -87,6 +89,15 @@ const cases: [string, ConceptsCheck, string, boolean][] = [
 describe('concepts check', () => {
   it.each(cases)('%s', (_name, check, text, expected) => {
     expect(conceptsHold(check, text)).toBe(expected);
+  });
+});
+
+describe('readSentences', () => {
+  it('keeps a rule reference such as 3.r1 inside its sentence', () => {
+    expect(readSentences('Under rule 3.r1 the page fails the query. It is stale.')).toEqual([
+      { text: 'Under rule 3-r1 the page fails the query.', counts: true },
+      { text: 'It is stale.', counts: false },
+    ]);
   });
 });
 

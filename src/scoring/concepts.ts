@@ -174,6 +174,7 @@ function mayBeVerb(token: RawToken, unknown: (normal: string) => boolean): boole
  * breaks) of at most 3 words without a function word hold no more than half of its words.
  */
 function sentenceCounts(tokens: RawToken[], unknown: (normal: string) => boolean): boolean {
+  if (isVerdictLine(tokens)) return true;
   const isWord = tokens.map((t) => !NOT_WORDS.has(t.type));
   const words = isWord.filter(Boolean).length;
   if (words < MIN_SENTENCE_WORDS) return false;
@@ -192,6 +193,30 @@ function sentenceCounts(tokens: RawToken[], unknown: (normal: string) => boolean
   });
   closeItem();
   return bare / words <= MAX_BARE_SHARE;
+}
+
+/**
+ * A labelled verdict on its own, such as "Flag: Unsafe operation (12.r3)." or "Rating: Minor
+ * issues.", is how raters write a verdict line; it states one thing, so it counts as a sentence.
+ * A label of one or two words, a colon, one value of one to five words (a parenthesis aside), and
+ * no list separators: "Flags: unsafe, injection, shell" is still a list.
+ */
+function isVerdictLine(tokens: RawToken[]): boolean {
+  const colon = tokens.findIndex((t) => t.normal === ':');
+  if (colon < 0) return false;
+  const wordsIn = (part: RawToken[]) => part.filter((t) => !NOT_WORDS.has(t.type)).length;
+  const label = wordsIn(tokens.slice(0, colon));
+  let depth = 0;
+  const value: RawToken[] = [];
+  for (const token of tokens.slice(colon + 1)) {
+    if (token.normal === '(') depth++;
+    else if (token.normal === ')') depth = Math.max(0, depth - 1);
+    else if (depth > 0) continue;
+    else if (token.normal === ':' || ITEM_SEPARATORS.has(token.normal) || token.type === 'tabCRLF') return false;
+    else value.push(token);
+  }
+  const valueWords = wordsIn(value);
+  return label >= 1 && label <= 2 && valueWords >= 1 && valueWords <= 5;
 }
 
 function analyse(doc: Document, model: WinkMethods): Sentence[] {

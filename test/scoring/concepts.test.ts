@@ -72,6 +72,14 @@ const cases: [string, ConceptsCheck, string, boolean][] = [
   ['plural noun', concepts(['source']), 'The answer cites no reliable sources but it names two sources.', true],
   ['case does not matter', CONTRADICTS, 'THE SUMMARY CONTRADICTS THE SOURCE.', true],
   // A bare keyword list is not a sentence.
+  ['a labelled verdict line counts', concepts([['unsafe operation']]), 'Flag: Unsafe operation (12.r3).', true],
+  [
+    'a labelled verdict line with a following sentence',
+    concepts([['stale']]),
+    'Verdict: stale. It shows 2019 fares.',
+    true,
+  ],
+  ['a labelled list is still a list', STALE_PRICES, 'Issues: outdated, price, stale', false],
   ['a comma-separated keyword list', STALE_PRICES, 'outdated, price, stale, cost, out of date', false],
   ['a keyword list with a verb in it', CONTRADICTS, 'contradict, conflict, at odds, outdated, price, cost', false],
   ['a keyword list, one per line', STALE_PRICES, 'stale\nprice\noutdated\ncost', false],

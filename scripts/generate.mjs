@@ -159,7 +159,7 @@ async function rulesIndex() {
   const { RULES } = await import(path.join(ROOT, 'dist/lint/index.js'));
   const rows = RULES.map(
     (r) =>
-      `| [\`${r.meta.id}\`](${r.meta.id}.md) | ${r.meta.severity} | ${r.meta.fromLoader ? 'loader + lint' : 'lint'} | ${r.meta.description.replace(/\|/g, '\\|')} |`,
+      `| [\`${r.meta.id}\`](${r.meta.id}.md) | ${r.meta.severity} | ${r.meta.phase === 'load' ? 'loader + lint' : 'lint'} | ${r.meta.description.replace(/\|/g, '\\|')} |`,
   );
   return [
     '# Lint rules',

@@ -31,7 +31,7 @@ testRule(nearDuplicate, {
     {
       name: 'the same question reworded by one word, reported on the later one',
       files: { 'bank.yaml': bankYaml(question('q1', A) + question('q2', A.replace('deserves', 'gets'))) },
-      problems: [{ at: 'bank.yaml:15:13', severity: 'warning', message: 'almost the same as question "q1" (line 10' }],
+      problems: [{ at: 'bank.yaml:15:13', severity: 'warning', messageId: 'nearDuplicate' }],
     },
   ],
 });

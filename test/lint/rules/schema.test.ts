@@ -9,24 +9,24 @@ testRule(schema, {
       name: 'a misspelt field is reported on its key',
       files: { 'bank.yaml': bankYaml(PLAIN_QUESTION.replace('    answer: a', '    answr: a')) },
       problems: [
-        { at: 'bank.yaml:7:5', message: 'missing required field "answer"' },
-        { at: 'bank.yaml:14:5', message: 'unknown field "answr"' },
+        { at: 'bank.yaml:7:5', messageId: 'required' },
+        { at: 'bank.yaml:14:5', messageId: 'unknownField' },
       ],
     },
     {
       name: 'a malformed duration',
       files: { 'bank.yaml': bankYaml(PLAIN_QUESTION, 'exam:\n  time_limit: 25 minutes\n') },
-      problems: [{ at: 'bank.yaml:7:15', message: 'is not a duration' }],
+      problems: [{ at: 'bank.yaml:7:15', messageId: 'duration' }],
     },
     {
       name: 'an unknown question type',
       files: { 'bank.yaml': bankYaml(PLAIN_QUESTION.replace('single-choice', 'essay')) },
-      problems: [{ at: 'bank.yaml:8:11', message: 'unknown question type "essay"' }],
+      problems: [{ at: 'bank.yaml:8:11', messageId: 'unknownQuestionType' }],
     },
     {
       name: 'an unknown kind',
       files: { 'bank.yaml': bankYaml(PLAIN_QUESTION).replace('kind: bank', 'kind: quiz') },
-      problems: [{ at: 'bank.yaml:1:7', message: 'kind: must be "bank" or "guideline"' }],
+      problems: [{ at: 'bank.yaml:1:7', messageId: 'unknownKind' }],
     },
   ],
 });

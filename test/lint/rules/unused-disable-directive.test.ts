@@ -10,9 +10,9 @@ const giveaway = (comment: string) => `  - id: q1
     sections: ["1.1", "2", "3"]
     prompt: What do you do?
     options:
-      - {id: a, text: Rate it lowest}
+      - {id: a, text: Rate it lowest of all the grades}
 ${comment}      - {id: b, text: "Rate it medium, because the page answers the query but leaves out details"}
-      - {id: c, text: Rate it highest}
+      - {id: c, text: Rate it highest of all the grades}
     answer: b
 `;
 
@@ -75,6 +75,7 @@ describe('disable comments and rule unused-disable-directive', () => {
         at: 'bank.yaml:7:3',
         severity: 'warning',
         ruleId: 'unused-disable-directive',
+        messageId: 'unknownRule',
         message: '"no-such-rule" is not a lint rule id (see docs/rules/)',
       },
     ]);

@@ -10,12 +10,16 @@ import { duration } from './rules/duration.js';
 import { fileRead } from './rules/file.js';
 import { itemStats } from './rules/item-stats.js';
 import { keyScoresFull } from './rules/key-scores-full.js';
+import { longestOptionKey } from './rules/longest-option-key.js';
 import { mediaPath } from './rules/media-path.js';
 import { nearDuplicate } from './rules/near-duplicate.js';
+import { restatesExample } from './rules/restates-example.js';
 import { rubricPoints } from './rules/rubric-points.js';
 import { rubricRegex } from './rules/rubric-regex.js';
 import { schema } from './rules/schema.js';
 import { sectionCoverage } from './rules/section-coverage.js';
+import { shortDistractor } from './rules/short-distractor.js';
+import { trueFalseBalance } from './rules/true-false-balance.js';
 import { uniqueIds } from './rules/unique-ids.js';
 import { unknownGuideline } from './rules/unknown-guideline.js';
 import { unknownRule } from './rules/unknown-rule.js';
@@ -47,6 +51,10 @@ export const RULES: readonly LintRule[] = [
   mediaPath,
   nearDuplicate,
   answerGiveaway,
+  trueFalseBalance,
+  longestOptionKey,
+  shortDistractor,
+  restatesExample,
   unreachableAnswer,
   sectionCoverage,
   itemStats,

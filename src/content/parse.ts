@@ -291,7 +291,7 @@ export function positionOf(
     const last = i === path.length - 1;
     if (last && at === 'key') {
       const pair = pairNamed(node, segment);
-      const keyNode = pair?.key as Node | undefined;
+      const keyNode = pair?.key;
       if (keyNode?.range) offset = keyNode.range[0];
       break;
     }

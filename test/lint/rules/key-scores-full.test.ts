@@ -45,7 +45,8 @@ testRule(keyScoresFull, {
       name: 'a choice question whose rationale misses a matches-check',
       files: {
         'bank.yaml': bankYaml(
-          `${PLAIN_QUESTION}    model_answer: Alpha fits.\n    rubric:\n      - {id: r1, text: Cites the rule, points: 1, check: {matches: 'rule 1'}}\n`,
+          `${PLAIN_QUESTION}    model_answer: Alpha fits.\n    rubric:\n` +
+            "      - {id: r1, text: Cites the rule, points: 1, check: {matches: 'rule 1'}}\n",
         ),
       },
       problems: [{ at: 'bank.yaml:17:58', messageId: 'missedCriterion' }],

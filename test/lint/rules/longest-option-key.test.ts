@@ -9,7 +9,7 @@ const question = (id: string, long: boolean) => `  - id: ${id}
     prompt: Which rating fits case ${id}?
     options:
       - {id: a, text: "Rate it low, it misses the query"}
-      - {id: b, text: "${long ? 'Rate it high, it answers the query fully and cites it' : 'Rate it high, it answers the query'}"}
+      - {id: b, text: "Rate it high, it answers the query${long ? ' fully and cites it' : ''}"}
       - {id: c, text: "Rate it medium, it answers in part"}
     answer: b
 `;

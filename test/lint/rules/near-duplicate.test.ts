@@ -10,7 +10,8 @@ const question = (id: string, prompt: string) => `  - id: ${id}
 `;
 
 const A =
-  'A page that copies another site word for word, adds no value of its own and hides the source it took the text from deserves the lowest quality rating.';
+  'A page that copies another site word for word, adds no value of its own and hides the source it took the text ' +
+  'from deserves the lowest quality rating.';
 
 testRule(nearDuplicate, {
   valid: [

@@ -27,7 +27,9 @@ testRule(uniqueIds, {
       files: {
         'bank.yaml': bankYaml(
           PLAIN_QUESTION +
-            '    rubric:\n      - {id: c1, text: One, points: 1, check: self}\n      - {id: c1, text: Two, points: 1, check: self}\n',
+            '    rubric:\n' +
+            '      - {id: c1, text: One, points: 1, check: self}\n' +
+            '      - {id: c1, text: Two, points: 1, check: self}\n',
         ),
       },
       problems: [{ at: 'bank.yaml:17:14', messageId: 'repeated' }],

@@ -53,7 +53,10 @@ describe('disable comments and rule unused-disable-directive', () => {
 
   it('invalid: an error cannot be silenced, and the comment aimed at it is reported as unused', () => {
     const bank = bankYaml(
-      `${PLAIN_QUESTION.replace('["1"]', '["1.1", "2", "3"]').replace('    answer: a', '    # qualify-lint-disable-next-line answer-shape\n    answer: z')}`,
+      PLAIN_QUESTION.replace('["1"]', '["1.1", "2", "3"]').replace(
+        '    answer: a',
+        '    # qualify-lint-disable-next-line answer-shape\n    answer: z',
+      ),
     );
     expect(lintAll({ 'bank.yaml': bank })).toEqual([
       'bank.yaml:14:5 unused-disable-directive',

@@ -85,6 +85,8 @@ describe('qualify lint on the fixture tree (one instance of every problem)', () 
       for (const message of entry.messages as Record<string, unknown>[]) {
         expect([1, 2]).toContain(message.severity);
         for (const key of ['line', 'column', 'endLine', 'endColumn']) expect(typeof message[key]).toBe('number');
+        // Every problem comes from a rule's meta.messages, named as ESLint names it.
+        expect(message.messageId).toMatch(/^[A-Za-z_]+$/);
       }
     }
     const messages = results.flatMap((r) => r.messages as { severity: number }[]);

@@ -17,7 +17,7 @@ ${comment}      - {id: b, text: "Rate it medium, because the page answers the qu
 `;
 
 function lintAll(files: Record<string, string>) {
-  return lintWithRules(RULES, files).map((p) => `${p.at} ${p.ruleId}`);
+  return lintWithRules(RULES, files).map((p) => `${p.at} ${p.ruleId}/${p.messageId}`);
 }
 
 describe('disable comments and rule unused-disable-directive', () => {
@@ -38,7 +38,7 @@ describe('disable comments and rule unused-disable-directive', () => {
   });
 
   it('invalid: without the comment the warning shows', () => {
-    expect(lintAll({ 'bank.yaml': bankYaml(giveaway('')) })).toEqual(['bank.yaml:13:23 answer-giveaway']);
+    expect(lintAll({ 'bank.yaml': bankYaml(giveaway('')) })).toEqual(['bank.yaml:13:23 answer-giveaway/longest']);
   });
 
   it('invalid: a comment that silences nothing is reported where it stands', () => {
@@ -48,7 +48,7 @@ describe('disable comments and rule unused-disable-directive', () => {
           `  # qualify-lint-disable-next-line near-duplicate\n${PLAIN_QUESTION.replace('["1"]', '["1.1", "2", "3"]')}`,
         ),
       }),
-    ).toEqual(['bank.yaml:7:3 unused-disable-directive']);
+    ).toEqual(['bank.yaml:7:3 unused-disable-directive/unused']);
   });
 
   it('invalid: an error cannot be silenced, and the comment aimed at it is reported as unused', () => {
@@ -59,8 +59,8 @@ describe('disable comments and rule unused-disable-directive', () => {
       ),
     );
     expect(lintAll({ 'bank.yaml': bank })).toEqual([
-      'bank.yaml:14:5 unused-disable-directive',
-      'bank.yaml:15:13 answer-shape',
+      'bank.yaml:14:5 unused-disable-directive/unused',
+      'bank.yaml:15:13 answer-shape/notAnOption',
     ]);
   });
 

@@ -39,6 +39,8 @@ export const yamlSyntax = defineRule({
   create(context) {
     return {
       yaml({ parsed }) {
+        // The parser chose each message id and filled its data (content/parse.ts builds answers files'
+        // diagnostics from the same messages); the compiler cannot pair a union of ids with its data.
         for (const { line, column, messageId, data } of parsed.syntaxProblems)
           context.report({ line, column, messageId, data } as Parameters<typeof context.report>[0]);
       },
@@ -46,5 +48,5 @@ export const yamlSyntax = defineRule({
   },
 });
 
-/** The message ids of the yaml library's error codes that have a plain-language message. */
+/** The message ids of the rule: the yaml library's error codes with a plain-language message, and its own. */
 export type YamlSyntaxMessageId = keyof typeof yamlSyntax.meta.messages;

@@ -159,7 +159,7 @@ async function rulesIndex() {
   const { RULES } = await import(path.join(ROOT, 'dist/lint/index.js'));
   const rows = RULES.map(
     (r) =>
-      `| [\`${r.meta.id}\`](${r.meta.id}.md) | ${r.meta.severity} | ${r.meta.fromLoader ? 'loader + lint' : 'lint'} | ${r.meta.description.replace(/\|/g, '\\|')} |`,
+      `| [\`${r.meta.id}\`](${r.meta.id}.md) | ${r.meta.severity} | ${r.meta.phase === 'load' ? 'loader + lint' : 'lint'} | ${r.meta.description.replace(/\|/g, '\\|')} |`,
   );
   return [
     '# Lint rules',
@@ -174,6 +174,17 @@ async function rulesIndex() {
     '| rule | severity | checked by | what it reports |',
     '|---|---|---|---|',
     ...rows,
+    '',
+    '## Writing a rule',
+    '',
+    'A rule is one module in `src/lint/rules/<id>.ts`, shaped like an ESLint rule (see `src/lint/rule.ts`):',
+    '`defineRule({meta: {id, severity, phase, description, messages}, create(context)})`. `create` returns',
+    'visitors (`bank`, `guideline`, ... for the loader; `lintBank`, `lintGuideline`, `directives` for lint) and',
+    'reports with `context.report({path, messageId, data})`: every text lives in `meta.messages`, with',
+    '`{{placeholders}}` the compiler checks against `data`. Add the id to the `RuleId` union, the rule to',
+    "`RULES` in `src/lint/index.ts` (and to `LOAD_RULES` in `src/lint/load-rules.ts` for `phase: 'load'`),",
+    'a page `docs/rules/<id>.md`, table tests `test/lint/rules/<id>.test.ts` (valid and invalid cases, each',
+    'problem as `file:line:col` and `messageId`) and an instance in `test/fixtures/lint/tree/` (and its `expected.txt`).',
     '',
   ].join('\n');
 }

@@ -10,6 +10,8 @@ export interface Diagnostic {
   severity: 'error' | 'warning';
   /** A stable id: `yaml-syntax`, `schema`, `unknown-section`, ... */
   ruleId: string;
+  /** The rule's id for this message (its key in the rule's `meta.messages`). */
+  messageId?: string;
   message: string;
 }
 

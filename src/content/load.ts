@@ -1,40 +1,20 @@
-import { FileTooLargeError, readContentFile } from './read.js';
 import fs from 'node:fs';
 import path from 'node:path';
+import { LOAD_RULES } from '../lint/load-rules.js';
+import type { MediaOnDisk } from '../lint/rule.js';
+import { visit } from '../lint/run.js';
 import { stampOf, type ContentCache } from './cache.js';
 import type { Diagnostic } from './diagnostic.js';
 import { findContentFiles } from './discover.js';
-import { parseYaml, positionOf, type ParsedFile } from './parse.js';
+import type { ContentKind, ContentSet, LoadedFile } from './loaded.js';
+import { parseYaml, type ParsedFile } from './parse.js';
+import { FileTooLargeError, readContentFile, tooLargeData } from './read.js';
 import { resolveBank, resolveGuideline } from './resolve.js';
+import type { GuidelineFile } from './schema/types.generated.js';
 import type { Bank, Guideline, ResolvedBank } from './types.js';
-import { validateWithScope, type ContentKind } from './validate.js';
+import { validateWithScope } from './validate.js';
 
-export interface ContentSet {
-  guidelines: Map<string, Guideline>;
-  banks: Map<string, ResolvedBank>;
-  diagnostics: Diagnostic[];
-  /** What became of every file read, in order (for `qualify lint`, which looks at each file). */
-  files: LoadedFile[];
-}
-
-/**
- * One file as the loader saw it. `parsed` is absent when the file could not be read; `kind` when
- * it did not parse or is not content; `guideline`/`bank` only when it passed the schema.
- */
-export interface LoadedFile {
-  file: string;
-  parsed?: ParsedFile;
-  kind?: ContentKind;
-  guideline?: Guideline;
-  bank?: Bank;
-  /** The guideline a bank refers to, when it was found. */
-  bankGuideline?: Guideline;
-  /**
-   * Questions of a bank left out because they failed the schema. The rest of such a bank is still
-   * resolved, so lint reports every problem in one run, but no command can use the bank.
-   */
-  brokenQuestions?: number;
-}
+export type { ContentSet, LoadedFile } from './loaded.js';
 
 interface ReadFile {
   parsed: ParsedFile;
@@ -51,40 +31,25 @@ function kindOf(parsed: ParsedFile): ContentKind | 'other' | 'unknown-kind' {
   return kind === undefined ? 'other' : 'unknown-kind';
 }
 
-/** Media must exist and, once symbolic links are followed, still sit inside the bank's folder. */
-function checkMediaOnDisk(bank: Bank, parsed: ParsedFile): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+/** Media that do not exist or, once symbolic links are followed, leave the bank's folder. */
+function mediaOnDisk(bank: Bank): MediaOnDisk[] {
+  const found: MediaOnDisk[] = [];
   const folder = fs.realpathSync(path.dirname(bank.file));
   bank.questions.forEach((question, q) => {
-    question.media.forEach((media) => {
-      // Positions are looked up only for a problem: a remembered file is then parsed after all.
-      const where = () => positionOf(parsed, ['questions', q, 'media', media.index, 'path']);
+    for (const media of question.media) {
+      const at = { question: q, questionId: question.id, media: media.index, path: media.path };
       let real: string;
       try {
         real = fs.realpathSync(media.resolvedPath);
       } catch {
-        diagnostics.push({
-          file: bank.file,
-          ...where(),
-          severity: 'warning',
-          ruleId: 'media-path',
-          message: `question "${question.id}": media file "${media.path}" does not exist`,
-        });
-        return;
+        found.push({ ...at, state: 'missing' });
+        continue;
       }
       const relative = path.relative(folder, real);
-      if (relative.startsWith('..') || path.isAbsolute(relative)) {
-        diagnostics.push({
-          file: bank.file,
-          ...where(),
-          severity: 'error',
-          ruleId: 'media-path',
-          message: `question "${question.id}": media file "${media.path}" links outside the bank's folder`,
-        });
-      }
-    });
+      if (relative.startsWith('..') || path.isAbsolute(relative)) found.push({ ...at, state: 'links-outside' });
+    }
   });
-  return diagnostics;
+  return found;
 }
 
 /**
@@ -102,6 +67,7 @@ function rememberedFile(file: string, value?: () => unknown): ParsedFile {
       kept ??= { value: value ? value() : parse().value };
       return kept.value;
     },
+    syntaxProblems: [],
     diagnostics: [],
     get doc() {
       return parse().doc;
@@ -172,37 +138,29 @@ export function loadContent(
       }
       source = sources?.get(file) ?? readContentFile(file);
     } catch (error) {
-      const why =
+      const reason =
         error instanceof FileTooLargeError
-          ? error.message
-          : `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
-      diagnostics.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'file', message: why });
+          ? ({ kind: 'too-large', data: tooLargeData(error.bytes) } as const)
+          : ({ kind: 'error', code: (error as NodeJS.ErrnoException).code ?? 'error' } as const);
+      diagnostics.push(...visit(LOAD_RULES, 'unreadable', file, undefined, { reason }));
       return undefined;
     }
     const parsed = parseYaml(file, source);
     loaded.get(file)!.parsed = parsed;
-    if (parsed.diagnostics.length) {
-      diagnostics.push(...parsed.diagnostics);
+    if (parsed.syntaxProblems.length) {
+      diagnostics.push(...visit(LOAD_RULES, 'yaml', file, parsed, { parsed }));
       return undefined;
     }
     const kind = kindOf(parsed);
     if (kind === 'other') return undefined; // not content (an answers file kept nearby, say)
     if (kind === 'unknown-kind') {
-      const { line, column } = positionOf(parsed, ['kind']);
-      diagnostics.push({
-        file,
-        line,
-        column,
-        severity: 'error',
-        ruleId: 'schema',
-        message: 'kind: must be "bank" or "guideline"',
-      });
+      diagnostics.push(...visit(LOAD_RULES, 'document', file, parsed, { parsed, kind: 'unknown', errors: [] }));
       return undefined;
     }
     loaded.get(file)!.kind = kind;
-    const { diagnostics: schemaProblems, brokenQuestions } = validateWithScope(parsed, kind);
-    if (schemaProblems.length) {
-      diagnostics.push(...schemaProblems);
+    const { errors, brokenQuestions } = validateWithScope(parsed, kind);
+    if (errors.length) {
+      diagnostics.push(...visit(LOAD_RULES, 'document', file, parsed, { parsed, kind, errors }));
       return kind === 'bank' && brokenQuestions ? { parsed, kind, brokenQuestions } : undefined;
     }
     if (stat) cache?.remember(file, stat, kind, parsed.value);
@@ -231,21 +189,12 @@ export function loadContent(
 
   const guidelines = new Map<string, Guideline>();
   for (const { parsed } of read.filter((r) => r.kind === 'guideline')) {
-    const { guideline, diagnostics: found } = resolveGuideline(parsed);
-    diagnostics.push(...found);
+    const guideline = resolveGuideline(parsed);
     loaded.get(parsed.file)!.guideline = guideline;
-    const earlier = guidelines.get(guideline.id);
-    if (earlier) {
-      diagnostics.push({
-        file: parsed.file,
-        ...positionOf(parsed, ['id']),
-        severity: 'error',
-        ruleId: 'unique-ids',
-        message: `guideline id "${guideline.id}" is already used by ${earlier.file}`,
-      });
-      continue;
-    }
-    guidelines.set(guideline.id, guideline);
+    const sameIdIn = guidelines.get(guideline.id)?.file;
+    const node = { parsed, raw: parsed.value as GuidelineFile, guideline, sameIdIn };
+    diagnostics.push(...visit(LOAD_RULES, 'guideline', parsed.file, parsed, node));
+    if (!sameIdIn) guidelines.set(guideline.id, guideline);
   }
 
   const banks = new Map<string, ResolvedBank>();
@@ -264,54 +213,41 @@ export function loadContent(
     let guideline: Guideline | undefined;
     let brokenQuestions: Set<number> | undefined;
     let parsed: ParsedFile;
+    let media: MediaOnDisk[];
     const kept = rememberedAt.get(file);
     const keptGuideline = kept && guidelines.get(kept.bank.guidelineId);
     if (kept && keptGuideline?.file === kept.guidelineFile && stampNow(kept.guidelineFile) === kept.guidelineStamp) {
       ({ bank } = kept);
       guideline = keptGuideline;
       parsed = loaded.get(file)!.parsed!;
-      diagnostics.push(...checkMediaOnDisk(bank, parsed));
+      media = mediaOnDisk(bank);
     } else {
       // Not remembered, or its guideline changed: read the file and resolve it now.
       const one = kept ? readOne(file) : readAt.get(file);
       if (!one || one.kind !== 'bank') continue;
       ({ parsed, brokenQuestions } = one);
-      const resolvedNow = resolveBank(parsed, guidelines, brokenQuestions);
-      ({ bank, guideline } = resolvedNow);
-      const mediaProblems = checkMediaOnDisk(bank, parsed);
-      diagnostics.push(...resolvedNow.diagnostics, ...mediaProblems);
+      const resolved = resolveBank(parsed, guidelines, brokenQuestions);
+      ({ bank, guideline } = resolved);
+      const node = { ...resolved, parsed, guidelineIds: [...guidelines.keys()] };
+      const problems = visit(LOAD_RULES, 'bank', file, parsed, node);
+      diagnostics.push(...problems);
+      media = mediaOnDisk(bank);
       const stat = stats.get(file);
       const guidelineStamp = guideline && stampNow(guideline.file);
-      if (
-        cache &&
-        stat &&
-        guideline &&
-        guidelineStamp &&
-        !brokenQuestions &&
-        resolvedNow.diagnostics.length === 0 &&
-        mediaProblems.length === 0
-      ) {
+      if (cache && stat && guideline && guidelineStamp && !brokenQuestions && !problems.length && !media.length) {
         const entry: ResolvedEntry = { bank, guidelineFile: guideline.file, guidelineStamp };
         cache.remember(file, stat, 'bank', entry, 'resolved');
       }
     }
     Object.assign(loaded.get(file)!, { bank, bankGuideline: guideline });
+    // A bank with a broken question is never used, so its id does not count as taken.
+    const sameIdIn = brokenQuestions ? undefined : banks.get(bank.id)?.bank.file;
+    diagnostics.push(...visit(LOAD_RULES, 'loadedBank', file, parsed, { bank, media, sameIdIn }));
     if (brokenQuestions) {
       loaded.get(file)!.brokenQuestions = brokenQuestions.size;
       continue;
     }
-    const earlier = banks.get(bank.id);
-    if (earlier) {
-      diagnostics.push({
-        file,
-        ...positionOf(parsed, ['id']),
-        severity: 'error',
-        ruleId: 'unique-ids',
-        message: `bank id "${bank.id}" is already used by ${earlier.bank.file}`,
-      });
-      continue;
-    }
-    if (guideline) banks.set(bank.id, { bank, guideline });
+    if (guideline && !sameIdIn) banks.set(bank.id, { bank, guideline });
   }
 
   return { guidelines, banks, diagnostics, files: [...loaded.values()] };

@@ -7,6 +7,8 @@ import type { Document, LineCounter, Node, Pair } from 'yaml';
  */
 let yamlModule: typeof import('yaml') | undefined;
 const yaml = () => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+import { formatMessage } from '../lint/rule.js';
+import { yamlSyntax, type YamlSyntaxMessageId } from '../lint/rules/yaml-syntax.js';
 import type { Diagnostic } from './diagnostic.js';
 
 /** A parsed YAML file that keeps the source positions of its nodes. */
@@ -18,26 +20,25 @@ export interface ParsedFile {
   value: unknown;
   /** The text as read (lint reads its `# qualify-lint-disable` comments). */
   source: string;
+  /** What the parser found wrong, by message id of the `yaml-syntax` rule (which reports them for content). */
+  syntaxProblems: SyntaxProblem[];
+  /** The same problems as diagnostics, for YAML that is not content (answers files). */
   diagnostics: Diagnostic[];
+}
+
+export interface SyntaxProblem {
+  line: number;
+  column: number;
+  messageId: YamlSyntaxMessageId;
+  data?: Record<string, string>;
 }
 
 export type PathSegment = string | number;
 
-/** Plain-language versions of the yaml library's error codes, for beginners. */
-const SYNTAX_MESSAGES: Record<string, string> = {
-  DUPLICATE_KEY: 'this key appears twice in the same mapping; keep only one',
-  TAB_AS_INDENT: 'a tab is used for indentation; YAML needs spaces',
-  BAD_INDENT: 'the indentation here does not line up with the lines around it',
-  MISSING_CHAR: 'a closing quote or bracket is missing',
-  MULTILINE_IMPLICIT_KEY: 'a key cannot span several lines; is a colon or quote missing on the line before?',
-  BLOCK_AS_IMPLICIT_KEY: 'a key cannot span several lines; is a colon or quote missing on the line before?',
-  UNEXPECTED_TOKEN: 'unexpected text here; check quotes, colons and indentation',
-  BAD_ALIAS: 'this alias (*name) does not refer to an anchor (&name) defined earlier',
-  ALIAS_PROPS: 'an alias cannot carry a tag or anchor',
-  BAD_SCALAR_START: 'a plain value cannot start with this character; put the value in quotes',
-  MULTIPLE_DOCS: 'a content file holds one YAML document; remove the extra `---` part',
-  TAG_RESOLVE_FAILED: 'unknown tag; shared content may not use custom YAML tags',
-};
+const MESSAGES = yamlSyntax.meta.messages;
+/** A yaml library error code with a plain-language message of its own. */
+const hasMessage = (code: string): code is YamlSyntaxMessageId =>
+  /^[A-Z_]+$/.test(code) && Object.hasOwn(MESSAGES, code);
 
 /** Limits what a hostile file can make the parser do (alias bombs). */
 const MAX_ALIAS_COUNT = 50;
@@ -54,18 +55,35 @@ export const MAX_NESTING_DEPTH = 64;
  */
 export const MAX_CONTENT_BYTES = 4 * 1024 * 1024;
 
-const tooDeep = `nested more than ${MAX_NESTING_DEPTH} levels deep; content files are never this deep`;
+const tooDeep = { messageId: 'tooDeep', data: { depth: String(MAX_NESTING_DEPTH) } } as const;
 
 /**
  * Parses one YAML file. Syntax errors are returned as diagnostics, never thrown.
  */
 export function parseYaml(file: string, source: string): ParsedFile {
   const lineCounter = new (yaml().LineCounter)();
-  const diagnostics: Diagnostic[] = [];
-  const at = (offset: number, message: string): Diagnostic => {
+  const problems: SyntaxProblem[] = [];
+  const at = (offset: number, problem: Pick<SyntaxProblem, 'messageId' | 'data'>): SyntaxProblem => {
     const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col, severity: 'error', ruleId: 'yaml-syntax', message };
+    return { line, column: col, ...problem };
   };
+  const done = (doc: Document.Parsed, value: unknown): ParsedFile => ({
+    file,
+    doc,
+    lineCounter,
+    value,
+    source,
+    syntaxProblems: problems,
+    diagnostics: problems.map((p) => ({
+      file,
+      line: p.line,
+      column: p.column,
+      severity: 'error',
+      ruleId: 'yaml-syntax',
+      messageId: p.messageId,
+      message: formatMessage(MESSAGES[p.messageId], p.data),
+    })),
+  });
   // A flow collection nested thousands deep overflows the parser's own stack: refuse it first.
   const deepFlow = tooDeepFlowOffset(source);
   let doc: Document.Parsed;
@@ -77,52 +95,57 @@ export function parseYaml(file: string, source: string): ParsedFile {
     // The parser was cut short (or never ran), so its line count is partial: count them here.
     scanLines(lineCounter, source);
     doc = yaml().parseDocument('', { lineCounter: new (yaml().LineCounter)() });
-    diagnostics.push(at(deepFlow ?? deepestIndentOffset(source), `YAML: ${tooDeep}`));
-    return { file, doc, lineCounter, value: undefined, source, diagnostics };
+    problems.push(at(deepFlow ?? deepestIndentOffset(source), tooDeep));
+    return done(doc, undefined);
   }
   // Unknown tags are only warnings to the yaml library; for shared content they are errors.
   const found = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
   // A tab used for indentation throws the parser off for the rest of the block; what it reports
   // after one is confusion, not more problems, so the tabs alone are shown.
   const tabs = found.filter((e) => e.code === 'TAB_AS_INDENT');
-  const problems = tabs.length ? tabs : found;
-  for (const error of problems) {
+  for (const error of tabs.length ? tabs : found) {
     if (/call stack/i.test(error.message)) {
-      diagnostics.push(at(deepestIndentOffset(source), `YAML: ${tooDeep}`));
+      problems.push(at(deepestIndentOffset(source), tooDeep));
       break;
     }
     const unclosed = error.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, error.pos[0]) : undefined;
     if (unclosed !== undefined) {
-      diagnostics.push(at(unclosed, 'YAML syntax: this quoted text is never closed; add the closing quote'));
+      problems.push(at(unclosed, { messageId: 'unclosedQuote' }));
       continue;
     }
     const { line } = lineCounter.linePos(error.pos[0]);
     // The first error on a line is the cause (a tab, a missing quote); the parser's later ones on
     // the same line are its confusion about what follows, and only bury the real problem.
-    if (diagnostics.some((d) => d.line === line)) continue;
-    const friendly = SYNTAX_MESSAGES[error.code];
+    if (problems.some((d) => d.line === line)) continue;
     const original = error.message.split('\n')[0] ?? error.message;
-    diagnostics.push(at(error.pos[0], friendly ? `YAML syntax: ${friendly}` : `YAML syntax: ${original}`));
+    problems.push(
+      at(
+        error.pos[0],
+        hasMessage(error.code) ? { messageId: error.code } : { messageId: 'other', data: { message: original } },
+      ),
+    );
   }
-  if (diagnostics.length === 0) {
+  if (problems.length === 0) {
     const deep = tooDeepNodeOffset(doc);
-    if (deep !== undefined) diagnostics.push(at(deep, `YAML: ${tooDeep}`));
+    if (deep !== undefined) problems.push(at(deep, tooDeep));
   }
   let value: unknown;
-  if (diagnostics.length === 0) {
+  if (problems.length === 0) {
     const aliasProblem = aliasBeforeAnchor(doc);
     if (aliasProblem)
-      diagnostics.push(at(aliasProblem.offset, `YAML syntax: ${SYNTAX_MESSAGES.BAD_ALIAS} (*${aliasProblem.name})`));
+      problems.push(at(aliasProblem.offset, { messageId: 'aliasBeforeAnchor', data: { name: aliasProblem.name } }));
   }
-  if (diagnostics.length === 0) {
+  if (problems.length === 0) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
       // An alias bomb: point at the first alias, where the expansion starts.
-      diagnostics.push(at(firstAliasOffset(doc) ?? 0, `YAML: ${(error as Error).message}`));
+      problems.push(
+        at(firstAliasOffset(doc) ?? 0, { messageId: 'aliasExpansion', data: { message: (error as Error).message } }),
+      );
     }
   }
-  return { file, doc, lineCounter, value, source, diagnostics };
+  return done(doc, value);
 }
 
 function scanLines(lineCounter: LineCounter, source: string): void {
@@ -268,7 +291,7 @@ export function positionOf(
     const last = i === path.length - 1;
     if (last && at === 'key') {
       const pair = pairNamed(node, segment);
-      const keyNode = pair?.key as Node | undefined;
+      const keyNode = pair?.key;
       if (keyNode?.range) offset = keyNode.range[0];
       break;
     }

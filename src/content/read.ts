@@ -1,13 +1,18 @@
 import fs from 'node:fs';
+import { fileRead } from '../lint/rules/file.js';
+import { formatMessage } from '../lint/rule.js';
 import { MAX_CONTENT_BYTES } from './parse.js';
 
 /** A file too large to be content, refused before it is read. */
 export class FileTooLargeError extends Error {
   constructor(readonly bytes: number) {
-    super(
-      `the file is ${formatMegabytes(bytes)}; content and answers files are limited to ${formatMegabytes(MAX_CONTENT_BYTES)}`,
-    );
+    super(formatMessage(fileRead.meta.messages.tooLarge, tooLargeData(bytes)));
   }
+}
+
+/** The data of the `file` rule's `tooLarge` message. */
+export function tooLargeData(bytes: number): { size: string; limit: string } {
+  return { size: formatMegabytes(bytes), limit: formatMegabytes(MAX_CONTENT_BYTES) };
 }
 
 export function formatMegabytes(bytes: number): string {

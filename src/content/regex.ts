@@ -91,12 +91,15 @@ function compile(pattern: string): Compiled {
     const counted = /\{(\d+)(?:,(\d*))?\}/.exec(folded);
     if (counted && Number(counted[2] || counted[1]) > LINEAR_MAX_COUNT) {
       return {
-        problem: `repeats a part more than ${LINEAR_MAX_COUNT} times (${counted[0]}), which the safe matcher cannot do; use * or + instead`,
+        problem:
+          `repeats a part more than ${LINEAR_MAX_COUNT} times (${counted[0]}), ` +
+          'which the safe matcher cannot do; use * or + instead',
       };
     }
     return {
       problem:
-        'cannot be matched in linear time; back-references and look-arounds such as (?=...) are not allowed, so a shared bank cannot stall the scorer',
+        'cannot be matched in linear time; back-references and look-arounds such as (?=...) are not allowed, ' +
+        'so a shared bank cannot stall the scorer',
     };
   }
 }

@@ -2,11 +2,10 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import bankSchema from './schema/bank.schema.json' with { type: 'json' };
 import guidelineSchema from './schema/guideline.schema.json' with { type: 'json' };
-import type { Diagnostic } from './diagnostic.js';
-import { positionOf, type ParsedFile, type PathSegment } from './parse.js';
-import { describePath } from './where.js';
+import type { ContentKind } from './loaded.js';
+import type { ParsedFile } from './parse.js';
 
-export type ContentKind = 'bank' | 'guideline';
+export type { ContentKind } from './loaded.js';
 
 let validators: Record<ContentKind, ValidateFunction> | undefined;
 
@@ -23,24 +22,6 @@ function getValidators(): Record<ContentKind, ValidateFunction> {
 
 export const SCHEMAS: Record<ContentKind, object> = { bank: bankSchema, guideline: guidelineSchema };
 
-/** Messages for `oneOf` alternatives, keyed by the definition that holds them. */
-const ONE_OF_MESSAGES: Record<string, string> = {
-  check: 'must be "self", {any: [words]}, {matches: "regular expression"} or {concepts: [[word, phrase], ...]}',
-  concepts: 'must be a word or phrase, or a list of alternative words and phrases',
-  context: 'must be a text, or named parts such as {Query: ..., Response: ...}',
-  lockout: 'must be "permanent" or a duration such as 90d',
-  scale: 'must be the name of a scale in the guideline, or a list of labels from low to high',
-};
-
-const PATTERN_MESSAGES: Record<string, string> = {
-  slug: 'must use only lowercase letters, digits and dashes (like "search-basics")',
-  duration: 'is not a duration; write it like 90s, 25m, 1h30m, 72h or 7d',
-  sectionId: 'must be a section or rule id such as "3", "3.2" or "3.r1"',
-  questionId: 'must be letters, digits, dots, dashes or underscores (like "se-001")',
-  choiceId: 'must be letters, digits, dots, dashes or underscores (like "a" or "item-1")',
-  concept: 'must not be empty: give a word or a phrase (with letters or digits)',
-};
-
 /**
  * `oneOf` definitions whose alternatives differ by shape (a text or a list; which key is present),
  * so the one alternative a value plainly meant is found, and its own errors are told instead of
@@ -50,102 +31,14 @@ const PICK_ALTERNATIVE = new Set(['check', 'concept', 'concepts']);
 /** Errors on the value itself that say it is not of an alternative's shape at all. */
 const WRONG_SHAPE = new Set(['required', 'const', 'type', 'additionalProperties']);
 
-function toPath(pointer: string): PathSegment[] {
-  if (!pointer) return [];
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-function definitionOf(schemaPath: string): string | undefined {
-  return /#\/definitions\/([^/]+)\//.exec(schemaPath)?.[1];
-}
-
-function lastField(path: PathSegment[]): string {
-  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return String(path[i]);
-  return 'value';
-}
-
-function explain(
-  error: ErrorObject,
-  path: PathSegment[],
-): { message: string; at: 'value' | 'key'; path: PathSegment[] } {
-  const params = error.params as Record<string, unknown>;
-  const field = lastField(path);
-  switch (error.keyword) {
-    case 'required':
-      return { message: `missing required field "${String(params.missingProperty)}"`, at: 'value', path };
-    case 'additionalProperties': {
-      const name = String(params.additionalProperty);
-      return {
-        message: `unknown field "${name}" (check its spelling in docs/format.md)`,
-        at: 'key',
-        path: [...path, name],
-      };
-    }
-    case 'type':
-      return { message: `must be ${article(String(params.type))}`, at: 'value', path };
-    case 'const':
-      return { message: `must be "${String(params.allowedValue)}"`, at: 'value', path };
-    case 'enum':
-      if (error.schemaPath === '#/properties/type/enum' && /^\/questions\/\d+\/type$/.test(error.instancePath)) {
-        return {
-          message: `unknown question type "${String(error.data)}"; use one of: ${(params.allowedValues as unknown[]).join(', ')}`,
-          at: 'value',
-          path,
-        };
-      }
-      return { message: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`, at: 'value', path };
-    case 'pattern': {
-      const def = /#\/definitions\/([^/]+)\/(?:[^#]*\/)?pattern$/.exec(error.schemaPath)?.[1] ?? '';
-      return { message: `${PATTERN_MESSAGES[def] ?? `does not match ${String(params.pattern)}`}`, at: 'value', path };
-    }
-    case 'minItems':
-      return {
-        message: `needs at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`,
-        at: 'value',
-        path,
-      };
-    case 'minProperties':
-      return { message: `must not be empty`, at: 'value', path };
-    case 'minLength':
-      return { message: `must not be empty`, at: 'value', path };
-    case 'maxLength':
-      return { message: `is longer than ${String(params.limit)} characters`, at: 'value', path };
-    case 'uniqueItems':
-      return { message: `lists the same value twice`, at: 'value', path };
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-      return { message: `must be ${String(params.comparison)} ${String(params.limit)}`, at: 'value', path };
-    case 'oneOf': {
-      const def = definitionOf(`${error.schemaPath}/`) ?? '';
-      const key = Object.keys(ONE_OF_MESSAGES).find((k) => def === k || field === k);
-      return { message: `${key ? ONE_OF_MESSAGES[key] : 'has an unexpected shape'}`, at: 'value', path };
-    }
-    default:
-      return { message: `${error.message ?? 'is not valid'}`, at: 'value', path };
-  }
-}
-
-function article(type: string): string {
-  const words: Record<string, string> = {
-    string: 'a text',
-    number: 'a number',
-    integer: 'a whole number',
-    boolean: 'true or false',
-    array: 'a list',
-    object: 'a mapping (key: value pairs)',
-  };
-  return type
-    .split(',')
-    .map((t) => words[t] ?? t)
-    .join(' or ');
-}
-
 const isWithin = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}/`);
+const definitionOf = (schemaPath: string) => /#\/definitions\/([^/]+)\//.exec(schemaPath)?.[1];
+/** The last named field of a JSON pointer ("/questions/3/rubric/0/check" -> "check"). */
+const lastFieldOf = (pointer: string) =>
+  pointer
+    .split('/')
+    .filter((s) => s !== '' && !/^\d+$/.test(s))
+    .pop() ?? 'value';
 
 /**
  * The failed `oneOf` an error is an alternative's error of: the nearest one around it whose
@@ -176,7 +69,7 @@ function pickAlternatives(errors: ErrorObject[]): ErrorObject[] {
   const dropped = new Set<ErrorObject>();
   for (const oneOf of oneOfs) {
     const def = definitionOf(`${oneOf.schemaPath}/`) ?? '';
-    if (!PICK_ALTERNATIVE.has(def) && !PICK_ALTERNATIVE.has(lastField(toPath(oneOf.instancePath)))) continue;
+    if (!PICK_ALTERNATIVE.has(def) && !PICK_ALTERNATIVE.has(lastFieldOf(oneOf.instancePath))) continue;
     const prefix = `${oneOf.schemaPath}/`;
     const alternativeOf = (e: ErrorObject): number | undefined =>
       owners.get(e) === oneOf ? Number(e.schemaPath.slice(prefix.length).split('/')[0]) : undefined;
@@ -212,40 +105,21 @@ function withoutBranchNoise(errors: ErrorObject[]): ErrorObject[] {
 }
 
 /**
- * Validates a parsed file against the JSON Schema for its kind. Each problem comes back as a
- * diagnostic positioned on the offending YAML node.
- */
-export function validateAgainstSchema(parsed: ParsedFile, kind: ContentKind): Diagnostic[] {
-  return validateWithScope(parsed, kind).diagnostics;
-}
-
-/**
- * As validateAgainstSchema, and which questions the problems are in: `brokenQuestions` lists their
- * indexes when every problem lies inside a question (the rest of the file can still be checked),
- * and is undefined when a problem is elsewhere (or there is none).
+ * Validates a parsed file against the JSON Schema of its kind: the validator's errors, without
+ * the per-branch noise (the `schema` lint rule explains each on its YAML node), and which questions
+ * they are in: `brokenQuestions` lists their indexes when every error lies inside a question (the
+ * rest of the file can still be checked), and is undefined when one is elsewhere (or there is none).
  */
 export function validateWithScope(
   parsed: ParsedFile,
   kind: ContentKind,
-): { diagnostics: Diagnostic[]; brokenQuestions?: Set<number> } {
+): { errors: ErrorObject[]; brokenQuestions?: Set<number> } {
   const validate = getValidators()[kind];
-  if (validate(parsed.value)) return { diagnostics: [] };
+  if (validate(parsed.value)) return { errors: [] };
   const errors = withoutBranchNoise(validate.errors ?? []);
   const inQuestion = errors.map((e) => /^\/questions\/(\d+)(\/|$)/.exec(e.instancePath)?.[1]);
   const brokenQuestions = inQuestion.every((index) => index !== undefined)
     ? new Set(inQuestion.map(Number))
     : undefined;
-  const seen = new Set<string>();
-  const diagnostics: Diagnostic[] = [];
-  for (const error of errors) {
-    const explained = explain(error, toPath(error.instancePath));
-    const where = describePath(parsed.value, explained.path.slice(0, explained.at === 'key' ? -1 : undefined));
-    const { line, column } = positionOf(parsed, explained.path, explained.at);
-    const message = where ? `${where}: ${explained.message}` : explained.message;
-    const key = `${line}:${column}:${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    diagnostics.push({ file: parsed.file, line, column, severity: 'error', ruleId: 'schema', message });
-  }
-  return { diagnostics, brokenQuestions };
+  return { errors, brokenQuestions };
 }

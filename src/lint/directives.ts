@@ -15,7 +15,7 @@ export interface DisableDirective {
   used: boolean;
 }
 
-/** The disable comments of one file's source. A `#` inside quoted text is not a YAML comment, but it is rare enough here. */
+/** The disable comments of one file's source. A `#` inside quoted text is no YAML comment, but that is rare here. */
 export function findDirectives(file: string, source: string): DisableDirective[] {
   const directives: DisableDirective[] = [];
   source.split(/\r?\n/).forEach((text, index) => {

@@ -1,5 +1,6 @@
 import type { Response } from '../scoring/response.js';
 import type { DB } from './db.js';
+import { decodeStored, encodeStored, type AttemptSettings, type StoredReport } from './stored-json.js';
 
 export type AttemptMode = 'exam' | 'practice';
 export type AttemptStatus = 'in_progress' | 'submitted' | 'expired' | 'abandoned';
@@ -16,12 +17,12 @@ export interface NewAttempt {
   questionIds: string[];
   startedAt: number;
   deadlineAt?: number;
-  /** How the attempt was started (interactive options such as confidence prompts). */
+  /** How the attempt was started (interactive options such as confidence prompts); checked when stored. */
   settings?: unknown;
 }
 
 /** An attempt as stored: what it started with, where it stands, and how it ended. */
-export interface AttemptRow extends NewAttempt {
+export interface AttemptRow extends Omit<NewAttempt, 'settings'> {
   id: number;
   status: AttemptStatus;
   endedAt?: number;
@@ -29,9 +30,11 @@ export interface AttemptRow extends NewAttempt {
   maxScore?: number;
   percent?: number;
   passed?: boolean;
-  result?: unknown;
+  /** The report saved when the attempt ended (read through decodeStored, so its version is known). */
+  result?: StoredReport;
   /** Index of the question the learner was on (interactive attempts). */
   position: number;
+  settings?: AttemptSettings;
 }
 
 /** What is known of a question of an attempt besides its answer. */
@@ -91,9 +94,9 @@ function fromRow(row: Row): AttemptRow {
     maxScore: row.max_score ?? undefined,
     percent: row.percent ?? undefined,
     passed: row.passed === null ? undefined : row.passed === 1,
-    result: row.result === null || row.result === undefined ? undefined : (JSON.parse(row.result) as unknown),
+    result: row.result === null || row.result === undefined ? undefined : decodeStored('result', row.result, row.id),
     position: row.position,
-    settings: row.settings === null ? undefined : (JSON.parse(row.settings) as unknown),
+    settings: row.settings === null ? undefined : decodeStored('settings', row.settings, row.id),
   };
 }
 
@@ -115,8 +118,8 @@ const answerOf = (r: AnswerRow): SavedAnswer => ({
  * Every column but the stored report: listings (history, retake decisions, study analytics) never
  * need a report, which is most of an attempt's bytes.
  */
-const SUMMARY = `id, bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status, seed, question_ids, started_at, deadline_at,
-  ended_at, score, max_score, percent, passed, position, settings`;
+const SUMMARY = `id, bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status, seed, question_ids,
+  started_at, deadline_at, ended_at, score, max_score, percent, passed, position, settings`;
 
 /** The attempts and answers tables. Every write is its own transaction. */
 export class AttemptStore {
@@ -125,13 +128,17 @@ export class AttemptStore {
   constructor(private readonly db: DB) {
     this.statements = {
       insert:
-        db.prepare(`INSERT INTO attempts (bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status, seed, question_ids, started_at, deadline_at, settings)
-        VALUES (@bankId, @bankTitle, @bankVersion, @bankFile, @guidelineId, @mode, 'in_progress', @seed, @questionIds, @startedAt, @deadlineAt, @settings)`),
+        db.prepare(`INSERT INTO attempts (bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status,
+          seed, question_ids, started_at, deadline_at, settings)
+        VALUES (@bankId, @bankTitle, @bankVersion, @bankFile, @guidelineId, @mode, 'in_progress', @seed,
+          @questionIds, @startedAt, @deadlineAt, @settings)`),
       saveAnswer:
         db.prepare(`INSERT INTO answers (attempt_id, question_id, response, answered_at, flagged) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (attempt_id, question_id) DO UPDATE SET response = excluded.response, answered_at = excluded.answered_at, flagged = excluded.flagged`),
+        ON CONFLICT (attempt_id, question_id) DO UPDATE SET response = excluded.response,
+          answered_at = excluded.answered_at, flagged = excluded.flagged`),
       finish:
-        db.prepare(`UPDATE attempts SET status = @status, ended_at = @endedAt, score = @score, max_score = @maxScore, percent = @percent, passed = @passed, result = @result
+        db.prepare(`UPDATE attempts SET status = @status, ended_at = @endedAt, score = @score, max_score = @maxScore,
+          percent = @percent, passed = @passed, result = @result
         WHERE id = @id AND status = 'in_progress'`),
       get: db.prepare('SELECT * FROM attempts WHERE id = ?'),
       latest: db.prepare(
@@ -140,24 +147,29 @@ export class AttemptStore {
       all: db.prepare(`SELECT ${SUMMARY} FROM attempts ORDER BY started_at, id`),
       byBank: db.prepare(`SELECT ${SUMMARY} FROM attempts WHERE bank_id = ? ORDER BY started_at, id`),
       answers: db.prepare(
-        'SELECT question_id, response, answered_at, flagged FROM answers WHERE attempt_id = ? ORDER BY answered_at, rowid',
+        `SELECT question_id, response, answered_at, flagged FROM answers WHERE attempt_id = ?
+         ORDER BY answered_at, rowid`,
       ),
       allAnswers: db.prepare(
-        'SELECT attempt_id, question_id, response, answered_at, flagged FROM answers ORDER BY attempt_id, answered_at, rowid',
+        `SELECT attempt_id, question_id, response, answered_at, flagged FROM answers
+         ORDER BY attempt_id, answered_at, rowid`,
       ),
       answersByBank: db.prepare(`SELECT attempt_id, question_id, response, answered_at, flagged FROM answers
         WHERE attempt_id IN (SELECT id FROM attempts WHERE bank_id = ?) ORDER BY attempt_id, answered_at, rowid`),
       inProgress: db.prepare(
-        "SELECT * FROM attempts WHERE bank_id = ? AND mode = ? AND status = 'in_progress' ORDER BY started_at DESC, id DESC LIMIT 1",
+        `SELECT * FROM attempts WHERE bank_id = ? AND mode = ? AND status = 'in_progress'
+         ORDER BY started_at DESC, id DESC LIMIT 1`,
       ),
       openRounds: db.prepare(
-        `SELECT ${SUMMARY} FROM attempts WHERE bank_id = ? AND mode = ? AND status = 'in_progress' ORDER BY started_at, id`,
+        `SELECT ${SUMMARY} FROM attempts WHERE bank_id = ? AND mode = ? AND status = 'in_progress'
+         ORDER BY started_at, id`,
       ),
       setPosition: db.prepare("UPDATE attempts SET position = ? WHERE id = ? AND status = 'in_progress'"),
       setFlag: db.prepare(`INSERT INTO question_marks (attempt_id, question_id, flagged) VALUES (?, ?, ?)
         ON CONFLICT (attempt_id, question_id) DO UPDATE SET flagged = excluded.flagged`),
       markShown: db.prepare(`INSERT INTO question_marks (attempt_id, question_id, shown_at) VALUES (?, ?, ?)
-        ON CONFLICT (attempt_id, question_id) DO UPDATE SET shown_at = COALESCE(question_marks.shown_at, excluded.shown_at)`),
+        ON CONFLICT (attempt_id, question_id)
+        DO UPDATE SET shown_at = COALESCE(question_marks.shown_at, excluded.shown_at)`),
       marks: db.prepare(
         'SELECT question_id, flagged, shown_at FROM question_marks WHERE attempt_id = ? ORDER BY rowid',
       ),
@@ -175,7 +187,7 @@ export class AttemptStore {
       ...attempt,
       questionIds: JSON.stringify(attempt.questionIds),
       deadlineAt: attempt.deadlineAt ?? null,
-      settings: attempt.settings === undefined ? null : JSON.stringify(attempt.settings),
+      settings: attempt.settings === undefined ? null : encodeStored('settings', attempt.settings),
     });
     return Number(info.lastInsertRowid);
   }
@@ -210,7 +222,7 @@ export class AttemptStore {
       id: attemptId,
       ...outcome,
       passed: outcome.passed ? 1 : 0,
-      result: JSON.stringify(outcome.result),
+      result: encodeStored('result', outcome.result),
     });
     if (info.changes !== 1) throw new Error(`attempt ${attemptId} is not in progress`);
   }
@@ -237,7 +249,7 @@ export class AttemptStore {
     return rows.map(answerOf);
   }
 
-  /** The answers of every attempt (of one bank, or all) in one query, by attempt id, each in the order `answers` gives. */
+  /** The answers of every attempt (of one bank, or all) in one query, by attempt id, each ordered as `answers` does. */
   answersByAttempt(bankId?: string): Map<number, SavedAnswer[]> {
     const rows = (
       bankId === undefined ? this.statements.allAnswers.all() : this.statements.answersByBank.all(bankId)

@@ -83,7 +83,8 @@ const MIGRATIONS: readonly string[] = [
   // guideline sections read. Drill rounds are not attempts, so they never touch retakes.
   `
   CREATE TABLE study_cards (
-    id            TEXT    PRIMARY KEY,       -- question:<bank>:<question> | term:<guideline>:<section>:<term> | rule:<guideline>:<rule>
+    id            TEXT    PRIMARY KEY,       -- question:<bank>:<question> | term:<guideline>:<section>:<term>
+                                             -- | rule:<guideline>:<rule>
     kind          TEXT    NOT NULL CHECK (kind IN ('question', 'term', 'rule')),
     bank_id       TEXT    NOT NULL,          -- '' for guideline cards
     guideline_id  TEXT    NOT NULL,
@@ -158,7 +159,7 @@ const writable = (file: string) => {
 };
 
 const isSqliteCorruption = (error: unknown) =>
-  /^SQLITE_(CORRUPT|NOTADB)/.test(String((error as { code?: unknown }).code ?? ''));
+  /^SQLITE_(CORRUPT|NOTADB)/.test(String((error as { code?: string }).code ?? ''));
 
 /**
  * Opens the attempts database. Every check comes before the first write: a file that is not

@@ -2,6 +2,7 @@ import type { Response } from '../scoring/response.js';
 import type { PooledAttempt } from '../stats/item-stats.js';
 import type { ExportedAttempt, ExportedLearner } from '../share/attempts-file.js';
 import type { DB } from './db.js';
+import { decodeStored, encodeStored, storedShapeProblem } from './stored-json.js';
 
 /**
  * Pooled attempts: the learner this database belongs to, the attempts to export, and attempts
@@ -54,7 +55,8 @@ export function attemptsForExport(
   const self = selfLearner(db);
   const rows = db
     .prepare(
-      `SELECT * FROM attempts WHERE status != 'in_progress' AND ended_at IS NOT NULL AND (@bank IS NULL OR bank_id = @bank) ORDER BY started_at, id`,
+      `SELECT * FROM attempts WHERE status != 'in_progress' AND ended_at IS NOT NULL
+       AND (@bank IS NULL OR bank_id = @bank) ORDER BY started_at, id`,
     )
     .all({ bank: bankId ?? null }) as AttemptExportRow[];
   const answers = db.prepare(
@@ -76,7 +78,7 @@ export function attemptsForExport(
       maxScore: row.max_score,
       percent: row.percent,
       passed: row.passed === 1,
-      ...(row.result === null ? {} : { report: JSON.parse(row.result) as Record<string, unknown> }),
+      ...(row.result === null ? {} : { report: decodeStored('result', row.result, row.id) }),
       answers: (
         answers.all(row.id) as { question_id: string; response: string; answered_at: number; flagged: number }[]
       ).map((a) => ({
@@ -115,10 +117,10 @@ export function mergeAttempts(
   const self = selfLearner(db);
   const addLearner = db.prepare('INSERT INTO learners (id, display_name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING');
   const addAttempt = db.prepare(
-    `INSERT INTO attempts (uuid, learner_id, bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status, seed, question_ids,
-       started_at, deadline_at, ended_at, score, max_score, percent, passed, result)
-     VALUES (@uuid, @learner, @bankId, @bankTitle, @bankVersion, '', @guidelineId, @mode, @status, @seed, @questionIds,
-       @startedAt, @deadlineAt, @endedAt, @score, @maxScore, @percent, @passed, @result)
+    `INSERT INTO attempts (uuid, learner_id, bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status,
+       seed, question_ids, started_at, deadline_at, ended_at, score, max_score, percent, passed, result)
+     VALUES (@uuid, @learner, @bankId, @bankTitle, @bankVersion, '', @guidelineId, @mode, @status,
+       @seed, @questionIds, @startedAt, @deadlineAt, @endedAt, @score, @maxScore, @percent, @passed, @result)
      ON CONFLICT (uuid) DO NOTHING`,
   );
   const setReport = db.prepare('UPDATE attempts SET result = ? WHERE id = ?');
@@ -156,7 +158,9 @@ export function mergeAttempts(
       count.added++;
       const localId = Number(info.lastInsertRowid);
       // The stored report names the attempt by its number, which is this database's own.
-      if (attempt.report) setReport.run(JSON.stringify({ ...attempt.report, attemptId: localId }), localId);
+      // A report of a shape this qualify cannot read is left out: the attempt and its answers still count.
+      const report = attempt.report && { ...attempt.report, attemptId: localId };
+      if (report && !storedShapeProblem('result', report)) setReport.run(encodeStored('result', report), localId);
       for (const answer of attempt.answers) {
         addAnswer.run(
           localId,
@@ -180,7 +184,8 @@ export function finishedAttemptCount(db: DB): number {
 export function pooledAttempts(db: DB, bankId: string): { attempts: PooledAttempt[]; learners: number } {
   const rows = db
     .prepare(
-      "SELECT id, question_ids, learner_id FROM attempts WHERE bank_id = ? AND status != 'in_progress' ORDER BY started_at, id",
+      `SELECT id, question_ids, learner_id FROM attempts WHERE bank_id = ? AND status != 'in_progress'
+       ORDER BY started_at, id`,
     )
     .all(bankId) as { id: number; question_ids: string; learner_id: string | null }[];
   const answers = db.prepare('SELECT question_id, response FROM answers WHERE attempt_id = ?');

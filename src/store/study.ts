@@ -52,13 +52,14 @@ export class StudyStore {
 
   constructor(private readonly db: DB) {
     this.statements = {
-      addCard:
-        db.prepare(`INSERT OR IGNORE INTO study_cards (id, kind, bank_id, guideline_id, section_id, ref, state, due_at, created_at)
+      addCard: db.prepare(`INSERT OR IGNORE INTO study_cards
+        (id, kind, bank_id, guideline_id, section_id, ref, state, due_at, created_at)
         VALUES (@id, @kind, @bankId, @guidelineId, @sectionId, @ref, @state, @due, @createdAt)`),
       cards: db.prepare('SELECT * FROM study_cards ORDER BY due_at, id'),
       card: db.prepare('SELECT * FROM study_cards WHERE id = ?'),
       update: db.prepare('UPDATE study_cards SET state = ?, due_at = ? WHERE id = ?'),
-      log: db.prepare(`INSERT INTO study_reviews (card_id, reviewed_at, grade, correct, elapsed_ms, confidence, response, due_before, due_after)
+      log: db.prepare(`INSERT INTO study_reviews
+        (card_id, reviewed_at, grade, correct, elapsed_ms, confidence, response, due_before, due_after)
         VALUES (@cardId, @reviewedAt, @grade, @correct, @elapsedMs, @confidence, @response, @dueBefore, @dueAfter)`),
       reviews: db.prepare('SELECT * FROM study_reviews ORDER BY reviewed_at, id'),
       markRead: db.prepare(`INSERT INTO sections_read (guideline_id, section_id, read_at) VALUES (?, ?, ?)

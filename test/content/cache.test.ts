@@ -76,7 +76,7 @@ describe('content cache', () => {
     // Flip one byte inside each remembered value: its digest no longer matches, so it is a miss.
     for (const entry of others) {
       const bytes = fs.readFileSync(entry);
-      bytes[bytes.length - 20] ^= 0xff;
+      bytes.writeUInt8(bytes.readUInt8(bytes.length - 20) ^ 0xff, bytes.length - 20);
       fs.writeFileSync(entry, bytes);
     }
     expect(summary(load())).toEqual(first);

@@ -40,7 +40,8 @@ describe('YAML syntax errors', () => {
 describe('schema errors', () => {
   it('point at the missing field’s mapping', () => {
     const bank = bankYaml(
-      `  - id: q1\n    type: single-choice\n    sections: ["1"]\n    prompt: P\n    options: [{id: a, text: A}, {id: b, text: B}]\n`,
+      '  - id: q1\n    type: single-choice\n    sections: ["1"]\n    prompt: P\n' +
+        '    options: [{id: a, text: A}, {id: b, text: B}]\n',
     );
     expect(problems({ 'g.yaml': GUIDELINE, 'b.yaml': bank })).toEqual([
       'b.yaml:7:5 schema question "q1": missing required field "answer"',
@@ -80,7 +81,8 @@ describe('references', () => {
 
   it('report an answer that is not an option', () => {
     const bank = bankYaml(
-      `  - {id: q1, type: single-choice, sections: ["1"], prompt: P, options: [{id: a, text: A}, {id: b, text: B}], answer: c}\n`,
+      '  - {id: q1, type: single-choice, sections: ["1"], prompt: P, ' +
+        'options: [{id: a, text: A}, {id: b, text: B}], answer: c}\n',
     );
     expect(problems({ 'g.yaml': GUIDELINE, 'b.yaml': bank })[0]).toMatch(
       /unknown|answer-shape question "q1" › answer: answer "c" is not one of the option ids \("a", "b"\)/,
@@ -111,13 +113,13 @@ describe('references', () => {
   });
 
   it('refuse rubric patterns the safe (linear-time) matcher cannot run', () => {
-    const bank =
-      bankYaml(`  - {id: q1, type: free-text, sections: ["1"], prompt: P, rubric: [{id: c, text: T, points: 1, check: {matches: "(a)\\\\1"}}]}
-  - {id: q2, type: free-text, sections: ["1"], prompt: P, rubric: [{id: c, text: T, points: 1, check: {matches: "a.{0,40}b"}}]}
-  - {id: q3, type: free-text, sections: ["1"], prompt: P, rubric: [{id: c, text: T, points: 1, check: {matches: "(unclosed"}}]}\n`);
+    const matching = (id: string, pattern: string) =>
+      `  - {id: ${id}, type: free-text, sections: ["1"], prompt: P, ` +
+      `rubric: [{id: c, text: T, points: 1, check: {matches: "${pattern}"}}]}\n`;
+    const bank = bankYaml(matching('q1', '(a)\\\\1') + matching('q2', 'a.{0,40}b') + matching('q3', '(unclosed'));
     const found = problems({ 'g.yaml': GUIDELINE, 'b.yaml': bank });
     expect(found[0]).toMatch(
-      /rubric-regex question "q1" › criterion "c" › check.matches: the pattern cannot be matched in linear time; back-references/,
+      /rubric-regex question "q1" › criterion "c" › check.matches: the pattern cannot be matched in linear time; back-/,
     );
     expect(found[1]).toMatch(
       /rubric-regex question "q2" › criterion "c" › check.matches: the pattern repeats a part more than 16 times \(\{0,40\}\)/,
@@ -129,7 +131,8 @@ describe('references', () => {
 
   it('accept patterns with nested repetition, which the linear-time matcher runs safely', () => {
     const bank = bankYaml(
-      `  - {id: q1, type: free-text, sections: ["1"], prompt: P, rubric: [{id: c, text: T, points: 1, check: {matches: "(a+)+$|(x|x)*y|\\\\bFlag\\\\b"}}]}\n`,
+      '  - {id: q1, type: free-text, sections: ["1"], prompt: P, ' +
+        'rubric: [{id: c, text: T, points: 1, check: {matches: "(a+)+$|(x|x)*y|\\\\bFlag\\\\b"}}]}\n',
     );
     expect(problems({ 'g.yaml': GUIDELINE, 'b.yaml': bank })).toEqual([]);
   });
@@ -156,7 +159,8 @@ describe('media paths', () => {
       - {path: missing.png}
 `);
     expect(problems({ 'g.yaml': GUIDELINE, 'b.yaml': bank })).toEqual([
-      'b.yaml:13:16 media-path question "q1" › media[0].path: media path "../outside.png" leaves the bank\'s folder; keep media files beside the bank',
+      'b.yaml:13:16 media-path question "q1" › media[0].path: media path "../outside.png" leaves the bank\'s folder; ' +
+        'keep media files beside the bank',
       'b.yaml:14:16 media-path question "q1": media file "missing.png" does not exist',
     ]);
   });
@@ -211,7 +215,9 @@ describe('option credits must agree with the key', () => {
     ).toEqual([expect.stringContaining('option "a" is not the answer: its credit must be between 0 and 1')]);
   });
   it('the credited options of a multi-select question are its answer and add up to 1', () => {
-    const multi = `  - {id: q1, type: multi-select, sections: ["1"], prompt: P, options: [{id: a, text: A, credit: 0.5}, {id: b, text: B, credit: 0.25}, {id: c, text: C}], answer: [a, c]}\n`;
+    const multi =
+      '  - {id: q1, type: multi-select, sections: ["1"], prompt: P, options: ' +
+      '[{id: a, text: A, credit: 0.5}, {id: b, text: B, credit: 0.25}, {id: c, text: C}], answer: [a, c]}\n';
     const found = problems({ 'g.yaml': GUIDELINE, 'b.yaml': bankYaml(multi) });
     expect(found).toEqual([
       expect.stringContaining('the answer must be exactly the options with a positive credit ("a", "b")'),

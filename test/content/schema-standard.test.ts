@@ -56,7 +56,7 @@ describe('the schemas are standard JSON Schema', () => {
     }
   });
 
-  it("Python's jsonschema accepts the schemas, passes the shipped banks and points a broken option list at its field", () => {
+  it("Python's jsonschema accepts the schemas, passes the shipped banks, points at a broken option list", () => {
     const dir = writtenSchemas();
     const banks = shipped('question-banks').map(
       (f) => parse(fs.readFileSync(f, 'utf8')) as { questions: Record<string, unknown>[] },

@@ -16,7 +16,7 @@ function setup(
 ) {
   const dir = tempTree(files);
   const cacheDir = path.join(dir, 'cache', 'content');
-  /** Files whose cache entries (value or resolved bank) the loader asked for in the last selection: the files it read. */
+  /** Files whose cache entries (value or resolved bank) the last selection asked for: the files it read. */
   let looked: string[] = [];
   const real = openContentCache(cacheDir);
   const cache: ContentCache = {
@@ -135,7 +135,7 @@ describe('content index', () => {
     const first = select();
     const index = path.join(cacheDir, 'index.v8');
     const bytes = fs.readFileSync(index);
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 10) ^ 0xff, bytes.length - 10);
     fs.writeFileSync(index, bytes);
     expect(select().banks).toEqual(first.banks);
     expect(read()).toEqual(['b.yaml', 'c.yaml', 'g.yaml']);

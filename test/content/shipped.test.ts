@@ -9,6 +9,13 @@ import { normalizeResponse, type Response } from '../../src/scoring/response.js'
 import { cli, tempHome, writeTemp } from '../cli/run-cli.js';
 
 const content = loadContent(SHIPPED_CONTENT_DIRS);
+
+/** The fields of `qualify exam --json` these tests read. */
+interface JsonReport {
+  percent: number;
+  passed: boolean;
+  mistakes: { sections: string[] }[];
+}
 const banks = [...content.banks.values()];
 const home = tempHome();
 afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
@@ -48,17 +55,17 @@ describe('shipped content', () => {
       const key = cli(['key', id], { home });
       expect(key.code).toBe(0);
       const keyFile = writeTemp(home, `${id}.key.yaml`, key.stdout);
-      const passed = JSON.parse(cli(['exam', id, '--answers', keyFile, '--json'], { home }).stdout);
+      const passed = JSON.parse(cli(['exam', id, '--answers', keyFile, '--json'], { home }).stdout) as unknown;
       expect(passed).toMatchObject({ percent: 100, passed: true, mistakes: [] });
 
       const failed = JSON.parse(
         cli(['exam', id, '--answers', writeTemp(home, 'empty.yaml', ''), '--json', '--practice'], { home }).stdout,
-      );
+      ) as JsonReport;
       const drawn = content.banks.get(id)!.bank.exam.draw ?? content.banks.get(id)!.bank.questions.length;
       expect(failed.percent).toBe(0);
       expect(failed.passed).toBe(false);
       expect(failed.mistakes).toHaveLength(drawn);
-      expect(failed.mistakes.every((m: { sections: string[] }) => m.sections.length > 0)).toBe(true);
+      expect(failed.mistakes.every((m) => m.sections.length > 0)).toBe(true);
     },
   );
 
@@ -78,7 +85,7 @@ describe('shipped content', () => {
       { home },
     );
     expect(result.code).toBe(0);
-    const body = JSON.parse(result.stdout);
+    const body = JSON.parse(result.stdout) as JsonReport;
     expect(body.percent).toBeGreaterThan(0);
     expect(body.percent).toBeLessThan(100);
   });
@@ -93,7 +100,7 @@ describe('shipped content', () => {
   });
 
   it.each([1, 7, 23])(
-    'with seed %i, its mistake report wraps at 60, 80, 100 and 140 columns: no line too wide, no word left alone mid-paragraph',
+    'with seed %i, its mistake report wraps at 60, 80, 100 and 140 columns: no line too wide, no lone word',
     (seed) => {
       const own = tempHome();
       try {

@@ -24,7 +24,7 @@ questions:
 `;
 
 describe('lint reports every problem of a file in one run', () => {
-  it('a schema error in one question does not hide a duplicate id, a wrong answer, an unknown section or a draw too large', () => {
+  it('a schema error in one question hides no duplicate id, wrong answer, unknown section or draw too large', () => {
     const dir = fs.mkdtempSync(path.join(home, 'all-'));
     const bank = writeTemp(dir, 'bank.yaml', BANK);
     const result = cli(['lint', bank, '--content', path.join(FIXTURES, 'basic'), '--format', 'json'], { home });

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/lint/index.js';
+import { LOAD_RULES } from '../../src/lint/load-rules.js';
+import { formatMessage } from '../../src/lint/rule.js';
 import { ROOT } from '../cli/run-cli.js';
 
 describe('the rule registry', () => {
@@ -28,5 +30,22 @@ describe('the rule registry', () => {
     });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
+  });
+});
+
+describe('the rules the loader runs', () => {
+  it('are exactly the load-phase rules of the registry, in its order', () => {
+    expect(LOAD_RULES.map((r) => r.meta.id)).toEqual(
+      RULES.filter((r) => r.meta.phase === 'load').map((r) => r.meta.id),
+    );
+  });
+
+  it('every message of every rule fills its placeholders from data, none left as {{name}}', () => {
+    for (const rule of RULES)
+      for (const template of Object.values(rule.meta.messages)) {
+        const names = [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
+        const data = Object.fromEntries(names.map((n) => [n, `<${n}>`]));
+        expect(formatMessage(template, data)).not.toMatch(/\{\{|\}\}/);
+      }
   });
 });

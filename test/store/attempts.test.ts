@@ -19,6 +19,19 @@ const attempt = {
   deadlineAt: 61_000,
 };
 
+/** The fields every stored report has (a real one, from src/report/model.ts, has many more). */
+const report = (attemptId: number, extra: Record<string, unknown> = {}) => ({
+  attemptId,
+  score: 1,
+  maxScore: 2,
+  percent: 50,
+  passed: false,
+  bank: { id: 'b', title: 'Bank', version: '1' },
+  mistakes: [],
+  sections: [],
+  ...extra,
+});
+
 describe('attempts database', () => {
   it('creates a real SQLite file in WAL mode, migrated to the current schema', () => {
     const file = path.join(tempTree(), 'nested', 'qualify.db');
@@ -58,7 +71,7 @@ describe('attempts database', () => {
     db.close();
   });
 
-  it('lists attempts without their stored reports, and reads every answer of a bank in one go, as answers() orders them', () => {
+  it('lists attempts without stored reports; reads every answer of a bank at once as answers() orders them', () => {
     const db = openDatabase(path.join(tempTree(), 'q.db'));
     const store = new AttemptStore(db);
     const first = store.start(attempt);
@@ -90,10 +103,10 @@ describe('attempts database', () => {
       maxScore: 2,
       percent: 50,
       passed: false,
-      result: { report: 'kept' },
+      result: report(first, { kept: 'yes' }),
     });
 
-    expect(store.get(first)!.result).toEqual({ report: 'kept' });
+    expect(store.get(first)!.result).toEqual(report(first, { kept: 'yes' }));
     const listed = store.list('b');
     expect(listed.map((a) => a.id)).toEqual([first, second]);
     expect(listed[0]).toMatchObject({ status: 'submitted', percent: 50, questionIds: ['q1', 'q2'] });
@@ -126,10 +139,10 @@ describe('attempts database', () => {
       maxScore: 2,
       percent: 50,
       passed: false,
-      result: { ok: true },
+      result: report(id),
     };
     store.finish(id, outcome);
-    expect(store.get(id)).toMatchObject({ status: 'submitted', passed: false, percent: 50, result: { ok: true } });
+    expect(store.get(id)).toMatchObject({ status: 'submitted', passed: false, percent: 50, result: report(id) });
     expect(() => store.finish(id, outcome)).toThrow(/not in progress/);
     expect(store.lastRecordedAt()).toBe(4000);
     db.close();
@@ -161,9 +174,78 @@ describe('resuming interactive attempts', () => {
       maxScore: 2,
       percent: 0,
       passed: false,
-      result: {},
+      result: report(id, { score: 0, percent: 0 }),
     });
     expect(store.inProgress('b', 'exam')).toBeUndefined();
+    db.close();
+  });
+});
+
+describe('stored JSON carries its version', () => {
+  const finished = (store: AttemptStore, settings?: unknown) => {
+    const id = store.start({ ...attempt, settings });
+    store.finish(id, {
+      status: 'submitted',
+      endedAt: 2000,
+      score: 1,
+      maxScore: 2,
+      percent: 50,
+      passed: false,
+      result: report(id),
+    });
+    return id;
+  };
+  const columns = (db: Database.Database, id: number) =>
+    db.prepare('SELECT result, settings FROM attempts WHERE id = ?').get(id) as { result: string; settings: string };
+
+  it('writes the report and settings with their version', () => {
+    const db = openDatabase(path.join(tempTree(), 'q.db'));
+    const id = finished(new AttemptStore(db), { confidence: true, timed: false });
+    const row = columns(db, id);
+    expect(JSON.parse(row.result)).toEqual({ version: 1, value: report(id) });
+    expect(JSON.parse(row.settings)).toEqual({ version: 1, value: { confidence: true, timed: false } });
+    db.close();
+  });
+
+  it('reads a row written before versions were recorded (a bare value) as version 1', () => {
+    const db = openDatabase(path.join(tempTree(), 'q.db'));
+    const store = new AttemptStore(db);
+    const id = finished(store, { driver: 'stream' });
+    db.prepare('UPDATE attempts SET result = ?, settings = ? WHERE id = ?').run(
+      JSON.stringify(report(id, { percent: 50 })),
+      JSON.stringify({ confidence: true }),
+      id,
+    );
+    expect(store.get(id)).toMatchObject({ result: report(id), settings: { confidence: true } });
+    db.close();
+  });
+
+  it('refuses a stored value of a newer version, or of the wrong shape, as a damaged database', () => {
+    const db = openDatabase(path.join(tempTree(), 'q.db'));
+    const store = new AttemptStore(db);
+    const id = finished(store);
+    const update = db.prepare('UPDATE attempts SET result = ? WHERE id = ?');
+    update.run(JSON.stringify({ version: 2, value: report(id) }), id);
+    expect(() => store.get(id)).toThrow(
+      expect.objectContaining({
+        problem: {
+          kind: 'corrupt',
+          detail: `attempt ${id}: the stored result has version 2, newer than this qualify reads (1)`,
+        },
+      }),
+    );
+    update.run(JSON.stringify({ version: 1, value: { ...report(id), score: 'high' } }), id);
+    expect(() => store.get(id)).toThrow(
+      expect.objectContaining({
+        problem: { kind: 'corrupt', detail: `attempt ${id}: the stored result is not valid: "score" is not a number` },
+      }),
+    );
+    db.prepare('UPDATE attempts SET result = NULL, settings = ? WHERE id = ?').run('{"driver": "robot"}', id);
+    expect(() => store.get(id)).toThrow(
+      expect.objectContaining({
+        problem: { kind: 'corrupt', detail: `attempt ${id}: the stored settings is not valid: unknown driver "robot"` },
+      }),
+    );
     db.close();
   });
 });

@@ -33,7 +33,16 @@ function finishedAttempt(store: AttemptStore, startedAt: number, score: number):
     maxScore: 1,
     percent: score * 100,
     passed: score === 1,
-    result: { attemptId: id },
+    result: {
+      attemptId: id,
+      score,
+      maxScore: 1,
+      percent: score * 100,
+      passed: score === 1,
+      bank: { id: 'b' },
+      mistakes: [],
+      sections: [],
+    },
   });
   return id;
 }
@@ -50,7 +59,8 @@ describe('pooled attempts in the database', () => {
     // Later migrations (the study tables) go too, so the upgrade runs them again from version 2.
     raw.exec('DROP TABLE study_reviews; DROP TABLE study_cards; DROP TABLE sections_read;');
     raw.exec(
-      'DROP TRIGGER attempts_get_uuid; DROP INDEX attempts_by_uuid; DROP TABLE learners; ALTER TABLE attempts DROP COLUMN learner_id; ALTER TABLE attempts DROP COLUMN uuid;',
+      'DROP TRIGGER attempts_get_uuid; DROP INDEX attempts_by_uuid; DROP TABLE learners; ' +
+        'ALTER TABLE attempts DROP COLUMN learner_id; ALTER TABLE attempts DROP COLUMN uuid;',
     );
     raw.pragma('user_version = 2');
     raw.close();
@@ -83,6 +93,25 @@ describe('pooled attempts in the database', () => {
     expect(after.attempts[0]).toMatchObject({ id: exported.attempts[0]!.id, score: 1, percent: 100, passed: true });
     expect(after.attempts[0]!.answers).toEqual(exported.attempts[0]!.answers);
     expect(after.learners).toEqual([{ id: exported.learners[0]!.id }]);
+    group.close();
+  });
+
+  it('merges a readable report renumbered for this database, and leaves out one it could not read', () => {
+    const member = openDatabase(path.join(tempTree(), 'member.db'));
+    finishedAttempt(new AttemptStore(member), 1000, 1);
+    finishedAttempt(new AttemptStore(member), 2000, 0);
+    const exported = attemptsForExport(member);
+    member.close();
+    expect(exported.attempts[0]!.report).toMatchObject({ attemptId: 1, score: 1 });
+
+    const group = openDatabase(path.join(tempTree(), 'group.db'));
+    finishedAttempt(new AttemptStore(group), 500, 1);
+    const [good, bad] = exported.attempts;
+    const damaged = { ...bad!, report: { attemptId: 2, score: 'none' } };
+    expect(mergeAttempts(group, exported.learners, [good!, damaged])).toEqual({ added: 2, duplicates: 0 });
+    const store = new AttemptStore(group);
+    expect(store.get(2)!.result).toMatchObject({ attemptId: 2, score: 1 });
+    expect(store.get(3)).toMatchObject({ score: 0, result: undefined });
     group.close();
   });
 });

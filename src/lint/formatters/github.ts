@@ -11,13 +11,13 @@ const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').r
 export const github: Formatter = (result, { displayPath }) => {
   const lines = result.problems.map((p) => {
     const command = p.severity === 'error' ? 'error' : 'warning';
-    const properties = `file=${escapeProperty(displayPath(p.file))},line=${p.line},col=${p.column},title=${escapeProperty(p.ruleId)}`;
+    const file = escapeProperty(displayPath(p.file));
+    const properties = `file=${file},line=${p.line},col=${p.column},title=${escapeProperty(p.ruleId)}`;
     return `::${command} ${properties}::${escapeData(p.message)}`;
   });
   for (const summary of result.coverage) {
-    lines.push(
-      `::notice file=${escapeProperty(displayPath(summary.file))},title=section-coverage::${escapeData(`${summary.guidelineId}: ${summary.tested}/${summary.total} sections tested`)}`,
-    );
+    const text = escapeData(`${summary.guidelineId}: ${summary.tested}/${summary.total} sections tested`);
+    lines.push(`::notice file=${escapeProperty(displayPath(summary.file))},title=section-coverage::${text}`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 };

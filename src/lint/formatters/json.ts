@@ -21,6 +21,8 @@ export const json: Formatter = (result) => {
         ruleId: p.ruleId,
         severity: ESLINT_SEVERITY[p.severity],
         message: p.message,
+        // As ESLint: the key of the message in the rule's meta.messages, stable across rewordings.
+        ...(p.messageId ? { messageId: p.messageId } : {}),
         line: p.line,
         column: p.column,
         endLine: p.line,

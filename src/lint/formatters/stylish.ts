@@ -32,9 +32,8 @@ export const stylish: Formatter = (result, { color, displayPath }) => {
   for (const summary of result.coverage) {
     const text = `${summary.tested}/${summary.total} sections tested`;
     const shown = summary.tested === summary.total ? c.green(text) : c.yellow(text);
-    lines.push(
-      `${c.bold('coverage')}  ${sanitize(summary.guidelineId)}: ${shown}  ${c.dim(sanitize(displayPath(summary.file)))}`,
-    );
+    const file = c.dim(sanitize(displayPath(summary.file)));
+    lines.push(`${c.bold('coverage')}  ${sanitize(summary.guidelineId)}: ${shown}  ${file}`);
   }
   if (result.coverage.length) lines.push('');
 
@@ -42,7 +41,8 @@ export const stylish: Formatter = (result, { color, displayPath }) => {
   if (total === 0) {
     lines.push(c.green(`✔ no problems in ${plural(result.files.length, 'file')}`));
   } else {
-    const summary = `✖ ${plural(total, 'problem')} (${plural(result.errorCount, 'error')}, ${plural(result.warningCount, 'warning')})`;
+    const counts = `${plural(result.errorCount, 'error')}, ${plural(result.warningCount, 'warning')}`;
+    const summary = `✖ ${plural(total, 'problem')} (${counts})`;
     lines.push(result.errorCount ? c.red.bold(summary) : c.yellow.bold(summary));
   }
   return `${lines.join('\n')}\n`;

@@ -1,9 +1,9 @@
-import type { LintResult } from '../types.js';
+import type { LintResult } from '../index.js';
 
 export interface FormatOptions {
   color: boolean;
   /** How a file is shown: relative to the current folder when inside it. */
-  displayPath(file: string): string;
+  displayPath: (file: string) => string;
 }
 
 /** A formatter is pure: a lint result in, the text to print out. */

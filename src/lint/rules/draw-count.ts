@@ -1,29 +1,26 @@
-import { problemAt } from '../report.js';
-import { resolvedBanks } from '../targets.js';
-import type { LintRule } from '../types.js';
-
-const messages = {
-  tooMany: (draw: number, count: number) =>
-    `the exam draws ${draw} questions but the bank has only ${count}; lower "draw" or add questions`,
-};
+import { defineRule } from '../rule.js';
 
 /** An exam cannot draw more questions than the bank holds. */
-export const drawCount: LintRule = {
+export const drawCount = defineRule({
   meta: {
     id: 'draw-count',
     severity: 'error',
+    phase: 'lint',
     description: "The exam's `draw` must not exceed the number of questions in the bank.",
+    messages: {
+      tooMany: 'the exam draws {{draw}} questions but the bank has only {{count}}; lower "draw" or add questions',
+    },
   },
-  messages,
-  check(context) {
-    // The count does not depend on any reference resolving, so banks with other errors are checked
-    // too; questions that failed the schema still count, as they will once fixed.
-    return resolvedBanks(context).flatMap((loaded) => {
-      const { draw } = loaded.bank.exam;
-      const count = loaded.bank.questions.length + (loaded.brokenQuestions ?? 0);
-      return draw !== undefined && draw > count
-        ? [problemAt(loaded, ['exam', 'draw'], 'draw-count', 'error', messages.tooMany(draw, count))]
-        : [];
-    });
+  create(context) {
+    return {
+      // The count does not depend on any reference resolving, so banks with other errors are checked
+      // too; questions that failed the schema still count, as they will once fixed.
+      lintBank({ bank, loaded }) {
+        const { draw } = bank.exam;
+        const count = bank.questions.length + (loaded.brokenQuestions ?? 0);
+        if (draw !== undefined && draw > count)
+          context.report({ path: ['exam', 'draw'], messageId: 'tooMany', data: { draw, count } });
+      },
+    };
   },
-};
+});

@@ -1,18 +1,24 @@
-import { loaderProblems } from '../report.js';
-import type { LintRule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-/**
- * A content file that cannot be read (permissions, a folder named like a file).
- * The check lives in the content loader, so every command refuses the same files; lint reports
- * the loader's findings under this id. Its messages are the loader's (src/content).
- */
-export const fileRead: LintRule = {
+/** A content file that cannot be read: the loader tries, this rule says why it failed. */
+export const fileRead = defineRule({
   meta: {
     id: 'file',
     severity: 'error',
+    phase: 'load',
     description: 'A content file that cannot be read (permissions, a folder named like a file).',
-    fromLoader: true,
+    messages: {
+      cannotRead: 'cannot read the file ({{code}})',
+      tooLarge: 'the file is {{size}}; content and answers files are limited to {{limit}}',
+    },
   },
-  messages: {},
-  check: (context) => loaderProblems(context.content.diagnostics, 'file'),
-};
+  create(context) {
+    return {
+      unreadable({ reason }) {
+        const at = { line: 1, column: 1 };
+        if (reason.kind === 'error') context.report({ ...at, messageId: 'cannotRead', data: { code: reason.code } });
+        else context.report({ ...at, messageId: 'tooLarge', data: reason.data });
+      },
+    };
+  },
+});

@@ -1,17 +1,11 @@
+import { positionOf } from '../../content/parse.js';
 import type { Question } from '../../content/types.js';
-import { problemAt } from '../report.js';
-import { soundBanks } from '../targets.js';
-import type { LintRule } from '../types.js';
+import { defineRule, text } from '../rule.js';
 
 /** Share of distinct words two questions must have in common to count as near-duplicates. */
 export const SIMILARITY_THRESHOLD = 0.9;
 /** Questions shorter than this are left alone: "Is this spam?" twice is fine with different context. */
 const MIN_WORDS = 8;
-
-const messages = {
-  nearDuplicate: (other: string, line: number, percent: number) =>
-    `this question is almost the same as question "${other}" (line ${line}; ${percent}% of their words are shared); a learner who meets both learns nothing new from the second`,
-};
 
 function contextText(context: Question['context']): string {
   if (context === undefined) return '';
@@ -60,39 +54,43 @@ function mostSimilarEarlier(
 }
 
 /** Two questions of one bank that read almost the same (reported on the later one). */
-export const nearDuplicate: LintRule = {
+export const nearDuplicate = defineRule({
   meta: {
     id: 'near-duplicate',
     severity: 'warning',
+    phase: 'lint',
     description: 'Two questions of a bank whose prompt, context and choices are almost word for word the same.',
+    messages: {
+      nearDuplicate: text(
+        'this question is almost the same as question "{{other}}" (line {{line}}; {{percent}}% of their words are ',
+        'shared); a learner who meets both learns nothing new from the second',
+      ),
+    },
   },
-  messages,
-  check(context) {
-    return soundBanks(context).flatMap((loaded) => {
-      const words = loaded.bank.questions.map(wordsOf);
-      const earlierWith = new Map<string, number[]>();
-      return loaded.bank.questions.flatMap((question, q) => {
-        const mine = words[q]!;
-        if (mine.size < MIN_WORDS) return [];
-        const found = mostSimilarEarlier(mine, words, earlierWith);
-        for (const word of mine) {
-          const list = earlierWith.get(word);
-          if (list) list.push(q);
-          else earlierWith.set(word, [q]);
-        }
-        if (!found) return [];
-        const line = problemAt(loaded, ['questions', found.earlier, 'prompt'], 'near-duplicate', 'warning', '').line;
-        const other = loaded.bank.questions[found.earlier]!.id;
-        return [
-          problemAt(
-            loaded,
-            ['questions', q, 'prompt'],
-            'near-duplicate',
-            'warning',
-            messages.nearDuplicate(other, line, Math.round(found.similarity * 100)),
-          ),
-        ];
-      });
-    });
+  create(context) {
+    return {
+      lintBank({ loaded, bank, sound }) {
+        if (!sound) return;
+        const words = bank.questions.map(wordsOf);
+        const earlierWith = new Map<string, number[]>();
+        bank.questions.forEach((_, q) => {
+          const mine = words[q]!;
+          if (mine.size < MIN_WORDS) return;
+          const found = mostSimilarEarlier(mine, words, earlierWith);
+          for (const word of mine) {
+            const list = earlierWith.get(word);
+            if (list) list.push(q);
+            else earlierWith.set(word, [q]);
+          }
+          if (!found) return;
+          const { line } = positionOf(loaded.parsed!, ['questions', found.earlier, 'prompt']);
+          context.report({
+            path: ['questions', q, 'prompt'],
+            messageId: 'nearDuplicate',
+            data: { other: bank.questions[found.earlier]!.id, line, percent: Math.round(found.similarity * 100) },
+          });
+        });
+      },
+    };
   },
-};
+});

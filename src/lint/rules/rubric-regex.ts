@@ -1,18 +1,33 @@
-import { loaderProblems } from '../report.js';
-import type { LintRule } from '../types.js';
+import { unsafeRegexReason } from '../../content/regex.js';
+import { defineRule } from '../rule.js';
 
-/**
- * A `matches` pattern that is too long, invalid, or could stall the scorer (nested repetition).
- * The check lives in the content loader, so every command refuses the same files; lint reports
- * the loader's findings under this id. Its messages are the loader's (src/content).
- */
-export const rubricRegex: LintRule = {
+/** A `matches` pattern that is too long, invalid, or could stall the scorer (nested repetition). */
+export const rubricRegex = defineRule({
   meta: {
     id: 'rubric-regex',
     severity: 'error',
+    phase: 'load',
     description: 'A `matches` pattern that is too long, invalid, or could stall the scorer (nested repetition).',
-    fromLoader: true,
+    messages: {
+      unsafe: 'the pattern {{reason}}',
+    },
   },
-  messages: {},
-  check: (context) => loaderProblems(context.content.diagnostics, 'rubric-regex'),
-};
+  create(context) {
+    return {
+      bank({ questions }) {
+        for (const { raw: q, index } of questions) {
+          (q.rubric ?? []).forEach((c, i) => {
+            if (typeof c.check !== 'object' || !('matches' in c.check)) return;
+            const reason = unsafeRegexReason(c.check.matches);
+            if (reason)
+              context.report({
+                path: ['questions', index, 'rubric', i, 'check', 'matches'],
+                messageId: 'unsafe',
+                data: { reason },
+              });
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,18 +1,31 @@
-import { loaderProblems } from '../report.js';
-import type { LintRule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-/**
- * A question's `rules` names a rule that is not in the guideline.
- * The check lives in the content loader, so every command refuses the same files; lint reports
- * the loader's findings under this id. Its messages are the loader's (src/content).
- */
-export const unknownRule: LintRule = {
+/** A question's `rules` names a rule that is not in the guideline (its text is quoted in the mistake report). */
+export const unknownRule = defineRule({
   meta: {
     id: 'unknown-rule',
     severity: 'error',
+    phase: 'load',
     description: "A question's `rules` names a rule that is not in the guideline.",
-    fromLoader: true,
+    messages: {
+      notInGuideline: 'rule "{{id}}" is not in guideline "{{guideline}}"',
+    },
   },
-  messages: {},
-  check: (context) => loaderProblems(context.content.diagnostics, 'unknown-rule'),
-};
+  create(context) {
+    return {
+      bank({ questions, guideline }) {
+        if (!guideline) return;
+        for (const { raw: q, index } of questions) {
+          (q.rules ?? []).forEach((id, i) => {
+            if (!guideline.ruleIndex.has(id))
+              context.report({
+                path: ['questions', index, 'rules', i],
+                messageId: 'notInGuideline',
+                data: { id, guideline: guideline.id },
+              });
+          });
+        }
+      },
+    };
+  },
+});

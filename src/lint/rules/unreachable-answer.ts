@@ -1,15 +1,6 @@
 import type { Question } from '../../content/types.js';
 import { matchesAccepted } from '../../scoring/types/typed.js';
-import { problemAt } from '../report.js';
-import { soundBanks } from '../targets.js';
-import type { LintRule } from '../types.js';
-
-const messages = {
-  text: (text: string, earlier: string) =>
-    `the accepted answer "${text}" can never count: the earlier "${earlier}" already matches every answer it would, and the first match decides`,
-  number: (shown: string, earlier: string) =>
-    `the accepted number ${shown} can never count: the earlier ${earlier} already holds every answer it would, and the first match decides`,
-};
+import { defineRule, text } from '../rule.js';
 
 const hasWildcard = (text: string) => /(?<!\\)\*/.test(text);
 
@@ -33,27 +24,48 @@ function shadowedBy(question: Extract<Question, { type: 'short-answer' | 'numeri
  * Moodle. An entry after a catch-all `*`, a repeat of an earlier one, or a number range inside an
  * earlier range is never reached: its credit and feedback are dead, usually by mistake of order.
  */
-export const unreachableAnswer: LintRule = {
+export const unreachableAnswer = defineRule({
   meta: {
     id: 'unreachable-answer',
     severity: 'warning',
+    phase: 'lint',
     description: 'An accepted answer of a short-answer or numeric question that an earlier one always matches first.',
+    messages: {
+      text: text(
+        'the accepted answer "{{text}}" can never count: the earlier "{{earlier}}" already matches every answer ',
+        'it would, and the first match decides',
+      ),
+      number: text(
+        'the accepted number {{text}} can never count: the earlier {{earlier}} already holds every answer it ',
+        'would, and the first match decides',
+      ),
+    },
   },
-  messages,
-  check(context) {
-    return soundBanks(context).flatMap((loaded) =>
-      loaded.bank.questions.flatMap((question, q) => {
-        if (question.type !== 'short-answer' && question.type !== 'numeric') return [];
-        return question.accept.flatMap((_, i) => {
-          const earlier = shadowedBy(question, i);
-          if (earlier === undefined) return [];
-          const message =
-            question.type === 'numeric'
-              ? messages.number(question.accept[i]!.shown, question.accept[earlier]!.shown)
-              : messages.text(question.accept[i]!.text, question.accept[earlier]!.text);
-          return [problemAt(loaded, ['questions', q, 'accept', i], 'unreachable-answer', 'warning', message)];
+  create(context) {
+    return {
+      lintBank({ bank, sound }) {
+        if (!sound) return;
+        bank.questions.forEach((question, q) => {
+          if (question.type !== 'short-answer' && question.type !== 'numeric') return;
+          question.accept.forEach((_, i) => {
+            const earlier = shadowedBy(question, i);
+            if (earlier === undefined) return;
+            const path = ['questions', q, 'accept', i];
+            if (question.type === 'numeric')
+              context.report({
+                path,
+                messageId: 'number',
+                data: { text: question.accept[i]!.shown, earlier: question.accept[earlier]!.shown },
+              });
+            else
+              context.report({
+                path,
+                messageId: 'text',
+                data: { text: question.accept[i]!.text, earlier: question.accept[earlier]!.text },
+              });
+          });
         });
-      }),
-    );
+      },
+    };
   },
-};
+});

@@ -29,9 +29,7 @@ testRule(answerGiveaway, {
           choice('Rate it medium, because the page answers the query but leaves out the details most users need'),
         ),
       },
-      problems: [
-        { at: 'bank.yaml:13:23', severity: 'warning', message: 'the correct option "b" is the only long one' },
-      ],
+      problems: [{ at: 'bank.yaml:13:23', severity: 'warning', messageId: 'longest' }],
     },
   ],
 });

@@ -34,22 +34,22 @@ testRule(answerShape, {
     {
       name: 'an option id that does not exist',
       files: { 'bank.yaml': bankYaml(PLAIN_QUESTION.replace('answer: a', 'answer: z')) },
-      problems: [{ at: 'bank.yaml:14:13', message: 'answer "z" is not one of the option ids ("a", "b")' }],
+      problems: [{ at: 'bank.yaml:14:13', messageId: 'notAnOption' }],
     },
     {
       name: 'a label that is not one of the labels',
       files: { 'bank.yaml': bankYaml(labelEach('{i1: Positive, i2: Neutral}')) },
-      problems: [{ at: 'bank.yaml:15:32', message: 'label "Neutral" is not one of the labels' }],
+      problems: [{ at: 'bank.yaml:15:32', messageId: 'unknownLabel' }],
     },
     {
       name: 'an item left without a label',
       files: { 'bank.yaml': bankYaml(labelEach('{i1: Positive}')) },
-      problems: [{ at: 'bank.yaml:15:13', message: 'answer must label every item; missing "i2"' }],
+      problems: [{ at: 'bank.yaml:15:13', messageId: 'unlabelled' }],
     },
     {
       name: 'a ranking that leaves an item out',
       files: { 'bank.yaml': bankYaml(ranking('[y, x]')) },
-      problems: [{ at: 'bank.yaml:15:13', message: 'answer must put every item in order; missing "w"' }],
+      problems: [{ at: 'bank.yaml:15:13', messageId: 'rankingMissing' }],
     },
   ],
 });

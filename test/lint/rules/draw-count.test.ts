@@ -14,7 +14,7 @@ testRule(drawCount, {
     {
       name: 'draw larger than the bank',
       files: { 'bank.yaml': bankYaml(PLAIN_QUESTION, 'exam:\n  draw: 5\n') },
-      problems: [{ at: 'bank.yaml:7:9', severity: 'error', message: 'draws 5 questions but the bank has only 1' }],
+      problems: [{ at: 'bank.yaml:7:9', severity: 'error', messageId: 'tooMany' }],
     },
   ],
 });

@@ -28,7 +28,8 @@ describe('rule file', () => {
     fs.mkdirSync(odd);
     const content = loadContent([], [odd]);
     const problems = lintContent(content, [odd], [fileRead]).problems;
-    expect(problems.map((p) => [p.line, p.column, p.ruleId, p.severity])).toEqual([[1, 1, 'file', 'error']]);
-    expect(problems[0]!.message).toContain('cannot read the file');
+    expect(problems.map((p) => [p.line, p.column, p.ruleId, p.messageId, p.severity])).toEqual([
+      [1, 1, 'file', 'cannotRead', 'error'],
+    ]);
   });
 });

@@ -32,23 +32,24 @@ testRule(keyScoresFull, {
         {
           at: 'bank.yaml:14:57',
           severity: 'error',
-          message: 'the answer key itself scores 1 point of 2 points: criterion "c1" does not hold',
+          messageId: 'missedCriterion',
         },
       ],
     },
     {
       name: 'a model answer that commits a pitfall',
       files: { 'bank.yaml': bankYaml(freeText('The page is great spam.', '{any: [great]}', -1)) },
-      problems: [{ at: 'bank.yaml:14:58', message: 'pitfall "c1" holds for the key' }],
+      problems: [{ at: 'bank.yaml:14:58', messageId: 'committedPitfall' }],
     },
     {
       name: 'a choice question whose rationale misses a matches-check',
       files: {
         'bank.yaml': bankYaml(
-          `${PLAIN_QUESTION}    model_answer: Alpha fits.\n    rubric:\n      - {id: r1, text: Cites the rule, points: 1, check: {matches: 'rule 1'}}\n`,
+          `${PLAIN_QUESTION}    model_answer: Alpha fits.\n    rubric:\n` +
+            "      - {id: r1, text: Cites the rule, points: 1, check: {matches: 'rule 1'}}\n",
         ),
       },
-      problems: [{ at: 'bank.yaml:17:58', message: 'criterion "r1" does not hold' }],
+      problems: [{ at: 'bank.yaml:17:58', messageId: 'missedCriterion' }],
     },
   ],
 });

@@ -12,12 +12,12 @@ testRule(mediaPath, {
     {
       name: 'a path that leaves the bank folder',
       files: { 'bank.yaml': withMedia('../secret.txt') },
-      problems: [{ at: 'bank.yaml:16:16', severity: 'error', message: "leaves the bank's folder" }],
+      problems: [{ at: 'bank.yaml:16:16', severity: 'error', messageId: 'leavesFolder' }],
     },
     {
       name: 'a file that does not exist (warning)',
       files: { 'bank.yaml': withMedia('img/missing.png') },
-      problems: [{ at: 'bank.yaml:16:16', severity: 'warning', message: 'does not exist' }],
+      problems: [{ at: 'bank.yaml:16:16', severity: 'warning', messageId: 'missing' }],
     },
   ],
 });

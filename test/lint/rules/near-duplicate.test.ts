@@ -10,7 +10,8 @@ const question = (id: string, prompt: string) => `  - id: ${id}
 `;
 
 const A =
-  'A page that copies another site word for word, adds no value of its own and hides the source it took the text from deserves the lowest quality rating.';
+  'A page that copies another site word for word, adds no value of its own and hides the source it took the text ' +
+  'from deserves the lowest quality rating.';
 
 testRule(nearDuplicate, {
   valid: [
@@ -31,7 +32,7 @@ testRule(nearDuplicate, {
     {
       name: 'the same question reworded by one word, reported on the later one',
       files: { 'bank.yaml': bankYaml(question('q1', A) + question('q2', A.replace('deserves', 'gets'))) },
-      problems: [{ at: 'bank.yaml:15:13', severity: 'warning', message: 'almost the same as question "q1" (line 10' }],
+      problems: [{ at: 'bank.yaml:15:13', severity: 'warning', messageId: 'nearDuplicate' }],
     },
   ],
 });

@@ -31,9 +31,7 @@ testRule(rubricPoints, {
     {
       name: 'a free-text question whose criteria are all pitfalls can earn nothing',
       files: { 'bank.yaml': bankYaml(freeText('      - {id: c1, text: Rude, points: -1, check: self}\n')) },
-      problems: [
-        { at: 'bank.yaml:13:7', severity: 'error', message: 'needs at least one criterion with positive points' },
-      ],
+      problems: [{ at: 'bank.yaml:13:7', severity: 'error', messageId: 'freeTextEarnsNothing' }],
     },
     {
       name: 'a critical criterion without points',
@@ -42,7 +40,7 @@ testRule(rubricPoints, {
           PLAIN_QUESTION + '    rubric:\n      - {id: c1, text: Flags it, points: 0, critical: true, check: self}\n',
         ),
       },
-      problems: [{ at: 'bank.yaml:16:42', severity: 'error', message: 'a critical criterion must carry points' }],
+      problems: [{ at: 'bank.yaml:16:42', severity: 'error', messageId: 'criticalWithoutPoints' }],
     },
     {
       name: 'a criterion worth 0 that is not critical is dead weight (warning)',
@@ -51,7 +49,7 @@ testRule(rubricPoints, {
           PLAIN_QUESTION + '    rubric:\n      - {id: c1, text: Flags it, points: 0, check: self}\n',
         ),
       },
-      problems: [{ at: 'bank.yaml:16:42', severity: 'warning', message: 'has 0 points and is not critical' }],
+      problems: [{ at: 'bank.yaml:16:42', severity: 'warning', messageId: 'zeroPoints' }],
     },
   ],
 });

@@ -21,12 +21,12 @@ testRule(rubricRegex, {
     {
       name: 'a back-reference, which cannot be matched in linear time',
       files: { 'bank.yaml': withPattern('(a)\\1') },
-      problems: [{ at: 'bank.yaml:20:26', severity: 'error', message: 'the pattern cannot be matched in linear time' }],
+      problems: [{ at: 'bank.yaml:20:26', severity: 'error', messageId: 'unsafe' }],
     },
     {
       name: 'a counted repetition above 16',
       files: { 'bank.yaml': withPattern('rule.{0,40}1') },
-      problems: [{ at: 'bank.yaml:20:26', severity: 'error', message: 'repeats a part more than 16 times' }],
+      problems: [{ at: 'bank.yaml:20:26', severity: 'error', messageId: 'unsafe' }],
     },
   ],
 });

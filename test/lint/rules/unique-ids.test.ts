@@ -10,32 +10,34 @@ testRule(uniqueIds, {
     {
       name: 'a question id used twice',
       files: { 'bank.yaml': bankYaml(PLAIN_QUESTION + PLAIN_QUESTION) },
-      problems: [{ at: 'bank.yaml:15:9', message: 'question id "q1" is used twice' }],
+      problems: [{ at: 'bank.yaml:15:9', messageId: 'repeated' }],
     },
     {
       name: 'an option id used twice',
       files: { 'bank.yaml': bankYaml(PLAIN_QUESTION.replace('{id: b, text: Beta}', '{id: a, text: Beta}')) },
-      problems: [{ at: 'bank.yaml:13:14', message: 'option id "a" is used twice' }],
+      problems: [{ at: 'bank.yaml:13:14', messageId: 'repeated' }],
     },
     {
       name: 'a section id used twice in a guideline',
       files: { 'guideline.yaml': GUIDELINE.replace('id: "3"', 'id: "2"') },
-      problems: [{ at: 'guideline.yaml:16:9', message: 'section id "2" is used twice' }],
+      problems: [{ at: 'guideline.yaml:16:9', messageId: 'repeated' }],
     },
     {
       name: 'a criterion id used twice',
       files: {
         'bank.yaml': bankYaml(
           PLAIN_QUESTION +
-            '    rubric:\n      - {id: c1, text: One, points: 1, check: self}\n      - {id: c1, text: Two, points: 1, check: self}\n',
+            '    rubric:\n' +
+            '      - {id: c1, text: One, points: 1, check: self}\n' +
+            '      - {id: c1, text: Two, points: 1, check: self}\n',
         ),
       },
-      problems: [{ at: 'bank.yaml:17:14', message: 'criterion id "c1" is used twice' }],
+      problems: [{ at: 'bank.yaml:17:14', messageId: 'repeated' }],
     },
     {
       name: 'a bank id used by two files (across the files linted)',
       files: { 'a.yaml': bankYaml(PLAIN_QUESTION), 'b.yaml': bankYaml(PLAIN_QUESTION) },
-      problems: [{ at: 'b.yaml:2:5', message: 'bank id "b" is already used by' }],
+      problems: [{ at: 'b.yaml:2:5', messageId: 'bankTaken' }],
     },
   ],
 });

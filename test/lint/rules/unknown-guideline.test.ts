@@ -8,7 +8,7 @@ testRule(unknownGuideline, {
     {
       name: 'a guideline id that no file has',
       files: { 'bank.yaml': bankYaml(PLAIN_QUESTION).replace('guideline: g', 'guideline: gg') },
-      problems: [{ at: 'bank.yaml:4:12', message: 'no guideline document has id "gg" (found: "g")' }],
+      problems: [{ at: 'bank.yaml:4:12', messageId: 'notFoundAmong' }],
     },
   ],
 });

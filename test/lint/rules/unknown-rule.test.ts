@@ -10,7 +10,7 @@ testRule(unknownRule, {
     {
       name: 'a rule the guideline does not have',
       files: { 'bank.yaml': bankYaml(PLAIN_QUESTION + '    rules: ["1.r1", "2.r9"]\n') },
-      problems: [{ at: 'bank.yaml:15:21', message: 'rule "2.r9" is not in guideline "g"' }],
+      problems: [{ at: 'bank.yaml:15:21', messageId: 'notInGuideline' }],
     },
   ],
 });

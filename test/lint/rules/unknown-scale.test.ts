@@ -19,9 +19,7 @@ testRule(unknownScale, {
     {
       name: 'a scale name the guideline does not define',
       files: { 'bank.yaml': bankYaml(rating('qualty')) },
-      problems: [
-        { at: 'bank.yaml:11:12', message: 'scale "qualty" is not defined in guideline "g" (it has "quality")' },
-      ],
+      problems: [{ at: 'bank.yaml:11:12', messageId: 'notDefinedAmong' }],
     },
   ],
 });

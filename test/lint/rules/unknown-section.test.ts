@@ -17,7 +17,7 @@ testRule(unknownSection, {
     {
       name: 'a question section missing from the guideline',
       files: { 'bank.yaml': bankYaml(PLAIN_QUESTION.replace('["1"]', '["1", "9"]')) },
-      problems: [{ at: 'bank.yaml:9:21', message: 'section "9" is not in guideline "g"' }],
+      problems: [{ at: 'bank.yaml:9:21', messageId: 'notInGuideline' }],
     },
     {
       name: 'a criterion section missing from the guideline',
@@ -26,12 +26,12 @@ testRule(unknownSection, {
           PLAIN_QUESTION + '    rubric:\n      - {id: c1, text: One, points: 1, check: self, sections: ["7"]}\n',
         ),
       },
-      problems: [{ at: 'bank.yaml:16:64', message: 'section "7" is not in guideline "g"' }],
+      problems: [{ at: 'bank.yaml:16:64', messageId: 'notInGuideline' }],
     },
     {
       name: 'section_minimums naming a section that does not exist, on its key',
       files: { 'bank.yaml': bankYaml(PLAIN_QUESTION, 'exam:\n  section_minimums:\n    "8": 70\n') },
-      problems: [{ at: 'bank.yaml:8:5', message: 'section "8" is not in guideline "g"' }],
+      problems: [{ at: 'bank.yaml:8:5', messageId: 'notInGuideline' }],
     },
   ],
 });

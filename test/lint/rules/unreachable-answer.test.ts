@@ -32,19 +32,19 @@ testRule(unreachableAnswer, {
         {
           at: 'bank.yaml:7:95',
           severity: 'warning',
-          message: 'the accepted answer "no one" can never count: the earlier "*"',
+          messageId: 'text',
         },
       ],
     },
     {
       name: 'an answer an earlier pattern matches, in any letter case',
       files: { 'bank.yaml': short('[{text: "nob*"}, {text: Nobody, credit: 0.5}]') },
-      problems: [{ at: 'bank.yaml:7:87', message: 'the accepted answer "Nobody" can never count: the earlier "nob*"' }],
+      problems: [{ at: 'bank.yaml:7:87', messageId: 'text' }],
     },
     {
       name: 'a number range inside an earlier one',
       files: { 'bank.yaml': numeric('[{value: 1822, tolerance: 2}, {value: 1822, credit: 0.5}]') },
-      problems: [{ at: 'bank.yaml:7:95', message: 'the accepted number 1822 can never count: the earlier 1822 ± 2' }],
+      problems: [{ at: 'bank.yaml:7:95', messageId: 'number' }],
     },
   ],
 });

@@ -10,14 +10,14 @@ const giveaway = (comment: string) => `  - id: q1
     sections: ["1.1", "2", "3"]
     prompt: What do you do?
     options:
-      - {id: a, text: Rate it lowest}
+      - {id: a, text: Rate it lowest of all the grades}
 ${comment}      - {id: b, text: "Rate it medium, because the page answers the query but leaves out details"}
-      - {id: c, text: Rate it highest}
+      - {id: c, text: Rate it highest of all the grades}
     answer: b
 `;
 
 function lintAll(files: Record<string, string>) {
-  return lintWithRules(RULES, files).map((p) => `${p.at} ${p.ruleId}`);
+  return lintWithRules(RULES, files).map((p) => `${p.at} ${p.ruleId}/${p.messageId}`);
 }
 
 describe('disable comments and rule unused-disable-directive', () => {
@@ -38,7 +38,7 @@ describe('disable comments and rule unused-disable-directive', () => {
   });
 
   it('invalid: without the comment the warning shows', () => {
-    expect(lintAll({ 'bank.yaml': bankYaml(giveaway('')) })).toEqual(['bank.yaml:13:23 answer-giveaway']);
+    expect(lintAll({ 'bank.yaml': bankYaml(giveaway('')) })).toEqual(['bank.yaml:13:23 answer-giveaway/longest']);
   });
 
   it('invalid: a comment that silences nothing is reported where it stands', () => {
@@ -48,16 +48,19 @@ describe('disable comments and rule unused-disable-directive', () => {
           `  # qualify-lint-disable-next-line near-duplicate\n${PLAIN_QUESTION.replace('["1"]', '["1.1", "2", "3"]')}`,
         ),
       }),
-    ).toEqual(['bank.yaml:7:3 unused-disable-directive']);
+    ).toEqual(['bank.yaml:7:3 unused-disable-directive/unused']);
   });
 
   it('invalid: an error cannot be silenced, and the comment aimed at it is reported as unused', () => {
     const bank = bankYaml(
-      `${PLAIN_QUESTION.replace('["1"]', '["1.1", "2", "3"]').replace('    answer: a', '    # qualify-lint-disable-next-line answer-shape\n    answer: z')}`,
+      PLAIN_QUESTION.replace('["1"]', '["1.1", "2", "3"]').replace(
+        '    answer: a',
+        '    # qualify-lint-disable-next-line answer-shape\n    answer: z',
+      ),
     );
     expect(lintAll({ 'bank.yaml': bank })).toEqual([
-      'bank.yaml:14:5 unused-disable-directive',
-      'bank.yaml:15:13 answer-shape',
+      'bank.yaml:14:5 unused-disable-directive/unused',
+      'bank.yaml:15:13 answer-shape/notAnOption',
     ]);
   });
 
@@ -75,6 +78,7 @@ describe('disable comments and rule unused-disable-directive', () => {
         at: 'bank.yaml:7:3',
         severity: 'warning',
         ruleId: 'unused-disable-directive',
+        messageId: 'unknownRule',
         message: '"no-such-rule" is not a lint rule id (see docs/rules/)',
       },
     ]);

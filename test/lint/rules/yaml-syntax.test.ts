@@ -10,17 +10,17 @@ testRule(yamlSyntax, {
       files: {
         'bank.yaml': bankYaml(PLAIN_QUESTION).replace('title: Test Bank\n', 'title: Test Bank\ntitle: Again\n'),
       },
-      problems: [{ at: 'bank.yaml:4:1', severity: 'error', message: 'this key appears twice' }],
+      problems: [{ at: 'bank.yaml:4:1', severity: 'error', messageId: 'DUPLICATE_KEY' }],
     },
     {
       name: 'a tab used for indentation',
       files: { 'bank.yaml': bankYaml(PLAIN_QUESTION).replace('    prompt: Pick one.', '\tprompt: Pick one.') },
-      problems: [{ at: 'bank.yaml:10:1', message: 'a tab is used for indentation' }],
+      problems: [{ at: 'bank.yaml:10:1', messageId: 'TAB_AS_INDENT' }],
     },
     {
       name: 'an unclosed quote points at where it opens',
       files: { 'bank.yaml': bankYaml(PLAIN_QUESTION).replace('prompt: Pick one.', 'prompt: "Pick one.') },
-      problems: [{ at: 'bank.yaml:10:13', message: 'never closed' }],
+      problems: [{ at: 'bank.yaml:10:13', messageId: 'unclosedQuote' }],
     },
   ],
 });

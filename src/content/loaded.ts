@@ -1,0 +1,34 @@
+import type { Diagnostic } from './diagnostic.js';
+import type { ParsedFile } from './parse.js';
+import type { Bank, Guideline, ResolvedBank } from './types.js';
+
+/** A content file's kind, from its `kind` field. */
+export type ContentKind = 'bank' | 'guideline';
+
+/** Everything one load found: the usable content, every problem, and what became of each file. */
+export interface ContentSet {
+  guidelines: Map<string, Guideline>;
+  banks: Map<string, ResolvedBank>;
+  diagnostics: Diagnostic[];
+  /** What became of every file read, in order (for `qualify lint`, which looks at each file). */
+  files: LoadedFile[];
+}
+
+/**
+ * One file as the loader saw it. `parsed` is absent when the file could not be read; `kind` when
+ * it did not parse or is not content; `guideline`/`bank` only when it passed the schema.
+ */
+export interface LoadedFile {
+  file: string;
+  parsed?: ParsedFile;
+  kind?: ContentKind;
+  guideline?: Guideline;
+  bank?: Bank;
+  /** The guideline a bank refers to, when it was found. */
+  bankGuideline?: Guideline;
+  /**
+   * Questions of a bank left out because they failed the schema. The rest of such a bank is still
+   * resolved, so lint reports every problem in one run, but no command can use the bank.
+   */
+  brokenQuestions?: number;
+}

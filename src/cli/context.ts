@@ -8,6 +8,7 @@ import type { ContentSet } from '../content/load.js';
 import { SHIPPED_CONTENT_DIRS } from '../content/discover.js';
 import type { ResolvedBank } from '../content/types.js';
 import { ContentError, UsageError } from '../errors.js';
+import type { Clock } from '../attempt/lifecycle.js';
 import { newSeed } from '../exam/draw.js';
 import { AttemptStore } from '../store/attempts.js';
 import { DatabaseRefusedError, openCheckedDatabase, type DB, type OpenedDatabase } from '../store/db.js';
@@ -53,15 +54,23 @@ export function contentDirs(options: GlobalOptions, env: NodeJS.ProcessEnv = pro
 }
 
 /**
- * The clock. `QUALIFY_NOW` (an ISO date or milliseconds) pins it, for tests and demonstrations;
- * the retake policy still refuses a clock earlier than the last recorded attempt.
+ * The clock, built once at the edge and passed down. `QUALIFY_NOW` (an ISO date or milliseconds)
+ * pins it, for tests and demonstrations: the first reading is exactly the pinned instant, and the
+ * clock runs in real time from there, so a pinned exam still counts down. A bad value stops the
+ * first command that reads the time. The retake policy still refuses a clock earlier than the
+ * last recorded attempt.
  */
-export function now(env: NodeJS.ProcessEnv = process.env): number {
+export function clockFrom(env: NodeJS.ProcessEnv, system: Clock = Date.now): Clock {
   const pinned = env.QUALIFY_NOW;
-  if (!pinned) return Date.now();
+  if (!pinned) return system;
   const ms = /^\d+$/.test(pinned) ? Number(pinned) : Date.parse(pinned);
-  if (Number.isNaN(ms)) throw new UsageError(messages.badClock(pinned));
-  return ms;
+  let anchor: number | undefined;
+  return () => {
+    if (Number.isNaN(ms)) throw new UsageError(messages.badClock(pinned));
+    const real = system();
+    anchor ??= real;
+    return ms + (real - anchor);
+  };
 }
 
 /**

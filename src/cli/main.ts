@@ -9,7 +9,8 @@ import type { PracticeOptions } from './commands/practice.js';
 import type { ReadOptions } from './commands/read.js';
 import type { ReportOptions } from './commands/report.js';
 import type { GlobalOptions } from './context.js';
-import type { Io } from './io.js';
+import type { Io, IoInput } from './io.js';
+import { clockFrom } from './context.js';
 import { registerAuthoringCommands } from './register-authoring.js';
 import { registerSharingCommands } from './register-sharing.js';
 import { VERSION } from './version.js';
@@ -205,7 +206,9 @@ function onlyGlobalOptions(probe: Command, argv: readonly string[]): boolean {
 }
 
 /** Runs the CLI with the given arguments. Resolves when done; rejects with a typed error. */
-export async function run(argv: readonly string[], io: Io): Promise<void> {
+export async function run(argv: readonly string[], given: IoInput): Promise<void> {
+  // The one clock of this run, built here at the edge and passed down in `io`.
+  const io: Io = { ...given, clock: given.clock ?? clockFrom(given.env) };
   const program = buildProgram(io);
   if (argv.length === 0) {
     // In a terminal, no arguments opens the home screen; piped or in CI, the help as before.

@@ -1,8 +1,9 @@
-import type { NumericQuestion, Question, ResolvedBank } from '../content/types.js';
+import type { Guideline, NumericQuestion, Question, ResolvedBank } from '../content/types.js';
 import { matchingNumber, matchingText } from '../scoring/types/typed.js';
 import type { AttemptScore, SectionMinimumResult, SectionScore } from '../scoring/attempt.js';
 import type { Confidence, Response } from '../scoring/response.js';
-import type { AttemptMode, AttemptStatus } from '../store/attempts.js';
+import { KEY_CRITERION_ID, scoreQuestion, type QuestionScore } from '../scoring/rubric.js';
+import type { AttemptMode, EndStatus } from '../exam/attempt-kind.js';
 
 export interface MistakeCriterion {
   id: string;
@@ -58,7 +59,7 @@ export interface ReportModel {
   bank: { id: string; title: string; version: string };
   guideline: { id: string; title: string };
   mode: AttemptMode;
-  status: Exclude<AttemptStatus, 'in_progress'>;
+  status: EndStatus;
   startedAt: string;
   endedAt: string;
   questionCount: number;
@@ -161,12 +162,102 @@ function responseOf(question: Question, response: Response | undefined): unknown
   return response.answer ?? null;
 }
 
+/** The most a question can earn: its answer key's points plus every positive rubric criterion. */
+export function maxPoints(question: Question): number {
+  return scoreQuestion(question, undefined).max;
+}
+
+/**
+ * One question's outcome, the single description of it: the mistake report lists those that lost
+ * points, practice shows it as feedback right after the answer.
+ */
+export interface QuestionResult {
+  question: Question;
+  response: Response | undefined;
+  score: QuestionScore;
+  /** Every point earned and no critical criterion missed. */
+  fullCredit: boolean;
+  sections: { id: string; title: string }[];
+  /** The guideline rules the question tests. */
+  rules: { id: string; text: string }[];
+  /** The response as given (null when unanswered) and the key, in answers-file shape. */
+  given: unknown;
+  expected: unknown;
+  /** The same two, written for people ("b) The official site", "c > a > b"). */
+  givenText: string;
+  expectedText: string;
+  /** The bank's feedback on each option picked, or on the accepted answer matched. */
+  feedback: string[];
+  /** Criteria that cost points: positive ones missed, pitfalls (negative ones) that hold. */
+  missedCriteria: MistakeCriterion[];
+  /** The same, less the answer key and the self-assessed ones: what the rubric itself has to teach. */
+  rubricMissed: MistakeCriterion[];
+}
+
+/** Scores (unless the score is given) and describes one question's answer. */
+export function questionResult(
+  question: Question,
+  response: Response | undefined,
+  guideline: Guideline,
+  score: QuestionScore = scoreQuestion(question, response),
+): QuestionResult {
+  const given = responseOf(question, response);
+  const expected = keyOf(question);
+  const selfChecked = new Set(question.rubric.filter((x) => x.check === 'self').map((x) => x.id));
+  const missedCriteria = score.criteria
+    .filter((c) => (c.points > 0 ? !c.holds : c.holds))
+    .map((c) => ({ id: c.id, text: c.text, points: c.points, earned: c.earned, critical: c.critical }));
+  return {
+    question,
+    response,
+    score,
+    fullCredit: score.earned >= score.max - 1e-9 && !score.criticalMissed,
+    sections: question.sections.map((id) => ({ id, title: guideline.sectionIndex.get(id)?.title ?? id })),
+    rules: question.rules.flatMap((id) => {
+      const rule = guideline.ruleIndex.get(id);
+      return rule ? [{ id, text: rule.text }] : [];
+    }),
+    given,
+    expected,
+    givenText: describeAnswer(question, given),
+    expectedText: describeAnswer(question, expected),
+    feedback: pickedFeedback(question, given),
+    missedCriteria,
+    rubricMissed: missedCriteria.filter((c) => c.id !== KEY_CRITERION_ID && !selfChecked.has(c.id)),
+  };
+}
+
+/** A question that lost points, as the report stores it. */
+function mistakeOf(result: QuestionResult): Mistake {
+  const { question, score } = result;
+  return {
+    questionId: question.id,
+    type: question.type,
+    prompt: question.prompt,
+    sections: result.sections,
+    rules: result.rules,
+    earned: Math.round(score.earned * 100) / 100,
+    max: score.max,
+    critical: score.criticalMissed,
+    answered: score.answered,
+    response: result.given,
+    expected: result.expected,
+    responseText: result.givenText,
+    expectedText: result.expectedText,
+    explanation: question.explanation,
+    feedback: result.feedback,
+    modelAnswer: question.model_answer,
+    missedCriteria: result.missedCriteria,
+    confidence: result.response?.confidence,
+  };
+}
+
 export interface ReportInput {
   attemptId: number;
   seed?: number;
   resolved: ResolvedBank;
   mode: AttemptMode;
-  status: Exclude<AttemptStatus, 'in_progress'>;
+  status: EndStatus;
   startedAt: number;
   endedAt: number;
   questions: readonly Question[];
@@ -185,41 +276,12 @@ export function buildReport(input: ReportInput): ReportModel {
   const { resolved, questions, responses, score } = input;
   const { guideline, bank } = resolved;
   const byId = new Map(questions.map((q) => [q.id, q]));
-  const section = (id: string) => ({ id, title: guideline.sectionIndex.get(id)?.title ?? id });
 
-  const mistakes: Mistake[] = score.questions
-    .filter((qs) => qs.earned < qs.max - 1e-9 || qs.criticalMissed)
-    .map((qs) => {
-      const question = byId.get(qs.questionId)!;
-      const response = responses.get(question.id);
-      const given = responseOf(question, response);
-      const expected = keyOf(question);
-      return {
-        questionId: question.id,
-        type: question.type,
-        prompt: question.prompt,
-        sections: question.sections.map(section),
-        rules: question.rules.flatMap((id) => {
-          const rule = guideline.ruleIndex.get(id);
-          return rule ? [{ id, text: rule.text }] : [];
-        }),
-        earned: Math.round(qs.earned * 100) / 100,
-        max: qs.max,
-        critical: qs.criticalMissed,
-        answered: qs.answered,
-        response: given,
-        expected,
-        responseText: describeAnswer(question, given),
-        expectedText: describeAnswer(question, expected),
-        explanation: question.explanation,
-        feedback: pickedFeedback(question, given),
-        modelAnswer: question.model_answer,
-        missedCriteria: qs.criteria
-          .filter((c) => (c.points > 0 ? !c.holds : c.holds))
-          .map((c) => ({ id: c.id, text: c.text, points: c.points, earned: c.earned, critical: c.critical })),
-        confidence: response?.confidence,
-      };
-    });
+  const mistakes: Mistake[] = score.questions.flatMap((qs) => {
+    const question = byId.get(qs.questionId)!;
+    const result = questionResult(question, responses.get(question.id), guideline, qs);
+    return result.fullCredit ? [] : [mistakeOf(result)];
+  });
 
   const criticalMisses = score.criticalMissed.map((m) => {
     const question = byId.get(m.questionId)!;

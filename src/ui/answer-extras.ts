@@ -11,7 +11,10 @@ import { safe, type ScreenConfig } from './screen.js';
 
 const LEVELS: readonly Confidence[] = ['low', 'medium', 'high'];
 
-/** "How sure are you?" under the question, after its answer (exam, practice and drill alike), with no level chosen in advance. */
+/**
+ * "How sure are you?" under the question, after its answer (exam, practice and drill alike), with
+ * no level chosen in advance.
+ */
 export function askConfidence(
   question: Question,
   screen: Omit<ScreenConfig, 'body'>,
@@ -33,16 +36,22 @@ export function askConfidence(
 
 const indent = (text: string) => text.replace(/^/gm, '  ');
 
+/** What the self-assessment shows: the screen, the criteria ticked before, and the learner's own answer. */
+export interface SelfAssessment {
+  screen: Omit<ScreenConfig, 'body'>;
+  checked: readonly string[];
+  context: PromptContext;
+  /** Shown above the model answer, so the ticks compare the two. */
+  ownAnswer?: string;
+}
+
 /**
  * The question's `self` rubric criteria to tick. The learner's own answer (when given) sits above
  * the model answer, so the ticks compare the two.
  */
 export function askSelfAssessment(
   question: Question,
-  screen: Omit<ScreenConfig, 'body'>,
-  checked: readonly string[],
-  context: PromptContext,
-  ownAnswer?: string,
+  { screen, checked, context, ownAnswer }: SelfAssessment,
 ): Promise<Outcome<string[]>> {
   const c = makeTheme(screen.color);
   const criteria = question.rubric.filter((x) => x.check === 'self');

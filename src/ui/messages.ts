@@ -100,7 +100,7 @@ export const uiMessages = {
   correct: 'Correct',
   partly: 'Partly right',
   wrong: 'Not right',
-  unanswered2: 'Not answered',
+  notAnswered: 'Not answered',
   pointsEarned: (earned: string, max: string) => `${earned} of ${max} point${max === '1' ? '' : 's'}`,
   expected: 'Expected',
   why: 'Why',

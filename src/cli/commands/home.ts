@@ -9,13 +9,13 @@ import { safe } from '../../ui/screen.js';
 import { clearRows } from '../../ui/resize.js';
 import { screenSize, type Terminal } from '../../ui/terminal.js';
 import { formatWhen, makeTheme } from '../../text/theme.js';
-import { retakeDecision } from '../attempt.js';
-import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
+import { retakeDecision } from '../../attempt/lifecycle.js';
+import { loadAllContent, openStore, type GlobalOptions } from '../context.js';
 import { runAttempt } from '../interactive.js';
 import type { Io } from '../io.js';
 import type { ContentSet } from '../../content/load.js';
-import { nextStepFor } from '../study-data.js';
-import { studyMessages } from '../study-messages.js';
+import { nextStepFor } from '../../attempt/study-data.js';
+import { studyMessages } from '../../ui/study-messages.js';
 import { historyCommand } from './history.js';
 import { unlessClosed } from '../../ui/prompts/closed.js';
 
@@ -28,7 +28,7 @@ export function bankStatus(store: AttemptStore, resolved: ResolvedBank, at: numb
   const finished = attempts.filter((a) => a.status !== 'in_progress' && a.percent !== undefined);
   if (attempts.some((a) => a.status === 'in_progress')) parts.push(s.inProgress);
   else {
-    const decision = retakeDecision(store, resolved, at);
+    const decision = retakeDecision({ store, resolved, clock: () => at });
     if (decision.kind === 'wait') parts.push(s.waitUntil(decision.until - at));
     else if (decision.kind === 'locked-out') parts.push(s.locked(decision.until, at));
     else if (finished.length) parts.push(s.available);
@@ -109,7 +109,7 @@ class HomeScreens {
   statuses(banks: readonly ResolvedBank[]): Map<string, string> {
     const { db, store } = openStore(this.options, 'read');
     try {
-      return new Map(banks.map((b) => [b.bank.id, bankStatus(store, b, now(this.io.env))]));
+      return new Map(banks.map((b) => [b.bank.id, bankStatus(store, b, this.io.clock())]));
     } finally {
       db.close();
     }
@@ -128,7 +128,7 @@ class HomeScreens {
         .pop();
       const resolved = (last && content.banks.get(last.bankId)) ?? banks[0];
       if (!resolved) return undefined;
-      const step = nextStepFor(db, store, content, resolved, now(this.io.env));
+      const step = nextStepFor(db, store, content, resolved, this.io.clock());
       return this.c.bold(safe(studyMessages.nextStep(step.text, step.command)));
     } finally {
       db.close();

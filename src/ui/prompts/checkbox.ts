@@ -31,7 +31,7 @@ export const checkboxPrompt = createPrompt<Outcome<string[]>, CheckboxConfig>((c
   const [checked, setChecked] = useState<readonly string[]>(config.checked ?? []);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const scroll = useBodyScroll();
-  const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
+  const now = useNow(config.screen.clock, hasLiveClock(config.screen));
   const { size, clear } = useScreenSize(config.screen);
   const c = makeTheme(config.screen.color);
   const inOrder = (values: readonly string[]) => choices.map((ch) => ch.value).filter((v) => values.includes(v));

@@ -80,7 +80,7 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
   );
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const scroll = useBodyScroll();
-  const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
+  const now = useNow(config.screen.clock, hasLiveClock(config.screen));
   const { size, clear } = useScreenSize(config.screen);
   const c = makeTheme(config.screen.color);
 

@@ -32,7 +32,7 @@ export const reorderPrompt = createPrompt<Outcome<string[]>, ReorderConfig>((con
   const [grabbed, setGrabbed] = useState(false);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const scroll = useBodyScroll();
-  const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
+  const now = useNow(config.screen.clock, hasLiveClock(config.screen));
   const { size, clear } = useScreenSize(config.screen);
   const c = makeTheme(config.screen.color);
   const labels = new Map(config.items.map((i) => [i.value, i.label]));

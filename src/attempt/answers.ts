@@ -1,12 +1,10 @@
 import type { Diagnostic } from '../content/diagnostic.js';
 import { parseYaml, positionOf } from '../content/parse.js';
-import { readContentFile } from '../content/read.js';
 import type { Bank, Question } from '../content/types.js';
-import { ContentError, UsageError } from '../errors.js';
+import { ContentError } from '../errors.js';
 import { normalizeResponse, type Response } from '../scoring/response.js';
 import { answerRulesFor } from '../scoring/types/index.js';
-import { readInputBytes } from './input.js';
-import { messages } from './messages.js';
+import { attemptMessages as messages } from './messages.js';
 
 export interface AnswersFile {
   responses: Map<string, Response>;
@@ -14,30 +12,24 @@ export interface AnswersFile {
   warnings: Diagnostic[];
 }
 
+/** The text of an answers file and the name its diagnostics show. */
+export interface AnswersText {
+  file: string;
+  text: string;
+}
+
 /**
- * Reads an answers file (question id -> response). A response that cannot be understood for its
+ * Reads an answers file's text (question id -> response). A response that cannot be understood for its
  * question (an option id that does not exist, a label not on the scale) stops the command with its
  * position, rather than silently scoring 0.
  */
-export function readAnswersFile(
-  given: string,
+export function parseAnswersFile(
+  input: AnswersText,
   bank: Bank,
   /** The other banks, asked for only when the file seems written for one of them. */
   otherBanks: () => Iterable<Bank> = () => [],
-  cwd = process.cwd(),
 ): AnswersFile {
-  let input: { bytes: Buffer; file: string };
-  try {
-    input = readInputBytes(given, cwd);
-  } catch (error) {
-    throw new UsageError(
-      messages.cannotReadAnswers(
-        given,
-        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message,
-      ),
-    );
-  }
-  const parsed = parseYaml(input.file, input.bytes.toString('utf8'));
+  const parsed = parseYaml(input.file, input.text);
   if (parsed.diagnostics.length)
     throw new ContentError(parsed.diagnostics, messages.answersErrors(parsed.diagnostics.length));
   const value = parsed.value ?? {};

@@ -1,4 +1,6 @@
 import type { ContentSet } from '../content/load.js';
+import type { ReportModel } from '../report/model.js';
+import { analyse, sectionAccuracy, type Analytics } from '../study/analytics.js';
 import type { Question, ResolvedBank } from '../content/types.js';
 import type { AttemptStore } from '../store/attempts.js';
 import type { DB } from '../store/db.js';
@@ -14,7 +16,7 @@ import {
   type QuestionOutcome,
 } from '../study/outcomes.js';
 import { newCardState } from '../study/scheduler.js';
-import { nextAttemptAt, retakeDecision } from './attempt.js';
+import { nextAttemptAt, retakeDecision } from './lifecycle.js';
 
 /** The finished attempts (of one bank, or all) with their answers, for the study rules. */
 export function attemptRecords(store: AttemptStore, bankId?: string): AttemptRecord[] {
@@ -98,7 +100,7 @@ export function nextStepFor(
   syncMissedCards(study, content, outcomes);
   const weakest = weakestSections(sectionRecords(outcomes))[0];
   const exams = records.filter((r) => r.mode === 'exam');
-  const decision = retakeDecision(store, resolved, at);
+  const decision = retakeDecision({ store, resolved, clock: () => at });
   return nextStep({
     bankId: resolved.bank.id,
     guidelineId: resolved.guideline.id,
@@ -120,3 +122,42 @@ export function nextStepFor(
       decision.kind === 'locked-out' && decision.until === undefined ? null : (nextAttemptAt(decision) ?? undefined),
   });
 }
+
+/** What the study loop adds at the end of a report: the attempt's analytics and the next step. */
+export interface ReportStudy {
+  analytics: Analytics;
+  nextStep: NextStep | null;
+}
+
+/** The content one resolved bank needs (for a report shown right after an attempt). */
+export function contentOf(resolved: ResolvedBank): ContentSet {
+  return {
+    guidelines: new Map([[resolved.guideline.id, resolved.guideline]]),
+    banks: new Map([[resolved.bank.id, resolved]]),
+    diagnostics: [],
+    files: [],
+  };
+}
+
+/**
+ * The attempt's own calibration, rushing and confidence figures, its bank's trend and section
+ * accuracy over all attempts, and the next step (null when the bank is no longer installed).
+ */
+export function reportStudy(
+  db: DB,
+  store: AttemptStore,
+  content: ContentSet,
+  report: ReportModel,
+  at: number,
+): ReportStudy {
+  const records = attemptRecords(store, report.bank.id);
+  const all = outcomesFor(content, records);
+  const mine = all.filter((o) => o.attemptId === report.attemptId);
+  const analytics = { ...analyse(records, mine), sections: sectionAccuracy(all) };
+  const resolved = content.banks.get(report.bank.id);
+  return {
+    analytics,
+    nextStep: resolved ? nextStepFor(db, store, content, resolved, at, { records, outcomes: all }) : null,
+  };
+}
+

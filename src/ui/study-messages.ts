@@ -6,7 +6,6 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 export const studyMessages = {
   // drill
   drillTitle: (target: string) => `Drill · ${target}`,
-  drillEverything: 'your whole deck',
   nothingDue: (next: number | undefined) =>
     next === undefined
       ? 'No cards to drill yet: a question you miss in an exam or practice becomes a card.\n'
@@ -26,12 +25,6 @@ export const studyMessages = {
   drillNeedsTerminal:
     '"qualify drill" runs in a terminal; here stdin or stdout is not one. "qualify drill [target] --json" lists the cards due without one.',
   badLimit: (value: string) => `--limit must be a whole number of cards, 1 or more (got "${value}").`,
-  unknownTarget: (id: string, banks: string[], guidelines: string[]) =>
-    `There is no bank or guideline with id "${id}".\nBanks: ${banks.join(', ') || '(none)'}\nGuidelines: ${guidelines.join(', ') || '(none)'}`,
-  unknownSection: (id: string, guideline: string, known: string[]) =>
-    `Guideline "${guideline}" has no section "${id}". Its sections: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', ...' : ''}`,
-  sectionNeedsTarget:
-    '--section needs a bank or guideline to look the section up in (e.g. qualify drill my-bank --section 3).',
   nextStep: (text: string, command: string) => `Next step: ${text}  →  ${command}`,
   nextStepText: (text: string) => `Next step: ${text}`,
   // read

@@ -1,6 +1,6 @@
 import type { Question, ResolvedBank } from '../content/types.js';
 import { RetakeRefusedError, UsageError } from '../errors.js';
-import type { AttemptMode, EndStatus } from '../exam/attempt-kind.js';
+import type { AttemptMode, AttemptSettings, EndStatus } from '../exam/attempt-kind.js';
 import { drawQuestions } from '../exam/draw.js';
 import { decideRetake, type PastAttempt, type RetakeDecision } from '../policy/retake.js';
 import { buildReport, type ReportModel } from '../report/model.js';
@@ -41,7 +41,7 @@ export interface AttemptRequest {
   /** No exam deadline (untimed practice). */
   untimed?: boolean;
   /** Kept with the attempt, so a resume asks the same way. */
-  settings?: unknown;
+  settings?: AttemptSettings;
 }
 
 /** The exam-mode attempts of a bank, as the retake policy sees them. */

@@ -1,6 +1,6 @@
 import type { Question } from '../content/types.js';
 import { UsageError } from '../errors.js';
-import type { AttemptMode, EndStatus } from '../exam/attempt-kind.js';
+import type { AttemptMode, AttemptSettings, EndStatus } from '../exam/attempt-kind.js';
 import * as session from '../exam/session.js';
 import type { ReportModel } from '../report/model.js';
 import { isAnswered, type Response } from '../scoring/response.js';
@@ -20,12 +20,8 @@ import {
 } from './lifecycle.js';
 import { attemptMessages as messages } from './messages.js';
 
-/** How an interactive attempt was started; stored with it so a resume asks the same way. */
-export interface InteractiveSettings {
-  confidence: boolean;
-  /** Practice with the bank's clocks (--timed); practice is untimed without it. */
-  timed?: boolean;
-}
+/** How an interactive attempt runs (see AttemptSettings, which is stored with it). */
+export type InteractiveSettings = Required<Pick<AttemptSettings, 'confidence'>> & Pick<AttemptSettings, 'timed'>;
 
 /**
  * Before a new interactive attempt: an exam left behind whose time ran out is submitted and the
@@ -111,7 +107,7 @@ export class LiveAttempt {
     const row = scope.store.inProgress(scope.resolved.bank.id, mode);
     if (!row) throw new UsageError(messages.nothingToResume(scope.resolved.bank.id, mode));
     assertClockNotBehind(scope);
-    const settings = row.settings as Partial<InteractiveSettings> | undefined;
+    const settings = row.settings as AttemptSettings | undefined;
     return new LiveAttempt(scope, mode, row, {
       confidence: Boolean(settings?.confidence) || confidence,
       timed: Boolean(settings?.timed),

@@ -11,3 +11,16 @@ export type AttemptStatus = 'in_progress' | 'submitted' | 'expired' | 'abandoned
 
 /** How a closed attempt ended. */
 export type EndStatus = Exclude<AttemptStatus, 'in_progress'>;
+
+/**
+ * How an attempt was started, stored with it: a resume asks the same way, and the study figures
+ * know how it ran. The one place to extend when an attempt gains a setting.
+ */
+export interface AttemptSettings {
+  /** "How sure?" after each answer. */
+  confidence?: boolean;
+  /** Practice with the bank's clocks; practice is untimed without it. */
+  timed?: boolean;
+  /** The answers came as a stream of JSON lines: no screen, so no timing. */
+  driver?: 'stream';
+}

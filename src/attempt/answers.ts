@@ -2,6 +2,7 @@ import type { Diagnostic } from '../content/diagnostic.js';
 import { parseYaml, positionOf } from '../content/parse.js';
 import type { Bank, Question } from '../content/types.js';
 import { ContentError } from '../errors.js';
+import { textOf } from '../report/model.js';
 import { normalizeResponse, type Response } from '../scoring/response.js';
 import { answerRulesFor } from '../scoring/types/index.js';
 import { attemptMessages as messages } from './messages.js';
@@ -45,7 +46,7 @@ export function parseAnswersFile(
   }
 
   const questions = new Map(bank.questions.map((q) => [q.id, q]));
-  const ids = Object.keys(value as Record<string, unknown>);
+  const ids = Object.keys(value);
   const unknown = ids.filter((id) => !questions.has(id));
   // A file written for another bank (a mistyped command) must not become a counted, failed attempt.
   if (unknown.length > 0 && unknown.length * 2 > ids.length) {
@@ -109,7 +110,7 @@ export function checkResponse(
   if (!response) return {};
   const confidence = (raw as { confidence?: unknown } | null)?.confidence;
   if (typeof raw === 'object' && raw !== null && confidence !== undefined && response.confidence === undefined) {
-    return { problem: messages.badConfidence(id, String(confidence)), where: ['confidence'] };
+    return { problem: messages.badConfidence(id, textOf(confidence)), where: ['confidence'] };
   }
   const selfProblem = selfCriteriaProblem(question, raw);
   if (selfProblem) return { problem: messages.badAnswer(id, selfProblem), where: ['self'] };
@@ -125,9 +126,10 @@ export function checkResponse(
  */
 function selfCriteriaProblem(question: Question, raw: unknown): string | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('self' in raw)) return undefined;
-  const self = (raw as { self: unknown }).self;
+  const self: unknown = raw.self;
   const known = question.rubric.filter((c) => c.check === 'self').map((c) => c.id);
   if (!Array.isArray(self)) return messages.selfNotList;
-  const wrong = self.find((item) => typeof item !== 'string' || !known.includes(item));
-  return wrong === undefined ? undefined : messages.badSelfCriterion(String(wrong), known);
+  const items: unknown[] = self;
+  const wrong = items.find((item) => typeof item !== 'string' || !known.includes(item));
+  return wrong === undefined ? undefined : messages.badSelfCriterion(textOf(wrong), known);
 }

@@ -37,7 +37,8 @@ export function recordAnswers(
     // On a resume, the file's answers replace the ones given before, as a change of mind would.
     for (const question of attempt.questions) {
       const response = responses.get(question.id);
-      if (response) store.saveAnswer(attempt.attemptId, { questionId: question.id, response, answeredAt: at, flagged: false });
+      if (response)
+        store.saveAnswer(attempt.attemptId, { questionId: question.id, response, answeredAt: at, flagged: false });
     }
     return finishAttempt(instant, attempt, { mode, status: 'submitted', endedAt: at });
   });

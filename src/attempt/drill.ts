@@ -141,7 +141,6 @@ export interface DrillResult {
   dueAfter: string;
 }
 
-
 /** A drill answer, graded and saved: what --json prints, the question's outcome, and the card's next state. */
 export interface DrillRecord {
   result: DrillResult;

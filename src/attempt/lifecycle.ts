@@ -208,7 +208,10 @@ export function closeAttempt(scope: AttemptScope, row: AttemptRow, status: EndSt
 }
 
 /** Draws the questions and records a new attempt as in progress. */
-export function startAttempt(scope: AttemptScope, { mode, seed, all, untimed, settings }: AttemptRequest): StartedAttempt {
+export function startAttempt(
+  scope: AttemptScope,
+  { mode, seed, all, untimed, settings }: AttemptRequest,
+): StartedAttempt {
   const { bank } = scope.resolved;
   const startedAt = scope.clock();
   const questions = drawQuestions(bank, seed, all ? bank.questions.length : undefined);

@@ -25,7 +25,8 @@ export const attemptMessages = {
     `Continue it with "qualify exam ${bank} --resume" in a terminal, ` +
     'or without one with "--answers <file> --resume" (submits it) or "--answers - --stream --resume".',
   practiceRoundOpen: (bank: string) =>
-    `A practice round of "${bank}" is still open. Continue it with "qualify practice ${bank} --resume" in a terminal, ` +
+    `A practice round of "${bank}" is still open. Continue it with "qualify practice ${bank} --resume" in a ` +
+    `terminal, ` +
     `or with "qualify exam ${bank} --practice --answers - --stream --resume".`,
 
   answersErrors: (n: number) => `${plural(n, 'problem')} in the answers file.`,
@@ -65,7 +66,8 @@ export const attemptMessages = {
     `There is no bank or guideline with id "${id}".\n` +
     `Banks: ${banks.join(', ') || '(none)'}\nGuidelines: ${guidelines.join(', ') || '(none)'}`,
   unknownSection: (id: string, guideline: string, known: string[]) =>
-    `Guideline "${guideline}" has no section "${id}". Its sections: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', ...' : ''}`,
+    `Guideline "${guideline}" has no section "${id}". Its sections: ` +
+    `${known.slice(0, 20).join(', ')}${known.length > 20 ? ', ...' : ''}`,
   sectionNeedsTarget:
     '--section needs a bank or guideline to look the section up in (e.g. qualify drill my-bank --section 3).',
 };

@@ -161,4 +161,3 @@ export function reportStudy(
     nextStep: resolved ? nextStepFor(db, store, content, resolved, at, { records, outcomes: all }) : null,
   };
 }
-

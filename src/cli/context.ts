@@ -96,7 +96,10 @@ export function loadAllContent(options: GlobalOptions, extraFiles: string[] = []
   return selectAllContent(options, extraFiles).loadAll();
 }
 
-/** Finds a bank by id, or by the path of its file (which is then loaded too), reading only that bank and its guideline. */
+/**
+ * Finds a bank by id, or by the path of its file (which is then loaded too), reading only that
+ * bank and its guideline.
+ */
 export function findBank(
   options: GlobalOptions,
   idOrFile: string,

@@ -1,7 +1,7 @@
 /** Where a command writes; tests pass their own. */
 export interface Io {
-  out(text: string): void;
-  err(text: string): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
   env: NodeJS.ProcessEnv;
   /** Colour for stdout (already decided from TTY, NO_COLOR and FORCE_COLOR). */
   color: boolean;

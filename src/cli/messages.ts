@@ -1,6 +1,4 @@
 import type { DatabaseProblem } from '../store/db.js';
-import { formatDuration } from '../content/duration.js';
-import { formatWhen } from '../text/theme.js';
 
 /** Closest known ids first, so a typo gets a useful suggestion. */
 function suggestions(wanted: string, known: string[]): string {
@@ -36,7 +34,8 @@ const DATABASE_PROBLEMS: { [K in DatabaseProblem['kind']]: (p: Extract<DatabaseP
   'bad-version': (p) =>
     `has an invalid schema version (${p.version}); it was not written by qualify. It was left as it is.`,
   corrupt: (p) =>
-    `is damaged (${p.detail}), so qualify will not write to it. Restore it from a backup, or move it aside to start a new one. It was left as it is.`,
+    `is damaged (${p.detail}), so qualify will not write to it. Restore it from a backup, or move it aside to ` +
+    `start a new one. It was left as it is.`,
 };
 
 /** Write failures by SQLite result code prefix (extended codes share the prefix). */
@@ -73,7 +72,8 @@ export const messages = {
   databaseBackedUp: (backup: string) =>
     `The attempts database was upgraded to this version of qualify; the file as it was is kept in ${backup}.\n`,
   databaseWriteFailed: (code: string) =>
-    `The attempts database could not be written: ${DATABASE_WRITE_FAILURES.find(([prefix]) => code.startsWith(prefix))?.[1] ?? code}. ` +
+    `The attempts database could not be written: ` +
+    `${DATABASE_WRITE_FAILURES.find(([prefix]) => code.startsWith(prefix))?.[1] ?? code}. ` +
     'Everything saved before this point is kept; fix the cause and run the command again.',
   noAttempts: 'No finished attempts yet. Take one with "qualify exam <bank> --answers <file>".',
   unknownAttempt: (id: string) => `There is no finished attempt #${id}. Run "qualify history" to see them.`,
@@ -83,7 +83,7 @@ export const messages = {
     `"qualify ${command}" runs in a terminal; here stdin or stdout is not one. To score an answers file instead, use ` +
     `"qualify exam <bank> --answers <file>"${command === 'practice' ? ' with --practice' : ''}.`,
   // Only a counted exam is settled by the next start; a practice round waits for its own resume.
-  expiredInProgress: (mode: string, bank: string) =>
+  expiredInProgress: (mode: string) =>
     mode === 'exam'
       ? 'time ran out; it is submitted as it stood when you next start or resume this exam'
       : 'time ran out; it is closed as it stood the next time practice or history looks at it',
@@ -93,6 +93,7 @@ export const messages = {
   /** After `list`: in a terminal the interactive exam comes first; piped, the answers-file route. */
   startOne: (terminal: boolean) =>
     terminal
-      ? 'Start one with: qualify exam <id>   (qualify practice <id> never counts; --answers <file> scores a prepared file)'
+      ? 'Start one with: qualify exam <id>   ' +
+        '(qualify practice <id> never counts; --answers <file> scores a prepared file)'
       : 'Start one with: qualify exam <id> --answers <file>   (or --practice to keep it off the record)',
 };

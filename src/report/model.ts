@@ -92,6 +92,15 @@ function itemText(items: { id: string; text: string }[], id: unknown): string {
   return items.find((i) => i.id === id)?.text ?? String(id);
 }
 
+/** A value from a response or an answers file as text: a scalar as written, anything else as JSON. */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  // JSON.stringify gives undefined for undefined (and functions, symbols): their type names them.
+  const json: string | undefined = JSON.stringify(value);
+  return json ?? typeof value;
+}
+
 /** What the report says for a question the learner left without an answer. */
 export const NOT_ANSWERED = 'not answered';
 
@@ -110,19 +119,19 @@ export function describeAnswer(question: Question, answer: unknown): string {
         '(none picked)'
       );
     case 'true-false':
-      return answer === true || String(answer).toLowerCase() === 'true' ? 'True' : 'False';
+      return answer === true || textOf(answer).toLowerCase() === 'true' ? 'True' : 'False';
     case 'ranking':
-      return Array.isArray(answer) ? answer.map((id) => itemText(question.items, id)).join(' > ') : String(answer);
+      return Array.isArray(answer) ? answer.map((id) => itemText(question.items, id)).join(' > ') : textOf(answer);
     case 'label-each': {
-      if (typeof answer !== 'object') return String(answer);
+      if (typeof answer !== 'object') return textOf(answer);
       const labels = answer as Record<string, unknown>;
       // In the question's item order, with the items left without a label said so.
       return question.items
-        .map((item) => `${item.text} -> ${labels[item.id] === undefined ? NOT_ANSWERED : String(labels[item.id])}`)
+        .map((item) => `${item.text} -> ${labels[item.id] === undefined ? NOT_ANSWERED : textOf(labels[item.id])}`)
         .join('; ');
     }
     default:
-      return String(answer);
+      return textOf(answer);
   }
 }
 

@@ -1,10 +1,5 @@
 import { AbortPromptError, ExitPromptError } from '@inquirer/core';
-import {
-  abandonRound,
-  checkNewStart,
-  LiveAttempt,
-  type InteractiveSettings,
-} from '../attempt/live.js';
+import { abandonRound, checkNewStart, LiveAttempt, type InteractiveSettings } from '../attempt/live.js';
 import { retakeDecision, type AttemptScope, type Clock } from '../attempt/lifecycle.js';
 import type { Question, ResolvedBank } from '../content/types.js';
 import type { AttemptMode } from '../exam/attempt-kind.js';
@@ -17,7 +12,14 @@ import { formatWhen, makeTheme } from '../text/theme.js';
 import { wrapLines, wrapMessage } from '../text/wrap.js';
 import { askConfidence, askSelfAssessment } from './answer-extras.js';
 import { askQuestion, type PromptContext } from './ask.js';
-import { confirmSubmitScreen, openRoundScreen, quitScreen, reviewScreen, startScreen, type Standing } from './attempt-screens.js';
+import {
+  confirmSubmitScreen,
+  openRoundScreen,
+  quitScreen,
+  reviewScreen,
+  startScreen,
+  type Standing,
+} from './attempt-screens.js';
 import { formatRemaining } from './countdown.js';
 import { uiMessages } from './messages.js';
 import { choicePrompt } from './prompts/choice.js';
@@ -299,7 +301,10 @@ class AttemptRunner {
     return reviewed === 'continue' ? undefined : reviewed;
   }
 
-  /** A practice question answered before: the question, the answer given and its feedback; it cannot be answered again. */
+  /**
+   * A practice question answered before: the question, the answer given and its feedback; it
+   * cannot be answered again.
+   */
   private settledText(question: Question): string {
     const response = this.state.answers[question.id];
     const color = this.terminal.color;
@@ -544,7 +549,10 @@ class AttemptRunner {
     return true;
   }
 
-  /** Scores and closes the attempt, then shows the mistake report (paged when long), headed by `why` when time ran out. */
+  /**
+   * Scores and closes the attempt, then shows the mistake report (paged when long), headed by
+   * `why` when time ran out.
+   */
   private async finish(status: 'submitted' | 'expired', why: string = uiMessages.timeUp): Promise<void> {
     const report = this.live.finish(status);
     const { columns, rows } = this.terminal.size();

@@ -90,7 +90,10 @@ export function answerState(question: Question, response: Response | undefined):
   // Practice: a wrong first answer waiting for its second try.
   if (question.type !== 'label-each') return uiMessages.secondTryPending;
   const labels = response!.answer as Record<string, unknown>;
-  return uiMessages.labelled(question.items.filter((item) => labels[item.id] !== undefined).length, question.items.length);
+  return uiMessages.labelled(
+    question.items.filter((item) => labels[item.id] !== undefined).length,
+    question.items.length,
+  );
 }
 
 /** How far a question that is not finished got ("3 of 5 labelled"), or nothing. */
@@ -154,15 +157,25 @@ export function reviewScreen(
  * Before submitting: the questions still flagged, not answered or not finished, one compact list
  * per kind; undefined when there is nothing to confirm.
  */
-export function confirmSubmitScreen({ rows, question, answers, mode, color }: Standing):
-  | { body: string; choices: ChoiceItem[] }
-  | undefined {
+export function confirmSubmitScreen({
+  rows,
+  question,
+  answers,
+  mode,
+  color,
+}: Standing): { body: string; choices: ChoiceItem[] } | undefined {
   const c = makeTheme(color);
   // Number, id, and how far a half-done one got, so a long exam's list still fits a small window.
   const list = (some: ReviewRow[]) =>
     `  ${some
       .map((row) =>
-        safe(uiMessages.confirmRow(row.index + 1, row.questionId, partState(question(row.questionId), answers[row.questionId]))),
+        safe(
+          uiMessages.confirmRow(
+            row.index + 1,
+            row.questionId,
+            partState(question(row.questionId), answers[row.questionId]),
+          ),
+        ),
       )
       .join(' · ')}`;
   const flagged = rows.filter((r) => r.flagged);

@@ -64,7 +64,11 @@ export async function runDrill({ round, content, study, title, terminal, clock }
     const recorded = recordDrillAnswer(study, clock, drilled, { response, elapsedMs: answeredAt - shownAt, guideline });
     results.push(recorded.result);
     const { state, reviewedAt } = recorded;
-    const gradeLine = m.gradeLine(m.gradeNames[recorded.grade]!, waitText(state.due - reviewedAt), formatWhen(state.due));
+    const gradeLine = m.gradeLine(
+      m.gradeNames[recorded.grade]!,
+      waitText(state.due - reviewedAt),
+      formatWhen(state.due),
+    );
     const feedback = `${feedbackText(recorded.outcome, terminal.color)}\n\n${c.cyan(gradeLine)}`;
     const read = await unlessClosed(async () => {
       await pagerPrompt(

@@ -16,7 +16,8 @@ export function questionBody(question: Question, color: boolean): string {
   const out: string[] = [];
   out.push(
     c.dim(
-      `${safe(question.id)} · ${uiMessages.sectionsTested(question.sections.map(safe).join(', '))} · ${uiMessages.pointsTag(maxPoints(question), isCritical(question))}`,
+      `${safe(question.id)} · ${uiMessages.sectionsTested(question.sections.map(safe).join(', '))} · ` +
+        `${uiMessages.pointsTag(maxPoints(question), isCritical(question))}`,
     ),
   );
   out.push(c.bold(safe(question.prompt)));
@@ -127,7 +128,8 @@ export function feedbackText(result: QuestionResult, color: boolean): string {
     out.push(`${c.dim(uiMessages.yourAnswer(''))}${safe(result.givenText)}`);
     out.push(`${c.dim(`${uiMessages.expected}: `)}${safe(result.expectedText)}`);
   }
-  const onWhat = question.type === 'short-answer' || question.type === 'numeric' ? uiMessages.onYourAnswer : uiMessages.onYourPick;
+  const onWhat =
+    question.type === 'short-answer' || question.type === 'numeric' ? uiMessages.onYourAnswer : uiMessages.onYourPick;
   for (const note of result.feedback) out.push(`${c.dim(`${onWhat}:`)} ${safe(note)}`);
   if (question.explanation) out.push('', `${c.bold(uiMessages.why)}: ${safe(question.explanation.trimEnd())}`);
   for (const rule of result.rules) out.push(`${c.yellow(uiMessages.rule(safe(rule.id)))} ${safe(rule.text)}`);

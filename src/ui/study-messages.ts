@@ -23,7 +23,8 @@ export const studyMessages = {
   cardKind: { question: 'missed question', term: 'term', rule: 'rule' } as Record<string, string>,
   cardFrom: (kind: string, section: string) => `${kind} · section ${section}`,
   drillNeedsTerminal:
-    '"qualify drill" runs in a terminal; here stdin or stdout is not one. "qualify drill [target] --json" lists the cards due without one.',
+    '"qualify drill" runs in a terminal; here stdin or stdout is not one. "qualify drill [target] --json" ' +
+    'lists the cards due without one.',
   badLimit: (value: string) => `--limit must be a whole number of cards, 1 or more (got "${value}").`,
   nextStep: (text: string, command: string) => `Next step: ${text}  →  ${command}`,
   nextStepText: (text: string) => `Next step: ${text}`,
@@ -50,15 +51,18 @@ export const studyMessages = {
   nothingMissed: 'No missed sections yet: take a practice round or an exam first.',
   backToToc: 'Back to the contents',
   unknownGuideline: (id: string, guidelines: string[], banks: string[]) =>
-    `There is no guideline or bank with id "${id}".\nGuidelines: ${guidelines.join(', ') || '(none)'}\nBanks: ${banks.join(', ') || '(none)'}`,
+    `There is no guideline or bank with id "${id}".\nGuidelines: ${guidelines.join(', ') || '(none)'}\nBanks: ` +
+    `${banks.join(', ') || '(none)'}`,
   // analytics
   analyticsTitle: 'Learning analytics',
   calibrationLine: (scale: string, error: number, answered: number, ends?: { first: string; last: string }) =>
     Math.abs(error) < 0.25
       ? `${scale}: well calibrated (mean error ${signed(error)} steps over ${plural(answered, 'answer')})`
       : ends
-        ? `${scale}: you lean ${stepsText(error)} toward "${error > 0 ? ends.last : ends.first}" (mean ${signed(error)} steps over ${plural(answered, 'answer')})`
-        : `${scale}: you rate ${stepsText(error)} too ${error > 0 ? 'high' : 'low'} (mean ${signed(error)} steps over ${plural(answered, 'answer')})`,
+        ? `${scale}: you lean ${stepsText(error)} toward "${error > 0 ? ends.last : ends.first}" (mean ` +
+          `${signed(error)} steps over ${plural(answered, 'answer')})`
+        : `${scale}: you rate ${stepsText(error)} too ${error > 0 ? 'high' : 'low'} (mean ${signed(error)} steps ` +
+          `over ${plural(answered, 'answer')})`,
   confusionHeader: 'expected ↓ / chosen →',
   rushingLine: (fastCount: number, upTo: number, fast: number, rest: number) =>
     `Fastest ${plural(fastCount, 'answer')} (up to ${upTo} s): ${fast}% right; the rest: ${rest}% right`,

@@ -26,12 +26,7 @@ type RetakeStatus = {
   availableAt: string | null;
 };
 
-function retakeStatus(
-  content: ContentSet,
-  store: AttemptStore,
-  bankId: string,
-  at: number,
-): RetakeStatus {
+function retakeStatus(content: ContentSet, store: AttemptStore, bankId: string, at: number): RetakeStatus {
   const resolved = content.banks.get(bankId);
   if (!resolved) return { status: 'unknown-bank', availableAt: null };
   const decision = retakeDecision({ store, resolved, clock: () => at });
@@ -111,12 +106,14 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
         const result =
           a.status === 'in_progress'
             ? a.deadlineAt !== undefined && a.deadlineAt <= at
-              ? c.yellow(messages.expiredInProgress(a.mode, a.bankId))
+              ? c.yellow(messages.expiredInProgress(a.mode))
               : c.yellow('in progress')
             : a.passed
               ? c.green(`passed ${a.percent}%`)
               : c.red(`not passed ${a.percent ?? 0}%`);
-        const outcome = `${result}${a.status === 'expired' ? c.dim(' (time ran out)') : a.status === 'abandoned' ? c.dim(' (abandoned)') : ''}`;
+        const ending =
+          a.status === 'expired' ? c.dim(' (time ran out)') : a.status === 'abandoned' ? c.dim(' (abandoned)') : '';
+        const outcome = `${result}${ending}`;
         const row = `  #${String(a.id).padEnd(4)} ${formatWhen(a.startedAt).padEnd(WHEN_WIDTH)}  ${a.mode.padEnd(8)}`;
         if (stringWidth(`${row}  ${outcome}`) <= width) io.out(`${row}  ${outcome}\n`);
         else {

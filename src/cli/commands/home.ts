@@ -146,7 +146,8 @@ class HomeScreens {
         choicePrompt(
           {
             screen: this.screen(
-              `${c.bold(safe(resolved.bank.title))}\n${c.dim(uiMessages.bankFacts(resolved.bank.questions.length, safe(resolved.guideline.title), status))}`,
+              `${c.bold(safe(resolved.bank.title))}\n` +
+                c.dim(uiMessages.bankFacts(resolved.bank.questions.length, safe(resolved.guideline.title), status)),
             ),
             choices: [
               inProgress ? { value: 'resume', label: a.resume } : { value: 'exam', label: a.exam },

@@ -34,7 +34,7 @@ export async function readCommand(
     const wrap = (line: string, hang: number) => `${wrapLines(line, io.width, { hang }).join('\n')}\n`;
     for (const hit of hits)
       io.out(
-        `${wrap(safe(m.searchHit(hit.sectionId, hit.title)), 4)}${hit.snippet ? wrap(`    ${safe(hit.snippet)}`, 4) : ''}`,
+        wrap(safe(m.searchHit(hit.sectionId, hit.title)), 4) + (hit.snippet ? wrap(`    ${safe(hit.snippet)}`, 4) : ''),
       );
     return;
   }
@@ -45,9 +45,8 @@ export async function readCommand(
     if (io.terminal) return await runReader(guideline, sectionId, records, study, io.terminal, io.clock);
     const at = io.clock();
     if (sectionId === undefined) {
-      io.out(
-        `${wrapLines(`${safe(guideline.title)}\n\n${tocText(guideline, records, study.sectionsRead(guideline.id), at, io.color, io.width)}`, io.width).join('\n')}\n`,
-      );
+      const toc = tocText(guideline, records, study.sectionsRead(guideline.id), at, io.color, io.width);
+      io.out(`${wrapLines(`${safe(guideline.title)}\n\n${toc}`, io.width).join('\n')}\n`);
       return;
     }
     study.markRead(guideline.id, sectionId, at);

@@ -51,7 +51,10 @@ export interface ChoiceConfig {
   enterHint?: string;
   /** Enter does nothing (a question whose own time is up can only be left). */
   readOnly?: boolean;
-  /** In a table (items with `cells`): the column that is cut first when a row is too wide (0 is the label; default: the last). */
+  /**
+   * In a table (items with `cells`): the column that is cut first when a row is too wide (0 is the
+   * label; default: the last).
+   */
   shrinkColumn?: number;
 }
 

@@ -180,26 +180,17 @@ export function maxPoints(question: Question): number {
  * One question's outcome, the single description of it: the mistake report lists those that lost
  * points, practice shows it as feedback right after the answer.
  */
-export interface QuestionResult {
+export interface QuestionResult
+  extends Pick<Mistake, 'sections' | 'rules' | 'expected' | 'expectedText' | 'feedback' | 'missedCriteria'> {
   question: Question;
   response: Response | undefined;
   score: QuestionScore;
   /** Every point earned and no critical criterion missed. */
   fullCredit: boolean;
-  sections: { id: string; title: string }[];
-  /** The guideline rules the question tests. */
-  rules: { id: string; text: string }[];
-  /** The response as given (null when unanswered) and the key, in answers-file shape. */
+  /** The response as given, in answers-file shape (null when unanswered), and as people read it. */
   given: unknown;
-  expected: unknown;
-  /** The same two, written for people ("b) The official site", "c > a > b"). */
   givenText: string;
-  expectedText: string;
-  /** The bank's feedback on each option picked, or on the accepted answer matched. */
-  feedback: string[];
-  /** Criteria that cost points: positive ones missed, pitfalls (negative ones) that hold. */
-  missedCriteria: MistakeCriterion[];
-  /** The same, less the answer key and the self-assessed ones: what the rubric itself has to teach. */
+  /** The missed criteria less the answer key and the self-assessed ones: what the rubric itself teaches. */
   rubricMissed: MistakeCriterion[];
 }
 

@@ -41,7 +41,6 @@ export const uiMessages = {
     text: 'Enter new line · Enter on an empty line: done · Backspace on an empty line: edit the line above',
   },
   scrollPosition: (from: number, to: number, total: number) => `lines ${from}-${to} of ${total}`,
-  textPlaceholder: '(type here)',
   // Question screens
   sectionsTested: (ids: string) => `guideline ${ids}`,
   pointsTag: (points: number, critical: boolean) =>
@@ -99,7 +98,6 @@ export const uiMessages = {
     `Continue with: ${command}\n`,
   // Deadline
   timeUp: 'Time is up. The attempt was submitted with the answers you gave.',
-  questionTimeUp: "This question's time is up; moving on.",
   resumedExpired: 'The time limit passed while you were away; the attempt was submitted with the answers you gave.',
   // Practice feedback
   correct: 'Correct',
@@ -117,7 +115,6 @@ export const uiMessages = {
   tryAgain: 'Try again',
   showAnswer: 'Show the answer',
   // Start screen
-  startTitle: (title: string) => `${title}`,
   startFacts: {
     questions: (n: number) => `Questions        ${n}`,
     timeLimit: (t: string) => `Time limit       ${t}`,

@@ -12,7 +12,6 @@ export const studyMessages = {
       : `No cards due now. The next one is due ${formatWhen(next)}.\n`,
   drillSummary: (drilled: number, right: number, left: number) =>
     `Drilled ${plural(drilled, 'card')}: ${right} right.${left ? ` ${plural(left, 'card')} still due.` : ''}\n`,
-  drillNotCounted: 'Drill rounds never count toward retakes.',
   gradeLine: (grade: string, wait: string, when: string) => `Grade: ${grade} · next review in ${wait} (${when})`,
   gradeNames: {
     again: 'Again (wrong)',
@@ -29,7 +28,6 @@ export const studyMessages = {
   nextStep: (text: string, command: string) => `Next step: ${text}  →  ${command}`,
   nextStepText: (text: string) => `Next step: ${text}`,
   // read
-  readTitle: (title: string) => title,
   tocHeader: 'Sections · your record (questions tried, share right, last seen) · ✓ read',
   tocRow: (tried: number, percent: number, lastSeen: string) => `${tried} tried · ${percent}% right · ${lastSeen}`,
   tocNeverTried: 'not tried yet',

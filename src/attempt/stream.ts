@@ -46,12 +46,15 @@ export class AnswerStream {
   /** Opens the stream's attempt: a new one, or the one in progress with `resume`. */
   static open(scope: AttemptScope, request: BatchRequest): AnswerStream {
     const { mode } = request;
+    // Opening is one instant, read once; the answers then arrive on the running clock.
+    const at = scope.clock();
+    const opening: AttemptScope = { ...scope, clock: () => at };
     // A bank keeps one open practice round, and a stream may leave its round open.
-    if (mode === 'practice' && !request.resume && settleOpenPractice(scope))
+    if (mode === 'practice' && !request.resume && settleOpenPractice(opening))
       throw new UsageError(messages.practiceRoundOpen(scope.resolved.bank.id));
     const attempt = request.resume
-      ? resumeOpenAttempt(scope, mode)
-      : openNewAttempt(scope, { ...request, settings: { driver: 'stream' } });
+      ? resumeOpenAttempt(opening, mode)
+      : openNewAttempt(opening, { ...request, settings: { driver: 'stream' } });
     return new AnswerStream(scope, mode, attempt);
   }
 

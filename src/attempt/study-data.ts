@@ -19,6 +19,13 @@ import {
 import { newCardState } from '../study/scheduler.js';
 import { nextAttemptAt, retakeDecision } from './lifecycle.js';
 
+/** Where the study figures are read from: the database (attempts and the deck) and the content loaded now. */
+export interface StudySources {
+  db: DB;
+  store: AttemptStore;
+  content: ContentSet;
+}
+
 /** The finished attempts (of one bank, or all) with their answers, for the study rules. */
 export function attemptRecords(store: AttemptStore, bankId?: string): AttemptRecord[] {
   const answers = store.answersByAttempt(bankId);
@@ -87,9 +94,7 @@ export function dueCount(study: StudyStore, resolved: ResolvedBank, at: number):
 
 /** The next step for one bank, from its attempts, the deck and the retake policy. */
 export function nextStepFor(
-  db: DB,
-  store: AttemptStore,
-  content: ContentSet,
+  { db, store, content }: StudySources,
   resolved: ResolvedBank,
   at: number,
   /** The bank's attempt records and their outcomes, when the caller has them already. */
@@ -144,13 +149,8 @@ export function contentOf(resolved: ResolvedBank): ContentSet {
  * The attempt's own calibration, rushing and confidence figures, its bank's trend and section
  * accuracy over all attempts, and the next step (null when the bank is no longer installed).
  */
-export function reportStudy(
-  db: DB,
-  store: AttemptStore,
-  content: ContentSet,
-  report: ReportModel,
-  at: number,
-): ReportStudy {
+export function reportStudy(sources: StudySources, report: ReportModel, at: number): ReportStudy {
+  const { store, content } = sources;
   const records = attemptRecords(store, report.bank.id);
   const all = outcomesFor(content, records);
   const mine = all.filter((o) => o.attemptId === report.attemptId);
@@ -158,6 +158,6 @@ export function reportStudy(
   const resolved = content.banks.get(report.bank.id);
   return {
     analytics,
-    nextStep: resolved ? nextStepFor(db, store, content, resolved, at, { records, outcomes: all }) : null,
+    nextStep: resolved ? nextStepFor(sources, resolved, at, { records, outcomes: all }) : null,
   };
 }

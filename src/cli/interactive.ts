@@ -39,7 +39,8 @@ export async function runAttempt(
       terminal,
       out: io.out,
       resumeCommand: `qualify${globalArgs(options)} ${options.mode} ${resolved.bank.id} --resume`,
-      afterReport: (report, width) => reportStudyFor(options, resolved, report, io.clock(), terminal.color, width),
+      afterReport: (report, width) =>
+        reportStudyFor(options, resolved, report, { at: io.clock(), color: terminal.color, width }),
     });
   } finally {
     db.close();

@@ -32,13 +32,12 @@ export function reportStudyFor(
   options: GlobalOptions,
   resolved: ResolvedBank,
   report: ReportModel,
-  at: number,
-  color: boolean,
-  width: number,
+  view: { at: number; color: boolean; width: number },
 ): string {
   const { db, store } = openStore(options);
   try {
-    return reportStudyText(reportStudy(db, store, contentOf(resolved), report, at), color, width);
+    const study = reportStudy({ db, store, content: contentOf(resolved) }, report, view.at);
+    return reportStudyText(study, view.color, view.width);
   } finally {
     db.close();
   }

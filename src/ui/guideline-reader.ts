@@ -86,18 +86,22 @@ export function sectionView(guideline: Guideline, sectionId: string, condensed: 
 
 type View = { kind: 'toc' } | { kind: 'section'; ids: string[]; index: number; pass: ReadingPass };
 
+/** A reading session: the guideline, where to open it, the learner's record, and where it shows. */
+export interface ReaderRun {
+  guideline: Guideline;
+  /** A section id to open at (the contents when absent). */
+  startAt: string | undefined;
+  records: ReadonlyMap<string, SectionRecord>;
+  study: StudyStore;
+  terminal: Terminal;
+  clock: () => number;
+}
+
 /**
  * The reader in a terminal: the contents, then sections one by one in the order of a pass.
  * Every section shown is remembered as read.
  */
-export async function runReader(
-  guideline: Guideline,
-  startAt: string | undefined,
-  records: ReadonlyMap<string, SectionRecord>,
-  study: StudyStore,
-  terminal: Terminal,
-  clock: () => number,
-): Promise<void> {
+export async function runReader({ guideline, startAt, records, study, terminal, clock }: ReaderRun): Promise<void> {
   const everything = passSections(guideline, 1, records);
   let view: View = startAt
     ? { kind: 'section', ids: everything, index: everything.indexOf(startAt), pass: 1 }

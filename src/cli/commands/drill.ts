@@ -81,7 +81,7 @@ export async function drillCommand(ref: string | undefined, options: DrillOption
     const stillDue = dueCards(clock()).length;
     say(m.drillSummary(results.length, results.filter((r) => r.correct).length, stillDue));
     if (target.kind === 'bank') {
-      const step = nextStepFor(db, store, content, target.banks[0]!, clock());
+      const step = nextStepFor({ db, store, content }, target.banks[0]!, clock());
       say(`${sanitize(m.nextStep(step.text, step.command))}\n`);
     }
   } finally {

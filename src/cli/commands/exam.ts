@@ -70,7 +70,11 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
       json
         ? renderJson(examSummary(report))
         : renderText(report, { color: io.color, width: io.width }) +
-            reportStudyText(reportStudy(db, store, contentOf(resolved), report, io.clock()), io.color, io.width),
+            reportStudyText(
+              reportStudy({ db, store, content: contentOf(resolved) }, report, io.clock()),
+              io.color,
+              io.width,
+            ),
     );
   } finally {
     db.close();

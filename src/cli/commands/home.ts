@@ -58,7 +58,7 @@ export async function homeCommand(options: GlobalOptions, io: Io, terminal: Term
             .filter((a) => a.status !== 'in_progress')
             .pop();
           const resolved = (last && content.banks.get(last.bankId)) ?? banks[0];
-          return resolved && nextStepFor(db, store, content, resolved, io.clock());
+          return resolved && nextStepFor({ db, store, content }, resolved, io.clock());
         } finally {
           db.close();
         }

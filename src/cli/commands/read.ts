@@ -42,7 +42,8 @@ export async function readCommand(
   try {
     const study = new StudyStore(db);
     const records = guidelineRecords(store, content, guideline);
-    if (io.terminal) return await runReader(guideline, sectionId, records, study, io.terminal, io.clock);
+    if (io.terminal)
+      return await runReader({ guideline, startAt: sectionId, records, study, terminal: io.terminal, clock: io.clock });
     const at = io.clock();
     if (sectionId === undefined) {
       const toc = tocText(guideline, records, study.sectionsRead(guideline.id), at, io.color, io.width);

@@ -48,7 +48,7 @@ export function reportCommand(attemptRef: string | undefined, options: ReportOpt
     const report = attempt.result as ReportModel;
     // Only the attempt's bank is read (for its analytics and next step).
     const content = selection.load([report.bank.id]);
-    const study = reportStudy(db, store, content, report, io.clock());
+    const study = reportStudy({ db, store, content }, report, io.clock());
     const nextStepLine = study.nextStep
       ? `
 **Next step:** ${study.nextStep.text} (\`${study.nextStep.command}\`)

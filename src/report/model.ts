@@ -180,8 +180,10 @@ export function maxPoints(question: Question): number {
  * One question's outcome, the single description of it: the mistake report lists those that lost
  * points, practice shows it as feedback right after the answer.
  */
-export interface QuestionResult
-  extends Pick<Mistake, 'sections' | 'rules' | 'expected' | 'expectedText' | 'feedback' | 'missedCriteria'> {
+export interface QuestionResult extends Pick<
+  Mistake,
+  'sections' | 'rules' | 'expected' | 'expectedText' | 'feedback' | 'missedCriteria'
+> {
   question: Question;
   response: Response | undefined;
   score: QuestionScore;

@@ -12,6 +12,7 @@ import type { Clock } from '../attempt/lifecycle.js';
 import { newSeed } from '../exam/draw.js';
 import { AttemptStore } from '../store/attempts.js';
 import { DatabaseRefusedError, openCheckedDatabase, type DB, type OpenedDatabase } from '../store/db.js';
+import type { Io, IoInput } from './io.js';
 import { messages } from './messages.js';
 
 /** Options every command accepts. */
@@ -51,6 +52,11 @@ export function contentDirs(options: GlobalOptions, env: NodeJS.ProcessEnv = pro
     if (!fs.existsSync(path.resolve(dir))) throw new UsageError(messages.noContentFolder(dir));
   }
   return [...SHIPPED_CONTENT_DIRS, path.join(homeDir(env), 'content'), ...options.content.map((d) => path.resolve(d))];
+}
+
+/** An Io with its clock: the caller's, or one built from its environment (see `clockFrom`). */
+export function withClock(io: IoInput): Io {
+  return { ...io, clock: io.clock ?? clockFrom(io.env) };
 }
 
 /**

@@ -9,8 +9,8 @@ import type { PracticeOptions } from './commands/practice.js';
 import type { ReadOptions } from './commands/read.js';
 import type { ReportOptions } from './commands/report.js';
 import type { GlobalOptions } from './context.js';
-import type { Io, IoInput } from './io.js';
-import { clockFrom } from './context.js';
+import type { IoInput } from './io.js';
+import { withClock } from './context.js';
 import { registerAuthoringCommands } from './register-authoring.js';
 import { registerSharingCommands } from './register-sharing.js';
 import { VERSION } from './version.js';
@@ -42,7 +42,8 @@ Data: one SQLite file in $QUALIFY_HOME (default: your data folder); --db <file> 
 `;
 
 /** Builds the command-line program. Commands throw typed errors; nothing here exits the process. */
-export function buildProgram(io: Io): Command {
+export function buildProgram(given: IoInput): Command {
+  const io = withClock(given);
   const program = new Command('qualify')
     .description('Practise the qualification exams of AI-training and data-labeling platforms.')
     .version(VERSION, '-V, --version')
@@ -220,7 +221,7 @@ function onlyGlobalOptions(probe: Command, argv: readonly string[]): boolean {
 /** Runs the CLI with the given arguments. Resolves when done; rejects with a typed error. */
 export async function run(argv: readonly string[], given: IoInput): Promise<void> {
   // The one clock of this run, built here at the edge and passed down in `io`.
-  const io: Io = { ...given, clock: given.clock ?? clockFrom(given.env) };
+  const io = withClock(given);
   const program = buildProgram(io);
   if (argv.length === 0) {
     // In a terminal, no arguments opens the home screen; piped or in CI, the help as before.

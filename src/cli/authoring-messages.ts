@@ -16,13 +16,17 @@ export const authoringMessages = {
     files.length ? `Wrote ${files.join(' and ')}.` : `The schemas in ${folder} are already up to date.`,
   badNewKind: (kind: string) => `Cannot scaffold "${kind}"; use "bank" or "guideline".`,
   badId: (id: string) =>
-    `"${id}" is not a valid id: use lowercase letters, digits and dashes, starting with a letter or digit (like "search-basics").`,
+    `"${id}" is not a valid id: use lowercase letters, digits and dashes, starting with a letter or digit (like ` +
+    `"search-basics").`,
   bankNeedsGuideline: (known: string[]) =>
-    `A bank tests one guideline: add --guideline <id>${known.length ? ` (found: ${known.slice(0, 8).join(', ')})` : ''}, or first run "qualify new guideline <id>".`,
+    `A bank tests one guideline: add --guideline ` +
+    `<id>${known.length ? ` (found: ${known.slice(0, 8).join(', ')})` : ''}, or first run "qualify new ` +
+    `guideline <id>".`,
   fileExists: (file: string) => `${file} already exists; choose another id or folder (nothing was overwritten).`,
   created: (file: string, next: string) => `Created ${file}\nNext: ${next}`,
   nextForBank: (file: string) =>
-    `edit the questions, then run "qualify lint ${file}" (with --content <folder of its guideline> when it lives elsewhere).`,
+    `edit the questions, then run "qualify lint ${file}" (with --content <folder of its guideline> when it lives ` +
+    `elsewhere).`,
   nextForGuideline: (file: string) => `write the sections, then run "qualify lint ${file}".`,
   badImportFormat: (format: string) => `Cannot import "${format}"; use "gift" or "aiken".`,
   notUtf8: (file: string) =>
@@ -35,7 +39,8 @@ export const authoringMessages = {
   imported: (count: number, files: string[]) =>
     `Imported ${count} question${count === 1 ? '' : 's'} into ${files.join(' and ')}.`,
   filedUnderFirstSection: (n: number) =>
-    `${n} question${n === 1 ? ' was' : 's were'} filed under the guideline's first section (no section matched ${n === 1 ? 'its' : 'their'} category); set their "sections" by hand.`,
+    `${n} question${n === 1 ? ' was' : 's were'} filed under the guideline's first section (no section matched ` +
+    `${n === 1 ? 'its' : 'their'} category); set their "sections" by hand.`,
   skippedSome: (count: number) =>
     `${count} item${count === 1 ? '' : 's'} could not be converted (listed above); the rest was written.`,
 };

@@ -8,9 +8,11 @@ import type { ContentSet } from '../content/load.js';
 import { SHIPPED_CONTENT_DIRS } from '../content/discover.js';
 import type { ResolvedBank } from '../content/types.js';
 import { ContentError, UsageError } from '../errors.js';
+import type { Clock } from '../attempt/lifecycle.js';
 import { newSeed } from '../exam/draw.js';
 import { AttemptStore } from '../store/attempts.js';
 import { DatabaseRefusedError, openCheckedDatabase, type DB, type OpenedDatabase } from '../store/db.js';
+import type { Io, IoInput } from './io.js';
 import { messages } from './messages.js';
 
 /** Options every command accepts. */
@@ -52,16 +54,29 @@ export function contentDirs(options: GlobalOptions, env: NodeJS.ProcessEnv = pro
   return [...SHIPPED_CONTENT_DIRS, path.join(homeDir(env), 'content'), ...options.content.map((d) => path.resolve(d))];
 }
 
+/** An Io with its clock: the caller's, or one built from its environment (see `clockFrom`). */
+export function withClock(io: IoInput): Io {
+  return { ...io, clock: io.clock ?? clockFrom(io.env) };
+}
+
 /**
- * The clock. `QUALIFY_NOW` (an ISO date or milliseconds) pins it, for tests and demonstrations;
- * the retake policy still refuses a clock earlier than the last recorded attempt.
+ * The clock, built once at the edge and passed down. `QUALIFY_NOW` (an ISO date or milliseconds)
+ * pins it, for tests and demonstrations: the first reading is exactly the pinned instant, and the
+ * clock runs in real time from there, so a pinned exam still counts down. A bad value stops the
+ * first command that reads the time. The retake policy still refuses a clock earlier than the
+ * last recorded attempt.
  */
-export function now(env: NodeJS.ProcessEnv = process.env): number {
+export function clockFrom(env: NodeJS.ProcessEnv, system: Clock = Date.now): Clock {
   const pinned = env.QUALIFY_NOW;
-  if (!pinned) return Date.now();
+  if (!pinned) return system;
   const ms = /^\d+$/.test(pinned) ? Number(pinned) : Date.parse(pinned);
-  if (Number.isNaN(ms)) throw new UsageError(messages.badClock(pinned));
-  return ms;
+  let anchor: number | undefined;
+  return () => {
+    if (Number.isNaN(ms)) throw new UsageError(messages.badClock(pinned));
+    const real = system();
+    anchor ??= real;
+    return ms + (real - anchor);
+  };
 }
 
 /**
@@ -87,7 +102,10 @@ export function loadAllContent(options: GlobalOptions, extraFiles: string[] = []
   return selectAllContent(options, extraFiles).loadAll();
 }
 
-/** Finds a bank by id, or by the path of its file (which is then loaded too), reading only that bank and its guideline. */
+/**
+ * Finds a bank by id, or by the path of its file (which is then loaded too), reading only that
+ * bank and its guideline.
+ */
 export function findBank(
   options: GlobalOptions,
   idOrFile: string,

@@ -9,7 +9,8 @@ import type { PracticeOptions } from './commands/practice.js';
 import type { ReadOptions } from './commands/read.js';
 import type { ReportOptions } from './commands/report.js';
 import type { GlobalOptions } from './context.js';
-import type { Io } from './io.js';
+import type { IoInput } from './io.js';
+import { withClock } from './context.js';
 import { registerAuthoringCommands } from './register-authoring.js';
 import { registerSharingCommands } from './register-sharing.js';
 import { VERSION } from './version.js';
@@ -41,7 +42,8 @@ Data: one SQLite file in $QUALIFY_HOME (default: your data folder); --db <file> 
 `;
 
 /** Builds the command-line program. Commands throw typed errors; nothing here exits the process. */
-export function buildProgram(io: Io): Command {
+export function buildProgram(given: IoInput): Command {
+  const io = withClock(given);
   const program = new Command('qualify')
     .description('Practise the qualification exams of AI-training and data-labeling platforms.')
     .version(VERSION, '-V, --version')
@@ -56,7 +58,8 @@ export function buildProgram(io: Io): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
-  const globals = (command: Command) => command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+  const globals = <T extends GlobalOptions = GlobalOptions & Record<string, unknown>>(command: Command) =>
+    command.optsWithGlobals<T>();
 
   program
     .command('list')
@@ -64,7 +67,7 @@ export function buildProgram(io: Io): Command {
     .option('--json', 'print JSON: [{id, title, guideline, questions, file}]')
     .addHelpText('after', '\nExamples:\n  $ qualify list\n  $ qualify list --content ./study-group --json\n')
     .action(async (_options, command: Command) =>
-      (await import('./commands/list.js')).listCommand(globals(command) as ListOptions, io),
+      (await import('./commands/list.js')).listCommand(globals<ListOptions>(command), io),
     );
 
   program
@@ -73,11 +76,13 @@ export function buildProgram(io: Io): Command {
     .argument('<bank>', 'a bank id (see "qualify list") or the path of a bank file')
     .option(
       '--answers <file>',
-      'YAML file mapping question ids to responses (see docs/format.md; - reads standard input); without it, the exam runs in the terminal',
+      'YAML file mapping question ids to responses (see docs/format.md; - reads standard input); without it, ' +
+        'the exam runs in the terminal',
     )
     .option(
       '--resume',
-      'continue the exam left in progress (same questions and answers; its clock kept running); with --answers, record them into it and submit',
+      'continue the exam left in progress (same questions and answers; its clock kept running); with ' +
+        '--answers, record them into it and submit',
     )
     .option(
       '--stream',
@@ -95,10 +100,11 @@ export function buildProgram(io: Io): Command {
         '  $ qualify exam search-evaluation-basics --resume              continue after Ctrl+C\n' +
         '  $ qualify exam search-evaluation-basics --answers mine.yaml   score an answers file\n' +
         '  $ qualify exam ./my-bank.yaml --answers key.yaml --practice --all --json\n' +
-        '  $ producer | qualify exam search-evaluation-basics --answers - --stream   drive an attempt answer by answer\n',
+        '  $ producer | qualify exam search-evaluation-basics --answers - --stream   drive an attempt answer ' +
+        'by answer\n',
     )
     .action(async (bank: string, _options, command: Command) =>
-      (await import('./commands/exam.js')).examCommand(bank, globals(command) as ExamOptions, io),
+      (await import('./commands/exam.js')).examCommand(bank, globals<ExamOptions>(command), io),
     );
 
   program
@@ -111,10 +117,11 @@ export function buildProgram(io: Io): Command {
     .option('--seed <n>', 'draw the same questions again')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ qualify practice search-evaluation-basics\n  $ qualify practice search-evaluation-basics --timed --confidence\n',
+      '\nExamples:\n  $ qualify practice search-evaluation-basics\n' +
+        '  $ qualify practice search-evaluation-basics --timed --confidence\n',
     )
     .action(async (bank: string, _options, command: Command) =>
-      (await import('./commands/practice.js')).practiceCommand(bank, globals(command) as PracticeOptions, io),
+      (await import('./commands/practice.js')).practiceCommand(bank, globals<PracticeOptions>(command), io),
     );
 
   program
@@ -123,7 +130,8 @@ export function buildProgram(io: Io): Command {
     .argument('<bank>', 'a bank id or the path of a bank file')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ qualify key search-evaluation-basics > key.yaml\n  $ qualify exam search-evaluation-basics --answers key.yaml --practice --all   # must score 100%\n',
+      '\nExamples:\n  $ qualify key search-evaluation-basics > key.yaml\n' +
+        '  $ qualify exam search-evaluation-basics --answers key.yaml --practice --all   # must score 100%\n',
     )
     .action(async (bank: string, _options, command: Command) =>
       (await import('./commands/key.js')).keyCommand(bank, globals(command), io),
@@ -137,11 +145,12 @@ export function buildProgram(io: Io): Command {
     .option('--out <file>', 'write the report to this file instead of the terminal')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ qualify report                      the latest attempt\n  $ qualify report 12 --format md > attempt-12.md\n' +
+      '\nExamples:\n  $ qualify report                      the latest attempt\n' +
+        '  $ qualify report 12 --format md > attempt-12.md\n' +
         '  $ qualify report --format html --out report.html   one self-contained page, to share or print\n',
     )
     .action(async (attemptId: string | undefined, _options, command: Command) =>
-      (await import('./commands/report.js')).reportCommand(attemptId, globals(command) as unknown as ReportOptions, io),
+      (await import('./commands/report.js')).reportCommand(attemptId, globals<ReportOptions>(command), io),
     );
 
   program
@@ -151,7 +160,7 @@ export function buildProgram(io: Io): Command {
     .option('--json', 'print JSON: {attempts: [...], retake: {bank: {status, availableAt}}, analytics: {...}}')
     .addHelpText('after', '\nExamples:\n  $ qualify history\n  $ qualify history search-evaluation-basics --json\n')
     .action(async (bank: string | undefined, _options, command: Command) =>
-      (await import('./commands/history.js')).historyCommand(bank, globals(command) as HistoryOptions, io),
+      (await import('./commands/history.js')).historyCommand(bank, globals<HistoryOptions>(command), io),
     );
 
   program
@@ -162,16 +171,19 @@ export function buildProgram(io: Io): Command {
     .option('--search <words>', 'print the sections that hold all these words, and exit')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ qualify read search-evaluation            contents; 1, 2, 3 start a pass; / searches\n  $ qualify read search-evaluation 5.2\n  $ qualify read search-evaluation --search "first-hand experience"\n',
+      '\nExamples:\n  $ qualify read search-evaluation            contents; 1, 2, 3 start a pass; / searches\n' +
+        '  $ qualify read search-evaluation 5.2\n' +
+        '  $ qualify read search-evaluation --search "first-hand experience"\n',
     )
     .action(async (guideline: string, section: string | undefined, _options, command: Command) =>
-      (await import('./commands/read.js')).readCommand(guideline, section, globals(command) as ReadOptions, io),
+      (await import('./commands/read.js')).readCommand(guideline, section, globals<ReadOptions>(command), io),
     );
 
   program
     .command('drill')
     .description(
-      'spaced repetition (FSRS) of the questions you missed and the guideline terms and rules; never counted toward retakes',
+      'spaced repetition (FSRS) of the questions you missed and the guideline terms and rules; never counted ' +
+        'toward retakes',
     )
     .argument('[target]', 'a bank id or a guideline id (default: your whole deck)')
     .option('--weak', 'only the sections with the lowest accuracy so far')
@@ -180,10 +192,12 @@ export function buildProgram(io: Io): Command {
     .option('--json', 'print JSON: {target, round: [{card, correct, grade, dueAfter, ...}], due: [...]}')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ qualify drill search-evaluation-basics\n  $ qualify drill search-evaluation-basics --weak --limit 10\n  $ qualify drill search-evaluation --section 5.2\n',
+      '\nExamples:\n  $ qualify drill search-evaluation-basics\n' +
+        '  $ qualify drill search-evaluation-basics --weak --limit 10\n' +
+        '  $ qualify drill search-evaluation --section 5.2\n',
     )
     .action(async (target: string | undefined, _options, command: Command) =>
-      (await import('./commands/drill.js')).drillCommand(target, globals(command) as DrillOptions, io),
+      (await import('./commands/drill.js')).drillCommand(target, globals<DrillOptions>(command), io),
     );
 
   registerSharingCommands(program, io);
@@ -205,7 +219,9 @@ function onlyGlobalOptions(probe: Command, argv: readonly string[]): boolean {
 }
 
 /** Runs the CLI with the given arguments. Resolves when done; rejects with a typed error. */
-export async function run(argv: readonly string[], io: Io): Promise<void> {
+export async function run(argv: readonly string[], given: IoInput): Promise<void> {
+  // The one clock of this run, built here at the edge and passed down in `io`.
+  const io = withClock(given);
   const program = buildProgram(io);
   if (argv.length === 0) {
     // In a terminal, no arguments opens the home screen; piped or in CI, the help as before.
@@ -220,7 +236,7 @@ export async function run(argv: readonly string[], io: Io): Promise<void> {
       // A separate program looks, so the real one parses every option once (--content collects).
       const probe = buildProgram({ ...io, out: () => {}, err: () => {} });
       if (onlyGlobalOptions(probe, argv))
-        return (await import('./commands/home.js')).homeCommand(probe.opts() as GlobalOptions, io, io.terminal);
+        return (await import('./commands/home.js')).homeCommand(probe.opts<GlobalOptions>(), io, io.terminal);
     }
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

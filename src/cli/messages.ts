@@ -1,6 +1,4 @@
 import type { DatabaseProblem } from '../store/db.js';
-import { formatDuration } from '../content/duration.js';
-import { formatWhen } from '../text/theme.js';
 
 /** Closest known ids first, so a typo gets a useful suggestion. */
 function suggestions(wanted: string, known: string[]): string {
@@ -36,7 +34,8 @@ const DATABASE_PROBLEMS: { [K in DatabaseProblem['kind']]: (p: Extract<DatabaseP
   'bad-version': (p) =>
     `has an invalid schema version (${p.version}); it was not written by qualify. It was left as it is.`,
   corrupt: (p) =>
-    `is damaged (${p.detail}), so qualify will not write to it. Restore it from a backup, or move it aside to start a new one. It was left as it is.`,
+    `is damaged (${p.detail}), so qualify will not write to it. Restore it from a backup, or move it aside to ` +
+    `start a new one. It was left as it is.`,
 };
 
 /** Write failures by SQLite result code prefix (extended codes share the prefix). */
@@ -57,25 +56,11 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 export const messages = {
   contentErrors: (n: number) =>
     `${n} problem${n === 1 ? '' : 's'} in content files; fix ${n === 1 ? 'it' : 'them'} and run the command again.`,
-  answersErrors: (n: number) => `${n} problem${n === 1 ? '' : 's'} in the answers file.`,
   unknownBank: (id: string, known: string[]) =>
     `There is no question bank with id "${id}". Run "qualify list" to see them.${suggestions(id, known)}`,
   noSuchFile: (file: string) => `File not found: ${file}`,
   notABank: (file: string) => `${file} is not a question bank (its "kind" is not "bank").`,
   cannotReadAnswers: (file: string, why: string) => `Cannot read the answers file ${file}: ${why}`,
-  answersNotMapping: 'an answers file maps question ids to responses, like "se-001: b"',
-  unknownQuestion: (id: string, bank: string) => `question "${id}" is not in bank "${bank}"; its response is ignored`,
-  answersForAnotherBank: (bank: string, unknown: number, total: number, owner: string | undefined) =>
-    (unknown === total
-      ? `none of the ${plural(total, 'question id')} in this answers file is in bank "${bank}"`
-      : `${unknown} of the ${total} question ids in this answers file are not in bank "${bank}"`) +
-    (owner ? `; they belong to bank "${owner}"` : '; no bank found has them'),
-  answersWrongBank: (bank: string, owner: string | undefined) =>
-    `This answers file is not for "${bank}"; nothing was recorded.` +
-    (owner ? ` Did you mean: qualify exam ${owner} --answers <file>?` : ''),
-  badAnswer: (id: string, problem: string) => `question "${id}": ${problem}`,
-  badConfidence: (id: string, value: string) =>
-    `question "${id}": confidence must be low, medium or high, not "${value}"`,
   allNeedsPractice: '--all answers every question of the bank, which is not the real exam; use it with --practice.',
   badSeed: (seed: string) => `--seed must be a whole number, not "${seed}".`,
   badClock: (value: string) => `QUALIFY_NOW must be an ISO date or milliseconds, not "${value}".`,
@@ -87,59 +72,28 @@ export const messages = {
   databaseBackedUp: (backup: string) =>
     `The attempts database was upgraded to this version of qualify; the file as it was is kept in ${backup}.\n`,
   databaseWriteFailed: (code: string) =>
-    `The attempts database could not be written: ${DATABASE_WRITE_FAILURES.find(([prefix]) => code.startsWith(prefix))?.[1] ?? code}. ` +
+    `The attempts database could not be written: ` +
+    `${DATABASE_WRITE_FAILURES.find(([prefix]) => code.startsWith(prefix))?.[1] ?? code}. ` +
     'Everything saved before this point is kept; fix the cause and run the command again.',
   noAttempts: 'No finished attempts yet. Take one with "qualify exam <bank> --answers <file>".',
   unknownAttempt: (id: string) => `There is no finished attempt #${id}. Run "qualify history" to see them.`,
   badAttemptId: (id: string) => `An attempt id is a number, not "${id}".`,
   badFormat: (format: string, allowed: string[]) => `Unknown format "${format}"; use one of: ${allowed.join(', ')}.`,
-  retakeWait: (bank: string, until: number, failed: number) =>
-    `You cannot retake "${bank}" yet: after ${failed} failed attempt${failed === 1 ? '' : 's'} the waiting period runs until ${formatWhen(until)}.\n` +
-    `Use the time to re-read the sections in your last report ("qualify report"), or practise with --practice, which never counts.`,
-  lockedOut: (bank: string, until: number | undefined, failed: number) =>
-    until === undefined
-      ? `"${bank}" is locked: ${plural(failed, 'failed attempt')} used up its attempts for good, as on platforms that close a qualification after repeated failures. Practice mode (--practice) is still open.`
-      : `"${bank}" is locked after ${plural(failed, 'failed attempt')} until ${formatWhen(until)}; then the attempts reset. Practice mode (--practice) is still open.`,
-  clockRollback: (bank: string, last: number) =>
-    `Refusing to start "${bank}": the system clock says it is earlier than an attempt already recorded (${formatWhen(last)}). ` +
-    'A clock turned back cannot shorten a waiting period; fix the date and time and try again.',
-  waitDescription: (ms: number) => formatDuration(ms),
   needsTerminal: (command: string) =>
     `"qualify ${command}" runs in a terminal; here stdin or stdout is not one. To score an answers file instead, use ` +
     `"qualify exam <bank> --answers <file>"${command === 'practice' ? ' with --practice' : ''}.`,
-  nothingToResume: (bank: string, mode: string) =>
-    `There is no ${mode} of "${bank}" in progress to resume. Start one with "qualify ${mode} ${bank}".`,
-  examInProgress: (bank: string, started: number) =>
-    `An exam of "${bank}" started ${formatWhen(started)} is still in progress. Continue it with "qualify exam ${bank} --resume" in a terminal, ` +
-    `or without one with "--answers <file> --resume" (submits it) or "--answers - --stream --resume".`,
   // Only a counted exam is settled by the next start; a practice round waits for its own resume.
-  expiredInProgress: (mode: string, bank: string) =>
+  expiredInProgress: (mode: string) =>
     mode === 'exam'
       ? 'time ran out; it is submitted as it stood when you next start or resume this exam'
       : 'time ran out; it is closed as it stood the next time practice or history looks at it',
-  practiceRoundOpen: (bank: string) =>
-    `A practice round of "${bank}" is still open. Continue it with "qualify practice ${bank} --resume" in a terminal, ` +
-    `or with "qualify exam ${bank} --practice --answers - --stream --resume".`,
   streamNeedsStdin: '--stream reads JSON lines from standard input; use it with --answers -.',
-  streamLineTooLong: 'this line is longer than 1 MB; it was ignored',
-  streamNotJson: 'not a JSON object; send one per line, like {"id": "se-001", "answer": "b"}',
-  streamNotObject: 'a line is one JSON object, like {"id": "se-001", "answer": "b"} or {"submit": true}',
-  streamUnknownQuestion: (id: string) => `question "${id}" is not in this attempt; its answer was not recorded`,
-  streamNoResponse: (id: string) => `question "${id}": the line has no answer (use "answer", or "text" for free text)`,
-  streamEndedWithoutSubmit: (bank: string, mode: string) =>
-    `Standard input ended before {"submit": true}: the attempt was not submitted and stays in progress, with every acknowledged answer saved. ` +
-    `Continue it with "qualify exam ${bank}${mode === 'practice' ? ' --practice' : ''} --answers - --stream --resume".`,
-  noAnswersInFile: 'the answers file holds no answers; every question will score 0',
-  selfNotList: 'self: must be a list of the rubric criteria (by id) your answer meets',
-  badSelfCriterion: (value: string, known: string[]) =>
-    known.length
-      ? `self: "${value}" is not one of this question's self-assessed criteria (${known.join(', ')})`
-      : `self: this question has no self-assessed criteria, so "${value}" cannot be ticked`,
   noBanks: 'No question banks found. Add some with --content <dir> or in $QUALIFY_HOME/content.',
   bankFacts: (questions: number, guideline: string) => `${plural(questions, 'question')} · guideline ${guideline}`,
   /** After `list`: in a terminal the interactive exam comes first; piped, the answers-file route. */
   startOne: (terminal: boolean) =>
     terminal
-      ? 'Start one with: qualify exam <id>   (qualify practice <id> never counts; --answers <file> scores a prepared file)'
+      ? 'Start one with: qualify exam <id>   ' +
+        '(qualify practice <id> never counts; --answers <file> scores a prepared file)'
       : 'Start one with: qualify exam <id> --answers <file>   (or --practice to keep it off the record)',
 };

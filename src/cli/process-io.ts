@@ -1,6 +1,7 @@
 import { guardOutput } from '../text/sanitize.js';
 import { processTerminal } from '../ui/terminal.js';
 import { colorEnabled } from '../text/theme.js';
+import { clockFrom } from './context.js';
 import type { Io } from './io.js';
 
 /** The real process's streams and environment. */
@@ -15,5 +16,6 @@ export function processIo(): Io {
     width: process.stdout.columns || Number(process.env.COLUMNS) || 80,
     cwd: process.cwd(),
     terminal: processTerminal(colorEnabled(process.stdout)),
+    clock: clockFrom(process.env),
   };
 }

@@ -12,7 +12,8 @@ import type { Io } from './io.js';
  * short list of the learner's commands.
  */
 export function registerAuthoringCommands(program: Command, io: Io): void {
-  const globals = (command: Command) => command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+  const globals = <T extends GlobalOptions = GlobalOptions & Record<string, unknown>>(command: Command) =>
+    command.optsWithGlobals<T>();
 
   program
     .command('lint')
@@ -26,13 +27,14 @@ export function registerAuthoringCommands(program: Command, io: Io): void {
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ qualify lint question-banks/mine\n  $ qualify lint guidelines question-banks --format github --max-warnings 0\n' +
+      '\nExamples:\n  $ qualify lint question-banks/mine\n' +
+        '  $ qualify lint guidelines question-banks --format github --max-warnings 0\n' +
         '  $ qualify lint question-banks/mine --stats group.db\n\n' +
         'Silence a warning with a comment on the line before it:\n  # qualify-lint-disable-next-line near-duplicate\n' +
         'Rules: docs/rules/<rule-id>.md\n',
     )
     .action(async (paths: string[], _options, command: Command) =>
-      (await import('./commands/lint.js')).lintCommand(paths, globals(command) as unknown as LintOptions, io),
+      (await import('./commands/lint.js')).lintCommand(paths, globals<LintOptions>(command), io),
     );
 
   program
@@ -46,7 +48,8 @@ export function registerAuthoringCommands(program: Command, io: Io): void {
     .option('--write <dir>', 'write <kind>.schema.json into this content folder instead of printing it')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ qualify schema bank > bank.schema.json\n  $ qualify schema --write content   # the files the editor line of content/*.yaml points at\n',
+      '\nExamples:\n  $ qualify schema bank > bank.schema.json\n' +
+        '  $ qualify schema --write content   # the files the editor line of content/*.yaml points at\n',
     )
     .action(async (kind: string | undefined, options: SchemaOptions) =>
       (await import('./commands/schema.js')).schemaCommand(kind, options, io),
@@ -61,10 +64,11 @@ export function registerAuthoringCommands(program: Command, io: Io): void {
     .option('--dir <folder>', 'where to write the file (default: the current folder)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ qualify new guideline my-task --dir content\n  $ qualify new bank my-task-basics --guideline my-task --dir content\n',
+      '\nExamples:\n  $ qualify new guideline my-task --dir content\n' +
+        '  $ qualify new bank my-task-basics --guideline my-task --dir content\n',
     )
     .action(async (kind: string, id: string, _options, command: Command) =>
-      (await import('./commands/new.js')).newCommand(kind, id, globals(command) as NewOptions, io),
+      (await import('./commands/new.js')).newCommand(kind, id, globals<NewOptions>(command), io),
     );
 
   program
@@ -80,9 +84,10 @@ export function registerAuthoringCommands(program: Command, io: Io): void {
     .option('--dir <folder>', 'where to write (default: the current folder)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ qualify import gift quiz.gift.txt --dir content\n  $ qualify import aiken quiz.txt --guideline search-evaluation\n',
+      '\nExamples:\n  $ qualify import gift quiz.gift.txt --dir content\n' +
+        '  $ qualify import aiken quiz.txt --guideline search-evaluation\n',
     )
     .action(async (format: string, file: string, _options, command: Command) =>
-      (await import('./commands/import.js')).importCommand(format, file, globals(command) as ImportOptions, io),
+      (await import('./commands/import.js')).importCommand(format, file, globals<ImportOptions>(command), io),
     );
 }

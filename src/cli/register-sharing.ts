@@ -7,7 +7,8 @@ import type { Io } from './io.js';
 
 /** The study-group commands (export, merge, stats), registered in one place like the authoring ones. */
 export function registerSharingCommands(program: Command, io: Io): void {
-  const globals = (command: Command) => command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+  const globals = <T extends GlobalOptions = GlobalOptions & Record<string, unknown>>(command: Command) =>
+    command.optsWithGlobals<T>();
 
   program
     .command('export')
@@ -21,10 +22,12 @@ export function registerSharingCommands(program: Command, io: Io): void {
     .option('--no-name', 'forget the display name set before')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ qualify export --out my-attempts.json\n  $ qualify export --bank search-evaluation-basics --name Ana --out ana.json\n\nFormat: docs/export-format.md\n',
+      '\nExamples:\n  $ qualify export --out my-attempts.json\n' +
+        '  $ qualify export --bank search-evaluation-basics --name Ana --out ana.json\n\n' +
+        'Format: docs/export-format.md\n',
     )
     .action(async (_options, command: Command) =>
-      (await import('./commands/export.js')).exportCommand(globals(command) as unknown as ExportOptions, io),
+      (await import('./commands/export.js')).exportCommand(globals<ExportOptions>(command), io),
     );
 
   program
@@ -35,7 +38,8 @@ export function registerSharingCommands(program: Command, io: Io): void {
     .argument('<files...>', 'attempts files written by "qualify export"')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ qualify merge ana.json ben.json --db group.db\n  $ qualify stats search-evaluation-basics --db group.db\n',
+      '\nExamples:\n  $ qualify merge ana.json ben.json --db group.db\n' +
+        '  $ qualify stats search-evaluation-basics --db group.db\n',
     )
     .action(async (files: string[], _options, command: Command) =>
       (await import('./commands/merge.js')).mergeCommand(files, globals(command), io),
@@ -44,16 +48,18 @@ export function registerSharingCommands(program: Command, io: Io): void {
   program
     .command('stats')
     .description(
-      "for authors: how each question of a bank performs (facility, discrimination, option picks) from the database's attempts",
+      'for authors: how each question of a bank performs (facility, discrimination, option picks) from the ' +
+        "database's attempts",
     )
     .argument('<bank>', 'a bank id or the path of a bank file')
     .addOption(new Option('--format <format>', 'output format').choices([...STATS_FORMATS]).default('text'))
     .option('--out <file>', 'write to this file instead of the terminal')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ qualify stats search-evaluation-basics --db group.db\n  $ qualify stats ./my-bank.yaml --db group.db --format html --out stats.html\n',
+      '\nExamples:\n  $ qualify stats search-evaluation-basics --db group.db\n' +
+        '  $ qualify stats ./my-bank.yaml --db group.db --format html --out stats.html\n',
     )
     .action(async (bank: string, _options, command: Command) =>
-      (await import('./commands/stats.js')).statsCommand(bank, globals(command) as unknown as StatsOptions, io),
+      (await import('./commands/stats.js')).statsCommand(bank, globals<StatsOptions>(command), io),
     );
 }

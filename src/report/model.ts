@@ -1,8 +1,9 @@
-import type { NumericQuestion, Question, ResolvedBank } from '../content/types.js';
+import type { Guideline, NumericQuestion, Question, ResolvedBank } from '../content/types.js';
 import { matchingNumber, matchingText } from '../scoring/types/typed.js';
 import type { AttemptScore, SectionMinimumResult, SectionScore } from '../scoring/attempt.js';
 import type { Confidence, Response } from '../scoring/response.js';
-import type { AttemptMode, AttemptStatus } from '../store/attempts.js';
+import { KEY_CRITERION_ID, scoreQuestion, type QuestionScore } from '../scoring/rubric.js';
+import type { AttemptMode, EndStatus } from '../exam/attempt-kind.js';
 
 export interface MistakeCriterion {
   id: string;
@@ -58,7 +59,7 @@ export interface ReportModel {
   bank: { id: string; title: string; version: string };
   guideline: { id: string; title: string };
   mode: AttemptMode;
-  status: Exclude<AttemptStatus, 'in_progress'>;
+  status: EndStatus;
   startedAt: string;
   endedAt: string;
   questionCount: number;
@@ -91,6 +92,15 @@ function itemText(items: { id: string; text: string }[], id: unknown): string {
   return items.find((i) => i.id === id)?.text ?? String(id);
 }
 
+/** A value from a response or an answers file as text: a scalar as written, anything else as JSON. */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  // JSON.stringify gives undefined for undefined (and functions, symbols): their type names them.
+  const json: string | undefined = JSON.stringify(value);
+  return json ?? typeof value;
+}
+
 /** What the report says for a question the learner left without an answer. */
 export const NOT_ANSWERED = 'not answered';
 
@@ -109,19 +119,19 @@ export function describeAnswer(question: Question, answer: unknown): string {
         '(none picked)'
       );
     case 'true-false':
-      return answer === true || String(answer).toLowerCase() === 'true' ? 'True' : 'False';
+      return answer === true || textOf(answer).toLowerCase() === 'true' ? 'True' : 'False';
     case 'ranking':
-      return Array.isArray(answer) ? answer.map((id) => itemText(question.items, id)).join(' > ') : String(answer);
+      return Array.isArray(answer) ? answer.map((id) => itemText(question.items, id)).join(' > ') : textOf(answer);
     case 'label-each': {
-      if (typeof answer !== 'object') return String(answer);
+      if (typeof answer !== 'object') return textOf(answer);
       const labels = answer as Record<string, unknown>;
       // In the question's item order, with the items left without a label said so.
       return question.items
-        .map((item) => `${item.text} -> ${labels[item.id] === undefined ? NOT_ANSWERED : String(labels[item.id])}`)
+        .map((item) => `${item.text} -> ${labels[item.id] === undefined ? NOT_ANSWERED : textOf(labels[item.id])}`)
         .join('; ');
     }
     default:
-      return String(answer);
+      return textOf(answer);
   }
 }
 
@@ -161,12 +171,95 @@ function responseOf(question: Question, response: Response | undefined): unknown
   return response.answer ?? null;
 }
 
+/** The most a question can earn: its answer key's points plus every positive rubric criterion. */
+export function maxPoints(question: Question): number {
+  return scoreQuestion(question, undefined).max;
+}
+
+/**
+ * One question's outcome, the single description of it: the mistake report lists those that lost
+ * points, practice shows it as feedback right after the answer.
+ */
+export interface QuestionResult extends Pick<
+  Mistake,
+  'sections' | 'rules' | 'expected' | 'expectedText' | 'feedback' | 'missedCriteria'
+> {
+  question: Question;
+  response: Response | undefined;
+  score: QuestionScore;
+  /** Every point earned and no critical criterion missed. */
+  fullCredit: boolean;
+  /** The response as given, in answers-file shape (null when unanswered), and as people read it. */
+  given: unknown;
+  givenText: string;
+  /** The missed criteria less the answer key and the self-assessed ones: what the rubric itself teaches. */
+  rubricMissed: MistakeCriterion[];
+}
+
+/** Scores (unless the score is given) and describes one question's answer. */
+export function questionResult(
+  question: Question,
+  response: Response | undefined,
+  guideline: Guideline,
+  score: QuestionScore = scoreQuestion(question, response),
+): QuestionResult {
+  const given = responseOf(question, response);
+  const expected = keyOf(question);
+  const selfChecked = new Set(question.rubric.filter((x) => x.check === 'self').map((x) => x.id));
+  const missedCriteria = score.criteria
+    .filter((c) => (c.points > 0 ? !c.holds : c.holds))
+    .map((c) => ({ id: c.id, text: c.text, points: c.points, earned: c.earned, critical: c.critical }));
+  return {
+    question,
+    response,
+    score,
+    fullCredit: score.earned >= score.max - 1e-9 && !score.criticalMissed,
+    sections: question.sections.map((id) => ({ id, title: guideline.sectionIndex.get(id)?.title ?? id })),
+    rules: question.rules.flatMap((id) => {
+      const rule = guideline.ruleIndex.get(id);
+      return rule ? [{ id, text: rule.text }] : [];
+    }),
+    given,
+    expected,
+    givenText: describeAnswer(question, given),
+    expectedText: describeAnswer(question, expected),
+    feedback: pickedFeedback(question, given),
+    missedCriteria,
+    rubricMissed: missedCriteria.filter((c) => c.id !== KEY_CRITERION_ID && !selfChecked.has(c.id)),
+  };
+}
+
+/** A question that lost points, as the report stores it. */
+function mistakeOf(result: QuestionResult): Mistake {
+  const { question, score } = result;
+  return {
+    questionId: question.id,
+    type: question.type,
+    prompt: question.prompt,
+    sections: result.sections,
+    rules: result.rules,
+    earned: Math.round(score.earned * 100) / 100,
+    max: score.max,
+    critical: score.criticalMissed,
+    answered: score.answered,
+    response: result.given,
+    expected: result.expected,
+    responseText: result.givenText,
+    expectedText: result.expectedText,
+    explanation: question.explanation,
+    feedback: result.feedback,
+    modelAnswer: question.model_answer,
+    missedCriteria: result.missedCriteria,
+    confidence: result.response?.confidence,
+  };
+}
+
 export interface ReportInput {
   attemptId: number;
   seed?: number;
   resolved: ResolvedBank;
   mode: AttemptMode;
-  status: Exclude<AttemptStatus, 'in_progress'>;
+  status: EndStatus;
   startedAt: number;
   endedAt: number;
   questions: readonly Question[];
@@ -185,41 +278,12 @@ export function buildReport(input: ReportInput): ReportModel {
   const { resolved, questions, responses, score } = input;
   const { guideline, bank } = resolved;
   const byId = new Map(questions.map((q) => [q.id, q]));
-  const section = (id: string) => ({ id, title: guideline.sectionIndex.get(id)?.title ?? id });
 
-  const mistakes: Mistake[] = score.questions
-    .filter((qs) => qs.earned < qs.max - 1e-9 || qs.criticalMissed)
-    .map((qs) => {
-      const question = byId.get(qs.questionId)!;
-      const response = responses.get(question.id);
-      const given = responseOf(question, response);
-      const expected = keyOf(question);
-      return {
-        questionId: question.id,
-        type: question.type,
-        prompt: question.prompt,
-        sections: question.sections.map(section),
-        rules: question.rules.flatMap((id) => {
-          const rule = guideline.ruleIndex.get(id);
-          return rule ? [{ id, text: rule.text }] : [];
-        }),
-        earned: Math.round(qs.earned * 100) / 100,
-        max: qs.max,
-        critical: qs.criticalMissed,
-        answered: qs.answered,
-        response: given,
-        expected,
-        responseText: describeAnswer(question, given),
-        expectedText: describeAnswer(question, expected),
-        explanation: question.explanation,
-        feedback: pickedFeedback(question, given),
-        modelAnswer: question.model_answer,
-        missedCriteria: qs.criteria
-          .filter((c) => (c.points > 0 ? !c.holds : c.holds))
-          .map((c) => ({ id: c.id, text: c.text, points: c.points, earned: c.earned, critical: c.critical })),
-        confidence: response?.confidence,
-      };
-    });
+  const mistakes: Mistake[] = score.questions.flatMap((qs) => {
+    const question = byId.get(qs.questionId)!;
+    const result = questionResult(question, responses.get(question.id), guideline, qs);
+    return result.fullCredit ? [] : [mistakeOf(result)];
+  });
 
   const criticalMisses = score.criticalMissed.map((m) => {
     const question = byId.get(m.questionId)!;

@@ -1,9 +1,7 @@
 import type { Response } from '../scoring/response.js';
+import type { AttemptMode, AttemptStatus } from '../exam/attempt-kind.js';
 import type { DB } from './db.js';
 import { decodeStored, encodeStored, type AttemptSettings, type StoredReport } from './stored-json.js';
-
-export type AttemptMode = 'exam' | 'practice';
-export type AttemptStatus = 'in_progress' | 'submitted' | 'expired' | 'abandoned';
 
 /** What is recorded when an attempt starts. */
 export interface NewAttempt {

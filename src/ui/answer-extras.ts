@@ -12,7 +12,10 @@ import { safe, type ScreenConfig } from './screen.js';
 
 const LEVELS: readonly Confidence[] = ['low', 'medium', 'high'];
 
-/** "How sure are you?" under the question, after its answer (exam, practice and drill alike), with no level chosen in advance. */
+/**
+ * "How sure are you?" under the question, after its answer (exam, practice and drill alike), with
+ * no level chosen in advance.
+ */
 export function askConfidence(
   question: Question,
   screen: Omit<ScreenConfig, 'body'>,
@@ -34,6 +37,15 @@ export function askConfidence(
 
 const indent = (text: string) => text.replace(/^/gm, '  ');
 
+/** What the self-assessment shows: the screen, the criteria ticked before, and the learner's own answer. */
+export interface SelfAssessment {
+  screen: Omit<ScreenConfig, 'body'>;
+  checked: readonly string[];
+  context: PromptContext;
+  /** Shown above the model answer, so the ticks compare the two. */
+  ownAnswer?: string;
+}
+
 /**
  * What the learner wrote, for the self-check: the free text, or the answer as seen on screen
  * (option texts, labels, order) with the rationale under it.
@@ -52,9 +64,7 @@ export function ownAnswerText(question: Question, response: Response | undefined
  */
 export function selfAssessmentConfig(
   question: Question,
-  screen: Omit<ScreenConfig, 'body'>,
-  checked: readonly string[],
-  ownAnswer?: string,
+  { screen, checked, ownAnswer }: Omit<SelfAssessment, 'context'>,
 ): CheckboxConfig {
   const c = makeTheme(screen.color);
   const criteria = question.rubric.filter((x) => x.check === 'self');
@@ -75,12 +85,6 @@ export function selfAssessmentConfig(
 }
 
 /** Asks for the question's `self` criteria to tick (see selfAssessmentConfig). */
-export function askSelfAssessment(
-  question: Question,
-  screen: Omit<ScreenConfig, 'body'>,
-  checked: readonly string[],
-  context: PromptContext,
-  ownAnswer?: string,
-): Promise<Outcome<string[]>> {
-  return checkboxPrompt(selfAssessmentConfig(question, screen, checked, ownAnswer), context);
+export function askSelfAssessment(question: Question, assessment: SelfAssessment): Promise<Outcome<string[]>> {
+  return checkboxPrompt(selfAssessmentConfig(question, assessment), assessment.context);
 }

@@ -6,6 +6,7 @@ import { choicePrompt } from './prompts/choice.js';
 import type { NavKeys, Outcome } from './prompts/nav.js';
 import { reorderPrompt } from './prompts/reorder.js';
 import { textPrompt } from './prompts/text.js';
+import { textOf } from '../report/model.js';
 import { questionBody } from './question-view.js';
 import { safe, type ScreenConfig } from './screen.js';
 import { makeTheme } from '../text/theme.js';
@@ -66,7 +67,7 @@ export async function askQuestion(question: Question, setup: AskSetup): Promise<
             { value: 'true', label: 'True' },
             { value: 'false', label: 'False' },
           ],
-          given: given === undefined ? undefined : String(given),
+          given: given === undefined ? undefined : textOf(given),
           default: setup.draft as string | undefined,
         },
         setup.context,
@@ -114,7 +115,7 @@ export async function askQuestion(question: Question, setup: AskSetup): Promise<
     case 'short-answer':
     case 'numeric': {
       // A typed answer is saved as the answer itself (scored against the accepted ones), trimmed.
-      const previous = setup.given?.answer === undefined ? undefined : String(setup.given.answer);
+      const previous = setup.given?.answer === undefined ? undefined : textOf(setup.given.answer);
       const outcome = await askFreeText(
         screen,
         setup,

@@ -14,10 +14,10 @@ export function formatRemaining(ms: number): string {
 export const COUNTDOWN_REDRAW_MS = 1000;
 
 /**
- * The current time, re-read and redrawn every second while `live` (a prompt with a deadline
- * on screen); prompts without a clock never wake up.
+ * The current time from the screen's clock, re-read and redrawn every second while `live` (a
+ * prompt with a deadline on screen); prompts without a clock never wake up, and show no time.
  */
-export function useNow(clock: () => number, live: boolean): number {
+export function useNow(clock: (() => number) | undefined, live: boolean): number | undefined {
   const [, setTicks] = useState(0);
   useEffect(() => {
     if (!live) return undefined;
@@ -25,5 +25,5 @@ export function useNow(clock: () => number, live: boolean): number {
     const timer = setInterval(() => setTicks(++ticks), COUNTDOWN_REDRAW_MS);
     return () => clearInterval(timer);
   }, [live]);
-  return clock();
+  return clock?.();
 }

@@ -3,7 +3,9 @@ import { formatShortWhen, formatWait } from '../text/theme.js';
 /** The interactive screens' user-facing text, in one place. */
 export const uiMessages = {
   progress: (n: number, total: number, flagged: number, answered?: number) =>
-    `Question ${n}/${total}${answered === undefined ? '' : ` · ${answered}/${total} answered`}${flagged ? ` · ${flagged} flagged` : ''}`,
+    `Question ${n}/${total}` +
+    (answered === undefined ? '' : ` · ${answered}/${total} answered`) +
+    (flagged ? ` · ${flagged} flagged` : ''),
   examLeft: (clock: string) => `${clock} left`,
   questionLeft: (clock: string) => `this question ${clock}`,
   flaggedMark: '⚑ flagged',
@@ -14,7 +16,8 @@ export const uiMessages = {
   practiceAnswered: 'Answered: your answer and its feedback, as given. Practice keeps the first answer.',
   practiceContinue: 'Continue',
   bodyPosition: (from: number, to: number, total: number, canView: boolean, pageKeysOnly: boolean) =>
-    `… lines ${from}-${to} of ${total} · ${pageKeysOnly ? 'PgDn/PgUp' : 'j/k or PgDn/PgUp'} scroll${canView ? ' · v read it all' : ''}`,
+    `… lines ${from}-${to} of ${total} · ${pageKeysOnly ? 'PgDn/PgUp' : 'j/k or PgDn/PgUp'} scroll` +
+    (canView ? ' · v read it all' : ''),
   keys: {
     move: '↑↓ move',
     answer: 'Enter answer',
@@ -38,11 +41,11 @@ export const uiMessages = {
     text: 'Enter new line · Enter on an empty line: done · Backspace on an empty line: edit the line above',
   },
   scrollPosition: (from: number, to: number, total: number) => `lines ${from}-${to} of ${total}`,
-  textPlaceholder: '(type here)',
   // Question screens
   sectionsTested: (ids: string) => `guideline ${ids}`,
   pointsTag: (points: number, critical: boolean) =>
-    `${points} point${points === 1 ? '' : 's'}${critical ? ' · critical: one miss fails the exam, whatever the score' : ''}`,
+    `${points} point${points === 1 ? '' : 's'}` +
+    (critical ? ' · critical: one miss fails the exam, whatever the score' : ''),
   mediaLine: (alt: string) => `[media] ${alt}`,
   rankingHint: 'Order first (best) to last.',
   labelItem: (n: number, total: number, text: string) => `Item ${n}/${total}: ${text}`,
@@ -91,16 +94,16 @@ export const uiMessages = {
   saveAndQuitPracticeYes: 'Yes, save and quit (answers are kept)',
   saveAndQuitNo: 'No, keep going',
   savedForLater: (command: string, left?: string) =>
-    `Saved. Your answers are kept${left ? `; the exam clock keeps running (${left} left)` : ''}.\nContinue with: ${command}\n`,
+    `Saved. Your answers are kept${left ? `; the exam clock keeps running (${left} left)` : ''}.\n` +
+    `Continue with: ${command}\n`,
   // Deadline
   timeUp: 'Time is up. The attempt was submitted with the answers you gave.',
-  questionTimeUp: "This question's time is up; moving on.",
   resumedExpired: 'The time limit passed while you were away; the attempt was submitted with the answers you gave.',
   // Practice feedback
   correct: 'Correct',
   partly: 'Partly right',
   wrong: 'Not right',
-  unanswered2: 'Not answered',
+  notAnswered: 'Not answered',
   pointsEarned: (earned: string, max: string) => `${earned} of ${max} point${max === '1' ? '' : 's'}`,
   expected: 'Expected',
   why: 'Why',
@@ -112,14 +115,18 @@ export const uiMessages = {
   tryAgain: 'Try again',
   showAnswer: 'Show the answer',
   // Start screen
-  startTitle: (title: string) => `${title}`,
   startFacts: {
     questions: (n: number) => `Questions        ${n}`,
     timeLimit: (t: string) => `Time limit       ${t}`,
     untimed: 'Time limit       none',
     passMark: (p: number) => `Pass mark        ${p}%`,
     openBook: (open: boolean, practice: boolean) =>
-      `Guideline        ${practice ? 'open (practice): press g during a question to read its sections' : open ? 'open book: press g during a question to read its sections' : 'closed book'}`,
+      'Guideline        ' +
+      (practice
+        ? 'open (practice): press g during a question to read its sections'
+        : open
+          ? 'open book: press g during a question to read its sections'
+          : 'closed book'),
     sequential: (seq: boolean) =>
       `Navigation       ${seq ? 'sequential: no going back' : 'back, skip, flag and review allowed'}`,
     retake: (text: string) => `Retakes          ${text}`,
@@ -128,13 +135,15 @@ export const uiMessages = {
       `Failed attempts  ${failed}${max !== undefined ? ` of ${max} allowed` : ''}`,
   },
   retakePolicy: (waits: string[], max?: number, lockout?: string) =>
-    `${waits.length ? `wait ${waits.join(', then ')} after a failed attempt` : 'no waiting period'}${max !== undefined ? `; locked ${lockout} after ${max} failures` : ''}`,
+    (waits.length ? `wait ${waits.join(', then ')} after a failed attempt` : 'no waiting period') +
+    (max !== undefined ? `; locked ${lockout} after ${max} failures` : ''),
   countsWarning: (wait: string) =>
     `This attempt counts. If you do not pass, the next attempt opens only after ${wait}.`,
   countsLockout: 'This attempt counts, and it is your last before the lockout.',
   practiceNote: 'Practice: never counts toward retakes; you see the answer after each question.',
   openRound: (answered: number, total: number, started: string) =>
-    `A practice round of this bank is in progress: ${answered} of ${total} answered, started ${started}. A bank keeps one open round.`,
+    `A practice round of this bank is in progress: ${answered} of ${total} answered, started ${started}. ` +
+    'A bank keeps one open round.',
   resumeRound: 'Resume that round',
   newRound: 'Close it (scored as it stands) and start a new round',
   startExam: 'Start the exam',
@@ -173,7 +182,8 @@ export const uiMessages = {
   },
   homeRefusal: {
     wait: (when: string) =>
-      `You cannot retake this exam yet: the waiting period runs until ${when}. Re-read the sections in your last report, or practise now: practice never counts.`,
+      `You cannot retake this exam yet: the waiting period runs until ${when}. ` +
+      'Re-read the sections in your last report, or practise now: practice never counts.',
     lockedFor: (when: string) =>
       `This exam is locked after repeated failures until ${when}; then the attempts reset. Practice is still open.`,
     lockedForGood: 'This exam is locked for good after repeated failures. Practice is still open.',

@@ -1,16 +1,9 @@
 import type { Guideline, Question, Section } from '../content/types.js';
-import { describeAnswer, fullCreditNumbers, pickedFeedback } from '../report/model.js';
-import { scoreQuestion, type QuestionScore } from '../scoring/rubric.js';
-import type { Response } from '../scoring/response.js';
+import { maxPoints, type QuestionResult } from '../report/model.js';
 import { uiMessages } from './messages.js';
 import { safe } from './screen.js';
 import { makeTheme } from '../text/theme.js';
 import { reflow } from '../text/wrap.js';
-
-/** The most a question can earn: its answer key's points plus every positive rubric criterion. */
-export function maxPoints(question: Question): number {
-  return scoreQuestion(question, undefined).max;
-}
 
 /** A question whose key, or one of whose rubric criteria, fails the exam on its own when missed. */
 export function isCritical(question: Question): boolean {
@@ -23,7 +16,8 @@ export function questionBody(question: Question, color: boolean): string {
   const out: string[] = [];
   out.push(
     c.dim(
-      `${safe(question.id)} · ${uiMessages.sectionsTested(question.sections.map(safe).join(', '))} · ${uiMessages.pointsTag(maxPoints(question), isCritical(question))}`,
+      `${safe(question.id)} · ${uiMessages.sectionsTested(question.sections.map(safe).join(', '))} · ` +
+        `${uiMessages.pointsTag(maxPoints(question), isCritical(question))}`,
     ),
   );
   out.push(c.bold(safe(question.prompt)));
@@ -114,19 +108,13 @@ const num = (n: number) => String(Math.round(n * 100) / 100);
  * Practice feedback right after an answer: right or wrong, points, the expected answer, the
  * explanation, the guideline rules the question tests and the model answer.
  */
-export function feedbackText(
-  question: Question,
-  response: Response | undefined,
-  score: QuestionScore,
-  guideline: Guideline,
-  color: boolean,
-): string {
+export function feedbackText(result: QuestionResult, color: boolean): string {
+  const { question, response, score } = result;
   const c = makeTheme(color);
   const out: string[] = [];
-  const full = score.earned >= score.max - 1e-9 && !score.criticalMissed;
   const verdict = !score.answered
-    ? c.red.bold(uiMessages.unanswered2)
-    : full
+    ? c.red.bold(uiMessages.notAnswered)
+    : result.fullCredit
       ? c.green.bold(uiMessages.correct)
       : score.earned > 0
         ? c.yellow.bold(uiMessages.partly)
@@ -137,35 +125,16 @@ export function feedbackText(
     if (written)
       out.push(c.dim(uiMessages.yourAnswer('').trimEnd()), ...written.split('\n').map((line) => `  ${safe(line)}`));
   } else {
-    out.push(`${c.dim(uiMessages.yourAnswer(''))}${safe(describeAnswer(question, response?.answer))}`);
-    const expected =
-      question.type === 'numeric' ? fullCreditNumbers(question) : describeAnswer(question, question.answer);
-    out.push(`${c.dim(`${uiMessages.expected}: `)}${safe(expected)}`);
+    out.push(`${c.dim(uiMessages.yourAnswer(''))}${safe(result.givenText)}`);
+    out.push(`${c.dim(`${uiMessages.expected}: `)}${safe(result.expectedText)}`);
   }
-  if (question.type === 'short-answer' || question.type === 'numeric') {
-    for (const note of pickedFeedback(question, response?.answer))
-      out.push(`${c.dim(`${uiMessages.onYourAnswer}:`)} ${safe(note)}`);
-  }
-  if (question.type === 'single-choice' || question.type === 'multi-select') {
-    const picked = Array.isArray(response?.answer)
-      ? (response.answer as unknown[]).map(String)
-      : [String(response?.answer)];
-    for (const option of question.options) {
-      if (option.feedback && picked.includes(option.id))
-        out.push(`${c.dim(`${uiMessages.onYourPick}:`)} ${safe(`${option.id}) ${option.feedback}`)}`);
-    }
-  }
+  const onWhat =
+    question.type === 'short-answer' || question.type === 'numeric' ? uiMessages.onYourAnswer : uiMessages.onYourPick;
+  for (const note of result.feedback) out.push(`${c.dim(`${onWhat}:`)} ${safe(note)}`);
   if (question.explanation) out.push('', `${c.bold(uiMessages.why)}: ${safe(question.explanation.trimEnd())}`);
-  for (const id of question.rules) {
-    const rule = guideline.ruleIndex.get(id);
-    if (rule) out.push(`${c.yellow(uiMessages.rule(safe(id)))} ${safe(rule.text)}`);
-  }
-  const selfChecked = new Set(question.rubric.filter((x) => x.check === 'self').map((x) => x.id));
-  for (const criterion of score.criteria.filter(
-    (x) => x.id !== 'key' && !selfChecked.has(x.id) && (x.points > 0 ? !x.holds : x.holds),
-  )) {
+  for (const rule of result.rules) out.push(`${c.yellow(uiMessages.rule(safe(rule.id)))} ${safe(rule.text)}`);
+  for (const criterion of result.rubricMissed)
     out.push(`${c.dim(criterion.points < 0 ? 'Pitfall:' : 'Missed:')} ${safe(criterion.text)}`);
-  }
   if (question.model_answer)
     out.push('', `${c.bold(uiMessages.modelAnswer)}: ${safe(question.model_answer.trimEnd())}`);
   return out.join('\n');

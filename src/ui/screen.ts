@@ -52,20 +52,24 @@ export function hasLiveClock(screen: ScreenConfig): boolean {
   );
 }
 
-/** "Question 7/20 · 5/20 answered · 2 flagged · 12:34 left · this question 0:45". */
-export function statusLine(status: StatusInfo, now: number, color: boolean): string {
+/**
+ * "Question 7/20 · 5/20 answered · 2 flagged · 12:34 left · this question 0:45". The time left is
+ * shown only when the screen has a clock (`now`).
+ */
+export function statusLine(status: StatusInfo, now: number | undefined, color: boolean): string {
   const c = makeTheme(color);
   const parts: string[] = [];
   if (status.number !== undefined && status.total !== undefined)
     parts.push(c.bold(uiMessages.progress(status.number, status.total, status.flagged ?? 0, status.answered)));
   if (status.note) parts.push(c.yellow(status.note));
-  const clock = (deadline: number, text: (clock: string) => string) => {
+  const clock = (deadline: number | undefined, text: (clock: string) => string) => {
+    if (deadline === undefined || now === undefined) return;
     const left = deadline - now;
     const shown = text(formatRemaining(left));
-    return left <= 60_000 ? c.red.bold(shown) : left <= 5 * 60_000 ? c.yellow(shown) : shown;
+    parts.push(left <= 60_000 ? c.red.bold(shown) : left <= 5 * 60_000 ? c.yellow(shown) : shown);
   };
-  if (status.deadlineAt !== undefined) parts.push(clock(status.deadlineAt, uiMessages.examLeft));
-  if (status.questionDeadlineAt !== undefined) parts.push(clock(status.questionDeadlineAt, uiMessages.questionLeft));
+  clock(status.deadlineAt, uiMessages.examLeft);
+  clock(status.questionDeadlineAt, uiMessages.questionLeft);
   return parts.join(' · ');
 }
 
@@ -98,7 +102,7 @@ export interface Composed {
  * "… n more lines" when needed), the items (windowed around the cursor), and the key hints.
  * Drawing more lines than the terminal has would leave the old screen half-erased.
  */
-export function composeScreen(screen: ScreenConfig, now: number, layout: Layout = {}): Composed {
+export function composeScreen(screen: ScreenConfig, now: number | undefined, layout: Layout = {}): Composed {
   const c = makeTheme(screen.color);
   const { columns, rows } = sizeOf(screen.size);
   const width = Math.max(20, columns - 1);

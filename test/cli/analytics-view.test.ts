@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyticsText } from '../../src/cli/analytics-view.js';
+import { analyticsText } from '../../src/ui/analytics-view.js';
 import type { Analytics } from '../../src/study/analytics.js';
 
 const empty: Analytics = { calibration: [], rushing: null, confidence: null, trends: [], sections: [] };

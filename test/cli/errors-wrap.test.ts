@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportError } from '../../src/cli/handle-error.js';
 import type { Io } from '../../src/cli/io.js';
-import { messages } from '../../src/cli/messages.js';
+import { attemptMessages as messages } from '../../src/attempt/messages.js';
 import { UsageError } from '../../src/errors.js';
 import { FakeTerminal } from '../ui/fake-terminal.js';
 
@@ -16,6 +16,7 @@ function io(terminal?: FakeTerminal): Io & { errText: () => string } {
     width: 60,
     cwd: process.cwd(),
     terminal,
+    clock: () => 0,
     errText: () => err,
   };
 }

@@ -4,7 +4,7 @@ import { runInteractive, type InteractiveOptions } from '../../src/cli/interacti
 import type { Io } from '../../src/cli/io.js';
 import type { ResolvedBank } from '../../src/content/types.js';
 import { drawQuestions } from '../../src/exam/draw.js';
-import { settleOpenPractice } from '../../src/cli/attempt.js';
+import { settleOpenPractice } from '../../src/attempt/lifecycle.js';
 import { bankStatus } from '../../src/cli/commands/home.js';
 import { historyCommand } from '../../src/cli/commands/history.js';
 import { AttemptStore, type NewAttempt } from '../../src/store/attempts.js';
@@ -34,6 +34,7 @@ class Run {
       width: 100,
       cwd: process.cwd(),
       terminal: this.terminal,
+      clock: Date.now,
     };
     this.done = runInteractive(
       this.resolved,
@@ -764,6 +765,7 @@ describe('practice rounds', () => {
       colorErr: false,
       width: 100,
       cwd: process.cwd(),
+      clock: Date.now,
     };
     vi.stubEnv('QUALIFY_HOME', tempTree()); // the content cache goes to a throwaway home
     historyCommand(undefined, { content: [path.dirname(first.resolved.bank.file)], db: first.db }, io);
@@ -805,7 +807,7 @@ describe('settling open practice rounds', () => {
       const gone = open(store, 3000, { questionIds: ['no-longer-here'] });
       const older = open(store, 4000);
       const newest = open(store, 5000);
-      const kept = settleOpenPractice(store, resolved, 10_000);
+      const kept = settleOpenPractice({ store, resolved, clock: () => 10_000 });
       expect(kept?.id).toBe(newest);
       expect(store.get(lapsed)!.status).toBe('expired');
       expect(store.get(gone)!.status).toBe('abandoned');
@@ -813,7 +815,7 @@ describe('settling open practice rounds', () => {
       expect(store.get(newest)!.status).toBe('in_progress');
       // The newest one too, once it can no longer be resumed.
       open(store, 6000, { questionIds: ['no-longer-here'] });
-      expect(settleOpenPractice(store, resolved, 10_000)).toBeUndefined();
+      expect(settleOpenPractice({ store, resolved, clock: () => 10_000 })).toBeUndefined();
       expect(store.list('b').filter((a) => a.status === 'in_progress')).toEqual([]);
     } finally {
       db.close();

@@ -40,7 +40,7 @@ describe('the self-check screen', () => {
     });
     const { answer, events, getScreen } = await render(
       checkboxPrompt,
-      selfAssessmentConfig(question(resolved, 'why'), screen, [], own),
+      selfAssessmentConfig(question(resolved, 'why'), { screen, checked: [], ownAnswer: own }),
     );
     const shown = getScreen();
     expect(shown).toMatch(/Your answer:\n {2}Mixing bleach and ammonia makes chloramine gas/);
@@ -65,7 +65,7 @@ describe('the self-check screen', () => {
     expect(own).toBe('b) Fully Meets\nThe page answers it.');
     const { answer, events, getScreen } = await render(
       checkboxPrompt,
-      selfAssessmentConfig(question(resolved, 'pick'), screen, [], own),
+      selfAssessmentConfig(question(resolved, 'pick'), { screen, checked: [], ownAnswer: own }),
     );
     expect(getScreen()).toMatch(
       /Your answer:\n {2}b\) Fully Meets\n {2}The page answers it\.\n\nModel answer:\n {2}Fails to Meet/,

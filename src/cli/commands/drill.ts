@@ -3,12 +3,12 @@ import { renderJson } from '../../report/render/json.js';
 import { StudyStore } from '../../store/study.js';
 import { sanitize } from '../../text/sanitize.js';
 import { wrapMessage } from '../../text/wrap.js';
-import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
-import { prepareDeck, resolveDrillTarget, runDrill } from '../drill.js';
-import { runningClock } from '../interactive.js';
+import { loadAllContent, openStore, type GlobalOptions } from '../context.js';
+import { prepareDeck, resolveDrillTarget } from '../../attempt/drill.js';
+import { runDrill } from '../../ui/drill-runner.js';
 import type { Io } from '../io.js';
-import { nextStepFor } from '../study-data.js';
-import { studyMessages as m } from '../study-messages.js';
+import { nextStepFor } from '../../attempt/study-data.js';
+import { studyMessages as m } from '../../ui/study-messages.js';
 
 export interface DrillOptions extends GlobalOptions {
   weak?: boolean;
@@ -39,9 +39,10 @@ export async function drillCommand(ref: string | undefined, options: DrillOption
   const { db, store } = openStore(options);
   try {
     const study = new StudyStore(db);
-    const at = now(io.env);
+    const at = io.clock();
     const filter = { weak: options.weak, section: options.section, limit };
-    const dueCards = (when: number) => prepareDeck(study, store, content, target, filter, when).map((d) => d.card);
+    const deck = (when: number) => prepareDeck({ study, store, content, target, filter, at: when });
+    const dueCards = (when: number) => deck(when).map((d) => d.card);
     // The documented --json shape (README, "Study until you pass").
     const json = (results: unknown[], when: number) =>
       renderJson({
@@ -55,7 +56,7 @@ export async function drillCommand(ref: string | undefined, options: DrillOption
           due: new Date(c.due).toISOString(),
         })),
       });
-    const round = prepareDeck(study, store, content, target, filter, at).slice(0, limit);
+    const round = deck(at).slice(0, limit);
     if (!io.terminal) {
       io.out(json([], at));
       return;
@@ -71,8 +72,8 @@ export async function drillCommand(ref: string | undefined, options: DrillOption
     }
     // In the terminal: messages wrap at word boundaries to the window, not mid-word at its edge.
     const say = (text: string) => io.out(wrapMessage(text, io.terminal!.size().columns - 1));
-    const clock = runningClock(io.env);
-    const results = await runDrill(round, content, study, target.title, io.terminal, clock);
+    const { clock } = io;
+    const results = await runDrill({ round, content, study, title: target.title, terminal: io.terminal, clock });
     if (options.json) {
       io.out(json(results, clock()));
       return;
@@ -80,7 +81,7 @@ export async function drillCommand(ref: string | undefined, options: DrillOption
     const stillDue = dueCards(clock()).length;
     say(m.drillSummary(results.length, results.filter((r) => r.correct).length, stillDue));
     if (target.kind === 'bank') {
-      const step = nextStepFor(db, store, content, target.banks[0]!, clock());
+      const step = nextStepFor({ db, store, content }, target.banks[0]!, clock());
       say(`${sanitize(m.nextStep(step.text, step.command))}\n`);
     }
   } finally {

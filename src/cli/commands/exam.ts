@@ -6,11 +6,14 @@ import { formatDiagnostic } from '../../content/diagnostic.js';
 import { UsageError } from '../../errors.js';
 import { examSummary, renderJson } from '../../report/render/json.js';
 import { renderText } from '../../report/render/text.js';
-import { contentOf, reportStudy, reportStudyText } from '../report-study.js';
-import { checkResponse, readAnswersFile } from '../answers.js';
-import { finishAttempt, openNewAttempt, resumeOpenAttempt, settleLapsedExam, settleOpenPractice } from '../attempt.js';
+import { contentOf, reportStudy } from '../../attempt/study-data.js';
+import { reportStudyText } from '../report-study.js';
+import { parseAnswersFile, type AnswersText } from '../../attempt/answers.js';
+import { recordAnswers, type BatchRequest } from '../../attempt/batch.js';
+import { AnswerStream, type StreamEvent } from '../../attempt/stream.js';
 import { runInteractive } from '../interactive.js';
-import { findBank, now, openStore, parseSeed, type GlobalOptions } from '../context.js';
+import { readInputBytes } from '../input.js';
+import { findBank, openStore, parseSeed, type GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';
 import { messages } from '../messages.js';
 
@@ -29,10 +32,9 @@ export interface ExamOptions extends GlobalOptions {
 }
 
 /**
- * `qualify exam <bank> --answers <file>`: runs a whole attempt from an answers file. The run is
- * one transaction (retake check, attempt, every answer, result): a run killed half-way leaves
- * nothing behind, so it can neither block the next run nor become a counted failure.
- * With `--answers - --stream`, answers arrive as JSON lines and each is acknowledged once durable.
+ * `qualify exam <bank> --answers <file>`: runs a whole attempt from an answers file, as one
+ * transaction (see attempt/batch.ts). With `--answers - --stream`, answers arrive as JSON lines
+ * and each is acknowledged once durable. Without an answers file, the exam runs in the terminal.
  */
 export function examCommand(bankRef: string, options: ExamOptions, io: Io): void | Promise<void> {
   if (options.stream && options.answers !== '-') throw new UsageError(messages.streamNeedsStdin);
@@ -52,142 +54,73 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
   const { selection, resolved } = findBank(options, bankRef, fs.existsSync);
   if (options.all && !options.practice) throw new UsageError(messages.allNeedsPractice);
   if (options.stream) return streamExam(resolved, options, io);
-  const answers = readAnswersFile(
-    options.answers,
+  const answers = parseAnswersFile(
+    readAnswersText(options.answers, io.cwd),
     resolved.bank,
     // Every bank is read only to name the one a mistaken answers file was written for.
     () => [...selection.loadAll().banks.values()].map((b) => b.bank),
-    io.cwd,
   );
   for (const warning of answers.warnings) io.err(`${formatDiagnostic(warning, (f) => displayPath(io, f))}\n`);
-  const seed = parseSeed(options.seed);
-  const mode = options.practice ? 'practice' : 'exam';
+  const request = attemptRequest(options);
   const json = Boolean(options.json);
-
   const { db, store } = openStore(options, 'write', io.err);
   try {
-    if (mode === 'exam' && !options.resume) settleLapsedExam(store, resolved, now(io.env), json);
-    const report = store.immediately(() => {
-      const at = now(io.env);
-      const attempt = options.resume
-        ? resumeOpenAttempt(store, resolved, mode, at, json)
-        : openNewAttempt(store, resolved, { mode, seed, at, all: options.all }, json);
-      if (attempt.deadlineAt !== undefined && attempt.deadlineAt <= at)
-        return finishAttempt(store, resolved, attempt, mode, 'expired', attempt.deadlineAt);
-      // On a resume, the file's answers replace the ones given before, as a change of mind would.
-      for (const question of attempt.questions) {
-        const response = answers.responses.get(question.id);
-        if (response)
-          store.saveAnswer(attempt.attemptId, {
-            questionId: question.id,
-            response,
-            answeredAt: now(io.env),
-            flagged: false,
-          });
-      }
-      return finishAttempt(store, resolved, attempt, mode, 'submitted', now(io.env));
-    });
+    const report = recordAnswers({ store, resolved, clock: io.clock, json }, request, answers.responses);
     io.out(
       json
         ? renderJson(examSummary(report))
         : renderText(report, { color: io.color, width: io.width }) +
-            reportStudyText(reportStudy(db, store, contentOf(resolved), report, now(io.env)), io.color, io.width),
+            reportStudyText(
+              reportStudy({ db, store, content: contentOf(resolved) }, report, io.clock()),
+              io.color,
+              io.width,
+            ),
     );
   } finally {
     db.close();
   }
 }
 
-/** Longest JSON line accepted on the answer stream. */
-const MAX_STREAM_LINE = 1024 * 1024;
+/** The attempt the options ask for: mode, seed, the whole bank or the draw, a resume. */
+function attemptRequest(options: ExamOptions): BatchRequest {
+  return {
+    mode: options.practice ? 'practice' : 'exam',
+    seed: parseSeed(options.seed),
+    all: options.all,
+    resume: options.resume,
+  };
+}
+
+/** An answers file named on the command line (`-`: standard input), as text. */
+function readAnswersText(given: string, cwd: string): AnswersText {
+  try {
+    const { bytes, file } = readInputBytes(given, cwd);
+    return { file, text: bytes.toString('utf8') };
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new UsageError(messages.cannotReadAnswers(given, why));
+  }
+}
 
 /**
- * The drivable exam: one JSON object per line on stdin (`{"id": "se-001", "answer": "b"}`, with
- * the answers file's full-form keys allowed; `{"submit": true}` ends it), one JSON line on stdout
- * per event. An answer is acknowledged only after its transaction committed. Standard input
- * ending without a submit leaves the attempt in progress, to be continued with --resume.
+ * `--answers - --stream`: JSON lines in from standard input, one event per line out (see
+ * attempt/stream.ts). Standard input ending without a submit leaves the attempt in progress.
  */
 async function streamExam(resolved: ResolvedBank, options: ExamOptions, io: Io): Promise<void> {
-  const mode = options.practice ? 'practice' : 'exam';
-  const json = true;
-  const emit = (event: Record<string, unknown>) => io.out(`${safeJson(event)}\n`);
+  const emit = (event: StreamEvent) => io.out(`${safeJson(event)}\n`);
   const { db, store } = openStore(options, 'write', io.err);
   try {
-    const at = now(io.env);
-    // A bank keeps one open practice round, and a stream may leave its round open.
-    if (mode === 'practice' && !options.resume && settleOpenPractice(store, resolved, at))
-      throw new UsageError(messages.practiceRoundOpen(resolved.bank.id));
-    const attempt = options.resume
-      ? resumeOpenAttempt(store, resolved, mode, at, json)
-      : openNewAttempt(
-          store,
-          resolved,
-          { mode, seed: parseSeed(options.seed), at, all: options.all, settings: { driver: 'stream' } },
-          json,
-        );
-    const byId = new Map(attempt.questions.map((q) => [q.id, q]));
-    const finish = (status: 'submitted' | 'expired', endedAt: number) => {
-      const report = finishAttempt(store, resolved, attempt, mode, status, endedAt);
-      emit({ event: 'result', ...examSummary(report) });
-    };
-    emit({
-      event: 'started',
-      attemptId: attempt.attemptId,
-      mode,
-      questions: [...byId.keys()],
-      answered: store.answers(attempt.attemptId).map((a) => a.questionId),
-      deadlineAt: attempt.deadlineAt === undefined ? null : new Date(attempt.deadlineAt).toISOString(),
-    });
-    const expired = () => attempt.deadlineAt !== undefined && now(io.env) >= attempt.deadlineAt;
-    if (expired()) return finish('expired', attempt.deadlineAt!);
-
-    const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+    const stream = AnswerStream.open({ store, resolved, clock: io.clock, json: true }, attemptRequest(options));
+    emit(stream.started());
+    const expired = stream.expireIfLapsed();
+    if (expired) return emit(expired);
     let lineNumber = 0;
-    for await (const line of lines) {
-      lineNumber++;
-      if (!line.trim()) continue;
-      if (expired()) return finish('expired', attempt.deadlineAt!);
-      const problem = (message: string) => emit({ event: 'error', line: lineNumber, message });
-      if (line.length > MAX_STREAM_LINE) {
-        problem(messages.streamLineTooLong);
-        continue;
-      }
-      let message: unknown;
-      try {
-        message = JSON.parse(line);
-      } catch {
-        problem(messages.streamNotJson);
-        continue;
-      }
-      if (typeof message !== 'object' || message === null || Array.isArray(message)) {
-        problem(messages.streamNotObject);
-        continue;
-      }
-      const { id, submit, ...response } = message as Record<string, unknown>;
-      if (submit === true) return finish('submitted', now(io.env));
-      const question = typeof id === 'string' ? byId.get(id) : undefined;
-      if (!question) {
-        problem(messages.streamUnknownQuestion(String(id)));
-        continue;
-      }
-      const checked = checkResponse(question, response);
-      if ('problem' in checked) {
-        problem(checked.problem);
-        continue;
-      }
-      if (!checked.response) {
-        problem(messages.streamNoResponse(question.id));
-        continue;
-      }
-      store.saveAnswer(attempt.attemptId, {
-        questionId: question.id,
-        response: checked.response,
-        answeredAt: now(io.env),
-        flagged: false,
-      });
-      emit({ event: 'ack', id: question.id, attemptId: attempt.attemptId });
+    for await (const line of readline.createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+      const step = stream.line(line, ++lineNumber);
+      step.events.forEach(emit);
+      if (step.done) return;
     }
-    throw new UsageError(messages.streamEndedWithoutSubmit(resolved.bank.id, mode));
+    throw stream.endedWithoutSubmit();
   } finally {
     db.close();
   }

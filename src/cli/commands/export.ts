@@ -1,7 +1,7 @@
 import { UsageError } from '../../errors.js';
 import { buildAttemptsFile } from '../../share/attempts-file.js';
 import { attemptsForExport, setDisplayName } from '../../store/pool.js';
-import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
+import { loadAllContent, openStore, type GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';
 import { messages } from '../messages.js';
 import { writeOutput } from '../output-file.js';
@@ -32,7 +32,7 @@ export function exportCommand(options: ExportOptions, io: Io): void {
     if (options.name === false) setDisplayName(db, null);
     else if (options.name !== undefined) setDisplayName(db, options.name.trim());
     const { learners, attempts } = attemptsForExport(db, options.bank);
-    const file = buildAttemptsFile(learners, attempts, now(io.env));
+    const file = buildAttemptsFile(learners, attempts, io.clock());
     writeOutput(`${JSON.stringify(file, null, 2)}\n`, options.out, io, (where) =>
       shareMessages.exported(attempts.length, where),
     );

@@ -5,13 +5,14 @@ import { sanitize } from '../../text/sanitize.js';
 import { formatWhen, makeTheme } from '../../text/theme.js';
 import { wrapLines } from '../../text/wrap.js';
 import stringWidth from 'string-width';
-import { retakeDecision, settleOpenPractice } from '../attempt.js';
-import { globalArgs, now, openStore, selectAllContent, type GlobalOptions } from '../context.js';
+import { retakeDecision, settleOpenPractice } from '../../attempt/lifecycle.js';
+import type { AttemptStore } from '../../store/attempts.js';
+import { globalArgs, openStore, selectAllContent, type GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';
 import { messages } from '../messages.js';
 import { analyse } from '../../study/analytics.js';
-import { analyticsText } from '../analytics-view.js';
-import { attemptRecords, outcomesFor } from '../study-data.js';
+import { analyticsText } from '../../ui/analytics-view.js';
+import { attemptRecords, outcomesFor } from '../../attempt/study-data.js';
 
 // Dates such as "Sun, 12 Jan 2031, 10:00 UTC" vary in length; pad them so the columns line up.
 const WHEN_WIDTH = 28;
@@ -25,15 +26,10 @@ type RetakeStatus = {
   availableAt: string | null;
 };
 
-function retakeStatus(
-  content: ContentSet,
-  store: Parameters<typeof retakeDecision>[0],
-  bankId: string,
-  at: number,
-): RetakeStatus {
+function retakeStatus(content: ContentSet, store: AttemptStore, bankId: string, at: number): RetakeStatus {
   const resolved = content.banks.get(bankId);
   if (!resolved) return { status: 'unknown-bank', availableAt: null };
-  const decision = retakeDecision(store, resolved, at);
+  const decision = retakeDecision({ store, resolved, clock: () => at });
   switch (decision.kind) {
     case 'allowed':
       return { status: 'available', availableAt: null };
@@ -54,11 +50,11 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
   const selection = selectAllContent(options);
   const { db, store } = openStore(options, 'read');
   try {
-    const at = now(io.env);
+    const at = io.clock();
     // Only the banks attempted are read: the others have no history, retake status or analytics.
     const content = selection.load(bankId !== undefined ? [bankId] : store.list().map((a) => a.bankId));
     // Practice rounds that can no longer be resumed are closed, not listed as in progress forever.
-    for (const resolved of content.banks.values()) settleOpenPractice(store, resolved, at);
+    for (const resolved of content.banks.values()) settleOpenPractice({ store, resolved, clock: () => at });
     const attempts = store.list(bankId);
     if (bankId !== undefined && attempts.length === 0 && !selection.bank(bankId)) {
       throw new UsageError(
@@ -110,12 +106,14 @@ export function historyCommand(bankId: string | undefined, options: HistoryOptio
         const result =
           a.status === 'in_progress'
             ? a.deadlineAt !== undefined && a.deadlineAt <= at
-              ? c.yellow(messages.expiredInProgress(a.mode, a.bankId))
+              ? c.yellow(messages.expiredInProgress(a.mode))
               : c.yellow('in progress')
             : a.passed
               ? c.green(`passed ${a.percent}%`)
               : c.red(`not passed ${a.percent ?? 0}%`);
-        const outcome = `${result}${a.status === 'expired' ? c.dim(' (time ran out)') : a.status === 'abandoned' ? c.dim(' (abandoned)') : ''}`;
+        const ending =
+          a.status === 'expired' ? c.dim(' (time ran out)') : a.status === 'abandoned' ? c.dim(' (abandoned)') : '';
+        const outcome = `${result}${ending}`;
         const row = `  #${String(a.id).padEnd(4)} ${formatWhen(a.startedAt).padEnd(WHEN_WIDTH)}  ${a.mode.padEnd(8)}`;
         if (stringWidth(`${row}  ${outcome}`) <= width) io.out(`${row}  ${outcome}\n`);
         else {

@@ -1,23 +1,14 @@
 import type { ResolvedBank } from '../../content/types.js';
-import { QualifyError, RetakeRefusedError } from '../../errors.js';
 import type { AttemptStore } from '../../store/attempts.js';
 import { uiMessages } from '../../ui/messages.js';
-import { choicePrompt } from '../../ui/prompts/choice.js';
-import { pagerPrompt } from '../../ui/prompts/pager.js';
-import { guidelineText } from '../../ui/question-view.js';
-import { safe } from '../../ui/screen.js';
-import { clearRows } from '../../ui/resize.js';
-import { screenSize, type Terminal } from '../../ui/terminal.js';
-import { formatWhen, makeTheme } from '../../text/theme.js';
-import { retakeDecision } from '../attempt.js';
-import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
+import { runHome } from '../../ui/home-screen.js';
+import type { Terminal } from '../../ui/terminal.js';
+import { retakeDecision } from '../../attempt/lifecycle.js';
+import { loadAllContent, openStore, type GlobalOptions } from '../context.js';
 import { runAttempt } from '../interactive.js';
 import type { Io } from '../io.js';
-import type { ContentSet } from '../../content/load.js';
-import { nextStepFor } from '../study-data.js';
-import { studyMessages } from '../study-messages.js';
+import { nextStepFor } from '../../attempt/study-data.js';
 import { historyCommand } from './history.js';
-import { unlessClosed } from '../../ui/prompts/closed.js';
 
 /** One bank's line on the home screen: best score, passed, and when the exam is open. */
 export function bankStatus(store: AttemptStore, resolved: ResolvedBank, at: number): string {
@@ -28,7 +19,7 @@ export function bankStatus(store: AttemptStore, resolved: ResolvedBank, at: numb
   const finished = attempts.filter((a) => a.status !== 'in_progress' && a.percent !== undefined);
   if (attempts.some((a) => a.status === 'in_progress')) parts.push(s.inProgress);
   else {
-    const decision = retakeDecision(store, resolved, at);
+    const decision = retakeDecision({ store, resolved, clock: () => at });
     if (decision.kind === 'wait') parts.push(s.waitUntil(decision.until - at));
     else if (decision.kind === 'locked-out') parts.push(s.locked(decision.until, at));
     else if (finished.length) parts.push(s.available);
@@ -41,226 +32,44 @@ export function bankStatus(store: AttemptStore, resolved: ResolvedBank, at: numb
 }
 
 /**
- * `qualify` with no arguments in a terminal: the banks with their status, and for the one picked,
- * exam, practice, reading the guideline, or its history. Returns when the learner quits.
+ * `qualify` with no arguments in a terminal: the home screen (see ui/home-screen.ts), with the
+ * banks' status read from the database each time it is shown.
  */
 export async function homeCommand(options: GlobalOptions, io: Io, terminal: Terminal): Promise<void> {
   const content = loadAllContent(options);
   const banks = [...content.banks.values()].sort((a, b) => a.bank.id.localeCompare(b.bank.id));
-  const home = new HomeScreens(options, io, terminal);
-  let cursor: string | undefined;
-  while (true) {
-    const statuses = home.statuses(banks);
-    const next = home.nextStep(content, banks);
-    const picked = await unlessClosed(() =>
-      choicePrompt(
-        {
-          screen: home.screen(next ? `${uiMessages.homeHint}\n${next}` : uiMessages.homeHint),
-          // A table: id, title, status; the title gives way first on a narrow screen.
-          choices: [
-            ...banks.map((b) => ({
-              value: b.bank.id,
-              label: b.bank.id,
-              cells: [b.bank.title, statuses.get(b.bank.id) ?? ''],
-            })),
-            { value: '', label: uiMessages.quit },
-          ],
-          shrinkColumn: 1,
-          default: cursor,
-          keys: { q: '' },
-          enterHint: uiMessages.keys.chooseOrQuit,
-        },
-        home.context,
-      ),
-    );
-    if (!picked || picked.kind !== 'answer' || picked.value === '') return;
-    cursor = picked.value;
-    await home.bankMenu(content.banks.get(picked.value)!);
-    home.clearScreen();
-  }
-}
-
-/** The home screen's parts that share the terminal and the options. */
-class HomeScreens {
-  readonly context;
-  private readonly c;
-
-  constructor(
-    private readonly options: GlobalOptions,
-    private readonly io: Io,
-    private readonly terminal: Terminal,
-  ) {
-    this.context = { input: terminal.input, output: terminal.output, clearPromptOnDone: true };
-    this.c = makeTheme(terminal.color);
-  }
-
-  /**
-   * Clears what the last action left on screen (a report, "Enter continue") before the next menu,
-   * so no old line stays under it. Only the visible rows: the report stays in the scrollback.
-   */
-  clearScreen(): void {
-    this.terminal.output.write(clearRows(this.terminal.size().rows));
-  }
-
-  screen(body: string, title: string = uiMessages.homeTitle) {
-    return { title, body, color: this.terminal.color, size: screenSize(this.terminal) };
-  }
-
-  statuses(banks: readonly ResolvedBank[]): Map<string, string> {
-    const { db, store } = openStore(this.options, 'read');
-    try {
-      return new Map(banks.map((b) => [b.bank.id, bankStatus(store, b, now(this.io.env))]));
-    } finally {
-      db.close();
-    }
-  }
-
-  /**
-   * The next step, for the bank worked on last (the first bank when none was tried yet), drawn
-   * from the attempts and the drill deck.
-   */
-  nextStep(content: ContentSet, banks: readonly ResolvedBank[]): string | undefined {
-    const { db, store } = openStore(this.options);
-    try {
-      const last = store
-        .list()
-        .filter((a) => a.status !== 'in_progress')
-        .pop();
-      const resolved = (last && content.banks.get(last.bankId)) ?? banks[0];
-      if (!resolved) return undefined;
-      const step = nextStepFor(db, store, content, resolved, now(this.io.env));
-      return this.c.bold(safe(studyMessages.nextStep(step.text, step.command)));
-    } finally {
-      db.close();
-    }
-  }
-
-  /** One bank's menu, shown again after each action until the learner goes back to the banks. */
-  async bankMenu(resolved: ResolvedBank): Promise<void> {
-    const a = uiMessages.actions;
-    const c = this.c;
-    while (true) {
-      const status = this.statuses([resolved]).get(resolved.bank.id) ?? '';
-      const inProgress = status.includes(uiMessages.bankStatus.inProgress);
-      const action = await unlessClosed(() =>
-        choicePrompt(
-          {
-            screen: this.screen(
-              `${c.bold(safe(resolved.bank.title))}\n${c.dim(uiMessages.bankFacts(resolved.bank.questions.length, safe(resolved.guideline.title), status))}`,
-            ),
-            choices: [
-              inProgress ? { value: 'resume', label: a.resume } : { value: 'exam', label: a.exam },
-              { value: 'practice', label: a.practice },
-              { value: 'guideline', label: a.guideline },
-              { value: 'history', label: a.history },
-              { value: 'back', label: a.back },
-            ],
-            keys: { escape: 'back' },
-            enterHint: uiMessages.keys.chooseOrBack,
-          },
-          this.context,
-        ),
-      );
-      if (!action || action.kind !== 'answer' || action.value === 'back') return;
-      const next = await this.act(resolved, action.value);
-      if (next === 'home') return;
-      this.clearScreen();
-    }
-  }
-
-  /** Does what was picked; "home" when the learner said "Not now" on the start screen: back to the banks. */
-  private async act(resolved: ResolvedBank, action: string): Promise<'home' | undefined> {
-    const { terminal, context } = this;
-    try {
-      switch (action) {
-        case 'exam':
-        case 'resume':
-        case 'practice': {
-          const mode = action === 'practice' ? 'practice' : 'exam';
-          if (!(await runAttempt(resolved, { ...this.options, mode, resume: action === 'resume' }, this.io, terminal)))
-            return 'home';
-          await this.pressToContinue();
-          break;
+  await runHome(
+    banks,
+    {
+      statuses: (shown) => {
+        const { db, store } = openStore(options, 'read');
+        try {
+          return new Map(shown.map((b) => [b.bank.id, bankStatus(store, b, io.clock())]));
+        } finally {
+          db.close();
         }
-        case 'guideline':
-          await unlessClosed(() =>
-            pagerPrompt(
-              {
-                screen: this.screen('', resolved.guideline.title),
-                text: guidelineText(resolved.guideline, undefined, terminal.color),
-              },
-              context,
-            ),
-          );
-          break;
-        case 'history': {
-          let text = '';
-          historyCommand(resolved.bank.id, this.options, {
-            ...this.io,
-            color: terminal.color,
-            out: (s) => void (text += s),
-          });
-          await unlessClosed(() =>
-            pagerPrompt({ screen: this.screen('', resolved.bank.title), text: text.trimEnd() }, context),
-          );
-          break;
+      },
+      // The next step for the bank worked on last (the first bank when none was tried yet).
+      nextStep: () => {
+        const { db, store } = openStore(options);
+        try {
+          const last = store
+            .list()
+            .filter((a) => a.status !== 'in_progress')
+            .pop();
+          const resolved = (last && content.banks.get(last.bankId)) ?? banks[0];
+          return resolved && nextStepFor({ db, store, content }, resolved, io.clock());
+        } finally {
+          db.close();
         }
-      }
-    } catch (error) {
-      // A refusal (retake wait, lockout, an exam in progress) is news, not the end of the session.
-      if (error instanceof RetakeRefusedError) return await this.offerPractice(resolved, error);
-      if (!(error instanceof QualifyError)) throw error;
-      await unlessClosed(() =>
-        pagerPrompt(
-          { screen: this.screen(''), text: this.c.yellow(safe(error.message)), hint: uiMessages.pressToContinue },
-          context,
-        ),
-      );
-    }
-  }
-
-  /** After the report: the learner reads it, then Enter goes back to the menu. */
-  private async pressToContinue(): Promise<void> {
-    await unlessClosed(() =>
-      pagerPrompt(
-        {
-          screen: { color: this.terminal.color, size: screenSize(this.terminal) },
-          text: '',
-          hint: uiMessages.pressToContinue,
-        },
-        this.context,
-      ),
-    );
-  }
-
-  /** The exam may not start now: say why, and offer practice (which never counts) right here. */
-  private async offerPractice(resolved: ResolvedBank, error: RetakeRefusedError): Promise<'home' | undefined> {
-    const r = uiMessages.homeRefusal;
-    const refusal = error.refusal;
-    const when = (iso: string) => formatWhen(Date.parse(iso));
-    const text =
-      refusal.error === 'retake-wait'
-        ? r.wait(when(refusal.availableAt))
-        : refusal.error === 'locked-out'
-          ? refusal.availableAt === null
-            ? r.lockedForGood
-            : r.lockedFor(when(refusal.availableAt))
-          : safe(error.message);
-    const choice = await unlessClosed(() =>
-      choicePrompt(
-        {
-          screen: this.screen(this.c.yellow(text), resolved.bank.title),
-          choices: [
-            { value: 'practice', label: uiMessages.actions.practiseInstead },
-            { value: 'back', label: uiMessages.actions.backToBank },
-          ],
-          keys: { escape: 'back' },
-          enterHint: uiMessages.keys.chooseOrBack,
-        },
-        this.context,
-      ),
-    );
-    if (choice?.kind === 'answer' && choice.value === 'practice') return this.act(resolved, 'practice');
-    return undefined;
-  }
+      },
+      runAttempt: (resolved, mode, resume) => runAttempt(resolved, { ...options, mode, resume }, io, terminal),
+      historyText: (resolved, color) => {
+        let text = '';
+        historyCommand(resolved.bank.id, options, { ...io, color, out: (s) => void (text += s) });
+        return text;
+      },
+    },
+    terminal,
+  );
 }

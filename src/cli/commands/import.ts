@@ -1,4 +1,3 @@
-import { readContentFile } from '../../content/read.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadContent } from '../../content/load.js';

@@ -3,11 +3,11 @@ import { StudyStore } from '../../store/study.js';
 import { searchSections } from '../../study/reader.js';
 import { safe } from '../../ui/screen.js';
 import { wrapLines } from '../../text/wrap.js';
-import { loadAllContent, now, openStore, type GlobalOptions } from '../context.js';
-import { runningClock } from '../interactive.js';
+import { loadAllContent, openStore, type GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';
-import { guidelineRecords, resolveGuideline, runReader, sectionView, tocText } from '../read.js';
-import { studyMessages as m } from '../study-messages.js';
+import { guidelineRecords, resolveGuideline, runReader, sectionView, tocText } from '../../ui/guideline-reader.js';
+import { attemptMessages } from '../../attempt/messages.js';
+import { studyMessages as m } from '../../ui/study-messages.js';
 
 export interface ReadOptions extends GlobalOptions {
   search?: string;
@@ -26,7 +26,7 @@ export async function readCommand(
   const content = loadAllContent(options);
   const guideline = resolveGuideline(content, ref);
   if (sectionId !== undefined && !guideline.sectionIndex.has(sectionId))
-    throw new UsageError(m.unknownSection(sectionId, guideline.id, [...guideline.sectionIndex.keys()]));
+    throw new UsageError(attemptMessages.unknownSection(sectionId, guideline.id, [...guideline.sectionIndex.keys()]));
   if (options.search !== undefined) {
     const hits = searchSections(guideline, options.search);
     if (hits.length === 0) io.out(m.noSearchResults(options.search));
@@ -34,7 +34,7 @@ export async function readCommand(
     const wrap = (line: string, hang: number) => `${wrapLines(line, io.width, { hang }).join('\n')}\n`;
     for (const hit of hits)
       io.out(
-        `${wrap(safe(m.searchHit(hit.sectionId, hit.title)), 4)}${hit.snippet ? wrap(`    ${safe(hit.snippet)}`, 4) : ''}`,
+        wrap(safe(m.searchHit(hit.sectionId, hit.title)), 4) + (hit.snippet ? wrap(`    ${safe(hit.snippet)}`, 4) : ''),
       );
     return;
   }
@@ -42,12 +42,12 @@ export async function readCommand(
   try {
     const study = new StudyStore(db);
     const records = guidelineRecords(store, content, guideline);
-    if (io.terminal) return await runReader(guideline, sectionId, records, study, io.terminal, runningClock(io.env));
-    const at = now(io.env);
+    if (io.terminal)
+      return await runReader({ guideline, startAt: sectionId, records, study, terminal: io.terminal, clock: io.clock });
+    const at = io.clock();
     if (sectionId === undefined) {
-      io.out(
-        `${wrapLines(`${safe(guideline.title)}\n\n${tocText(guideline, records, study.sectionsRead(guideline.id), at, io.color, io.width)}`, io.width).join('\n')}\n`,
-      );
+      const toc = tocText(guideline, records, study.sectionsRead(guideline.id), at, io.color, io.width);
+      io.out(`${wrapLines(`${safe(guideline.title)}\n\n${toc}`, io.width).join('\n')}\n`);
       return;
     }
     study.markRead(guideline.id, sectionId, at);

@@ -4,11 +4,12 @@ import { renderJson } from '../../report/render/json.js';
 import { renderHtml } from '../../report/render/html.js';
 import { renderMarkdown } from '../../report/render/markdown.js';
 import { renderText } from '../../report/render/text.js';
-import { now, openStore, selectAllContent, type GlobalOptions } from '../context.js';
+import { openStore, selectAllContent, type GlobalOptions } from '../context.js';
 import type { AttemptRow, AttemptStore } from '../../store/attempts.js';
 import type { DB } from '../../store/db.js';
 import { attemptIdsOfSameLearner } from '../../store/pool.js';
-import { reportStudy, reportStudyText } from '../report-study.js';
+import { reportStudy } from '../../attempt/study-data.js';
+import { reportStudyText } from '../report-study.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output-file.js';
 import { messages } from '../messages.js';
@@ -47,7 +48,7 @@ export function reportCommand(attemptRef: string | undefined, options: ReportOpt
     const report = attempt.result as ReportModel;
     // Only the attempt's bank is read (for its analytics and next step).
     const content = selection.load([report.bank.id]);
-    const study = reportStudy(db, store, content, report, now(io.env));
+    const study = reportStudy({ db, store, content }, report, io.clock());
     const nextStepLine = study.nextStep
       ? `
 **Next step:** ${study.nextStep.text} (\`${study.nextStep.command}\`)

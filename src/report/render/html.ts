@@ -27,7 +27,8 @@ function mistakeHtml(m: Mistake): string {
   ];
   return (
     `<article class="mistake" id="q-${e(m.questionId)}">` +
-    `<h4>${e(m.questionId)} <span class="note">${num(m.earned)} / ${num(m.max)} point${m.max === 1 ? '' : 's'}</span>${m.critical ? ' <span class="flag">critical</span>' : ''}</h4>` +
+    `<h4>${e(m.questionId)} <span class="note">${num(m.earned)} / ${num(m.max)} ` +
+    `point${m.max === 1 ? '' : 's'}</span>${m.critical ? ' <span class="flag">critical</span>' : ''}</h4>` +
     `<div class="prompt">${e(m.prompt)}</div>` +
     `<dl>${rows.map(([label, text]) => `<dt>${e(label)}</dt><dd>${e(text)}</dd>`).join('')}</dl></article>`
   );
@@ -42,12 +43,14 @@ export function renderHtml(report: ReportModel, options: HtmlReportOptions): str
   const mode = report.mode === 'exam' ? 'Exam' : 'Practice';
   out.push(`<header><h1>${e(report.bank.title)}</h1>`);
   out.push(
-    `<p class="meta">${mode} · attempt #${report.attemptId}${report.seed == null ? '' : ` · seed ${report.seed}`} · ${e(report.guideline.title)} · ` +
+    `<p class="meta">${mode} · attempt #${report.attemptId}${report.seed == null ? '' : ` · seed ${report.seed}`} ` +
+      `· ${e(report.guideline.title)} · ` +
       `${e(formatWhen(report.endedAt))}${report.status === 'expired' ? ' · time ran out' : ''}</p>`,
   );
   out.push(
     `<p><span class="verdict ${report.passed ? 'pass' : 'fail'}">${report.passed ? 'Passed' : 'Not passed'}</span> · ` +
-      `<span class="score">${num(report.score)} / ${num(report.maxScore)} points (${report.percent}%)</span> · pass mark ${report.passMark}% · ` +
+      `<span class="score">${num(report.score)} / ${num(report.maxScore)} points (${report.percent}%)</span> · ` +
+      `pass mark ${report.passMark}% · ` +
       `${report.answeredCount} of ${report.questionCount} questions answered</p>`,
   );
   const blockers = [
@@ -96,7 +99,8 @@ export function renderHtml(report: ReportModel, options: HtmlReportOptions): str
       trendChart(options.trend, { title: 'Score share of each attempt at this bank', passMark: report.passMark }),
     );
     out.push(
-      `<p class="note">${options.trend.length} finished attempt${options.trend.length === 1 ? '' : 's'} at this bank; the dashed line is the pass mark.</p></section>`,
+      `<p class="note">${options.trend.length} finished attempt${options.trend.length === 1 ? '' : 's'} at this ` +
+        `bank; the dashed line is the pass mark.</p></section>`,
     );
   }
 
@@ -135,7 +139,8 @@ export function renderHtml(report: ReportModel, options: HtmlReportOptions): str
     out.push(`<p class="note">Next exam attempt available: ${e(formatWhen(report.nextAttemptAt))}.</p>`);
   if (options.nextStep) {
     out.push(
-      `<p id="next-step"><strong>Next step:</strong> ${e(options.nextStep.text)} (<code>${e(options.nextStep.command)}</code>)</p>`,
+      `<p id="next-step"><strong>Next step:</strong> ${e(options.nextStep.text)} ` +
+        `(<code>${e(options.nextStep.command)}</code>)</p>`,
     );
   }
   return htmlPage(`${report.bank.title} — attempt #${report.attemptId}`, out.join('\n'));

@@ -15,7 +15,9 @@ export function renderMarkdown(report: ReportModel): string {
   const out: string[] = [];
   out.push(`# ${cell(report.bank.title)} — attempt #${report.attemptId}`, '');
   out.push(
-    `**${report.passed ? 'Passed' : 'Not passed'}**: ${num(report.score)} / ${num(report.maxScore)} points (${report.percent}%), pass mark ${report.passMark}% (${report.mode}${report.status === 'expired' ? ', time ran out' : ''}).`,
+    `**${report.passed ? 'Passed' : 'Not passed'}**: ${num(report.score)} / ${num(report.maxScore)} points ` +
+      `(${report.percent}%), pass mark ${report.passMark}% ` +
+      `(${report.mode}${report.status === 'expired' ? ', time ran out' : ''}).`,
     '',
   );
   for (const miss of report.criticalMisses)
@@ -36,7 +38,9 @@ export function renderMarkdown(report: ReportModel): string {
     out.push(`### ${group.id} ${cell(group.title)}`, '');
     for (const m of group.mistakes) {
       out.push(
-        `#### \`${m.questionId}\` (${num(m.earned)}/${num(m.max)})${m.critical ? ' — critical' : ''}${m.answered === false ? ' — not answered' : ''}`,
+        `#### \`${m.questionId}\` ` +
+          `(${num(m.earned)}/${num(m.max)})${m.critical ? ' — critical' : ''}` +
+          (m.answered === false ? ' — not answered' : ''),
         '',
       );
       out.push(`> ${block(m.prompt)}`, '');
@@ -53,7 +57,8 @@ export function renderMarkdown(report: ReportModel): string {
   if (report.firstTry) {
     const { answered, correct, retried } = report.firstTry;
     out.push(
-      `**First try**: ${correct} of ${answered} right at the first try${retried.length ? `; tried again: ${retried.map((id) => `\`${id}\``).join(', ')}` : ''}.`,
+      `**First try**: ${correct} of ${answered} right at the first ` +
+        `try${retried.length ? `; tried again: ${retried.map((id) => `\`${id}\``).join(', ')}` : ''}.`,
       '',
     );
   }

@@ -35,13 +35,18 @@ export function barChart(
       `<g class="bar-row"><title>${escapeHtml(`${bar.label}: ${fmt(bar.percent)}% (${bar.detail})`)}</title>` +
       `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${escapeHtml(shorten(bar.label))}</text>` +
       `<rect x="${labelWidth}" y="${y + 4}" width="${plotWidth}" height="${rowHeight - 8}" fill="#eef1f6"/>` +
-      `<rect class="bar" x="${labelWidth}" y="${y + 4}" width="${fmt(x(bar.percent) - labelWidth)}" height="${rowHeight - 8}" fill="#3d6fd8"/>` +
-      `<text x="${labelWidth + plotWidth + 6}" y="${y + 15}">${escapeHtml(`${fmt(bar.percent)}% · ${bar.detail}`)}</text></g>`
+      `<rect class="bar" x="${labelWidth}" y="${y + 4}" width="${fmt(x(bar.percent) - labelWidth)}" ` +
+      `height="${rowHeight - 8}" fill="#3d6fd8"/>` +
+      `<text x="${labelWidth + plotWidth + 6}" ` +
+      `y="${y + 15}">${escapeHtml(`${fmt(bar.percent)}% · ${bar.detail}`)}</text></g>`
     );
   });
   const reference = options.reference
-    ? `<line class="reference" x1="${fmt(x(options.reference.percent))}" x2="${fmt(x(options.reference.percent))}" y1="${top - 4}" y2="${height - 4}" stroke="#b3261e" stroke-dasharray="4 3"/>` +
-      `<text x="${fmt(x(options.reference.percent))}" y="${top - 8}" text-anchor="middle" fill="#b3261e">${escapeHtml(options.reference.label)}</text>`
+    ? `<line class="reference" x1="${fmt(x(options.reference.percent))}" ` +
+      `x2="${fmt(x(options.reference.percent))}" y1="${top - 4}" y2="${height - 4}" stroke="#b3261e" ` +
+      `stroke-dasharray="4 3"/>` +
+      `<text x="${fmt(x(options.reference.percent))}" y="${top - 8}" text-anchor="middle" ` +
+      `fill="#b3261e">${escapeHtml(options.reference.label)}</text>`
     : '';
   return `<svg class="chart bar-chart" role="img" aria-label="${escapeHtml(options.title)}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">${rows.join('')}${reference}</svg>`;
 }
@@ -67,17 +72,22 @@ export function trendChart(points: readonly TrendPoint[], options: { title: stri
   const grid = [0, 25, 50, 75, 100]
     .map(
       (p) =>
-        `<line x1="${left}" x2="${width - right}" y1="${y(p)}" y2="${y(p)}" stroke="#d9dde5"/><text x="${left - 6}" y="${y(p) + 4}" text-anchor="end">${p}%</text>`,
+        `<line x1="${left}" x2="${width - right}" y1="${y(p)}" y2="${y(p)}" stroke="#d9dde5"/><text ` +
+        `x="${left - 6}" y="${y(p) + 4}" text-anchor="end">${p}%</text>`,
     )
     .join('');
-  const pass = `<line class="reference" x1="${left}" x2="${width - right}" y1="${fmt(y(options.passMark))}" y2="${fmt(y(options.passMark))}" stroke="#b3261e" stroke-dasharray="4 3"/>`;
+  const pass =
+    `<line class="reference" x1="${left}" x2="${width - right}" y1="${fmt(y(options.passMark))}" ` +
+    `y2="${fmt(y(options.passMark))}" stroke="#b3261e" stroke-dasharray="4 3"/>`;
   const path = points.map((pt, i) => `${i === 0 ? 'M' : 'L'}${fmt(x(i))} ${fmt(y(pt.percent))}`).join(' ');
   const line =
     points.length > 1 ? `<path class="trend-line" d="${path}" fill="none" stroke="#3d6fd8" stroke-width="2"/>` : '';
   const dots = points
     .map(
       (pt, i) =>
-        `<circle class="point" cx="${fmt(x(i))}" cy="${fmt(y(pt.percent))}" r="${pt.current ? 5 : 3.5}" fill="${pt.current ? '#1d2330' : '#3d6fd8'}"><title>${escapeHtml(`${pt.label}: ${fmt(pt.percent)}%`)}</title></circle>` +
+        `<circle class="point" cx="${fmt(x(i))}" cy="${fmt(y(pt.percent))}" r="${pt.current ? 5 : 3.5}" ` +
+        `fill="${pt.current ? '#1d2330' : '#3d6fd8'}">` +
+        `<title>${escapeHtml(`${pt.label}: ${fmt(pt.percent)}%`)}</title></circle>` +
         `<text x="${fmt(x(i))}" y="${top + plotHeight + 16}" text-anchor="middle">${escapeHtml(pt.label)}</text>`,
     )
     .join('');

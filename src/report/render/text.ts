@@ -40,21 +40,25 @@ export function renderText(report: ReportModel, options: TextOptions): string {
   out.push(
     wrap(
       c.dim(
-        `${report.mode === 'exam' ? 'Exam' : 'Practice'} · attempt #${report.attemptId}${report.seed == null ? '' : ` · seed ${report.seed}`}${report.status === 'expired' ? ' · time ran out' : ''}`,
+        `${report.mode === 'exam' ? 'Exam' : 'Practice'} · attempt ` +
+          `#${report.attemptId}${report.seed == null ? '' : ` · seed ${report.seed}`}` +
+          (report.status === 'expired' ? ' · time ran out' : ''),
       ),
       2,
     ),
   );
   out.push(
     wrap(
-      `Score ${num(report.score)} / ${num(report.maxScore)} (${report.percent}%) · pass mark ${report.passMark}% · ${verdict}`,
+      `Score ${num(report.score)} / ${num(report.maxScore)} (${report.percent}%) · pass mark ${report.passMark}% ` +
+        `· ${verdict}`,
       2,
     ),
   );
   out.push(
     wrap(
       c.dim(
-        `${report.answeredCount} of ${report.questionCount} question${report.questionCount === 1 ? '' : 's'} answered · guideline: ${s(report.guideline.title)}`,
+        `${report.answeredCount} of ${report.questionCount} question${report.questionCount === 1 ? '' : 's'} ` +
+          `answered · guideline: ${s(report.guideline.title)}`,
       ),
       2,
     ),
@@ -74,7 +78,8 @@ export function renderText(report: ReportModel, options: TextOptions): string {
       const room = Math.min(40, width - idWidth - 28);
       const title = truncate(s(section.title), room);
       out.push(
-        `  ${section.id.padEnd(idWidth)}  ${title.padEnd(room)}  ${`${num(section.earned)}/${num(section.max)}`.padStart(9)}  ${mark}`,
+        `  ${section.id.padEnd(idWidth)}  ${title.padEnd(room)}  ` +
+          `${`${num(section.earned)}/${num(section.max)}`.padStart(9)}  ${mark}`,
       );
     }
   }
@@ -89,7 +94,8 @@ export function renderText(report: ReportModel, options: TextOptions): string {
         const unanswered = m.answered === false ? c.yellow(' NOT ANSWERED') : '';
         out.push(
           wrap(
-            `  ${c.bold(m.questionId)} ${c.dim(`(${num(m.earned)}/${num(m.max)})`)}${critical}${unanswered} ${s(m.prompt)}`,
+            `  ${c.bold(m.questionId)} ${c.dim(`(${num(m.earned)}/${num(m.max)})`)}${critical}${unanswered} ` +
+              `${s(m.prompt)}`,
             4,
           ),
         );
@@ -122,7 +128,8 @@ export function renderText(report: ReportModel, options: TextOptions): string {
     out.push(
       '',
       wrap(
-        `${c.bold('First try')}  ${correct} of ${answered} right at the first try${retried.length ? ` · tried again: ${retried.join(', ')}` : ''}`,
+        `${c.bold('First try')}  ${correct} of ${answered} right at the first ` +
+          `try${retried.length ? ` · tried again: ${retried.join(', ')}` : ''}`,
         2,
       ),
     );

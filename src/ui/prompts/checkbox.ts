@@ -3,9 +3,10 @@ import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
 import { useScreenSize } from '../resize.js';
 import { useBodyScroll } from '../scroll.js';
-import { composeScreen, hasLiveClock, safe, type ScreenConfig } from '../screen.js';
+import { renderListScreen } from './list-screen.js';
+import { hasLiveClock, safe, type ScreenConfig } from '../screen.js';
 import { makeTheme } from '../../text/theme.js';
-import { footerLines, navActionFor, refusedMoveNotice, type NavKeys, type Outcome } from './nav.js';
+import { navActionFor, refusedMoveNotice, type NavKeys, type Outcome } from './nav.js';
 
 export interface CheckboxConfig {
   screen: ScreenConfig;
@@ -31,7 +32,7 @@ export const checkboxPrompt = createPrompt<Outcome<string[]>, CheckboxConfig>((c
   const [checked, setChecked] = useState<readonly string[]>(config.checked ?? []);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const scroll = useBodyScroll();
-  const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
+  const now = useNow(config.screen.clock, hasLiveClock(config.screen));
   const { size, clear } = useScreenSize(config.screen);
   const c = makeTheme(config.screen.color);
   const inOrder = (values: readonly string[]) => choices.map((ch) => ch.value).filter((v) => values.includes(v));
@@ -64,17 +65,17 @@ export const checkboxPrompt = createPrompt<Outcome<string[]>, CheckboxConfig>((c
     const label = i === cursor ? c.cyan(safe(ch.label)) : safe(ch.label);
     return `${pointer}${box} ${label}`;
   });
-  const first = config.readOnly
-    ? uiMessages.closedQuestion
-    : `${uiMessages.keys.move} · ${uiMessages.keys.toggle} · ${config.enterHint ?? uiMessages.keys.answer}`;
-  const footer = footerLines(first, { ...nav, view: false }, notice && c.yellow(notice));
-  const composed = composeScreen({ ...config.screen, size }, now, {
+  return renderListScreen({
+    screen: config.screen,
+    size,
+    now,
+    clear,
     items,
     cursor,
-    footer,
-    canViewWhole: nav.view,
-    bodyTop: scroll.top,
+    keys: `${uiMessages.keys.move} · ${uiMessages.keys.toggle} · ${config.enterHint ?? uiMessages.keys.answer}`,
+    readOnly: config.readOnly,
+    nav,
+    notice,
+    scroll,
   });
-  scroll.remember(composed);
-  return `${clear}${composed.text}`;
 });

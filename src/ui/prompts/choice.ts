@@ -13,9 +13,10 @@ import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
 import { useScreenSize } from '../resize.js';
 import { useBodyScroll } from '../scroll.js';
-import { composeScreen, hasLiveClock, safe, type ScreenConfig } from '../screen.js';
+import { renderListScreen } from './list-screen.js';
+import { hasLiveClock, safe, type ScreenConfig } from '../screen.js';
 import { makeTheme } from '../../text/theme.js';
-import { footerLines, navActionFor, refusedMoveNotice, type NavKeys, type Outcome } from './nav.js';
+import { navActionFor, refusedMoveNotice, type NavKeys, type Outcome } from './nav.js';
 
 export interface ChoiceItem {
   value: string;
@@ -51,7 +52,10 @@ export interface ChoiceConfig {
   enterHint?: string;
   /** Enter does nothing (a question whose own time is up can only be left). */
   readOnly?: boolean;
-  /** In a table (items with `cells`): the column that is cut first when a row is too wide (0 is the label; default: the last). */
+  /**
+   * In a table (items with `cells`): the column that is cut first when a row is too wide (0 is the
+   * label; default: the last).
+   */
   shrinkColumn?: number;
 }
 
@@ -80,7 +84,7 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
   );
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const scroll = useBodyScroll();
-  const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
+  const now = useNow(config.screen.clock, hasLiveClock(config.screen));
   const { size, clear } = useScreenSize(config.screen);
   const c = makeTheme(config.screen.color);
 
@@ -148,17 +152,17 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
     const note = ch.note ? ` ${c.dim(safe(ch.note))}` : '';
     return `${pointer}${mark}${label}${note}`;
   });
-  const first = config.readOnly
-    ? uiMessages.closedQuestion
-    : `${uiMessages.keys.move} · ${config.enterHint ?? uiMessages.keys.answer}`;
-  const footer = footerLines(first, { ...nav, view: false }, notice && c.yellow(notice));
-  const composed = composeScreen({ ...config.screen, size }, now, {
+  return renderListScreen({
+    screen: config.screen,
+    size,
+    now,
+    clear,
     items,
     cursor,
-    footer,
-    canViewWhole: nav.view,
-    bodyTop: scroll.top,
+    keys: `${uiMessages.keys.move} · ${config.enterHint ?? uiMessages.keys.answer}`,
+    readOnly: config.readOnly,
+    nav,
+    notice,
+    scroll,
   });
-  scroll.remember(composed);
-  return `${clear}${composed.text}`;
 });

@@ -24,7 +24,7 @@ export const pagerPrompt = createPrompt<void, PagerConfig>((config, done) => {
   const { size, clear } = useScreenSize(screen);
   const width = Math.max(20, size.columns - 1);
   const c = makeTheme(screen.color);
-  const now = useNow(screen.clock ?? Date.now, hasLiveClock(screen));
+  const now = useNow(screen.clock, hasLiveClock(screen));
   const lines = wrapLines(config.text, width);
   const header: string[] = [];
   if (screen.title) header.push(...wrapLines(c.bold(safe(screen.title)), width));

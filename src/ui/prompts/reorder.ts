@@ -3,9 +3,10 @@ import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
 import { useScreenSize } from '../resize.js';
 import { useBodyScroll } from '../scroll.js';
-import { composeScreen, hasLiveClock, safe, type ScreenConfig } from '../screen.js';
+import { renderListScreen } from './list-screen.js';
+import { hasLiveClock, safe, type ScreenConfig } from '../screen.js';
 import { makeTheme } from '../../text/theme.js';
-import { footerLines, navActionFor, refusedMoveNotice, type NavKeys, type Outcome } from './nav.js';
+import { navActionFor, refusedMoveNotice, type NavKeys, type Outcome } from './nav.js';
 
 export interface ReorderConfig {
   screen: ScreenConfig;
@@ -32,7 +33,7 @@ export const reorderPrompt = createPrompt<Outcome<string[]>, ReorderConfig>((con
   const [grabbed, setGrabbed] = useState(false);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const scroll = useBodyScroll();
-  const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
+  const now = useNow(config.screen.clock, hasLiveClock(config.screen));
   const { size, clear } = useScreenSize(config.screen);
   const c = makeTheme(config.screen.color);
   const labels = new Map(config.items.map((i) => [i.value, i.label]));
@@ -72,17 +73,17 @@ export const reorderPrompt = createPrompt<Outcome<string[]>, ReorderConfig>((con
     const text = `${i + 1}. ${label}`;
     return `${pointer} ${i === cursor ? (grabbed ? c.bold.cyan(text) : c.cyan(text)) : text}`;
   });
-  const first = config.readOnly
-    ? uiMessages.closedQuestion
-    : `${uiMessages.keys.move} · ${uiMessages.keys.grab} · ${uiMessages.keys.answer}`;
-  const footer = footerLines(first, { ...nav, view: false }, notice && c.yellow(notice));
-  const composed = composeScreen({ ...config.screen, size }, now, {
+  return renderListScreen({
+    screen: config.screen,
+    size,
+    now,
+    clear,
     items,
     cursor,
-    footer,
-    canViewWhole: nav.view,
-    bodyTop: scroll.top,
+    keys: `${uiMessages.keys.move} · ${uiMessages.keys.grab} · ${uiMessages.keys.answer}`,
+    readOnly: config.readOnly,
+    nav,
+    notice,
+    scroll,
   });
-  scroll.remember(composed);
-  return `${clear}${composed.text}`;
 });

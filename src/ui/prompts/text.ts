@@ -35,7 +35,7 @@ export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
   useEffect((rl) => {
     if (current) rl.write(current);
   }, []);
-  const now = useNow(config.screen.clock ?? Date.now, hasLiveClock(config.screen));
+  const now = useNow(config.screen.clock, hasLiveClock(config.screen));
   const { size, clear } = useScreenSize(config.screen);
   const c = makeTheme(config.screen.color);
   const whole = [...lines, ...(current ? [current] : [])].join('\n');

@@ -1,4 +1,7 @@
 import type { ContentSet } from '../content/load.js';
+import type { AttemptSettings } from '../exam/attempt-kind.js';
+import type { ReportModel } from '../report/model.js';
+import { analyse, sectionAccuracy, type Analytics } from '../study/analytics.js';
 import type { Question, ResolvedBank } from '../content/types.js';
 import type { AttemptStore } from '../store/attempts.js';
 import type { DB } from '../store/db.js';
@@ -14,7 +17,14 @@ import {
   type QuestionOutcome,
 } from '../study/outcomes.js';
 import { newCardState } from '../study/scheduler.js';
-import { nextAttemptAt, retakeDecision } from './attempt.js';
+import { nextAttemptAt, retakeDecision } from './lifecycle.js';
+
+/** Where the study figures are read from: the database (attempts and the deck) and the content loaded now. */
+export interface StudySources {
+  db: DB;
+  store: AttemptStore;
+  content: ContentSet;
+}
 
 /** The finished attempts (of one bank, or all) with their answers, for the study rules. */
 export function attemptRecords(store: AttemptStore, bankId?: string): AttemptRecord[] {
@@ -31,7 +41,7 @@ export function attemptRecords(store: AttemptStore, bankId?: string): AttemptRec
       percent: a.percent ?? 0,
       // Interactive attempts record their settings; an answers file's do not, nor its timing. A
       // stream records when each answer arrived, but never showed the questions: no timing either.
-      timed: a.settings !== undefined && (a.settings as { driver?: string }).driver !== 'stream',
+      timed: a.settings !== undefined && (a.settings as AttemptSettings).driver !== 'stream',
       questionIds: a.questionIds,
       answers: answers.get(a.id) ?? [],
     }));
@@ -84,9 +94,7 @@ export function dueCount(study: StudyStore, resolved: ResolvedBank, at: number):
 
 /** The next step for one bank, from its attempts, the deck and the retake policy. */
 export function nextStepFor(
-  db: DB,
-  store: AttemptStore,
-  content: ContentSet,
+  { db, store, content }: StudySources,
   resolved: ResolvedBank,
   at: number,
   /** The bank's attempt records and their outcomes, when the caller has them already. */
@@ -98,7 +106,7 @@ export function nextStepFor(
   syncMissedCards(study, content, outcomes);
   const weakest = weakestSections(sectionRecords(outcomes))[0];
   const exams = records.filter((r) => r.mode === 'exam');
-  const decision = retakeDecision(store, resolved, at);
+  const decision = retakeDecision({ store, resolved, clock: () => at });
   return nextStep({
     bankId: resolved.bank.id,
     guidelineId: resolved.guideline.id,
@@ -119,4 +127,37 @@ export function nextStepFor(
     examOpensAt:
       decision.kind === 'locked-out' && decision.until === undefined ? null : (nextAttemptAt(decision) ?? undefined),
   });
+}
+
+/** What the study loop adds at the end of a report: the attempt's analytics and the next step. */
+export interface ReportStudy {
+  analytics: Analytics;
+  nextStep: NextStep | null;
+}
+
+/** The content one resolved bank needs (for a report shown right after an attempt). */
+export function contentOf(resolved: ResolvedBank): ContentSet {
+  return {
+    guidelines: new Map([[resolved.guideline.id, resolved.guideline]]),
+    banks: new Map([[resolved.bank.id, resolved]]),
+    diagnostics: [],
+    files: [],
+  };
+}
+
+/**
+ * The attempt's own calibration, rushing and confidence figures, its bank's trend and section
+ * accuracy over all attempts, and the next step (null when the bank is no longer installed).
+ */
+export function reportStudy(sources: StudySources, report: ReportModel, at: number): ReportStudy {
+  const { store, content } = sources;
+  const records = attemptRecords(store, report.bank.id);
+  const all = outcomesFor(content, records);
+  const mine = all.filter((o) => o.attemptId === report.attemptId);
+  const analytics = { ...analyse(records, mine), sections: sectionAccuracy(all) };
+  const resolved = content.banks.get(report.bank.id);
+  return {
+    analytics,
+    nextStep: resolved ? nextStepFor(sources, resolved, at, { records, outcomes: all }) : null,
+  };
 }

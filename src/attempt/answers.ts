@@ -1,12 +1,11 @@
 import type { Diagnostic } from '../content/diagnostic.js';
 import { parseYaml, positionOf } from '../content/parse.js';
-import { readContentFile } from '../content/read.js';
 import type { Bank, Question } from '../content/types.js';
-import { ContentError, UsageError } from '../errors.js';
+import { ContentError } from '../errors.js';
+import { textOf } from '../report/model.js';
 import { normalizeResponse, type Response } from '../scoring/response.js';
 import { answerRulesFor } from '../scoring/types/index.js';
-import { readInputBytes } from './input.js';
-import { messages } from './messages.js';
+import { attemptMessages as messages } from './messages.js';
 
 export interface AnswersFile {
   responses: Map<string, Response>;
@@ -14,30 +13,24 @@ export interface AnswersFile {
   warnings: Diagnostic[];
 }
 
+/** The text of an answers file and the name its diagnostics show. */
+export interface AnswersText {
+  file: string;
+  text: string;
+}
+
 /**
- * Reads an answers file (question id -> response). A response that cannot be understood for its
+ * Reads an answers file's text (question id -> response). A response that cannot be understood for its
  * question (an option id that does not exist, a label not on the scale) stops the command with its
  * position, rather than silently scoring 0.
  */
-export function readAnswersFile(
-  given: string,
+export function parseAnswersFile(
+  input: AnswersText,
   bank: Bank,
   /** The other banks, asked for only when the file seems written for one of them. */
   otherBanks: () => Iterable<Bank> = () => [],
-  cwd = process.cwd(),
 ): AnswersFile {
-  let input: { bytes: Buffer; file: string };
-  try {
-    input = readInputBytes(given, cwd);
-  } catch (error) {
-    throw new UsageError(
-      messages.cannotReadAnswers(
-        given,
-        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message,
-      ),
-    );
-  }
-  const parsed = parseYaml(input.file, input.bytes.toString('utf8'));
+  const parsed = parseYaml(input.file, input.text);
   if (parsed.diagnostics.length)
     throw new ContentError(parsed.diagnostics, messages.answersErrors(parsed.diagnostics.length));
   const value = parsed.value ?? {};
@@ -53,7 +46,7 @@ export function readAnswersFile(
   }
 
   const questions = new Map(bank.questions.map((q) => [q.id, q]));
-  const ids = Object.keys(value as Record<string, unknown>);
+  const ids = Object.keys(value);
   const unknown = ids.filter((id) => !questions.has(id));
   // A file written for another bank (a mistyped command) must not become a counted, failed attempt.
   if (unknown.length > 0 && unknown.length * 2 > ids.length) {
@@ -117,7 +110,7 @@ export function checkResponse(
   if (!response) return {};
   const confidence = (raw as { confidence?: unknown } | null)?.confidence;
   if (typeof raw === 'object' && raw !== null && confidence !== undefined && response.confidence === undefined) {
-    return { problem: messages.badConfidence(id, String(confidence)), where: ['confidence'] };
+    return { problem: messages.badConfidence(id, textOf(confidence)), where: ['confidence'] };
   }
   const selfProblem = selfCriteriaProblem(question, raw);
   if (selfProblem) return { problem: messages.badAnswer(id, selfProblem), where: ['self'] };
@@ -133,9 +126,10 @@ export function checkResponse(
  */
 function selfCriteriaProblem(question: Question, raw: unknown): string | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('self' in raw)) return undefined;
-  const self = (raw as { self: unknown }).self;
+  const self: unknown = raw.self;
   const known = question.rubric.filter((c) => c.check === 'self').map((c) => c.id);
   if (!Array.isArray(self)) return messages.selfNotList;
-  const wrong = self.find((item) => typeof item !== 'string' || !known.includes(item));
-  return wrong === undefined ? undefined : messages.badSelfCriterion(String(wrong), known);
+  const items: unknown[] = self;
+  const wrong = items.find((item) => typeof item !== 'string' || !known.includes(item));
+  return wrong === undefined ? undefined : messages.badSelfCriterion(textOf(wrong), known);
 }

@@ -35,8 +35,7 @@ function confusionLines(labels: readonly string[], confusion: readonly number[][
   return [
     `${m.confusionHeader.padEnd(width)} ${labels.map((_, i) => cell(String(i + 1))).join('')}`,
     ...names.map(
-      (name, row) =>
-        `${name.padEnd(width)} ${confusion[row]!.map((n, col) => cell(n === 0 ? '.' : String(n))).join('')}`,
+      (name, row) => `${name.padEnd(width)} ${confusion[row]!.map((n) => cell(n === 0 ? '.' : String(n))).join('')}`,
     ),
   ];
 }
@@ -60,7 +59,12 @@ export function analyticsText(analytics: Analytics, options: { color: boolean; t
   const rush = analytics.rushing;
   if (rush) {
     out.push(
-      `  ${m.rushingLine(rush.fastCount, Math.round(rush.fastUpToMs / 1000), Math.round(rush.fastAccuracy * 100), Math.round(rush.restAccuracy * 100))}`,
+      `  ${m.rushingLine(
+        rush.fastCount,
+        Math.round(rush.fastUpToMs / 1000),
+        Math.round(rush.fastAccuracy * 100),
+        Math.round(rush.restAccuracy * 100),
+      )}`,
     );
     if (rush.warning) out.push(`  ${c.yellow.bold(m.rushingWarning)}`);
   }
@@ -82,7 +86,8 @@ export function analyticsText(analytics: Analytics, options: { color: boolean; t
       const width = Math.max(...sections.map((s) => s.sectionId.length));
       for (const s of sections)
         out.push(
-          `    ${sanitize(s.sectionId).padEnd(width)}  ${sparkly(s.accuracy, { minimum: 0, maximum: 100 })}  ${s.accuracy[0]}% → ${s.accuracy[s.accuracy.length - 1]}%`,
+          `    ${sanitize(s.sectionId).padEnd(width)}  ${sparkly(s.accuracy, { minimum: 0, maximum: 100 })}  ` +
+            `${s.accuracy[0]}% → ${s.accuracy[s.accuracy.length - 1]}%`,
         );
     }
   }

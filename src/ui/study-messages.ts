@@ -6,14 +6,12 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 export const studyMessages = {
   // drill
   drillTitle: (target: string) => `Drill · ${target}`,
-  drillEverything: 'your whole deck',
   nothingDue: (next: number | undefined) =>
     next === undefined
       ? 'No cards to drill yet: a question you miss in an exam or practice becomes a card.\n'
       : `No cards due now. The next one is due ${formatWhen(next)}.\n`,
   drillSummary: (drilled: number, right: number, left: number) =>
     `Drilled ${plural(drilled, 'card')}: ${right} right.${left ? ` ${plural(left, 'card')} still due.` : ''}\n`,
-  drillNotCounted: 'Drill rounds never count toward retakes.',
   gradeLine: (grade: string, wait: string, when: string) => `Grade: ${grade} · next review in ${wait} (${when})`,
   gradeNames: {
     again: 'Again (wrong)',
@@ -24,18 +22,12 @@ export const studyMessages = {
   cardKind: { question: 'missed question', term: 'term', rule: 'rule' } as Record<string, string>,
   cardFrom: (kind: string, section: string) => `${kind} · section ${section}`,
   drillNeedsTerminal:
-    '"qualify drill" runs in a terminal; here stdin or stdout is not one. "qualify drill [target] --json" lists the cards due without one.',
+    '"qualify drill" runs in a terminal; here stdin or stdout is not one. "qualify drill [target] --json" ' +
+    'lists the cards due without one.',
   badLimit: (value: string) => `--limit must be a whole number of cards, 1 or more (got "${value}").`,
-  unknownTarget: (id: string, banks: string[], guidelines: string[]) =>
-    `There is no bank or guideline with id "${id}".\nBanks: ${banks.join(', ') || '(none)'}\nGuidelines: ${guidelines.join(', ') || '(none)'}`,
-  unknownSection: (id: string, guideline: string, known: string[]) =>
-    `Guideline "${guideline}" has no section "${id}". Its sections: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', ...' : ''}`,
-  sectionNeedsTarget:
-    '--section needs a bank or guideline to look the section up in (e.g. qualify drill my-bank --section 3).',
   nextStep: (text: string, command: string) => `Next step: ${text}  →  ${command}`,
   nextStepText: (text: string) => `Next step: ${text}`,
   // read
-  readTitle: (title: string) => title,
   tocHeader: 'Sections · your record (questions tried, share right, last seen) · ✓ read',
   tocRow: (tried: number, percent: number, lastSeen: string) => `${tried} tried · ${percent}% right · ${lastSeen}`,
   tocNeverTried: 'not tried yet',
@@ -57,15 +49,18 @@ export const studyMessages = {
   nothingMissed: 'No missed sections yet: take a practice round or an exam first.',
   backToToc: 'Back to the contents',
   unknownGuideline: (id: string, guidelines: string[], banks: string[]) =>
-    `There is no guideline or bank with id "${id}".\nGuidelines: ${guidelines.join(', ') || '(none)'}\nBanks: ${banks.join(', ') || '(none)'}`,
+    `There is no guideline or bank with id "${id}".\nGuidelines: ${guidelines.join(', ') || '(none)'}\nBanks: ` +
+    `${banks.join(', ') || '(none)'}`,
   // analytics
   analyticsTitle: 'Learning analytics',
   calibrationLine: (scale: string, error: number, answered: number, ends?: { first: string; last: string }) =>
     Math.abs(error) < 0.25
       ? `${scale}: well calibrated (mean error ${signed(error)} steps over ${plural(answered, 'answer')})`
       : ends
-        ? `${scale}: you lean ${stepsText(error)} toward "${error > 0 ? ends.last : ends.first}" (mean ${signed(error)} steps over ${plural(answered, 'answer')})`
-        : `${scale}: you rate ${stepsText(error)} too ${error > 0 ? 'high' : 'low'} (mean ${signed(error)} steps over ${plural(answered, 'answer')})`,
+        ? `${scale}: you lean ${stepsText(error)} toward "${error > 0 ? ends.last : ends.first}" (mean ` +
+          `${signed(error)} steps over ${plural(answered, 'answer')})`
+        : `${scale}: you rate ${stepsText(error)} too ${error > 0 ? 'high' : 'low'} (mean ${signed(error)} steps ` +
+          `over ${plural(answered, 'answer')})`,
   confusionHeader: 'expected ↓ / chosen →',
   rushingLine: (fastCount: number, upTo: number, fast: number, rest: number) =>
     `Fastest ${plural(fastCount, 'answer')} (up to ${upTo} s): ${fast}% right; the rest: ${rest}% right`,

@@ -5,16 +5,16 @@ import type { AttemptStore } from '../store/attempts.js';
 import { StudyStore } from '../store/study.js';
 import { sectionRecords, type SectionRecord } from '../study/outcomes.js';
 import { passSections, searchSections, sectionAlone, sectionOutline, type ReadingPass } from '../study/reader.js';
-import { choicePrompt } from '../ui/prompts/choice.js';
-import { readerPrompt, type ReaderOutcome } from '../ui/prompts/reader.js';
-import { uiMessages } from '../ui/messages.js';
-import { guidelineText } from '../ui/question-view.js';
-import { safe } from '../ui/screen.js';
-import { screenSize, type Terminal } from '../ui/terminal.js';
+import { choicePrompt } from './prompts/choice.js';
+import { readerPrompt, type ReaderOutcome } from './prompts/reader.js';
+import { uiMessages } from './messages.js';
+import { guidelineText } from './question-view.js';
+import { safe } from './screen.js';
+import { screenSize, type Terminal } from './terminal.js';
 import { makeTheme } from '../text/theme.js';
-import { attemptRecords, outcomesFor } from './study-data.js';
+import { attemptRecords, outcomesFor } from '../attempt/study-data.js';
 import { agoText, studyMessages as m } from './study-messages.js';
-import { unlessClosed } from '../ui/prompts/closed.js';
+import { unlessClosed } from './prompts/closed.js';
 
 /** A guideline by its id, or the guideline of a bank. */
 export function resolveGuideline(content: ContentSet, ref: string): Guideline {
@@ -86,18 +86,22 @@ export function sectionView(guideline: Guideline, sectionId: string, condensed: 
 
 type View = { kind: 'toc' } | { kind: 'section'; ids: string[]; index: number; pass: ReadingPass };
 
+/** A reading session: the guideline, where to open it, the learner's record, and where it shows. */
+export interface ReaderRun {
+  guideline: Guideline;
+  /** A section id to open at (the contents when absent). */
+  startAt: string | undefined;
+  records: ReadonlyMap<string, SectionRecord>;
+  study: StudyStore;
+  terminal: Terminal;
+  clock: () => number;
+}
+
 /**
  * The reader in a terminal: the contents, then sections one by one in the order of a pass.
  * Every section shown is remembered as read.
  */
-export async function runReader(
-  guideline: Guideline,
-  startAt: string | undefined,
-  records: ReadonlyMap<string, SectionRecord>,
-  study: StudyStore,
-  terminal: Terminal,
-  clock: () => number,
-): Promise<void> {
+export async function runReader({ guideline, startAt, records, study, terminal, clock }: ReaderRun): Promise<void> {
   const everything = passSections(guideline, 1, records);
   let view: View = startAt
     ? { kind: 'section', ids: everything, index: everything.indexOf(startAt), pass: 1 }

@@ -1,0 +1,85 @@
+import type { Clock } from '../attempt/lifecycle.js';
+import { recordDrillAnswer, type DrillCard, type DrillResult } from '../attempt/drill.js';
+import type { ContentSet } from '../content/load.js';
+import { isConfidence, type Response } from '../scoring/response.js';
+import type { StudyStore } from '../store/study.js';
+import { waitText } from '../study/next-step.js';
+import { formatWhen, makeTheme } from '../text/theme.js';
+import { askConfidence, askSelfAssessment, ownAnswerText } from './answer-extras.js';
+import { askQuestion, type PromptContext } from './ask.js';
+import { uiMessages } from './messages.js';
+import { unlessClosed } from './prompts/closed.js';
+import { pagerPrompt } from './prompts/pager.js';
+import { feedbackText } from './question-view.js';
+import { safe, type ScreenConfig } from './screen.js';
+import { studyMessages as m } from './study-messages.js';
+import { screenSize, type Terminal } from './terminal.js';
+
+/** A drill round to run: its cards, where they come from, the deck that records them, and the clock. */
+export interface DrillRun {
+  round: DrillCard[];
+  content: ContentSet;
+  study: StudyStore;
+  title: string;
+  terminal: Terminal;
+  clock: Clock;
+}
+
+/**
+ * Runs a drill round in the terminal: each card asked with the exam's own prompts, "how sure?",
+ * graded from the answer, saved (card and review log in one transaction) before the feedback,
+ * so a kill loses nothing and the next round carries on with what is still due.
+ */
+export async function runDrill({ round, content, study, title, terminal, clock }: DrillRun): Promise<DrillResult[]> {
+  const c = makeTheme(terminal.color);
+  const results: DrillResult[] = [];
+  const context: PromptContext = { input: terminal.input, output: terminal.output, clearPromptOnDone: true };
+  for (const [index, drilled] of round.entries()) {
+    const { card, question, bank } = drilled;
+    const guideline = bank?.guideline ?? content.guidelines.get(card.guidelineId)!;
+    const screen: Omit<ScreenConfig, 'body'> = {
+      title: m.drillTitle(title),
+      status: {
+        number: index + 1,
+        total: round.length,
+        note: safe(m.cardFrom(m.cardKind[card.kind] ?? card.kind, card.sectionId)),
+      },
+      color: terminal.color,
+      size: screenSize(terminal),
+    };
+    const shownAt = clock();
+    const outcome = await unlessClosed(() => askQuestion(question, { screen, nav: {}, readOnly: false, context }));
+    if (!outcome || outcome.kind !== 'answer') break;
+    const answeredAt = clock();
+    const response: Response =
+      question.type === 'free-text'
+        ? { text: typeof outcome.value === 'string' ? outcome.value : '', self: [] }
+        : { answer: outcome.value, self: [] };
+    const sure = await unlessClosed(() => askConfidence(question, screen, context));
+    if (sure?.kind === 'answer' && isConfidence(sure.value)) response.confidence = sure.value;
+    if (question.rubric.some((x) => x.check === 'self')) {
+      const ticked = await unlessClosed(() =>
+        askSelfAssessment(question, { screen, checked: [], context, ownAnswer: ownAnswerText(question, response) }),
+      );
+      if (ticked?.kind === 'answer') response.self = ticked.value;
+    }
+    const recorded = recordDrillAnswer(study, clock, drilled, { response, elapsedMs: answeredAt - shownAt, guideline });
+    results.push(recorded.result);
+    const { state, reviewedAt } = recorded;
+    const gradeLine = m.gradeLine(
+      m.gradeNames[recorded.grade]!,
+      waitText(state.due - reviewedAt),
+      formatWhen(state.due),
+    );
+    const feedback = `${feedbackText(recorded.outcome, terminal.color)}\n\n${c.cyan(gradeLine)}`;
+    const read = await unlessClosed(async () => {
+      await pagerPrompt(
+        { screen: { ...screen, title: screen.title ?? '' }, text: feedback, hint: uiMessages.continueHint },
+        context,
+      );
+      return 'read' as const;
+    });
+    if (read === undefined) break;
+  }
+  return results;
+}

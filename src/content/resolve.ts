@@ -146,6 +146,10 @@ function resolveCheck(check: Raw | string, where: PathSegment[], report: Reporte
     if (reason) report.error('rubric-regex', [...where, 'matches'], `the pattern ${reason}`);
     return { matches: check.matches };
   }
+  if (typeof check === 'object' && 'concepts' in check) {
+    const concepts = (check.concepts as (string | string[])[]).map((c) => (typeof c === 'string' ? [c] : c));
+    return { concepts, negated: check.negated === true };
+  }
   return { any: (check as Raw).any };
 }
 

@@ -47,7 +47,16 @@ export interface Guideline {
   ruleIndex: Map<string, Rule & { sectionId: string }>;
 }
 
-export type Check = 'self' | { any: string[] } | { matches: string };
+/**
+ * A `concepts` check: every concept (a list of alternative expressions) must be expressed in a
+ * sentence of the answer; `negated` counts only mentions in a negation's scope instead.
+ */
+export interface ConceptsCheck {
+  concepts: string[][];
+  negated: boolean;
+}
+
+export type Check = 'self' | { any: string[] } | { matches: string } | ConceptsCheck;
 
 export interface Criterion {
   id: string;

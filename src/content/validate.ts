@@ -25,7 +25,8 @@ export const SCHEMAS: Record<ContentKind, object> = { bank: bankSchema, guidelin
 
 /** Messages for `oneOf` alternatives, keyed by the definition that holds them. */
 const ONE_OF_MESSAGES: Record<string, string> = {
-  check: 'must be "self", {any: [words]} or {matches: "regular expression"}',
+  check: 'must be "self", {any: [words]}, {matches: "regular expression"} or {concepts: [[word, phrase], ...]}',
+  concepts: 'must be a word or phrase, or a list of alternative words and phrases',
   context: 'must be a text, or named parts such as {Query: ..., Response: ...}',
   lockout: 'must be "permanent" or a duration such as 90d',
   scale: 'must be the name of a scale in the guideline, or a list of labels from low to high',
@@ -37,7 +38,17 @@ const PATTERN_MESSAGES: Record<string, string> = {
   sectionId: 'must be a section or rule id such as "3", "3.2" or "3.r1"',
   questionId: 'must be letters, digits, dots, dashes or underscores (like "se-001")',
   choiceId: 'must be letters, digits, dots, dashes or underscores (like "a" or "item-1")',
+  concept: 'must not be empty: give a word or a phrase (with letters or digits)',
 };
+
+/**
+ * `oneOf` definitions whose alternatives differ by shape (a text or a list; which key is present),
+ * so the one alternative a value plainly meant is found, and its own errors are told instead of
+ * the summary: `{concepts: []}` gets "needs at least 1 item" on the list.
+ */
+const PICK_ALTERNATIVE = new Set(['check', 'concept', 'concepts']);
+/** Errors on the value itself that say it is not of an alternative's shape at all. */
+const WRONG_SHAPE = new Set(['required', 'const', 'type', 'additionalProperties']);
 
 function toPath(pointer: string): PathSegment[] {
   if (!pointer) return [];
@@ -88,7 +99,7 @@ function explain(
       }
       return { message: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`, at: 'value', path };
     case 'pattern': {
-      const def = /#\/definitions\/([^/]+)\/pattern$/.exec(error.schemaPath)?.[1] ?? '';
+      const def = /#\/definitions\/([^/]+)\/(?:[^#]*\/)?pattern$/.exec(error.schemaPath)?.[1] ?? '';
       return { message: `${PATTERN_MESSAGES[def] ?? `does not match ${String(params.pattern)}`}`, at: 'value', path };
     }
     case 'minItems':
@@ -134,12 +145,64 @@ function article(type: string): string {
     .join(' or ');
 }
 
+const isWithin = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}/`);
+
+/**
+ * The failed `oneOf` an error is an alternative's error of: the nearest one around it whose
+ * schema path it extends. (The generated validators give each definition paths relative to
+ * itself, so a nested definition's paths can look like an outer one's.)
+ */
+function ownerOf(error: ErrorObject, oneOfs: ErrorObject[]): ErrorObject | undefined {
+  let owner: ErrorObject | undefined;
+  for (const o of oneOfs) {
+    if (
+      o === error ||
+      !error.schemaPath.startsWith(`${o.schemaPath}/`) ||
+      !isWithin(error.instancePath, o.instancePath)
+    )
+      continue;
+    if (!owner || o.instancePath.length > owner.instancePath.length) owner = o;
+  }
+  return owner;
+}
+
+/**
+ * For a failed `oneOf` of PICK_ALTERNATIVE where exactly one alternative has the value's shape,
+ * keeps that alternative's errors and drops the summary and the other alternatives' errors.
+ */
+function pickAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  const oneOfs = errors.filter((e) => e.keyword === 'oneOf');
+  const owners = new Map(errors.map((e) => [e, ownerOf(e, oneOfs)]));
+  const dropped = new Set<ErrorObject>();
+  for (const oneOf of oneOfs) {
+    const def = definitionOf(`${oneOf.schemaPath}/`) ?? '';
+    if (!PICK_ALTERNATIVE.has(def) && !PICK_ALTERNATIVE.has(lastField(toPath(oneOf.instancePath)))) continue;
+    const prefix = `${oneOf.schemaPath}/`;
+    const alternativeOf = (e: ErrorObject): number | undefined =>
+      owners.get(e) === oneOf ? Number(e.schemaPath.slice(prefix.length).split('/')[0]) : undefined;
+    const count = Array.isArray(oneOf.schema) ? oneOf.schema.length : 0;
+    const fitting = Array.from({ length: count }, (_, i) => i).filter(
+      (i) =>
+        !errors.some(
+          (e) => alternativeOf(e) === i && e.instancePath === oneOf.instancePath && WRONG_SHAPE.has(e.keyword),
+        ),
+    );
+    if (fitting.length !== 1) continue;
+    dropped.add(oneOf);
+    for (const e of errors) {
+      const alternative = alternativeOf(e);
+      if (alternative !== undefined && alternative !== fitting[0]) dropped.add(e);
+    }
+  }
+  return errors.filter((e) => !dropped.has(e));
+}
+
 /**
  * Drops the per-branch noise under a failed `oneOf`, keeping the one readable summary, and the
  * `if` summaries of the question types (their `then` errors already point at the field).
  */
 function withoutBranchNoise(errors: ErrorObject[]): ErrorObject[] {
-  errors = errors.filter((e) => e.keyword !== 'if');
+  errors = pickAlternatives(errors.filter((e) => e.keyword !== 'if'));
   const oneOfPrefixes = errors
     .filter((e) => e.keyword === 'oneOf')
     .map((e) => ({ at: e.instancePath, prefix: `${e.schemaPath}/` }));

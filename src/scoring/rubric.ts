@@ -1,5 +1,6 @@
 import { MAX_MATCHED_TEXT, rubricPatternMatches } from '../content/regex.js';
 import type { Criterion, Question } from '../content/types.js';
+import { conceptsHold } from './concepts.js';
 import { hasAnswer, type Response } from './response.js';
 import { answerRulesFor } from './types/index.js';
 
@@ -47,7 +48,7 @@ export function keyCriterion(question: Question): Criterion | undefined {
   };
 }
 
-/** The text that `any` and `matches` checks read: the written answer plus the rationale. */
+/** The text that `any`, `matches` and `concepts` checks read: the written answer plus the rationale. */
 export function responseText(question: Question, response: Response | undefined): string {
   if (!response) return '';
   const written =
@@ -60,6 +61,7 @@ export function responseText(question: Question, response: Response | undefined)
 function holds(criterion: Criterion, text: string, response: Response | undefined): boolean {
   const check = criterion.check;
   if (check === 'self') return response?.self.includes(criterion.id) ?? false;
+  if ('concepts' in check) return conceptsHold(check, text);
   if ('any' in check) {
     const lower = text.toLowerCase();
     return check.any.some((phrase) => lower.includes(phrase.toLowerCase()));

@@ -57,7 +57,15 @@ export type BankFileCheck = "self" | {
 } | {
   /** Holds when the response text matches this regular expression (case-insensitive). */
   matches: string;
+} | {
+  /** Holds when every concept is expressed, not negated, in a sentence of the answer (4+ words with a verb). */
+  concepts: BankFileConcept[];
+  /** Count only negated mentions instead ("does not contradict"); default false. */
+  negated?: boolean;
 };
+
+/** One concept: a word or phrase, or a list of alternatives (synonyms, paraphrases), any of which expresses it. */
+export type BankFileConcept = string | string[];
 
 export type BankFileCriterion = {
   /** Unique within the question; answers files tick self-assessed criteria by id. */

@@ -52,6 +52,16 @@ for (const resolved of banks.sort((a, b) => a.bank.id.localeCompare(b.bank.id)))
   summary.push(line);
   if (summaryOnly) continue;
   console.log(line);
+  // Where the points come from, per question type (the strategy that leaks most shows first).
+  const byType = new Map();
+  for (const q of result.questions) {
+    const t = byType.get(q.type) ?? { earned: 0, max: 0 };
+    byType.set(q.type, { earned: t.earned + q.earned, max: t.max + q.max });
+  }
+  const leaks = [...byType]
+    .sort((a, b) => b[1].earned - a[1].earned)
+    .map(([type, t]) => `${type} ${round(t.earned)}/${round(t.max)}`);
+  console.log(`  by type: ${leaks.join(', ')}`);
   console.log(`  ${pad('question', 22)}${pad('type', 14)}${pad('answered', 26)}${pad('points', 10)}model answer`);
   for (const q of result.questions) {
     const model =

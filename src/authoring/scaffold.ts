@@ -93,7 +93,7 @@ questions:
       - id: names-the-point
         text: The answer makes the main point.
         points: 1
-        check: {any: [ideal answer, main point]}   # words or phrases, case-insensitive
+        check: {concepts: [[ideal answer, main point]]}   # each concept: a list of wordings, read in sentences
       - id: explains-why
         text: The answer explains why, in the learner's own words.
         points: 1

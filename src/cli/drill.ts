@@ -10,7 +10,7 @@ import { expectedAnswerMs, gradeAnswer, gradeName } from '../study/grade.js';
 import { waitText } from '../study/next-step.js';
 import { sectionRecords, weakestSections } from '../study/outcomes.js';
 import { newCardState, reviewCard } from '../study/scheduler.js';
-import { askConfidence, askSelfAssessment } from '../ui/answer-extras.js';
+import { askConfidence, askSelfAssessment, ownAnswerText } from '../ui/answer-extras.js';
 import { askQuestion, type PromptContext } from '../ui/ask.js';
 import { uiMessages } from '../ui/messages.js';
 import { pagerPrompt } from '../ui/prompts/pager.js';
@@ -175,7 +175,8 @@ export async function runDrill(
     const sure = await unlessClosed(() => askConfidence(question, screen, context));
     if (sure?.kind === 'answer' && isConfidence(sure.value)) response.confidence = sure.value;
     if (question.rubric.some((x) => x.check === 'self')) {
-      const ticked = await unlessClosed(() => askSelfAssessment(question, screen, [], context));
+      const own = ownAnswerText(question, response);
+      const ticked = await unlessClosed(() => askSelfAssessment(question, screen, [], context, own));
       if (ticked?.kind === 'answer') response.self = ticked.value;
     }
     const score = scoreQuestion(question, response);

@@ -3,12 +3,11 @@ import { formatDuration } from '../content/duration.js';
 import type { Question, ResolvedBank } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import * as session from '../exam/session.js';
-import { describeAnswer, NOT_ANSWERED } from '../report/model.js';
 import { renderText } from '../report/render/text.js';
 import { hasAnswer, isAnswered, isConfidence, type Confidence, type Response } from '../scoring/response.js';
 import { scoreQuestion } from '../scoring/rubric.js';
 import type { AttemptMode, AttemptRow, AttemptStore } from '../store/attempts.js';
-import { askConfidence, askSelfAssessment } from '../ui/answer-extras.js';
+import { askConfidence, askSelfAssessment, ownAnswerText } from '../ui/answer-extras.js';
 import { askQuestion, type PromptContext } from '../ui/ask.js';
 import { formatRemaining } from '../ui/countdown.js';
 import { uiMessages } from '../ui/messages.js';
@@ -69,12 +68,6 @@ export function runningClock(env: NodeJS.ProcessEnv): () => number {
   const base = readClock(env);
   const started = Date.now();
   return () => base + (Date.now() - started);
-}
-
-/** The learner's answer as written (free text) or as seen on screen (any other type). */
-function ownAnswerText(question: Question, response: Response | undefined): string {
-  if (question.type === 'free-text') return response?.text?.trimEnd() || NOT_ANSWERED;
-  return describeAnswer(question, response?.answer);
 }
 
 const RESUME_COMMAND = (mode: AttemptMode, bank: string, options: GlobalOptions) =>

@@ -99,6 +99,8 @@ function negationScope(tokens: RawToken[]): boolean[] {
   let inScope = false;
   tokens.forEach((token, i) => {
     const next = tokens[i + 1];
+    // "not only ... but also" and "not just" add rather than deny.
+    if (token.normal === 'not' && (next?.normal === 'only' || next?.normal === 'just')) return;
     if (NEGATIONS.has(token.normal)) {
       if (NEGATIVE_OBJECTS.has(token.normal)) {
         // "contradicts nothing", "adds no price": the verb just before is negated too.

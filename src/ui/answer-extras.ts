@@ -1,9 +1,10 @@
 import type { Question } from '../content/types.js';
-import type { Confidence } from '../scoring/response.js';
+import { describeAnswer, NOT_ANSWERED } from '../report/model.js';
+import type { Confidence, Response } from '../scoring/response.js';
 import { makeTheme } from '../text/theme.js';
 import type { PromptContext } from './ask.js';
 import { uiMessages } from './messages.js';
-import { checkboxPrompt } from './prompts/checkbox.js';
+import { checkboxPrompt, type CheckboxConfig } from './prompts/checkbox.js';
 import { choicePrompt } from './prompts/choice.js';
 import type { Outcome } from './prompts/nav.js';
 import { questionBody } from './question-view.js';
@@ -34,16 +35,27 @@ export function askConfidence(
 const indent = (text: string) => text.replace(/^/gm, '  ');
 
 /**
- * The question's `self` rubric criteria to tick. The learner's own answer (when given) sits above
- * the model answer, so the ticks compare the two.
+ * What the learner wrote, for the self-check: the free text, or the answer as seen on screen
+ * (option texts, labels, order) with the rationale under it.
  */
-export function askSelfAssessment(
+export function ownAnswerText(question: Question, response: Response | undefined): string {
+  if (question.type === 'free-text') return response?.text?.trimEnd() || NOT_ANSWERED;
+  const answer = describeAnswer(question, response?.answer);
+  const rationale = response?.rationale?.trim();
+  return rationale ? `${answer}\n${rationale}` : answer;
+}
+
+/**
+ * The self-check screen: the prompt, the learner's own answer (when given) above the model
+ * answer, so the ticks compare the two, then the question's `self` criteria. Bank text and the
+ * learner's text are made safe; the screen wraps it all to its width.
+ */
+export function selfAssessmentConfig(
   question: Question,
   screen: Omit<ScreenConfig, 'body'>,
   checked: readonly string[],
-  context: PromptContext,
   ownAnswer?: string,
-): Promise<Outcome<string[]>> {
+): CheckboxConfig {
   const c = makeTheme(screen.color);
   const criteria = question.rubric.filter((x) => x.check === 'self');
   const own =
@@ -51,16 +63,24 @@ export function askSelfAssessment(
   const model = question.model_answer
     ? `\n\n${c.bold(uiMessages.modelAnswer)}:\n${indent(safe(question.model_answer.trimEnd()))}`
     : '';
-  return checkboxPrompt(
-    {
-      screen: {
-        ...screen,
-        body: `${c.bold(safe(question.prompt))}${own}${model}\n\n${c.bold(uiMessages.selfAssessPrompt)}`,
-      },
-      choices: criteria.map((x) => ({ value: x.id, label: x.text })),
-      checked,
-      enterHint: uiMessages.keys.choose,
+  return {
+    screen: {
+      ...screen,
+      body: `${c.bold(safe(question.prompt))}${own}${model}\n\n${c.bold(uiMessages.selfAssessPrompt)}`,
     },
-    context,
-  );
+    choices: criteria.map((x) => ({ value: x.id, label: x.text })),
+    checked,
+    enterHint: uiMessages.keys.choose,
+  };
+}
+
+/** Asks for the question's `self` criteria to tick (see selfAssessmentConfig). */
+export function askSelfAssessment(
+  question: Question,
+  screen: Omit<ScreenConfig, 'body'>,
+  checked: readonly string[],
+  context: PromptContext,
+  ownAnswer?: string,
+): Promise<Outcome<string[]>> {
+  return checkboxPrompt(selfAssessmentConfig(question, screen, checked, ownAnswer), context);
 }

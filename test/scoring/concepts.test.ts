@@ -33,6 +33,7 @@ const cases: [string, ConceptsCheck, string, boolean][] = [
     'It is not long and the summary contradicts the source.',
     true,
   ],
+  ['"not only" adds rather than denies', CONTRADICTS, 'It not only contradicts the source but also adds claims.', true],
   [
     'a negation in another sentence does not reach',
     CONTRADICTS,

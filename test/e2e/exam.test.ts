@@ -189,7 +189,7 @@ describe('the interactive exam in a terminal (tmux)', () => {
     // A failed attempt: the next one opens only after the waiting period.
     const empty = path.join(t.home, 'empty.yaml');
     fs.writeFileSync(empty, '');
-    cli(['exam', 'fixture-bank', '--answers', empty], { home: t.home });
+    await cli(['exam', 'fixture-bank', '--answers', empty], { home: t.home });
     t.start([]);
     let screen = await t.waitFor('Pick a bank.');
     expect(screen).toMatch(/fixture-bank .*best 0%/);

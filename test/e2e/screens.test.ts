@@ -87,12 +87,17 @@ describe('screens around the exam (tmux)', () => {
     // Three failures, each after its wait: the fixture bank locks for 30 days.
     for (const hours of [0, 25, 100])
       expect(
-        cli([...CONTENT, '--db', db, 'exam', 'fixture-bank', '--answers', empty], { home: t.home, now: at(hours) })
-          .code,
+        (
+          await cli([...CONTENT, '--db', db, 'exam', 'fixture-bank', '--answers', empty], {
+            home: t.home,
+            now: at(hours),
+          })
+        ).code,
       ).toBe(0);
     // And a failure of the quick bank at 100 h: half an hour later, its 1 h wait has 30 min to go.
     expect(
-      cli([...CONTENT, '--db', db, 'exam', 'quick-bank', '--answers', empty], { home: t.home, now: at(100) }).code,
+      (await cli([...CONTENT, '--db', db, 'exam', 'quick-bank', '--answers', empty], { home: t.home, now: at(100) }))
+        .code,
     ).toBe(0);
     t.start([...CONTENT, '--db', db], { QUALIFY_NOW: at(100.5) }, { columns: 80, rows: 24 });
     let screen = await t.waitFor('Pick a bank.');

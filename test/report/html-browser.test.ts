@@ -57,7 +57,7 @@ questions:
 `;
 
 /** Two attempts at a bank (a worse one, then the reported one), and the report of the second as HTML. */
-function htmlReport(text: string): string {
+async function htmlReport(text: string): Promise<string> {
   const home = tempHome();
   const content = path.join(home, 'shared');
   writeTemp(content, 'guideline.yaml', guideline(text));
@@ -69,10 +69,10 @@ function htmlReport(text: string): string {
     'q1: {answer: a, confidence: high}\nq2: {answer: true, confidence: high}\nq3: {answer: false, confidence: low}\n',
   );
   const args = ['--content', content, 'exam', 'html-bank', '--practice'];
-  expect(cli([...args, '--answers', first], { home, now: '2026-03-01T10:00:00Z' }).code).toBe(0);
-  expect(cli([...args, '--answers', second], { home, now: '2026-03-02T10:00:00Z' }).code).toBe(0);
+  expect((await cli([...args, '--answers', first], { home, now: '2026-03-01T10:00:00Z' })).code).toBe(0);
+  expect((await cli([...args, '--answers', second], { home, now: '2026-03-02T10:00:00Z' })).code).toBe(0);
   const out = path.join(home, 'report.html');
-  const result = cli(['--content', content, 'report', '--format', 'html', '--out', out], {
+  const result = await cli(['--content', content, 'report', '--format', 'html', '--out', out], {
     home,
     now: '2026-03-02T11:00:00Z',
   });
@@ -93,7 +93,7 @@ describe('qualify report --format html in headless chromium', () => {
   });
 
   it('renders the score, section rows, the charts and every mistake, with no errors and no requests', async () => {
-    const file = htmlReport('on sharing');
+    const file = await htmlReport('on sharing');
     const opened = await openFile(browser, file);
     const { page } = opened;
     expect(await page.title()).toBe('Report on sharing — attempt #2');
@@ -136,7 +136,7 @@ describe('qualify report --format html in headless chromium', () => {
   }, 60_000);
 
   it('fits a phone screen without sideways scrolling and prints every mistake', async () => {
-    const file = htmlReport('for phones with a rather long bank title that has to wrap somewhere');
+    const file = await htmlReport('for phones with a rather long bank title that has to wrap somewhere');
     const opened = await openFile(browser, file, { width: 360, height: 740 });
     const { page } = opened;
     const widths = await page.evaluate(() => ({
@@ -153,7 +153,7 @@ describe('qualify report --format html in headless chromium', () => {
   }, 60_000);
 
   it("shows a hostile bank's markup as text and never runs its script", async () => {
-    const file = htmlReport(HOSTILE);
+    const file = await htmlReport(HOSTILE);
     const opened = await openFile(browser, file);
     const { page } = opened;
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

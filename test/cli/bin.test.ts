@@ -8,7 +8,8 @@ import { BIN, FIXTURES, builtBin, spawnCli, tempHome, writeTemp } from './run-cl
 // The launcher itself, in its own process: what the in-process tests (run(argv, io)) cannot show.
 let home: string;
 beforeEach(() => {
-  home = tempHome();
+  // As on the very first run: no content cache yet.
+  home = tempHome({ cold: true });
 });
 afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { reportError } from '../../src/cli/handle-error.js';
 import type { Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/main.js';
@@ -140,8 +141,15 @@ export function builtBin(): string {
   return BIN;
 }
 
-export function tempHome(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'qualify-home-'));
+/**
+ * A new QUALIFY_HOME. It starts with the content cache a previous run of the CLI left (filled once
+ * per test run by the global setup), as a learner's home has after the first command: the content
+ * is then not parsed again in every test. `{ cold: true }` gives a home as on the very first run.
+ */
+export function tempHome(options: { cold?: boolean } = {}): string {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'qualify-home-'));
+  if (!options.cold) fs.cpSync(inject('contentCache'), path.join(home, 'cache'), { recursive: true });
+  return home;
 }
 
 export function writeTemp(dir: string, name: string, text: string): string {

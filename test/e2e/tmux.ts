@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
-import { BIN, ROOT } from '../cli/run-cli.js';
+import { BIN, ROOT, tempHome } from '../cli/run-cli.js';
 
 let counter = 0;
 
@@ -17,7 +16,7 @@ export class TmuxTerminal {
   readonly home: string;
 
   constructor(home?: string) {
-    this.home = home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'qualify-e2e-'));
+    this.home = home ?? tempHome();
   }
 
   private tmux(...args: string[]): string {

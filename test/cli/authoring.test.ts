@@ -38,7 +38,8 @@ describe('qualify schema', () => {
     expect(result.stderr).toContain('quiz');
   });
 
-  it('--write puts both schemas into a content folder; new and import point their editor line there, so it survives sharing', async () => {
+  // So the editor line survives sharing the folder.
+  it('--write puts both schemas into a content folder; new and import point their editor line there', async () => {
     const content = fresh('shared');
     const written = await cli(['schema', '--write', content], { home });
     expect(written.code).toBe(0);
@@ -107,7 +108,7 @@ describe('qualify schema', () => {
 });
 
 describe('qualify new', () => {
-  it('scaffolds a guideline and a bank that lint clean, validate by their modeline schema, and whose key scores 100%', async () => {
+  it('scaffolds a guideline and a bank that lint clean, validate by their schema, whose key scores 100%', async () => {
     const dir = fresh('new');
     expect((await cli(['new', 'guideline', 'my-task', '--dir', dir], { home })).code).toBe(0);
     const created = await cli(['new', 'bank', 'my-task-basics', '--guideline', 'my-task', '--dir', dir], { home });
@@ -151,7 +152,8 @@ describe('qualify import', () => {
     expect(unnamed.stderr).toContain('add --id <id>');
   });
 
-  it('GIFT: converts the Moodle-style examples into a bank and stub guideline that lint clean and score 100% with their key', async () => {
+  // Their key scores 100%.
+  it('GIFT: converts the Moodle-style examples into a bank and stub guideline that lint clean', async () => {
     const dir = fresh('gift');
     const result = await cli(['import', 'gift', path.join(FIXTURES, 'import', 'page-quality.gift.txt'), '--dir', dir], {
       home,
@@ -210,7 +212,8 @@ describe('qualify import', () => {
     expect(text).not.toContain('\uFFFD');
   });
 
-  it('Aiken: converts into a bank under a named guideline that lints clean and scores 100%, reporting a bad answer line', async () => {
+  // A bad answer line is reported.
+  it('Aiken: converts into a bank under a named guideline, lint clean, scoring 100%', async () => {
     const dir = fresh('aiken');
     const result = await cli(
       [

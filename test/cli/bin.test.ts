@@ -16,7 +16,7 @@ afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
 const BASIC = ['--content', path.join(FIXTURES, 'basic')];
 
 describe('bin/qualify.js', () => {
-  it('turns each outcome into its exit code: 0 ok, 1 problems found, 2 usage or content error, 3 retake refused', () => {
+  it('turns each outcome into its exit code: 0 ok, 1 problems, 2 usage or content error, 3 retake refused', () => {
     expect(spawnCli(['--version'], { home })).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
     expect(spawnCli([...BASIC, 'list'], { home }).code).toBe(0);
 
@@ -43,7 +43,8 @@ describe('bin/qualify.js', () => {
 
   it('stops quietly, with no stack trace, when the reader stops reading', () => {
     // `head -1` closes the pipe after one line; the key of a shipped bank is hundreds of lines.
-    const script = `"${process.execPath}" "${builtBin()}" key search-evaluation-basics | head -1; echo "exit \${PIPESTATUS[0]}" >&2`;
+    const key = `"${process.execPath}" "${builtBin()}" key search-evaluation-basics`;
+    const script = `${key} | head -1; echo "exit \${PIPESTATUS[0]}" >&2`;
     const result = spawnSync('bash', ['-c', script], { env: { ...process.env, QUALIFY_HOME: home }, encoding: 'utf8' });
     expect(result.stdout).toMatch(/^# Answer key of search-evaluation-basics/);
     expect(result.stderr.trim()).toBe('exit 0');

@@ -240,7 +240,8 @@ describe('retake waiting periods through the CLI', () => {
     const during = await run(['exam', 'fixture-bank', '--answers', await keyFile()], at(0.05));
     expect(during.code).toBe(2);
     expect(during.stderr).toContain('is still in progress. Continue it with "qualify exam fixture-bank --resume"');
-    // An hour later it has run out: it is submitted as it stood (nothing answered: failed), so the wait starts at its deadline.
+    // An hour later it has run out: it is submitted as it stood (nothing answered: failed), so the
+    // wait starts at its deadline.
     const after = await json(['exam', 'fixture-bank', '--answers', await keyFile()], at(1));
     expect(after.code).toBe(3);
     expect(after.body).toEqual({
@@ -357,7 +358,8 @@ describe('broken and hostile content', () => {
     writeTemp(
       dir,
       'bank.yaml',
-      'kind: bank\nid: h\ntitle: T\nguideline: fixture-guide\nversion: "1"\n"\\e[2Jevil\\e]0;pwn\\a": 1\nquestions: []\n',
+      'kind: bank\nid: h\ntitle: T\nguideline: fixture-guide\nversion: "1"\n' +
+        '"\\e[2Jevil\\e]0;pwn\\a": 1\nquestions: []\n',
     );
     const result = await cli(['--content', BASIC, '--content', dir, 'list'], { home });
     expect(result.code).toBe(2);
@@ -390,7 +392,8 @@ describe('qualify exam without --answers outside a terminal', () => {
     const exam = await run(['exam', 'fixture-bank']);
     expect(exam.code).toBe(2);
     expect(exam.stderr).toContain(
-      '"qualify exam" runs in a terminal; here stdin or stdout is not one. To score an answers file instead, use "qualify exam <bank> --answers <file>".',
+      '"qualify exam" runs in a terminal; here stdin or stdout is not one. ' +
+        'To score an answers file instead, use "qualify exam <bank> --answers <file>".',
     );
     const practice = await run(['practice', 'fixture-bank']);
     expect(practice.code).toBe(2);

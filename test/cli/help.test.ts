@@ -15,13 +15,13 @@ function programHelp(): string {
     width: 80,
     cwd: '/',
   });
-  program.configureOutput({ getOutHelpWidth: () => undefined, getOutHasColors: () => false });
+  program.configureOutput({ getOutHelpWidth: () => 80, getOutHasColors: () => false });
   program.outputHelp();
   return text;
 }
 
 describe('qualify --help into a pipe', () => {
-  it('is the generated text, and the generated text is what the program prints (run "npm run generate" when not)', () => {
+  it('is the generated text, which is what the program prints (run "npm run generate" when not)', () => {
     expect(HELP).toBe(programHelp());
     expect(HELP).toContain('Usage: qualify [options] [command]');
     const home = tempHome();

@@ -62,7 +62,7 @@ describe('history and stats at 60 columns (COLUMNS, piped)', () => {
 });
 
 describe('read at 60 columns (COLUMNS, piped)', () => {
-  it('keeps each contents row whole, reflows a section into paragraphs and keeps a search hit apart from its snippet', async () => {
+  it('keeps contents rows whole, reflows sections into paragraphs, sets search hits apart from snippets', async () => {
     const home = tempHome();
     const toc = (await cli(['read', 'search-evaluation'], { home, env: { COLUMNS: '60' } })).stdout;
     expect(tooWide(toc, 60)).toEqual([]);

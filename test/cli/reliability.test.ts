@@ -33,7 +33,7 @@ const events = (stdout: string) =>
 const lines = (...objects: unknown[]) => objects.map((o) => JSON.stringify(o)).join('\n') + '\n';
 
 describe('the drivable exam: --answers - --stream', () => {
-  it('acknowledges each answer once saved, reports bad lines without stopping, and submits on {"submit": true}', async () => {
+  it('acknowledges each answer once saved, reports bad lines, and submits on {"submit": true}', async () => {
     const result = await run(
       ['exam', BANK, '--answers', '-', '--stream', '--practice', '--all'],
       undefined,
@@ -53,10 +53,11 @@ describe('the drivable exam: --answers - --stream', () => {
       .prepare('SELECT question_id FROM answers ORDER BY question_id')
       .all();
     expect(answers).toEqual([{ question_id: 'q-single' }, { question_id: 'q-tf' }]);
-    expect(seen[5]).toMatchObject({ status: 'submitted', score: expect.any(Number) });
+    expect(seen[5]).toMatchObject({ status: 'submitted', score: expect.any(Number) as number });
   });
 
-  it('leaves the attempt in progress when stdin ends without a submit, and --resume continues it without a terminal', async () => {
+  // Without a terminal.
+  it('leaves the attempt in progress when stdin ends without a submit; --resume continues it', async () => {
     const first = await run(
       ['exam', BANK, '--answers', '-', '--stream', '--seed', '1'],
       undefined,
@@ -122,7 +123,8 @@ describe('the drivable exam: --answers - --stream', () => {
 });
 
 describe('found: the clock turned back', () => {
-  it('refuses to resume (or submit) an attempt with a clock earlier than its records, so the wait cannot be shortened', async () => {
+  // So the wait cannot be shortened.
+  it('refuses to resume (or submit) an attempt with a clock earlier than its records', async () => {
     await run(
       ['exam', BANK, '--answers', '-', '--stream'],
       '2031-01-10T10:00:00Z',
@@ -252,10 +254,12 @@ describe('found: write errors and refused databases', () => {
     const file = db();
     const old = new Database(file);
     // Schema 1 as an older qualify left it: the first migration only.
-    old.exec(`CREATE TABLE attempts (id INTEGER PRIMARY KEY, bank_id TEXT NOT NULL, bank_title TEXT NOT NULL, bank_version TEXT NOT NULL, bank_file TEXT NOT NULL,
-      guideline_id TEXT NOT NULL, mode TEXT NOT NULL, status TEXT NOT NULL, seed INTEGER NOT NULL, question_ids TEXT NOT NULL, started_at INTEGER NOT NULL,
+    old.exec(`CREATE TABLE attempts (id INTEGER PRIMARY KEY, bank_id TEXT NOT NULL, bank_title TEXT NOT NULL,
+      bank_version TEXT NOT NULL, bank_file TEXT NOT NULL, guideline_id TEXT NOT NULL, mode TEXT NOT NULL,
+      status TEXT NOT NULL, seed INTEGER NOT NULL, question_ids TEXT NOT NULL, started_at INTEGER NOT NULL,
       deadline_at INTEGER, ended_at INTEGER, score REAL, max_score REAL, percent REAL, passed INTEGER, result TEXT);
-      CREATE TABLE answers (attempt_id INTEGER NOT NULL, question_id TEXT NOT NULL, response TEXT NOT NULL, answered_at INTEGER NOT NULL, flagged INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (attempt_id, question_id));
+      CREATE TABLE answers (attempt_id INTEGER NOT NULL, question_id TEXT NOT NULL, response TEXT NOT NULL,
+      answered_at INTEGER NOT NULL, flagged INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (attempt_id, question_id));
       PRAGMA user_version = 1;`);
     old.close();
     const before = fs.readFileSync(file);
@@ -270,7 +274,7 @@ describe('found: write errors and refused databases', () => {
     backup.close();
   });
 
-  it('refuses a missing --db folder, an empty --db= and a missing --content folder instead of carrying on', async () => {
+  it('refuses a missing --db folder, an empty --db= and a missing --content folder instead of going on', async () => {
     const missing = await run(['history', '--db', path.join(home, 'no', 'such', 'q.db')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('does not exist');

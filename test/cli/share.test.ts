@@ -102,7 +102,7 @@ describe('qualify export and merge', () => {
     expect((await exportOf(ana, content, ['--no-name'])).json.learners[0]).not.toHaveProperty('name');
   });
 
-  it('round-trips: merging the same exports twice leaves the counts unchanged, and a re-export keeps every attempt', async () => {
+  it('round-trips: merging the same exports twice changes no count; a re-export keeps every attempt', async () => {
     const content = groupContent();
     const anaHome = await member(content, ['q1: true\nq2: true\nq3: b\n', 'q1: false\nq2: true\nq3: a\n']);
     const ana = await exportOf(anaHome, content, ['--name', 'Ana']);
@@ -212,7 +212,8 @@ describe('qualify stats and lint --stats on a group database', () => {
     return { content, group, db };
   }
 
-  it('prints facility, discrimination, option picks and flags with their section, as text, JSON, Markdown and HTML', async () => {
+  // Text, JSON, Markdown and HTML.
+  it('prints facility, discrimination, option picks and flags with their section, in every format', async () => {
     const { content, group, db } = await groupDb();
     const run = (...args: string[]) =>
       cli(['--content', content, 'stats', 'group-bank', '--db', db, ...args], { home: group });
@@ -227,7 +228,8 @@ describe('qualify stats and lint --stats on a group database', () => {
     expect(text.stdout).toContain('q3 · section 3 Three');
     // Piped without COLUMNS the text fits 80 columns: the flag wraps at a space, under its ⚑.
     expect(text.stdout).toContain(
-      '  ⚑ discrimination -0.50: learners who scored well on the rest did no better on\n    this question; check the key',
+      '  ⚑ discrimination -0.50: learners who scored well on the rest did no better on\n' +
+        '    this question; check the key',
     );
 
     const json = parseJson<{ questions: (Omit<ItemStats, 'flags'> & { flags: { code: string }[] })[] }>(

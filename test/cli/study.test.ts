@@ -82,7 +82,8 @@ describe('qualify drill without a terminal', () => {
     const piped = await run(dir, 'drill', 'fixture-bank');
     expect(piped.code).toBe(2);
     expect(piped.stderr).toContain(
-      '"qualify drill" runs in a terminal; here stdin or stdout is not one. "qualify drill [target] --json" lists the cards due',
+      '"qualify drill" runs in a terminal; here stdin or stdout is not one. ' +
+        '"qualify drill [target] --json" lists the cards due',
     );
     const limit = await run(dir, 'drill', 'fixture-bank', '--limit', '0', '--json');
     expect(limit.code).toBe(2);
@@ -98,7 +99,7 @@ describe('qualify drill without a terminal', () => {
 });
 
 describe('qualify read without a terminal', () => {
-  it('prints the contents with the record per section, a section (remembered as read), and search results', async () => {
+  it('prints the contents with the record per section, a section (then read), and search results', async () => {
     const dir = home();
     await run(dir, 'exam', 'fixture-bank', '--answers', WRONG);
     const section = await run(dir, 'read', 'fixture-bank', '3');

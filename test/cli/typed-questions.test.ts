@@ -23,7 +23,7 @@ describe('short-answer and numeric questions from an answers file', () => {
     expect(parseJson<{ percent: number }>(exam.stdout)).toMatchObject({ percent: 100 });
   });
 
-  it("give partial credit and the matched answer's feedback, shown in the mistake report with the expected answer", async () => {
+  it("give partial credit and the matched answer's feedback, shown in the report with the key", async () => {
     const answers = writeTemp(home, 'partial.yaml', 't-word: Highly Meets\nt-count: 145 s\n');
     const report = await run(['exam', BANK, '--answers', answers, '--practice']);
     expect(report.code).toBe(0);

@@ -183,7 +183,7 @@ describe('the interactive exam in a terminal (tmux)', () => {
     expect(screen).not.toMatch(/^ +tried yet/m);
   });
 
-  it("goes back to the bank's menu after reading the guideline, and offers practice when the exam is refused", async () => {
+  it("goes back to the bank's menu after the guideline, and offers practice when the exam is refused", async () => {
     const t = terminal();
     fs.cpSync(path.join(FIXTURES, 'basic'), path.join(t.home, 'content'), { recursive: true });
     // A failed attempt: the next one opens only after the waiting period.

@@ -43,7 +43,7 @@ describe('screens around the exam (tmux)', () => {
     t.send('Enter');
     await t.waitFor('Question 1/25');
     t.send('r');
-    let screen = await t.waitFor('Review before you submit');
+    const screen = await t.waitFor('Review before you submit');
     const rows = screen.split('\n').filter((line) => /^.{2} ?\d+\. (un)?answered/.test(line));
     expect(rows.length).toBeGreaterThan(5);
     // Each row names its question and type; no two rows read the same.
@@ -59,7 +59,7 @@ describe('screens around the exam (tmux)', () => {
     expect(rows.every((row) => [...row].length <= 99)).toBe(true);
   });
 
-  it('a question opened from review returns to review once answered; Esc on review goes back to the question', async () => {
+  it('a question opened from review returns to review once answered; Esc on review goes back', async () => {
     const t = terminal();
     t.start([...CONTENT, 'exam', 'fixture-bank', '--seed', '1']);
     await t.waitFor('Start the exam');
@@ -78,7 +78,8 @@ describe('screens around the exam (tmux)', () => {
     expect(screen).not.toContain('Review before you submit');
   });
 
-  it('qualify --content DIR --db FILE opens the home screen; Esc goes back, q quits; waits read "retake in", lockouts "locked out until"', async () => {
+  // Waits read "retake in", lockouts "locked out until".
+  it('qualify --content DIR --db FILE opens the home screen; Esc goes back, q quits', async () => {
     const t = terminal();
     const db = path.join(t.home, 'elsewhere.db');
     const empty = path.join(t.home, 'empty.yaml');

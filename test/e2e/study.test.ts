@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { parseJson } from '../helpers.js';
 import { FIXTURES, cli } from '../cli/run-cli.js';
 import { attempts, terminalsClosedAfterEach } from './tmux.js';
 
@@ -34,7 +35,7 @@ function reviews(home: string): { card_id: string; grade: string; correct: numbe
 }
 
 describe('the study loop in a terminal (tmux)', () => {
-  it('reads a guideline: the record per section, / search and jump, the three passes, sections read remembered', async () => {
+  it('reads a guideline: record per section, / search and jump, three passes, sections read kept', async () => {
     const t = terminal();
     await failExam(t.home);
     t.start([...CONTENT, 'read', 'fixture-guide']);
@@ -83,7 +84,7 @@ describe('the study loop in a terminal (tmux)', () => {
     expect(toc).toMatch(/Reading the task .*✓ read/);
   });
 
-  it('drills after a failed exam: the missed questions come due, a right answer is scheduled later, a wrong one soon', async () => {
+  it('drills after a failed exam: missed questions come due, right answers later, wrong ones soon', async () => {
     const t = terminal();
     await failExam(t.home);
     const before = Date.now();
@@ -113,9 +114,8 @@ describe('the study loop in a terminal (tmux)', () => {
     const rating = cards(t.home).find((c) => c.id === 'question:fixture-bank:q-rating')!;
     expect(rating.due_at).toBeLessThan(single.due_at);
     // The next round carries on with what is still due: not the card answered right.
-    const due = JSON.parse(
-      (await cli([...CONTENT, 'drill', 'fixture-bank', '--json'], { home: t.home })).stdout,
-    ).due.map((c: { card: string }) => c.card);
+    const drill = (await cli([...CONTENT, 'drill', 'fixture-bank', '--json'], { home: t.home })).stdout;
+    const due = parseJson<{ due: { card: string }[] }>(drill).due.map((c) => c.card);
     expect(due).not.toContain('question:fixture-bank:q-single');
     expect(due).toContain('question:fixture-bank:q-tf');
     // A drill is not an attempt: the retake history holds only the failed exam.

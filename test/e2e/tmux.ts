@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
-import { BIN, ROOT, tempHome } from '../cli/run-cli.js';
+import { builtBin, ROOT, tempHome } from '../cli/run-cli.js';
 
 let counter = 0;
 
@@ -23,7 +23,10 @@ export class TmuxTerminal {
     return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
   }
 
-  /** Starts `qualify <args>` in a window of `size` (default 100x34); when it exits, the pane stays open showing "[exited N]". */
+  /**
+   * Starts `qualify <args>` in a window of `size` (default 100x34); when it exits, the pane stays
+   * open showing "[exited N]".
+   */
   start(
     args: string[],
     env: Record<string, string> = {},
@@ -33,7 +36,9 @@ export class TmuxTerminal {
     const assignments = Object.entries(vars)
       .map(([k, v]) => `${k}='${v}'`)
       .join(' ');
-    const command = `cd '${ROOT}' && env -u FORCE_COLOR -u QUALIFY_NOW ${assignments} '${process.execPath}' '${BIN}' ${args.map((a) => `'${a}'`).join(' ')}; echo "[exited $?]"; sleep 600`;
+    const qualify = [process.execPath, builtBin(), ...args].map((a) => `'${a}'`).join(' ');
+    const run = `env -u FORCE_COLOR -u QUALIFY_NOW ${assignments} ${qualify}`;
+    const command = `cd '${ROOT}' && ${run}; echo "[exited $?]"; sleep 600`;
     this.tmux('new-session', '-d', '-x', String(size.columns), '-y', String(size.rows), 'bash', '-c', command);
   }
 
@@ -88,7 +93,8 @@ export function attempts(home: string): { status: string; answered: number; mode
   try {
     return db
       .prepare(
-        'SELECT status, mode, (SELECT COUNT(*) FROM answers WHERE attempt_id = attempts.id) AS answered FROM attempts ORDER BY id',
+        'SELECT status, mode, (SELECT COUNT(*) FROM answers WHERE attempt_id = attempts.id) AS answered ' +
+          'FROM attempts ORDER BY id',
       )
       .all() as never;
   } finally {

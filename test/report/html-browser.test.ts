@@ -7,6 +7,16 @@ import { ARTIFACTS, launchChromium, openFile } from './browser.js';
 
 // The HTML report as a study group would see it: opened from a file in a real browser.
 
+/** What these checks read of the page, as it runs in the browser (the tests compile without the DOM library). */
+interface BrowserWindow {
+  document: { documentElement: { scrollWidth: number } };
+  innerWidth: number;
+  __pwned?: number;
+}
+interface SvgShape {
+  getBBox(): { width: number };
+}
+
 const HOSTILE =
   '<script>window.__pwned = 1; document.title = "pwned"</script><img src="http://127.0.0.1:9/x.png" onerror="window.__pwned = 2">';
 
@@ -108,7 +118,7 @@ describe('qualify report --format html in headless chromium', () => {
     // Section bars: one per section, the earned share drawn to scale, and the pass mark line.
     const bars = page.locator('#sections svg.bar-chart rect.bar');
     expect(await bars.count()).toBe(2);
-    const widths = await bars.evaluateAll((rects) => rects.map((r) => (r as SVGRectElement).getBBox().width));
+    const widths = await bars.evaluateAll((rects) => rects.map((r) => (r as unknown as SvgShape).getBBox().width));
     expect(widths[0]).toBe(0);
     expect(widths[1]).toBeGreaterThan(100);
     expect(await page.locator('#sections svg line.reference').count()).toBe(1);
@@ -139,10 +149,10 @@ describe('qualify report --format html in headless chromium', () => {
     const file = await htmlReport('for phones with a rather long bank title that has to wrap somewhere');
     const opened = await openFile(browser, file, { width: 360, height: 740 });
     const { page } = opened;
-    const widths = await page.evaluate(() => ({
-      content: document.documentElement.scrollWidth,
-      screen: window.innerWidth,
-    }));
+    const widths = await page.evaluate(() => {
+      const view = globalThis as unknown as BrowserWindow;
+      return { content: view.document.documentElement.scrollWidth, screen: view.innerWidth };
+    });
     expect(widths.content).toBeLessThanOrEqual(widths.screen);
     await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-phone.png'), fullPage: true });
     await page.emulateMedia({ media: 'print' });
@@ -156,7 +166,7 @@ describe('qualify report --format html in headless chromium', () => {
     const file = await htmlReport(HOSTILE);
     const opened = await openFile(browser, file);
     const { page } = opened;
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as BrowserWindow).__pwned)).toBeUndefined();
     expect(await page.title()).toBe(`Report ${HOSTILE} — attempt #2`);
     expect(await page.locator('script').count()).toBe(0);
     expect(await page.locator('img').count()).toBe(0);

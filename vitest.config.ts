@@ -24,6 +24,9 @@ export default defineConfig({
     // of its time waiting (for a screen, for an exam's time limit), so its waits overlap with
     // the other files' work. Vitest's default on two cores is one file at a time.
     maxWorkers: 3,
+    // Each file in a child process of its own: the in-process CLI runs change the working folder
+    // while they run (test/cli/run-cli.ts), which worker threads cannot do.
+    pool: 'forks',
     sequence: { sequencer: LongestFirst },
     // The end-to-end tests start real processes and terminals; give them room on a 2-core machine.
     testTimeout: 60_000,

@@ -73,7 +73,7 @@ export async function cli(args: string[], options: CliOptions): Promise<CliResul
     cwd,
   };
   let code: number;
-  const restore = enterProcessState(env, cwd);
+  const restore = enterProcessState();
   running = true;
   try {
     await run(args, io);
@@ -91,33 +91,18 @@ export async function cli(args: string[], options: CliOptions): Promise<CliResul
 let running = false;
 
 /**
- * For the length of one run, this process looks as the spawned CLI's would: `io.env` is also
- * `process.env`, `io.cwd` the working folder, and no exit code is set. Returns the function that
- * puts everything back, so nothing leaks into the next run.
- *
- * Why not the `Io` alone: some of `src/cli` still reads `process.env` and `process.cwd()` (the
- * `process.env` defaults of `homeDir`, `databaseFile` and `contentDirs` in `cli/context.ts`, which
- * `selectAllContent` and `openStore` rely on; `path.resolve` of options such as `--db` and
- * `--content`). In the real process they are the same values, so the CLI behaves the same; once
- * those read the `Io`, this function can shrink to the exit code.
+ * For the length of one run, no exit code is set from an earlier one. Everything else the CLI
+ * reads about its surroundings (environment, working folder, home) comes through the `Io`, so
+ * the test's env and cwd are never copied into this process. Returns the function that puts the
+ * exit code back.
  */
-function enterProcessState(env: Record<string, string>, cwd: string): () => void {
-  // Two runs at once would share one process.env and folder: a test must await each run.
+function enterProcessState(): () => void {
+  // Runs share process.exitCode: a test must await each run.
   if (running) throw new Error('cli() was called while another cli() run was in progress: await each run');
-  const envBefore = { ...process.env };
-  const cwdBefore = process.cwd();
   const exitCodeBefore = process.exitCode;
-  const replaceEnv = (next: NodeJS.ProcessEnv) => {
-    for (const name of Object.keys(process.env)) if (!(name in next)) delete process.env[name];
-    Object.assign(process.env, next);
-  };
-  replaceEnv(env);
-  process.chdir(cwd);
   process.exitCode = undefined;
   return () => {
     process.exitCode = exitCodeBefore;
-    process.chdir(cwdBefore);
-    replaceEnv(envBefore);
   };
 }
 

@@ -22,6 +22,7 @@ class Run {
   constructor(
     readonly resolved: ResolvedBank,
     readonly db = path.join(tempTree(), 'qualify.db'),
+    readonly home = path.dirname(db),
   ) {}
 
   start(options: Partial<InteractiveOptions> = {}): this {
@@ -38,7 +39,7 @@ class Run {
     };
     this.done = runInteractive(
       this.resolved,
-      { content: [], db: this.db, mode: 'practice', seed: '1', ...options },
+      { content: [], db: this.db, cwd: process.cwd(), home: this.home, mode: 'practice', seed: '1', ...options },
       io,
       this.terminal,
     );
@@ -770,8 +771,9 @@ describe('practice rounds', () => {
       cwd: process.cwd(),
       clock: Date.now,
     };
-    vi.stubEnv('QUALIFY_HOME', tempTree()); // the content cache goes to a throwaway home
-    historyCommand(undefined, { content: [path.dirname(first.resolved.bank.file)], db: first.db }, io);
+    // The content cache goes to a throwaway home.
+    const options = { content: [path.dirname(first.resolved.bank.file)], db: first.db, cwd: io.cwd, home: tempTree() };
+    historyCommand(undefined, options, io);
     // The command carries the --content and --db it needs to find the bank and the round again.
     expect(out).toMatch(
       /practice\s+in progress\n\s+continue with: qualify\s+--content\s+\S+\s+--db\s+\S+\s+practice\s+b\s+--resume/,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
+import { loadContent } from '../../src/library/load.js';
 import { keyResponse } from '../../src/scoring/key-response.js';
 import { normalizeResponse, type Response } from '../../src/scoring/response.js';
 import { fullCredit, scoreQuestion } from '../../src/scoring/rubric.js';
@@ -24,7 +24,7 @@ const fullByScore = (question: (typeof questions)[number], response: Response | 
 };
 
 describe('fullCredit', () => {
-  it('agrees with scoreQuestion on every shipped and fixture question, for the key, wrong answers and no answer', () => {
+  it('agrees with scoreQuestion on every shipped and fixture question, for the key, wrong answers, no answer', () => {
     expect(questions.length).toBeGreaterThan(20);
     const types = new Set(questions.map((q) => q.type));
     expect(types.size).toBeGreaterThanOrEqual(10);

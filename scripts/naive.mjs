@@ -9,7 +9,7 @@
 // Usage: npm run naive [-- [bank-id...] [--summary]]   (exit 1 when a bank or a question fails)
 // Runs on the built code (dist/), so build first (npm run naive does).
 import { SHIPPED_CONTENT_DIRS } from '../dist/content/discover.js';
-import { loadContent } from '../dist/content/load.js';
+import { loadContent } from '../dist/library/load.js';
 import { KEYWORD_LIMIT, NAIVE_LIMIT, keywordListHeldOff, takeNaively } from '../dist/scoring/naive.js';
 
 const args = process.argv.slice(2);

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { loadContent, type ContentSet } from '../src/content/load.js';
+import type { ContentSet } from '../src/content/loaded.js';
+import { loadContent } from '../src/library/load.js';
 import type { ResolvedBank } from '../src/content/types.js';
 
 const made: string[] = [];

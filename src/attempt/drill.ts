@@ -1,4 +1,4 @@
-import type { ContentSet } from '../content/load.js';
+import type { ContentSet } from '../content/loaded.js';
 import type { Guideline, Question, ResolvedBank } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import { questionResult, type QuestionResult } from '../report/model.js';

@@ -1,4 +1,4 @@
-import type { ContentSet } from '../content/load.js';
+import type { ContentSet } from '../content/loaded.js';
 import type { ReportModel } from '../report/model.js';
 import { analyse, sectionAccuracy, type Analytics } from '../study/analytics.js';
 import type { Question, ResolvedBank } from '../content/types.js';

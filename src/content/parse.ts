@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, Pair } from 'yaml';
+import { formatMessage } from '../text/format-message.js';
+import type { Diagnostic } from './diagnostic.js';
+import { YAML_SYNTAX_MESSAGES, type YamlSyntaxMessageId } from './file-messages.js';
 
 /**
  * The YAML library, loaded the first time a file is parsed: a command answered from the content
@@ -7,9 +10,6 @@ import type { Document, LineCounter, Node, Pair } from 'yaml';
  */
 let yamlModule: typeof import('yaml') | undefined;
 const yaml = () => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
-import { formatMessage } from '../lint/rule.js';
-import { yamlSyntax, type YamlSyntaxMessageId } from '../lint/rules/yaml-syntax.js';
-import type { Diagnostic } from './diagnostic.js';
 
 /** A parsed YAML file that keeps the source positions of its nodes. */
 export interface ParsedFile {
@@ -35,7 +35,7 @@ export interface SyntaxProblem {
 
 export type PathSegment = string | number;
 
-const MESSAGES = yamlSyntax.meta.messages;
+const MESSAGES = YAML_SYNTAX_MESSAGES;
 /** A yaml library error code with a plain-language message of its own. */
 const hasMessage = (code: string): code is YamlSyntaxMessageId =>
   /^[A-Z_]+$/.test(code) && Object.hasOwn(MESSAGES, code);

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
-import { fileRead } from '../lint/rules/file.js';
-import { formatMessage } from '../lint/rule.js';
+import { formatMessage } from '../text/format-message.js';
+import { TOO_LARGE_MESSAGE } from './file-messages.js';
 import { MAX_CONTENT_BYTES } from './parse.js';
 
 /** A file too large to be content, refused before it is read. */
 export class FileTooLargeError extends Error {
   constructor(readonly bytes: number) {
-    super(formatMessage(fileRead.meta.messages.tooLarge, tooLargeData(bytes)));
+    super(formatMessage(TOO_LARGE_MESSAGE, tooLargeData(bytes)));
   }
 }
 
-/** The data of the `file` rule's `tooLarge` message. */
+/** The data of the too-large message (the `file` rule's `tooLarge`). */
 export function tooLargeData(bytes: number): { size: string; limit: string } {
   return { size: formatMegabytes(bytes), limit: formatMegabytes(MAX_CONTENT_BYTES) };
 }

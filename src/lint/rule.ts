@@ -4,8 +4,8 @@
  * gets a context whose `report` is bound to the rule and the file, and returns visitors, called for
  * the parts of the content the rule looks at.
  *
- * Rules are pure: no files, no terminal, no clock. This module has no run-time imports, so the
- * content loader (which runs the load-phase rules) can use rules without an import circle.
+ * Rules are pure: no files, no terminal, no clock. The loader that runs the load-phase rules on every
+ * read is above both content and lint, in library/load.ts.
  */
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../content/diagnostic.js';
@@ -249,13 +249,4 @@ export function defineRule<const M extends Messages>(rule: {
   create(context: RuleContext<M> & LintEnvironment): Visitors;
 }): LintRule<M> {
   return rule;
-}
-
-/** Fills a message's `{{placeholders}}` from its data. A placeholder without data is a bug in the rule. */
-export function formatMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    const value = data[name];
-    if (value === undefined) throw new Error(`message "${template}" needs {{${name}}}`);
-    return String(value);
-  });
 }

@@ -1,15 +1,8 @@
 import type { Diagnostic } from '../content/diagnostic.js';
 import { positionOf, type ParsedFile } from '../content/parse.js';
 import { describePath } from '../content/where.js';
-import {
-  formatMessage,
-  type LintEnvironment,
-  type LintRule,
-  type Location,
-  type Messages,
-  type RuleContext,
-  type Visitors,
-} from './rule.js';
+import { formatMessage } from '../text/format-message.js';
+import type { LintEnvironment, LintRule, Location, Messages, RuleContext, Visitors } from './rule.js';
 
 /** The environment of a rule run outside `qualify lint` (the loader): no stats, no coverage. */
 const NO_ENVIRONMENT: LintEnvironment = { ruleIds: new Set(), coverage: () => {} };

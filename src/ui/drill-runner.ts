@@ -1,6 +1,6 @@
 import type { Clock } from '../attempt/lifecycle.js';
 import { recordDrillAnswer, type DrillCard, type DrillResult } from '../attempt/drill.js';
-import type { ContentSet } from '../content/load.js';
+import type { ContentSet } from '../content/loaded.js';
 import { isConfidence, type Response } from '../scoring/response.js';
 import type { StudyStore } from '../store/study.js';
 import { waitText } from '../study/next-step.js';

@@ -1,4 +1,4 @@
-import type { ContentSet } from '../content/load.js';
+import type { ContentSet } from '../content/loaded.js';
 import type { Guideline } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import type { AttemptStore } from '../store/attempts.js';

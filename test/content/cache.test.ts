@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openContentCache } from '../../src/content/cache.js';
-import { loadContent } from '../../src/content/load.js';
+import { loadContent } from '../../src/library/load.js';
 import { GUIDELINE, bankYaml, tempTree } from '../helpers.js';
 
 const bank = bankYaml(`  - {id: q1, type: true-false, sections: ["2"], prompt: First, answer: true}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_CONTENT_DIRS } from '../../src/content/discover.js';
-import { loadContent } from '../../src/content/load.js';
+import { loadContent } from '../../src/library/load.js';
 import { KEYWORD_LIMIT, NAIVE_LIMIT, keywordListHeldOff, takeNaively } from '../../src/scoring/naive.js';
 
 // Issue 11: no shipped bank can be passed by test-wiseness. `npm run naive` prints the same

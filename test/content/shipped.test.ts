@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SHIPPED_CONTENT_DIRS } from '../../src/content/discover.js';
-import { loadContent } from '../../src/content/load.js';
+import { loadContent } from '../../src/library/load.js';
 import { QUESTION_TYPES } from '../../src/content/types.js';
 import { keyResponse } from '../../src/cli/commands/key.js';
 import { scoreAttempt } from '../../src/scoring/attempt.js';

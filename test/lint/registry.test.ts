@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/lint/index.js';
 import { LOAD_RULES } from '../../src/lint/load-rules.js';
-import { formatMessage } from '../../src/lint/rule.js';
+import { formatMessage } from '../../src/text/format-message.js';
 import { ROOT } from '../cli/run-cli.js';
 
 describe('the rule registry', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
+import { loadContent } from '../../src/library/load.js';
 import { lintContent } from '../../src/lint/index.js';
 import type { LintRule, Messages } from '../../src/lint/rule.js';
 import { GUIDELINE, tempTree } from '../helpers.js';

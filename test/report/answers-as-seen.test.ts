@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
+import { loadContent } from '../../src/library/load.js';
 import { buildReport } from '../../src/report/model.js';
 import { examSummary } from '../../src/report/render/json.js';
 import { renderMarkdown } from '../../src/report/render/markdown.js';

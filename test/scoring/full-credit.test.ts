@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
+import { loadContent } from '../../src/library/load.js';
 import { keyResponse } from '../../src/scoring/key-response.js';
 import { normalizeResponse, type Response } from '../../src/scoring/response.js';
 import { fullCredit, scoreQuestion } from '../../src/scoring/rubric.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
+import { loadContent } from '../../src/library/load.js';
 import type { Guideline } from '../../src/content/types.js';
 import { drillRound, flashQuestion, guidelineCards, inSection, type DueCard } from '../../src/study/cards.js';
 import { passSections, searchSections, sectionAlone } from '../../src/study/reader.js';

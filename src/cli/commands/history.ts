@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import type { ContentSet } from '../../content/load.js';
+import type { ContentSet } from '../../content/loaded.js';
 import { renderJson } from '../../report/render/json.js';
 import { sanitize } from '../../text/sanitize.js';
 import { formatWhen, makeTheme } from '../../text/theme.js';

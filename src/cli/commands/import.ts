@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadContent } from '../../content/load.js';
+import { loadContent } from '../../library/load.js';
 import { schemaModeline, writeSchemas } from '../../content/schema-location.js';
 import { ProblemsFoundError, UsageError } from '../../errors.js';
 import { decodeSource } from '../../import/text.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../content/diagnostic.js';
 import { findContentFiles } from '../../content/discover.js';
-import { loadContent } from '../../content/load.js';
+import { loadContent } from '../../library/load.js';
 import { ProblemsFoundError, UsageError } from '../../errors.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName, type Formatter } from '../../lint/formatters/index.js';
 import type { LINT_FORMATS } from '../choices.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bankTemplate, guidelineTemplate } from '../../authoring/scaffold.js';
-import { loadContent } from '../../content/load.js';
+import { loadContent } from '../../library/load.js';
 import { schemaModeline, writeSchemas } from '../../content/schema-location.js';
 import { UsageError } from '../../errors.js';
 import { authoringMessages as messages } from '../authoring-messages.js';

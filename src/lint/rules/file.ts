@@ -1,3 +1,4 @@
+import { TOO_LARGE_MESSAGE } from '../../content/file-messages.js';
 import { defineRule } from '../rule.js';
 
 /** A content file that cannot be read: the loader tries, this rule says why it failed. */
@@ -9,7 +10,7 @@ export const fileRead = defineRule({
     description: 'A content file that cannot be read (permissions, a folder named like a file).',
     messages: {
       cannotRead: 'cannot read the file ({{code}})',
-      tooLarge: 'the file is {{size}}; content and answers files are limited to {{limit}}',
+      tooLarge: TOO_LARGE_MESSAGE,
     },
   },
   create(context) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../../src/content/load.js';
+import { loadContent } from '../../../src/library/load.js';
 import { lintContent } from '../../../src/lint/index.js';
 import { fileRead } from '../../../src/lint/rules/file.js';
 import { tempTree } from '../../helpers.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../../src/content/load.js';
+import { loadContent } from '../../../src/library/load.js';
 import { lintContent, RULES } from '../../../src/lint/index.js';
 import { normalizeResponse, type Response } from '../../../src/scoring/response.js';
 import type { PooledAttempt } from '../../../src/stats/item-stats.js';

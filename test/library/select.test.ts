@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openContentCache, type ContentCache } from '../../src/content/cache.js';
 import { openContentIndex } from '../../src/content/index.js';
-import { selectContent } from '../../src/content/select.js';
+import { selectContent } from '../../src/library/select.js';
 import { GUIDELINE, bankYaml, tempTree } from '../helpers.js';
 
 const bank = bankYaml(`  - {id: q1, type: true-false, sections: ["2"], prompt: First, answer: true}

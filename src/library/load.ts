@@ -1,20 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { stampOf, type ContentCache } from '../content/cache.js';
+import type { Diagnostic } from '../content/diagnostic.js';
+import { findContentFiles } from '../content/discover.js';
+import type { ContentKind, ContentSet, LoadedFile } from '../content/loaded.js';
+import { parseYaml, type ParsedFile } from '../content/parse.js';
+import { FileTooLargeError, readContentFile, tooLargeData } from '../content/read.js';
+import { resolveBank, resolveGuideline } from '../content/resolve.js';
+import type { GuidelineFile } from '../content/schema/types.generated.js';
+import type { Bank, Guideline, ResolvedBank } from '../content/types.js';
+import { validateWithScope } from '../content/validate.js';
 import { LOAD_RULES } from '../lint/load-rules.js';
 import type { MediaOnDisk } from '../lint/rule.js';
 import { visit } from '../lint/run.js';
-import { stampOf, type ContentCache } from './cache.js';
-import type { Diagnostic } from './diagnostic.js';
-import { findContentFiles } from './discover.js';
-import type { ContentKind, ContentSet, LoadedFile } from './loaded.js';
-import { parseYaml, type ParsedFile } from './parse.js';
-import { FileTooLargeError, readContentFile, tooLargeData } from './read.js';
-import { resolveBank, resolveGuideline } from './resolve.js';
-import type { GuidelineFile } from './schema/types.generated.js';
-import type { Bank, Guideline, ResolvedBank } from './types.js';
-import { validateWithScope } from './validate.js';
 
-export type { ContentSet, LoadedFile } from './loaded.js';
+/*
+ * The loader every command reads content through. It is above both content/ (which parses,
+ * validates and resolves) and lint/ (whose load-phase rules it runs on each file, so `exam`,
+ * `read` and the rest refuse a broken bank with the very messages `qualify lint` shows); neither
+ * of those imports it. See docs/architecture.md.
+ */
 
 interface ReadFile {
   parsed: ParsedFile;

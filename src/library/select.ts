@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { stampOf, type ContentCache } from './cache.js';
-import type { Diagnostic } from './diagnostic.js';
-import { findContentFiles } from './discover.js';
-import type { ContentIndexStore, IndexRecord } from './index.js';
-import { loadContent, type ContentSet } from './load.js';
+import { stampOf, type ContentCache } from '../content/cache.js';
+import type { Diagnostic } from '../content/diagnostic.js';
+import { findContentFiles } from '../content/discover.js';
+import type { ContentIndexStore, IndexRecord } from '../content/index.js';
+import type { ContentSet } from '../content/loaded.js';
+import { loadContent } from './load.js';
 
 /**
  * The content on the search path as the index knows it, and a way to load only some of it.

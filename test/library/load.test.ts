@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
+import { loadContent } from '../../src/library/load.js';
 import { GUIDELINE, bankYaml, loadTree } from '../helpers.js';
 
 const problems = (files: Record<string, string>) =>

@@ -810,14 +810,14 @@ async function brokenEnvironment() {
   }
   // A full disk: a small tmpfs when mounting works (root), else a note that it did not run.
   const mountPoint = fs.mkdtempSync(path.join(WORK, 'full-'));
-  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=160k', 'tmpfs', mountPoint]).status === 0;
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mountPoint]).status === 0;
   if (mounted) {
     try {
       const db = path.join(mountPoint, 'q.db');
       const home = newHome('full');
       let last;
       let before = sha(db);
-      for (let i = 0; i < 40; i++) {
+      for (let i = 0; i < 80; i++) {
         before = sha(db);
         last = writeRun(home, db);
         if (last.code !== 0) break;

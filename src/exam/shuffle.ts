@@ -60,7 +60,10 @@ export function attemptOrder(seed: number, questions: readonly Question[]): Disp
   return order;
 }
 
-/** Choices in the recorded order; any the record does not name (added to the bank since) follow in the author's order. */
+/**
+ * Choices in the recorded order; any the record does not name (added to the bank since) follow in
+ * the author's order.
+ */
 function arrange(choices: readonly Choice[], order: readonly string[]): Choice[] {
   const rank = new Map(order.map((id, i) => [id, i]));
   const at = (c: Choice) => rank.get(c.id) ?? order.length;

@@ -117,7 +117,7 @@ export function describeAnswer(question: Question, answer: unknown): string {
     case 'multi-select': {
       // In the order the options were shown (an id that is no option, -1 >>> 0, last).
       const shown = (id: unknown) => question.options.findIndex((o) => o.id === id) >>> 0;
-      const picks = (Array.isArray(answer) ? [...answer] : [answer]).sort((a, b) => shown(a) - shown(b));
+      const picks = (Array.isArray(answer) ? [...(answer as unknown[])] : [answer]).sort((a, b) => shown(a) - shown(b));
       return picks.map((a) => optionText(question.options, a)).join('; ') || '(none picked)';
     }
     case 'true-false':

@@ -84,7 +84,8 @@ export function flashQuestion(card: CardRef, guideline: Guideline): SingleChoice
   } else if (card.kind === 'rule') {
     const rule = guideline.ruleIndex.get(card.ref);
     if (!rule) return undefined;
-    prompt = `Which is rule ${rule.id} (section ${rule.sectionId}, ${guideline.sectionIndex.get(rule.sectionId)?.title ?? ''})?`;
+    const sectionTitle = guideline.sectionIndex.get(rule.sectionId)?.title ?? '';
+    prompt = `Which is rule ${rule.id} (section ${rule.sectionId}, ${sectionTitle})?`;
     right = rule.text;
     pool = [...guideline.ruleIndex.values()].map((r) => r.text);
   } else return undefined;

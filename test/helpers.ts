@@ -71,3 +71,11 @@ export function question(resolved: ResolvedBank, id: string) {
   if (!q) throw new Error(`no question ${id}`);
   return q;
 }
+
+/**
+ * Parses JSON a command printed as the shape the test reads from it. The test's own assertions
+ * check that shape; the type only names the fields it reads.
+ */
+export function parseJson<T>(text: string): T {
+  return JSON.parse(text) as T;
+}

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Command } from 'commander';
 import envPaths from 'env-paths';
 import { openContentCache } from '../content/cache.js';
 import { openContentIndex } from '../content/index.js';
@@ -15,10 +16,25 @@ import { DatabaseRefusedError, openCheckedDatabase, type DB, type OpenedDatabase
 import type { Io, IoInput } from './io.js';
 import { messages } from './messages.js';
 
-/** Options every command accepts. */
+/** Options every command accepts, as typed, with where the command runs. */
 export interface GlobalOptions {
   content: string[];
   db?: string;
+  /** The folder relative paths on the command line start from (the Io's, not the process's). */
+  cwd: string;
+  /** Where qualify keeps its own files, from the Io's environment (see homeDir). */
+  home: string;
+}
+
+/**
+ * A command's options with the global ones, and the folder and home it runs with: everything
+ * below reads those from here, never from `process`, so a test's in-memory Io is the whole world.
+ */
+export function optionsOf<T extends GlobalOptions = GlobalOptions & Record<string, unknown>>(
+  command: Command,
+  io: Pick<Io, 'cwd' | 'env'>,
+): T {
+  return { ...command.optsWithGlobals<Omit<T, 'cwd' | 'home'>>(), cwd: io.cwd, home: homeDir(io.env) } as T;
 }
 
 /**
@@ -36,22 +52,23 @@ export function globalArgs(options: GlobalOptions): string {
 }
 
 /** Where qualify keeps its own files: `$QUALIFY_HOME`, or the platform's data folder. */
-export function homeDir(env: NodeJS.ProcessEnv = process.env): string {
+export function homeDir(env: NodeJS.ProcessEnv): string {
   return env.QUALIFY_HOME ? path.resolve(env.QUALIFY_HOME) : envPaths('qualify', { suffix: '' }).data;
 }
 
-export function databaseFile(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): string {
+export function databaseFile(options: GlobalOptions): string {
   if (options.db !== undefined && options.db.trim() === '') throw new UsageError(messages.emptyDbOption);
-  return options.db ? path.resolve(options.db) : path.join(homeDir(env), 'qualify.db');
+  return options.db ? path.resolve(options.cwd, options.db) : path.join(options.home, 'qualify.db');
 }
 
 /** The search path for content: shipped folders, then the home content folder, then --content. */
-export function contentDirs(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): string[] {
+export function contentDirs(options: GlobalOptions): string[] {
+  const folders = options.content.map((dir) => path.resolve(options.cwd, dir));
   // A folder named on the command line that is not there is a typo, not "no content".
-  for (const dir of options.content) {
-    if (!fs.existsSync(path.resolve(dir))) throw new UsageError(messages.noContentFolder(dir));
-  }
-  return [...SHIPPED_CONTENT_DIRS, path.join(homeDir(env), 'content'), ...options.content.map((d) => path.resolve(d))];
+  folders.forEach((folder, i) => {
+    if (!fs.existsSync(folder)) throw new UsageError(messages.noContentFolder(options.content[i]!));
+  });
+  return [...SHIPPED_CONTENT_DIRS, path.join(options.home, 'content'), ...folders];
 }
 
 /** An Io with its clock: the caller's, or one built from its environment (see `clockFrom`). */
@@ -85,7 +102,7 @@ export function clockFrom(env: NodeJS.ProcessEnv, system: Clock = Date.now): Clo
  * (exit 2) when any file has an error, with its position.
  */
 export function selectAllContent(options: GlobalOptions, extraFiles: string[] = []): ContentSelection {
-  const cacheDir = path.join(homeDir(), 'cache', 'content');
+  const cacheDir = path.join(options.home, 'cache', 'content');
   const selection = selectContent(
     contentDirs(options),
     extraFiles,
@@ -113,7 +130,7 @@ export function findBank(
 ): { content: ContentSet; resolved: ResolvedBank; selection: ContentSelection } {
   const looksLikeFile = /\.ya?ml$/i.test(idOrFile) || idOrFile.includes('/') || idOrFile.includes(path.sep);
   if (looksLikeFile) {
-    const file = path.resolve(idOrFile);
+    const file = path.resolve(options.cwd, idOrFile);
     if (!fileExists(file)) throw new UsageError(messages.noSuchFile(idOrFile));
     const selection = selectAllContent({ ...options, content: [...options.content, path.dirname(file)] }, [file]);
     const record = selection.byFile(file);

@@ -10,7 +10,7 @@ import type { ReadOptions } from './commands/read.js';
 import type { ReportOptions } from './commands/report.js';
 import type { GlobalOptions } from './context.js';
 import type { IoInput } from './io.js';
-import { withClock } from './context.js';
+import { homeDir, optionsOf, withClock } from './context.js';
 import { registerAuthoringCommands } from './register-authoring.js';
 import { registerSharingCommands } from './register-sharing.js';
 import { VERSION } from './version.js';
@@ -59,7 +59,7 @@ export function buildProgram(given: IoInput): Command {
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
   const globals = <T extends GlobalOptions = GlobalOptions & Record<string, unknown>>(command: Command) =>
-    command.optsWithGlobals<T>();
+    optionsOf<T>(command, io);
 
   program
     .command('list')
@@ -225,7 +225,12 @@ export async function run(argv: readonly string[], given: IoInput): Promise<void
   const program = buildProgram(io);
   if (argv.length === 0) {
     // In a terminal, no arguments opens the home screen; piped or in CI, the help as before.
-    if (io.terminal) return (await import('./commands/home.js')).homeCommand({ content: [] }, io, io.terminal);
+    if (io.terminal)
+      return (await import('./commands/home.js')).homeCommand(
+        { content: [], cwd: io.cwd, home: homeDir(io.env) },
+        io,
+        io.terminal,
+      );
     program.outputHelp();
     return;
   }

@@ -4,7 +4,7 @@ import type { ImportOptions } from './commands/import.js';
 import type { LintOptions } from './commands/lint.js';
 import type { NewOptions } from './commands/new.js';
 import type { SchemaOptions } from './commands/schema.js';
-import type { GlobalOptions } from './context.js';
+import { optionsOf, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 
 /**
@@ -13,7 +13,7 @@ import type { Io } from './io.js';
  */
 export function registerAuthoringCommands(program: Command, io: Io): void {
   const globals = <T extends GlobalOptions = GlobalOptions & Record<string, unknown>>(command: Command) =>
-    command.optsWithGlobals<T>();
+    optionsOf<T>(command, io);
 
   program
     .command('lint')

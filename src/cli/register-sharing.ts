@@ -2,13 +2,13 @@ import { Command, Option } from 'commander';
 import { STATS_FORMATS } from './choices.js';
 import type { ExportOptions } from './commands/export.js';
 import type { StatsOptions } from './commands/stats.js';
-import type { GlobalOptions } from './context.js';
+import { optionsOf, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 
 /** The study-group commands (export, merge, stats), registered in one place like the authoring ones. */
 export function registerSharingCommands(program: Command, io: Io): void {
   const globals = <T extends GlobalOptions = GlobalOptions & Record<string, unknown>>(command: Command) =>
-    command.optsWithGlobals<T>();
+    optionsOf<T>(command, io);
 
   program
     .command('export')

@@ -39,7 +39,7 @@ const FULL_FORM_KEYS = ['answer', 'text', 'rationale', 'confidence', 'self'];
  */
 export function normalizeResponse(raw: unknown): Response | undefined {
   if (raw === undefined || raw === null) return undefined;
-  if (typeof raw === 'object' && !Array.isArray(raw) && FULL_FORM_KEYS.some((k) => k in (raw as object))) {
+  if (typeof raw === 'object' && !Array.isArray(raw) && FULL_FORM_KEYS.some((k) => k in raw)) {
     const full = raw as Record<string, unknown>;
     return {
       answer: full.answer ?? undefined,

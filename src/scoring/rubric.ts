@@ -87,7 +87,7 @@ export function scoreQuestion(question: Question, response: Response | undefined
   const rules = answerRulesFor(question);
   if (key && rules) {
     const answered = response?.answer !== undefined;
-    const credit = answered ? rules.credit(question, response!.answer) : 0;
+    const credit = answered ? rules.credit(question, response.answer) : 0;
     const full = credit >= 1 - 1e-9;
     results.push({ ...key, earned: credit * key.points, holds: full, criticalMissed: key.critical && !full });
   }

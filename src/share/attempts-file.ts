@@ -57,7 +57,8 @@ export interface AttemptsFile {
  * catches a file cut short or edited by hand; it is not a signature (anyone can recompute it).
  */
 export function checksumOf(file: Omit<AttemptsFile, 'checksum'> & { checksum?: unknown }): string {
-  const { checksum: _ignored, ...content } = file;
+  const content: Partial<typeof file> = { ...file };
+  delete content.checksum;
   return `sha256:${createHash('sha256').update(JSON.stringify(content)).digest('hex')}`;
 }
 
@@ -79,9 +80,11 @@ export function buildAttemptsFile(
 
 export const attemptsFileMessages = {
   syntax: 'the file is not valid JSON from here on: it was cut short or edited; export it again',
-  notAttemptsFile: `not a qualify attempts file (its "format" must be "${ATTEMPTS_FORMAT}"); write one with "qualify export"`,
+  notAttemptsFile:
+    `not a qualify attempts file (its "format" must be "${ATTEMPTS_FORMAT}"); ` + 'write one with "qualify export"',
   newerVersion: (version: unknown) =>
-    `attempts file version ${JSON.stringify(version)} is not one this qualify reads (it reads version ${ATTEMPTS_VERSION}); update qualify`,
+    `attempts file version ${JSON.stringify(version)} is not one this qualify reads ` +
+    `(it reads version ${ATTEMPTS_VERSION}); update qualify`,
   schema: (where: string, problem: string) => `${where ? `${where}: ` : ''}${problem}`,
   checksum:
     'the checksum does not match the content: the file was edited or damaged after it was exported; export it again',

@@ -21,7 +21,8 @@ const picksOf = (item: ItemStats, mark = '*') =>
 /** Figures as JSON, for tools: the header, then one entry per question with its flags spelled out. */
 export function renderStatsJson(header: StatsHeader, items: readonly ItemStats[]): string {
   const questions = items.map((item) => {
-    const { index: _index, ...figures } = item;
+    const figures: Partial<ItemStats> = { ...item };
+    delete figures.index;
     return { ...figures, flags: item.flags.map((code) => ({ code, message: messages.flag(code, item) })) };
   });
   return `${JSON.stringify({ ...header, questions }, null, 2)}\n`;
@@ -48,9 +49,21 @@ export function renderStatsText(
     '',
   ];
   const figures = (item: ItemStats) =>
-    `${s(item.questionId).padEnd(idWidth)}  ${String(item.attempts).padStart(5)}  ${String(item.answered).padStart(8)}  ${figure(item.facility).padStart(8)}  ${figure(item.discrimination).padStart(8)}`;
+    [
+      s(item.questionId).padEnd(idWidth),
+      String(item.attempts).padStart(5),
+      String(item.answered).padStart(8),
+      figure(item.facility).padStart(8),
+      figure(item.discrimination).padStart(8),
+    ].join('  ');
   const picksHeader = 'option picks (* key)';
-  const heading = `${'question'.padEnd(idWidth)}  ${'drawn'.padStart(5)}  ${'answered'.padStart(8)}  ${'facility'.padStart(8)}  ${'discrim.'.padStart(8)}`;
+  const heading = [
+    'question'.padEnd(idWidth),
+    'drawn'.padStart(5),
+    'answered'.padStart(8),
+    'facility'.padStart(8),
+    'discrim.'.padStart(8),
+  ].join('  ');
   const beside =
     width === undefined ||
     (items.every((item) => `${figures(item)}  ${s(picksOf(item))}`.trimEnd().length <= width) &&
@@ -97,17 +110,18 @@ export function renderStatsMarkdown(header: StatsHeader, items: readonly ItemSta
   for (const item of items) {
     const flags = item.flags.map((f) => messages.flagLabel[f]).join(', ');
     out.push(
-      `| ${md(item.questionId)} | ${md(sectionsOf(item))} | ${item.attempts} | ${item.answered} | ${figure(item.facility)} | ${figure(item.discrimination)} | ${md(picksOf(item, '✓'))} | ${flags} |`,
+      `| ${md(item.questionId)} | ${md(sectionsOf(item))} | ${item.attempts} | ${item.answered} ` +
+        `| ${figure(item.facility)} | ${figure(item.discrimination)} | ${md(picksOf(item, '✓'))} | ${flags} |`,
     );
   }
   const flagged = items.filter((i) => i.flags.length);
   if (flagged.length) {
     out.push('', '## Flagged', '');
-    for (const item of flagged)
+    for (const item of flagged) {
+      const id = item.questionId.replace(/`/g, "'");
       for (const flag of item.flags)
-        out.push(
-          `- \`${item.questionId.replace(/`/g, "'")}\` (section ${md(sectionsOf(item))}): ${md(messages.flag(flag, item))}`,
-        );
+        out.push(`- \`${id}\` (section ${md(sectionsOf(item))}): ${md(messages.flag(flag, item))}`);
+    }
   }
   return `${out.join('\n')}\n`;
 }
@@ -115,7 +129,8 @@ export function renderStatsMarkdown(header: StatsHeader, items: readonly ItemSta
 /** One self-contained page: facility bars, the table with option picks, and the flags. */
 export function renderStatsHtml(header: StatsHeader, items: readonly ItemStats[]): string {
   const body: string[] = [
-    `<header><h1>${e(messages.title(header.bank.title))}</h1><p class="meta">${e(messages.summary(header.attempts, header.learners))}</p></header>`,
+    `<header><h1>${e(messages.title(header.bank.title))}</h1>` +
+      `<p class="meta">${e(messages.summary(header.attempts, header.learners))}</p></header>`,
   ];
   const drawn = items.filter((i) => i.facility !== null);
   if (drawn.length) {

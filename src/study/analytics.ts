@@ -165,7 +165,7 @@ export function sectionTrends(outcomes: readonly QuestionOutcome[]): Map<string,
   for (const o of outcomes) {
     for (const id of o.sections) {
       let attempts = perAttempt.get(id);
-      if (!attempts) perAttempt.set(id, (attempts = new Map()));
+      if (!attempts) perAttempt.set(id, (attempts = new Map<number, { tried: number; correct: number; at: number }>()));
       const r = attempts.get(o.attemptId);
       if (!r) attempts.set(o.attemptId, { tried: 1, correct: o.correct ? 1 : 0, at: o.at });
       else {

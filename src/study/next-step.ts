@@ -78,7 +78,9 @@ export function nextStep(s: StudyState): NextStep {
   if (weak && weak.tried >= MIN_TRIED_FOR_WEAK && weak.accuracy * 100 < s.passMark) {
     return {
       rule: 'read-weak-section',
-      text: `Section ${weak.sectionId} at ${Math.round(weak.accuracy * 100)}% - read ${weak.sectionId}, then drill --section ${weak.sectionId}`,
+      text:
+        `Section ${weak.sectionId} at ${Math.round(weak.accuracy * 100)}% - ` +
+        `read ${weak.sectionId}, then drill --section ${weak.sectionId}`,
       command: `qualify read ${s.guidelineId} ${weak.sectionId}`,
     };
   }

@@ -39,7 +39,8 @@ export function formatShortWhen(ms: number, now: number, timeZone?: string): str
   const sameYear =
     format({ year: 'numeric' }) ===
     new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone }).format(new Date(now));
-  return `${format({ day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) })} ${format({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`;
+  const day = format({ day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) });
+  return `${day} ${format({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`;
 }
 
 /** Dates as people read them, with the time zone, e.g. "Mon 23 Nov 2026, 14:05 UTC". */

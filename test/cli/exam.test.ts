@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AttemptStore } from '../../src/store/attempts.js';
 import { openDatabase } from '../../src/store/db.js';
-import { BIN, FIXTURES, cli, tempHome, writeTemp } from './run-cli.js';
+import { parseJson } from '../helpers.js';
+import { FIXTURES, cli, spawnCli, tempHome, writeTemp } from './run-cli.js';
 
 const BASIC = path.join(FIXTURES, 'basic');
 let home: string;
@@ -14,43 +14,59 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
 
+/** The fields of `exam --json` (and of its refusals) and `history --json` that these tests read. */
+interface ExamJson {
+  attemptId: number;
+  mode: string;
+  seed: number;
+  percent: number;
+  passed: boolean;
+  nextAttemptAt: string | null;
+  sections: { id: string }[];
+  mistakes: { questionId: string; sections: string[]; response: unknown; expected: unknown }[];
+}
+interface HistoryJson {
+  attempts: { seed: number }[];
+  retake: Record<string, unknown>;
+}
+
 const run = (args: string[], now?: string) => cli(['--content', BASIC, ...args], { home, now });
-const json = (args: string[], now?: string) => {
-  const result = run([...args, '--json'], now);
-  return { ...result, body: JSON.parse(result.stdout) };
+const json = async <T = ExamJson>(args: string[], now?: string) => {
+  const result = await run([...args, '--json'], now);
+  return { ...result, body: parseJson<T>(result.stdout) };
 };
-const keyFile = () => writeTemp(home, 'key.yaml', run(['key', 'fixture-bank']).stdout);
+const keyFile = async () => writeTemp(home, 'key.yaml', (await run(['key', 'fixture-bank'])).stdout);
 const emptyFile = () => writeTemp(home, 'empty.yaml', '');
 
 describe('qualify list', () => {
-  it('finds banks in $QUALIFY_HOME/content without --content', () => {
+  it('finds banks in $QUALIFY_HOME/content without --content', async () => {
     fs.cpSync(BASIC, path.join(home, 'content', 'mine'), { recursive: true });
-    const result = cli(['list', '--json'], { home });
+    const result = await cli(['list', '--json'], { home });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).map((b: { id: string }) => b.id)).toContain('fixture-bank');
+    expect(parseJson<{ id: string }[]>(result.stdout).map((b) => b.id)).toContain('fixture-bank');
   });
 
-  it('lists the banks found with their question counts', () => {
-    const { code, body } = json(['list']);
+  it('lists the banks found with their question counts', async () => {
+    const { code, body } = await json(['list']);
     expect(code).toBe(0);
     expect(body).toContainEqual(
       expect.objectContaining({ id: 'fixture-bank', title: 'Fixture Bank', guideline: 'fixture-guide', questions: 8 }),
     );
   });
 
-  it('says "1 question" for a bank of one, and piped, suggests the answers-file route', () => {
+  it('says "1 question" for a bank of one, and piped, suggests the answers-file route', async () => {
     const quick = fs.readFileSync(path.join(FIXTURES, 'interactive', 'quick-bank.yaml'), 'utf8');
     const single = quick.slice(0, quick.indexOf('  - id: k-second')).replace('id: quick-bank', 'id: single-bank');
     const dir = path.join(home, 'single');
     writeTemp(dir, 'bank.yaml', single);
-    const { stdout } = cli(['--content', BASIC, '--content', dir, 'list'], { home });
+    const { stdout } = await cli(['--content', BASIC, '--content', dir, 'list'], { home });
     expect(stdout).toMatch(/ 1 question · guideline fixture-guide/);
     expect(stdout).toMatch(/ 8 questions · guideline fixture-guide/);
     expect(stdout).toContain('Start one with: qualify exam <id> --answers <file>');
   });
 
-  it('wraps to a 60-column window, keeping each file path whole on its own line', () => {
-    const { stdout } = cli(['list'], { home, env: { COLUMNS: '60' } });
+  it('wraps to a 60-column window, keeping each file path whole on its own line', async () => {
+    const { stdout } = await cli(['list'], { home, env: { COLUMNS: '60' } });
     const lines = stdout.trimEnd().split('\n');
     expect(lines.filter((line) => [...line].length > 59 && !/^ +\S+\.yaml$/.test(line))).toEqual([]);
     expect(stdout).toMatch(/^search-evaluation-basics\n {2}Search Result Evaluation/m);
@@ -59,8 +75,8 @@ describe('qualify list', () => {
 });
 
 describe('qualify exam --answers', () => {
-  it('scores the bank’s own key at 100% and passes', () => {
-    const { code, body } = json(['exam', 'fixture-bank', '--answers', keyFile()]);
+  it('scores the bank’s own key at 100% and passes', async () => {
+    const { code, body } = await json(['exam', 'fixture-bank', '--answers', await keyFile()]);
     expect(code).toBe(0);
     expect(body).toMatchObject({
       bank: 'fixture-bank',
@@ -71,11 +87,11 @@ describe('qualify exam --answers', () => {
       mistakes: [],
       nextAttemptAt: null,
     });
-    expect(body.sections.map((s: { id: string }) => s.id)).toEqual(['1', '2', '2.1', '3']);
+    expect(body.sections.map((s) => s.id)).toEqual(['1', '2', '2.1', '3']);
   });
 
-  it('scores an empty answers file at 0% with one mistake per question, each with its sections', () => {
-    const { code, body } = json(['exam', 'fixture-bank', '--answers', emptyFile()]);
+  it('scores an empty answers file at 0% with one mistake per question, each with its sections', async () => {
+    const { code, body } = await json(['exam', 'fixture-bank', '--answers', emptyFile()]);
     expect(code).toBe(0);
     expect(body.percent).toBe(0);
     expect(body.passed).toBe(false);
@@ -87,13 +103,13 @@ describe('qualify exam --answers', () => {
     }
   });
 
-  it('saves every answer given in the database with the attempt', () => {
+  it('saves every answer given in the database with the attempt', async () => {
     const answers = writeTemp(
       home,
       'some.yaml',
       'q-single: a\nq-tf: true\nq-rating: {answer: High, rationale: clear purpose, confidence: high}\n',
     );
-    const { body } = json(['exam', 'fixture-bank', '--answers', answers]);
+    const { body } = await json(['exam', 'fixture-bank', '--answers', answers]);
     const db = new Database(path.join(home, 'qualify.db'), { readonly: true });
     const rows = db
       .prepare('SELECT question_id, response FROM answers WHERE attempt_id = ? ORDER BY question_id')
@@ -109,22 +125,22 @@ describe('qualify exam --answers', () => {
     expect(attempt).toEqual({ status: 'submitted', mode: 'exam', percent: body.percent });
   });
 
-  it('refuses an answer that is not an option, naming where it is', () => {
+  it('refuses an answer that is not an option, naming where it is', async () => {
     const answers = writeTemp(home, 'bad.yaml', 'q-tf: true\nq-single: z\n');
-    const { code, stderr } = run(['exam', 'fixture-bank', '--answers', answers]);
+    const { code, stderr } = await run(['exam', 'fixture-bank', '--answers', answers]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/bad\.yaml:2:11 {2}question "q-single": expected one option id \(a, b\)/);
   });
 
-  it('reads the answers from standard input for "--answers -", and names it <stdin> in errors', () => {
-    const key = run(['key', 'fixture-bank']).stdout;
-    const piped = cli(['--content', BASIC, 'exam', 'fixture-bank', '--answers', '-', '--practice', '--json'], {
+  it('reads the answers from standard input for "--answers -", and names it <stdin> in errors', async () => {
+    const key = (await run(['key', 'fixture-bank'])).stdout;
+    const piped = spawnCli(['--content', BASIC, 'exam', 'fixture-bank', '--answers', '-', '--practice', '--json'], {
       home,
       input: key,
     });
     expect(piped.code).toBe(0);
     expect(JSON.parse(piped.stdout)).toMatchObject({ percent: 100, passed: true });
-    const bad = cli(['--content', BASIC, 'exam', 'fixture-bank', '--answers', '-', '--practice'], {
+    const bad = spawnCli(['--content', BASIC, 'exam', 'fixture-bank', '--answers', '-', '--practice'], {
       home,
       input: 'q-tf: true\nq-single: z\n',
     });
@@ -132,31 +148,37 @@ describe('qualify exam --answers', () => {
     expect(bad.stderr).toMatch(/<stdin>:2:11 {2}question "q-single": expected one option id/);
   });
 
-  it('refuses a confidence that is not low, medium or high, naming where it is', () => {
+  it('refuses a confidence that is not low, medium or high, naming where it is', async () => {
     const answers = writeTemp(home, 'conf.yaml', 'q-tf: {answer: true, confidence: very}\n');
-    const { code, stderr } = run(['exam', 'fixture-bank', '--answers', answers]);
+    const { code, stderr } = await run(['exam', 'fixture-bank', '--answers', answers]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/conf\.yaml:1:34 {2}question "q-tf": confidence must be low, medium or high, not "very"/);
   });
 
-  it('names an unknown bank and suggests the closest ones', () => {
-    const { code, stderr } = run(['exam', 'fixture-bnk', '--answers', emptyFile()]);
+  it('names an unknown bank and suggests the closest ones', async () => {
+    const { code, stderr } = await run(['exam', 'fixture-bnk', '--answers', emptyFile()]);
     expect(code).toBe(2);
     expect(stderr).toContain('There is no question bank with id "fixture-bnk"');
     expect(stderr).toMatch(/Known banks: fixture-bank/);
   });
 
-  it('draws the same questions again with the same seed', () => {
-    const drawn = (seed: string) =>
-      json(['exam', 'fixture-bank', '--answers', emptyFile(), '--practice', '--seed', seed]).body.mistakes.map(
-        (m: { questionId: string }) => m.questionId,
+  it('draws the same questions again with the same seed', async () => {
+    const drawn = async (seed: string) =>
+      (await json(['exam', 'fixture-bank', '--answers', emptyFile(), '--practice', '--seed', seed])).body.mistakes.map(
+        (m) => m.questionId,
       );
-    expect(drawn('42')).toEqual(drawn('42'));
-    expect(drawn('42')).not.toEqual(drawn('43'));
+    expect(await drawn('42')).toEqual(await drawn('42'));
+    expect(await drawn('42')).not.toEqual(await drawn('43'));
   });
 
-  it('accepts a bank by its file path', () => {
-    const { code, body } = json(['exam', path.join(BASIC, 'bank.yaml'), '--answers', keyFile(), '--practice']);
+  it('accepts a bank by its file path', async () => {
+    const { code, body } = await json([
+      'exam',
+      path.join(BASIC, 'bank.yaml'),
+      '--answers',
+      await keyFile(),
+      '--practice',
+    ]);
     expect(code).toBe(0);
     expect(body.percent).toBe(100);
   });
@@ -166,38 +188,40 @@ describe('retake waiting periods through the CLI', () => {
   const T0 = '2026-11-01T09:00:00.000Z';
   const at = (hours: number) => new Date(Date.parse(T0) + hours * 3_600_000).toISOString();
 
-  it('refuses a retake inside the wait with exit 3 and the exact time it opens', () => {
-    expect(json(['exam', 'fixture-bank', '--answers', emptyFile()], T0).body.nextAttemptAt).toBe(at(24));
-    const refused = json(['exam', 'fixture-bank', '--answers', keyFile()], at(23));
+  it('refuses a retake inside the wait with exit 3 and the exact time it opens', async () => {
+    expect((await json(['exam', 'fixture-bank', '--answers', emptyFile()], T0)).body.nextAttemptAt).toBe(at(24));
+    const refused = await json(['exam', 'fixture-bank', '--answers', await keyFile()], at(23));
     expect(refused.code).toBe(3);
     expect(refused.body).toEqual({ error: 'retake-wait', availableAt: at(24) });
     expect(refused.stderr).toContain('Mon, 2 Nov 2026, 09:00 UTC');
   });
 
-  it('escalates the wait, then locks out, and the lockout expires', () => {
+  it('escalates the wait, then locks out, and the lockout expires', async () => {
     const empty = emptyFile();
-    json(['exam', 'fixture-bank', '--answers', empty], T0);
-    expect(json(['exam', 'fixture-bank', '--answers', empty], at(24)).body.nextAttemptAt).toBe(at(24 + 72));
-    const third = json(['exam', 'fixture-bank', '--answers', empty], at(24 + 72));
+    await json(['exam', 'fixture-bank', '--answers', empty], T0);
+    expect((await json(['exam', 'fixture-bank', '--answers', empty], at(24))).body.nextAttemptAt).toBe(at(24 + 72));
+    const third = await json(['exam', 'fixture-bank', '--answers', empty], at(24 + 72));
     expect(third.body.nextAttemptAt).toBe(at(96 + 30 * 24)); // max_attempts 3, lockout 30d
-    const locked = json(['exam', 'fixture-bank', '--answers', empty], at(200));
+    const locked = await json(['exam', 'fixture-bank', '--answers', empty], at(200));
     expect(locked.code).toBe(3);
     expect(locked.body).toEqual({ error: 'locked-out', availableAt: at(96 + 30 * 24) });
-    expect(json(['exam', 'fixture-bank', '--answers', keyFile()], at(96 + 30 * 24)).body.passed).toBe(true);
+    expect((await json(['exam', 'fixture-bank', '--answers', await keyFile()], at(96 + 30 * 24))).body.passed).toBe(
+      true,
+    );
   });
 
-  it('practice never counts and is open during a wait', () => {
-    json(['exam', 'fixture-bank', '--answers', emptyFile()], T0);
-    const practice = json(['exam', 'fixture-bank', '--answers', emptyFile(), '--practice'], at(1));
+  it('practice never counts and is open during a wait', async () => {
+    await json(['exam', 'fixture-bank', '--answers', emptyFile()], T0);
+    const practice = await json(['exam', 'fixture-bank', '--answers', emptyFile(), '--practice'], at(1));
     expect(practice.code).toBe(0);
     expect(practice.body.mode).toBe('practice');
-    expect(json(['history', 'fixture-bank'], at(2)).body.retake['fixture-bank']).toEqual({
+    expect((await json<HistoryJson>(['history', 'fixture-bank'], at(2))).body.retake['fixture-bank']).toEqual({
       status: 'waiting',
       availableAt: at(24),
     });
   });
 
-  it('allows one counted exam at a time, and submits one left behind once its time ran out', () => {
+  it('allows one counted exam at a time, and submits one left behind once its time ran out', async () => {
     // An exam saved and left in the terminal at T0, with the bank's 10-minute limit.
     const db = openDatabase(path.join(home, 'qualify.db'));
     new AttemptStore(db).start({
@@ -213,40 +237,41 @@ describe('retake waiting periods through the CLI', () => {
       deadlineAt: Date.parse(T0) + 600_000,
     });
     db.close();
-    const during = run(['exam', 'fixture-bank', '--answers', keyFile()], at(0.05));
+    const during = await run(['exam', 'fixture-bank', '--answers', await keyFile()], at(0.05));
     expect(during.code).toBe(2);
     expect(during.stderr).toContain('is still in progress. Continue it with "qualify exam fixture-bank --resume"');
-    // An hour later it has run out: it is submitted as it stood (nothing answered: failed), so the wait starts at its deadline.
-    const after = json(['exam', 'fixture-bank', '--answers', keyFile()], at(1));
+    // An hour later it has run out: it is submitted as it stood (nothing answered: failed), so the
+    // wait starts at its deadline.
+    const after = await json(['exam', 'fixture-bank', '--answers', await keyFile()], at(1));
     expect(after.code).toBe(3);
     expect(after.body).toEqual({
       error: 'retake-wait',
       availableAt: new Date(Date.parse(T0) + 600_000 + 24 * 3_600_000).toISOString(),
     });
-    expect(json(['history'], at(1)).body.attempts[0]).toMatchObject({
+    expect((await json<HistoryJson>(['history'], at(1))).body.attempts[0]).toMatchObject({
       status: 'expired',
       passed: false,
       endedAt: new Date(Date.parse(T0) + 600_000).toISOString(),
     });
   });
 
-  it('refuses when the clock was turned back behind the last attempt', () => {
-    json(['exam', 'fixture-bank', '--answers', emptyFile()], T0);
-    const rolled = run(['exam', 'fixture-bank', '--answers', keyFile()], at(-48));
+  it('refuses when the clock was turned back behind the last attempt', async () => {
+    await json(['exam', 'fixture-bank', '--answers', emptyFile()], T0);
+    const rolled = await run(['exam', 'fixture-bank', '--answers', await keyFile()], at(-48));
     expect(rolled.code).toBe(3);
     expect(rolled.stderr).toMatch(/clock says it is earlier than an attempt already recorded/);
   });
 });
 
 describe('qualify report and history', () => {
-  it('prints the latest report in text, Markdown and JSON', () => {
-    run([
+  it('prints the latest report in text, Markdown and JSON', async () => {
+    await run([
       'exam',
       'fixture-bank',
       '--answers',
       writeTemp(home, 'a.yaml', 'q-single: a\nq-free: {text: it is fine, self: [invents]}\n'),
     ]);
-    const text = run(['report']);
+    const text = await run(['report']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('NOT PASSED');
     // Mistakes sit under the section they test.
@@ -258,13 +283,13 @@ describe('qualify report and history', () => {
     expect(text.stdout).toMatch(/On your pick +a\) Rating before reading misses instructions\./);
     expect(text.stdout).toMatch(/Pitfall +Invents a policy \(-1\)/);
     expect(text.stdout).toContain('Study plan');
-    const md = run(['report', '--format', 'md']);
+    const md = await run(['report', '--format', 'md']);
     expect(md.stdout).toContain('| Section | Title | Earned | Max | Lost |');
-    const data = JSON.parse(run(['report', '1', '--format', 'json']).stdout);
+    const data = parseJson<{ studyPlan: unknown[] }>((await run(['report', '1', '--format', 'json'])).stdout);
     expect(data.studyPlan[0]).toMatchObject({ sectionId: '3', reason: 'a critical error was made here' });
   });
 
-  it('keeps bank text literal in Markdown: no links, images, HTML or emphasis from a shared bank', () => {
+  it('keeps bank text literal in Markdown: no links, images, HTML or emphasis from a shared bank', async () => {
     const dir = path.join(home, 'md');
     fs.cpSync(BASIC, dir, { recursive: true });
     fs.rmSync(path.join(dir, 'guideline.yaml'));
@@ -273,34 +298,36 @@ describe('qualify report and history', () => {
       .replace('id: fixture-bank', 'id: md-bank')
       .replace('What do you do first?', '"Read **this** [link](http://evil.example) <img src=x>"');
     fs.writeFileSync(path.join(dir, 'bank.yaml'), bank);
-    cli(['--content', BASIC, '--content', dir, 'exam', 'md-bank', '--answers', emptyFile(), '--practice'], { home });
-    const md = cli(['--content', BASIC, '--content', dir, 'report', '--format', 'md'], { home }).stdout;
+    await cli(['--content', BASIC, '--content', dir, 'exam', 'md-bank', '--answers', emptyFile(), '--practice'], {
+      home,
+    });
+    const md = (await cli(['--content', BASIC, '--content', dir, 'report', '--format', 'md'], { home })).stdout;
     expect(md).toContain('Read \\*\\*this\\*\\* \\[link\\]\\(http://evil.example\\) \\<img src=x\\>');
     expect(md).not.toContain('[link](');
   });
 
-  it('shows the seed of an attempt so it can be drawn again', () => {
-    const { body } = json(['exam', 'fixture-bank', '--answers', emptyFile(), '--practice', '--seed', '42']);
+  it('shows the seed of an attempt so it can be drawn again', async () => {
+    const { body } = await json(['exam', 'fixture-bank', '--answers', emptyFile(), '--practice', '--seed', '42']);
     expect(body.seed).toBe(42);
-    expect(run(['report']).stdout).toMatch(/Practice · attempt #1 · seed 42/);
-    expect(json(['history']).body.attempts[0].seed).toBe(42);
+    expect((await run(['report'])).stdout).toMatch(/Practice · attempt #1 · seed 42/);
+    expect((await json<HistoryJson>(['history'])).body.attempts[0]!.seed).toBe(42);
   });
 
-  it('explains that there is nothing to report yet', () => {
-    const result = run(['report']);
+  it('explains that there is nothing to report yet', async () => {
+    const result = await run(['report']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('No finished attempts yet');
   });
 
-  it('names an unknown bank instead of saying it has no attempts', () => {
-    const result = run(['history', 'nope']);
+  it('names an unknown bank instead of saying it has no attempts', async () => {
+    const result = await run(['history', 'nope']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('There is no question bank with id "nope"');
   });
 
-  it('lists attempts with score and pass/fail', () => {
-    run(['exam', 'fixture-bank', '--answers', keyFile(), '--practice']);
-    const { body } = json(['history']);
+  it('lists attempts with score and pass/fail', async () => {
+    await run(['exam', 'fixture-bank', '--answers', await keyFile(), '--practice']);
+    const { body } = await json<HistoryJson>(['history']);
     expect(body.attempts).toEqual([
       expect.objectContaining({
         attemptId: 1,
@@ -315,31 +342,32 @@ describe('qualify report and history', () => {
 });
 
 describe('broken and hostile content', () => {
-  it('stops any command with exit 2 and file:line:col, never a stack trace', () => {
+  it('stops any command with exit 2 and file:line:col, never a stack trace', async () => {
     const dir = path.join(home, 'shared');
     writeTemp(dir, 'broken.yaml', 'kind: bank\nid: x\ntitle: [unclosed\n');
     for (const command of [['list'], ['report'], ['history'], ['key', 'fixture-bank']]) {
-      const result = cli(['--content', dir, ...command], { home });
+      const result = await cli(['--content', dir, ...command], { home });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/broken\.yaml:\d+:\d+ {2}YAML syntax: /);
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
   });
 
-  it('never echoes escape sequences from a broken file in its error messages', () => {
+  it('never echoes escape sequences from a broken file in its error messages', async () => {
     const dir = path.join(home, 'evil');
     writeTemp(
       dir,
       'bank.yaml',
-      'kind: bank\nid: h\ntitle: T\nguideline: fixture-guide\nversion: "1"\n"\\e[2Jevil\\e]0;pwn\\a": 1\nquestions: []\n',
+      'kind: bank\nid: h\ntitle: T\nguideline: fixture-guide\nversion: "1"\n' +
+        '"\\e[2Jevil\\e]0;pwn\\a": 1\nquestions: []\n',
     );
-    const result = cli(['--content', BASIC, '--content', dir, 'list'], { home });
+    const result = await cli(['--content', BASIC, '--content', dir, 'list'], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown field "\ufffdevil\ufffd"');
     expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 
-  it('never prints escape sequences from bank text', () => {
+  it('never prints escape sequences from bank text', async () => {
     const dir = path.join(home, 'hostile');
     fs.cpSync(BASIC, dir, { recursive: true });
     const bank = fs
@@ -349,7 +377,7 @@ describe('broken and hostile content', () => {
       .replace('id: fixture-guide', 'id: fixture-guide');
     fs.writeFileSync(path.join(dir, 'bank.yaml'), bank);
     fs.rmSync(path.join(dir, 'guideline.yaml'));
-    const result = cli(
+    const result = await cli(
       ['--content', BASIC, '--content', dir, 'exam', 'hostile-bank', '--answers', emptyFile(), '--practice'],
       { home },
     );
@@ -360,67 +388,65 @@ describe('broken and hostile content', () => {
 });
 
 describe('qualify exam without --answers outside a terminal', () => {
-  it('explains that the interactive exam needs a terminal, and qualify alone prints the help', () => {
-    const exam = run(['exam', 'fixture-bank']);
+  it('explains that the interactive exam needs a terminal, and qualify alone prints the help', async () => {
+    const exam = await run(['exam', 'fixture-bank']);
     expect(exam.code).toBe(2);
     expect(exam.stderr).toContain(
-      '"qualify exam" runs in a terminal; here stdin or stdout is not one. To score an answers file instead, use "qualify exam <bank> --answers <file>".',
+      '"qualify exam" runs in a terminal; here stdin or stdout is not one. ' +
+        'To score an answers file instead, use "qualify exam <bank> --answers <file>".',
     );
-    const practice = run(['practice', 'fixture-bank']);
+    const practice = await run(['practice', 'fixture-bank']);
     expect(practice.code).toBe(2);
     // practice has no --answers of its own, so the hint names the command that does.
     expect(practice.stderr).toContain('use "qualify exam <bank> --answers <file>" with --practice.');
     // A mistyped bank is named before the missing terminal.
-    const typo = run(['exam', 'fixture-bnak']);
+    const typo = await run(['exam', 'fixture-bnak']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('There is no question bank with id "fixture-bnak"');
-    const bare = cli([], { home });
+    const bare = await cli([], { home });
     expect(bare.code).toBe(0);
     expect(bare.stdout).toContain('Usage: qualify');
-  });
-});
-
-describe('output into a pipe that closes early', () => {
-  it('stops quietly, with no stack trace, when the reader stops reading', () => {
-    // `head -1` closes the pipe after one line; the key of a shipped bank is hundreds of lines.
-    const script = `"${process.execPath}" "${BIN}" key search-evaluation-basics | head -1; echo "exit \${PIPESTATUS[0]}" >&2`;
-    const result = spawnSync('bash', ['-c', script], { env: { ...process.env, QUALIFY_HOME: home }, encoding: 'utf8' });
-    expect(result.stdout).toMatch(/^# Answer key of search-evaluation-basics/);
-    expect(result.stderr.trim()).toBe('exit 0');
   });
 });
 
 describe('qualify exam --answers with a file for another bank', () => {
   const INTERACTIVE = path.join(FIXTURES, 'interactive');
   const both = (args: string[]) => cli(['--content', BASIC, '--content', INTERACTIVE, ...args], { home });
-  const recorded = () => (fs.existsSync(path.join(home, 'qualify.db')) ? both(['history', '--json']).stdout : '[]');
+  const recorded = async () =>
+    fs.existsSync(path.join(home, 'qualify.db')) ? (await both(['history', '--json'])).stdout : '[]';
 
-  it('is a usage error naming the bank the ids belong to, and records no attempt and no retake wait', () => {
-    const { code, stderr } = both(['exam', 'quick-bank', '--answers', keyFile()]);
+  it('is a usage error naming the bank the ids belong to, and records no attempt and no retake wait', async () => {
+    const { code, stderr } = await both(['exam', 'quick-bank', '--answers', await keyFile()]);
     expect(code).toBe(2);
     expect(stderr).toMatch(
       /key\.yaml:\d+:\d+ {2}none of the 8 question ids in this answers file is in bank "quick-bank"; they belong to bank "fixture-bank"/,
     );
     expect(stderr).toContain('qualify exam fixture-bank --answers');
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
-    expect(JSON.parse(recorded())).toEqual([]);
+    expect(JSON.parse(await recorded())).toEqual([]);
     // Nothing was counted: the real exam is still open at once.
-    const next = both(['exam', 'quick-bank', '--answers', writeTemp(home, 'right.yaml', 'k-first: b\n'), '--json']);
+    const next = await both([
+      'exam',
+      'quick-bank',
+      '--answers',
+      writeTemp(home, 'right.yaml', 'k-first: b\n'),
+      '--json',
+    ]);
     expect(next.code).toBe(0);
   });
 
-  it('is refused too when most ids are not in the bank', () => {
+  it('is refused too when most ids are not in the bank', async () => {
     const answers = writeTemp(home, 'mixed.yaml', 'q-single: b\nq-tf: true\nq-rating: High\nk-first: b\n');
-    const { code, stderr } = both(['exam', 'quick-bank', '--answers', answers]);
+    const { code, stderr } = await both(['exam', 'quick-bank', '--answers', answers]);
     expect(code).toBe(2);
     expect(stderr).toContain(
       '3 of the 4 question ids in this answers file are not in bank "quick-bank"; they belong to bank "fixture-bank"',
     );
   });
 
-  it('still scores a file with one stray id among the right ones, warning about the stray one', () => {
+  it('still scores a file with one stray id among the right ones, warning about the stray one', async () => {
     const answers = writeTemp(home, 'stray.yaml', 'q-single: b\nq-tf: true\nk-first: b\n');
-    const { code, stderr } = both(['exam', 'fixture-bank', '--answers', answers, '--practice']);
+    const { code, stderr } = await both(['exam', 'fixture-bank', '--answers', answers, '--practice']);
     expect(code).toBe(0);
     expect(stderr).toContain('question "k-first" is not in bank "fixture-bank"');
   });

@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, FIXTURES, cli, tempHome, writeTemp } from './run-cli.js';
+import { parseJson } from '../helpers.js';
+import { FIXTURES, builtBin, cli, spawnCli, tempHome, writeTemp, type CliResult } from './run-cli.js';
 
 // The "Found" list of issue 15: each case here failed before its fix.
 const BASIC = path.join(FIXTURES, 'basic');
@@ -15,19 +16,14 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
 
-const run = (args: string[], now?: string, input?: string) =>
-  input === undefined ? cli(['--content', BASIC, ...args], { home, now }) : stream(args, input, now);
+/** The CLI in this process; with text for standard input, the real launcher (the drivable exam). */
+const run = (args: string[], now?: string, input?: string): Promise<CliResult> =>
+  input === undefined
+    ? cli(['--content', BASIC, ...args], { home, now })
+    : Promise.resolve(spawnCli(['--content', BASIC, ...args], { home, now, input }));
 const db = () => path.join(home, 'qualify.db');
 const wrongAnswers = () => writeTemp(home, 'wrong.yaml', 'q-single: a\nq-tf: false\n');
 
-/** Runs the CLI with text on standard input (the drivable exam). */
-function stream(args: string[], input: string, now?: string) {
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), QUALIFY_HOME: home, NO_COLOR: '1' };
-  if (now) env.QUALIFY_NOW = now;
-  else delete env.QUALIFY_NOW;
-  const result = spawnSync(process.execPath, [BIN, '--content', BASIC, ...args], { env, input, encoding: 'utf8' });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
 const events = (stdout: string) =>
   stdout
     .trim()
@@ -37,8 +33,8 @@ const events = (stdout: string) =>
 const lines = (...objects: unknown[]) => objects.map((o) => JSON.stringify(o)).join('\n') + '\n';
 
 describe('the drivable exam: --answers - --stream', () => {
-  it('acknowledges each answer once saved, reports bad lines without stopping, and submits on {"submit": true}', () => {
-    const result = run(
+  it('acknowledges each answer once saved, reports bad lines, and submits on {"submit": true}', async () => {
+    const result = await run(
       ['exam', BANK, '--answers', '-', '--stream', '--practice', '--all'],
       undefined,
       lines(
@@ -57,21 +53,22 @@ describe('the drivable exam: --answers - --stream', () => {
       .prepare('SELECT question_id FROM answers ORDER BY question_id')
       .all();
     expect(answers).toEqual([{ question_id: 'q-single' }, { question_id: 'q-tf' }]);
-    expect(seen[5]).toMatchObject({ status: 'submitted', score: expect.any(Number) });
+    expect(seen[5]).toMatchObject({ status: 'submitted', score: expect.any(Number) as number });
   });
 
-  it('leaves the attempt in progress when stdin ends without a submit, and --resume continues it without a terminal', () => {
-    const first = run(
+  // Without a terminal.
+  it('leaves the attempt in progress when stdin ends without a submit; --resume continues it', async () => {
+    const first = await run(
       ['exam', BANK, '--answers', '-', '--stream', '--seed', '1'],
       undefined,
       lines({ id: 'q-single', answer: 'b' }),
     );
     expect(first.code).toBe(2);
     expect(first.stderr).toContain('--answers - --stream --resume');
-    const blocked = run(['exam', BANK, '--answers', wrongAnswers()]);
+    const blocked = await run(['exam', BANK, '--answers', wrongAnswers()]);
     expect(blocked.code).toBe(2);
     expect(blocked.stderr).toContain('--answers <file> --resume');
-    const resumed = run(
+    const resumed = await run(
       ['exam', BANK, '--answers', '-', '--stream', '--resume'],
       undefined,
       lines({ id: 'q-tf', answer: true }, { submit: true }),
@@ -80,7 +77,7 @@ describe('the drivable exam: --answers - --stream', () => {
     const seen = events(resumed.stdout);
     expect(seen[0]).toMatchObject({ event: 'started', answered: ['q-single'] });
     expect(seen.at(-1)).toMatchObject({ event: 'result', status: 'submitted' });
-    const history = JSON.parse(run(['history', '--json']).stdout);
+    const history = parseJson<{ attempts: unknown[] }>((await run(['history', '--json'])).stdout);
     expect(history.attempts).toHaveLength(1);
   });
 
@@ -91,9 +88,13 @@ describe('the drivable exam: --answers - --stream', () => {
       NO_COLOR: '1',
     };
     delete env.QUALIFY_NOW;
-    const child = spawn(process.execPath, [BIN, '--content', BASIC, 'exam', BANK, '--answers', '-', '--stream'], {
-      env,
-    });
+    const child = spawn(
+      process.execPath,
+      [builtBin(), '--content', BASIC, 'exam', BANK, '--answers', '-', '--stream'],
+      {
+        env,
+      },
+    );
     const acked: string[] = [];
     let buffer = '';
     await new Promise<void>((resolve) => {
@@ -116,26 +117,31 @@ describe('the drivable exam: --answers - --stream', () => {
     );
     store.close();
     expect(saved.sort()).toEqual(acked.sort());
-    const resumed = run(['exam', BANK, '--answers', wrongAnswers(), '--resume']);
+    const resumed = await run(['exam', BANK, '--answers', wrongAnswers(), '--resume']);
     expect(resumed.code).toBe(0);
   });
 });
 
 describe('found: the clock turned back', () => {
-  it('refuses to resume (or submit) an attempt with a clock earlier than its records, so the wait cannot be shortened', () => {
-    run(['exam', BANK, '--answers', '-', '--stream'], '2031-01-10T10:00:00Z', lines({ id: 'q-single', answer: 'a' }));
-    const back = run(
+  // So the wait cannot be shortened.
+  it('refuses to resume (or submit) an attempt with a clock earlier than its records', async () => {
+    await run(
+      ['exam', BANK, '--answers', '-', '--stream'],
+      '2031-01-10T10:00:00Z',
+      lines({ id: 'q-single', answer: 'a' }),
+    );
+    const back = await run(
       ['exam', BANK, '--answers', '-', '--stream', '--resume'],
       '2031-01-08T10:00:00Z',
       lines({ submit: true }),
     );
     expect(back.code).toBe(3);
     expect(back.stderr).toContain('earlier than an attempt already recorded');
-    const backFile = run(['exam', BANK, '--answers', wrongAnswers(), '--resume'], '2031-01-08T10:00:00Z');
+    const backFile = await run(['exam', BANK, '--answers', wrongAnswers(), '--resume'], '2031-01-08T10:00:00Z');
     expect(backFile.code).toBe(3);
     // Submitted with the real clock, the failure's wait counts from then.
-    expect(run(['exam', BANK, '--answers', wrongAnswers(), '--resume'], '2031-01-10T10:05:00Z').code).toBe(0);
-    const retake = run(['exam', BANK, '--answers', wrongAnswers()], '2031-01-10T12:00:00Z');
+    expect((await run(['exam', BANK, '--answers', wrongAnswers(), '--resume'], '2031-01-10T10:05:00Z')).code).toBe(0);
+    const retake = await run(['exam', BANK, '--answers', wrongAnswers()], '2031-01-10T12:00:00Z');
     expect(retake.code).toBe(3);
     expect(retake.stderr).toContain('11 Jan 2031, 10:05');
   });
@@ -148,7 +154,7 @@ describe('found: race in the retake check', () => {
       fs.rmSync(db(), { force: true });
       for (const suffix of ['-wal', '-shm']) fs.rmSync(db() + suffix, { force: true });
       // The first run creates the database, so the four race on the check, not on the schema.
-      cli(['history'], { home });
+      await cli(['history'], { home });
       const env: Record<string, string> = {
         ...(process.env as Record<string, string>),
         QUALIFY_HOME: home,
@@ -159,10 +165,14 @@ describe('found: race in the retake check', () => {
         [0, 1, 2, 3].map(
           () =>
             new Promise<number>((resolve) => {
-              const child = spawn(process.execPath, [BIN, '--content', BASIC, 'exam', BANK, '--answers', answers], {
-                env,
-                stdio: 'ignore',
-              });
+              const child = spawn(
+                process.execPath,
+                [builtBin(), '--content', BASIC, 'exam', BANK, '--answers', answers],
+                {
+                  env,
+                  stdio: 'ignore',
+                },
+              );
               child.on('exit', (code) => resolve(code ?? -1));
             }),
         ),
@@ -182,28 +192,28 @@ describe('found: deep nesting', () => {
     return `${text}${' '.repeat(depth)}v\n`;
   };
 
-  it('gives a positioned error, not a crash, in lint, list and answers files', () => {
+  it('gives a positioned error, not a crash, in lint, list and answers files', async () => {
     const bank = writeTemp(
       home,
       'deep/bank.yaml',
       `kind: bank\nid: deep\nextra:\n${nested(1500).replace(/^/gm, '  ')}`,
     );
-    const lint = cli(['lint', bank], { home });
+    const lint = await cli(['lint', bank], { home });
     expect(lint.code).toBe(1);
     expect(lint.stdout).toMatch(/\d+:\d+ +error +YAML: nested more than 64 levels deep/);
     expect(lint.stdout).not.toContain('call stack');
-    const list = cli(['list', '--content', path.dirname(bank)], { home });
+    const list = await cli(['list', '--content', path.dirname(bank)], { home });
     expect(list.code).toBe(2);
     expect(list.stderr).toMatch(/bank\.yaml:\d+:\d+ +YAML: nested more than 64 levels/);
     const flow = writeTemp(home, 'flow.yaml', `q-single: ${'['.repeat(3000)}${']'.repeat(3000)}\n`);
-    const answers = run(['exam', BANK, '--practice', '--answers', flow]);
+    const answers = await run(['exam', BANK, '--practice', '--answers', flow]);
     expect(answers.code).toBe(2);
     expect(answers.stderr).toMatch(/flow\.yaml:1:\d+ +YAML: nested more than 64 levels/);
   });
 });
 
 describe('found: write errors and refused databases', () => {
-  it('changes nothing in a database it refuses (newer, foreign, user_version -1), with a plain message', () => {
+  it('changes nothing in a database it refuses (newer, foreign, user_version -1), with a plain message', async () => {
     for (const [name, setup, expected] of [
       ['newer.db', 'CREATE TABLE t (x); PRAGMA user_version = 99;', 'newer version of qualify'],
       ['foreign.db', 'CREATE TABLE t (x);', 'another program'],
@@ -214,7 +224,7 @@ describe('found: write errors and refused databases', () => {
       raw.exec(setup);
       raw.close();
       const before = fs.readFileSync(file);
-      const result = run(['exam', BANK, '--practice', '--answers', wrongAnswers(), '--db', file]);
+      const result = await run(['exam', BANK, '--practice', '--answers', wrongAnswers(), '--db', file]);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(expected);
       expect(result.stderr).toContain('left as it is');
@@ -223,38 +233,40 @@ describe('found: write errors and refused databases', () => {
     }
   });
 
-  it('refuses a damaged database (quick_check) before writing, and a truncated one', () => {
+  it('refuses a damaged database (quick_check) before writing, and a truncated one', async () => {
     const file = db();
-    run(['exam', BANK, '--practice', '--answers', wrongAnswers()]);
+    await run(['exam', BANK, '--practice', '--answers', wrongAnswers()]);
     const damaged = Buffer.from(fs.readFileSync(file));
     // Page 2 holds the attempts table: scribble over its b-tree header.
     damaged.fill(0xff, 4096 + 0, 4096 + 12);
     fs.writeFileSync(file, damaged);
-    const result = run(['exam', BANK, '--practice', '--answers', wrongAnswers()]);
+    const result = await run(['exam', BANK, '--practice', '--answers', wrongAnswers()]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/is damaged .*will not write to it/);
     expect(fs.readFileSync(file).equals(damaged)).toBe(true);
     const truncated = damaged.subarray(0, 5000);
     fs.writeFileSync(file, truncated);
-    expect(run(['history']).code).toBe(2);
+    expect((await run(['history'])).code).toBe(2);
     expect(fs.readFileSync(file).equals(truncated)).toBe(true);
   });
 
-  it('takes a backup before upgrading an older schema and names it', () => {
+  it('takes a backup before upgrading an older schema and names it', async () => {
     const file = db();
     const old = new Database(file);
     // Schema 1 as an older qualify left it: the first migration only.
-    old.exec(`CREATE TABLE attempts (id INTEGER PRIMARY KEY, bank_id TEXT NOT NULL, bank_title TEXT NOT NULL, bank_version TEXT NOT NULL, bank_file TEXT NOT NULL,
-      guideline_id TEXT NOT NULL, mode TEXT NOT NULL, status TEXT NOT NULL, seed INTEGER NOT NULL, question_ids TEXT NOT NULL, started_at INTEGER NOT NULL,
+    old.exec(`CREATE TABLE attempts (id INTEGER PRIMARY KEY, bank_id TEXT NOT NULL, bank_title TEXT NOT NULL,
+      bank_version TEXT NOT NULL, bank_file TEXT NOT NULL, guideline_id TEXT NOT NULL, mode TEXT NOT NULL,
+      status TEXT NOT NULL, seed INTEGER NOT NULL, question_ids TEXT NOT NULL, started_at INTEGER NOT NULL,
       deadline_at INTEGER, ended_at INTEGER, score REAL, max_score REAL, percent REAL, passed INTEGER, result TEXT);
-      CREATE TABLE answers (attempt_id INTEGER NOT NULL, question_id TEXT NOT NULL, response TEXT NOT NULL, answered_at INTEGER NOT NULL, flagged INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (attempt_id, question_id));
+      CREATE TABLE answers (attempt_id INTEGER NOT NULL, question_id TEXT NOT NULL, response TEXT NOT NULL,
+      answered_at INTEGER NOT NULL, flagged INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (attempt_id, question_id));
       PRAGMA user_version = 1;`);
     old.close();
     const before = fs.readFileSync(file);
-    const history = run(['history']);
+    const history = await run(['history']);
     expect(history.code).toBe(0);
     expect(fs.readFileSync(file).equals(before)).toBe(true); // reading never upgrades
-    const result = run(['exam', BANK, '--practice', '--answers', wrongAnswers()]);
+    const result = await run(['exam', BANK, '--practice', '--answers', wrongAnswers()]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`${file}.v1-backup`);
     const backup = new Database(`${file}.v1-backup`, { readonly: true });
@@ -262,25 +274,25 @@ describe('found: write errors and refused databases', () => {
     backup.close();
   });
 
-  it('refuses a missing --db folder, an empty --db= and a missing --content folder instead of carrying on', () => {
-    const missing = run(['history', '--db', path.join(home, 'no', 'such', 'q.db')]);
+  it('refuses a missing --db folder, an empty --db= and a missing --content folder instead of going on', async () => {
+    const missing = await run(['history', '--db', path.join(home, 'no', 'such', 'q.db')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('does not exist');
     expect(fs.existsSync(path.join(home, 'no'))).toBe(false);
-    const empty = run(['history', '--db=']);
+    const empty = await run(['history', '--db=']);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('--db needs the path');
-    const content = cli(['list', '--content', path.join(home, 'missing')], { home });
+    const content = await cli(['list', '--content', path.join(home, 'missing')], { home });
     expect(content.code).toBe(2);
     expect(content.stderr).toContain('no such folder');
   });
 });
 
 describe('found: limits and untrusted text', () => {
-  it('refuses a file over the size limit before parsing it', () => {
+  it('refuses a file over the size limit before parsing it', async () => {
     const big = writeTemp(home, 'big/bank.yaml', `kind: bank\nid: big\nnotes: "${'x'.repeat(5 * 1024 * 1024)}"\n`);
     const started = Date.now();
-    const result = cli(['list', '--content', path.dirname(big)], { home });
+    const result = await cli(['list', '--content', path.dirname(big)], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /bank\.yaml:1:1 +the file is 5\.0 MB; content and answers files are limited to 4\.0 MB/,
@@ -288,7 +300,7 @@ describe('found: limits and untrusted text', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
-  it('escapes U+009B and U+202E in key and in every JSON output', () => {
+  it('escapes U+009B and U+202E in key and in every JSON output', async () => {
     const folder = path.join(home, 'hostile');
     fs.cpSync(BASIC, folder, { recursive: true });
     const bankFile = path.join(folder, 'bank.yaml');
@@ -300,12 +312,12 @@ describe('found: limits and untrusted text', () => {
     fs.writeFileSync(bankFile, text);
     const hostile = (args: string[]) => cli(['--content', folder, ...args], { home });
     const outputs = [
-      hostile(['key', BANK]),
-      hostile(['list', '--json']),
-      hostile(['exam', BANK, '--practice', '--all', '--answers', wrongAnswers(), '--json']),
-      hostile(['report', '--format', 'json']),
-      hostile(['report']),
-      hostile(['history', '--json']),
+      await hostile(['key', BANK]),
+      await hostile(['list', '--json']),
+      await hostile(['exam', BANK, '--practice', '--all', '--answers', wrongAnswers(), '--json']),
+      await hostile(['report', '--format', 'json']),
+      await hostile(['report']),
+      await hostile(['history', '--json']),
     ];
     for (const output of outputs) {
       expect(output.code).toBe(0);
@@ -314,18 +326,18 @@ describe('found: limits and untrusted text', () => {
     expect(outputs[3]!.stdout).toContain('\\u009b31m Bank \\u202e');
   });
 
-  it('reports an alias used before its anchor where the alias is', () => {
+  it('reports an alias used before its anchor where the alias is', async () => {
     const file = writeTemp(home, 'alias.yaml', 'q-single: *later\nq-tf: &later true\n');
-    const result = run(['exam', BANK, '--practice', '--answers', file]);
+    const result = await run(['exam', BANK, '--practice', '--answers', file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/alias\.yaml:1:11 +YAML syntax: this alias/);
   });
 
-  it('warns about an empty answers file, and refuses self: entries that are not criteria of the question', () => {
-    const empty = run(['exam', BANK, '--practice', '--answers', writeTemp(home, 'empty.yaml', '')]);
+  it('warns about an empty answers file, and refuses self: entries that are not criteria of the question', async () => {
+    const empty = await run(['exam', BANK, '--practice', '--answers', writeTemp(home, 'empty.yaml', '')]);
     expect(empty.code).toBe(0);
     expect(empty.stderr).toContain('holds no answers; every question will score 0');
-    const self = run([
+    const self = await run([
       'exam',
       BANK,
       '--practice',
@@ -338,20 +350,20 @@ describe('found: limits and untrusted text', () => {
     );
   });
 
-  it('does not promise that an unfinished practice round will be submitted by the next start', () => {
-    run(
+  it('does not promise that an unfinished practice round will be submitted by the next start', async () => {
+    await run(
       ['exam', BANK, '--practice', '--answers', '-', '--stream'],
       '2031-01-10T10:00:00Z',
       lines({ id: 'q-single', answer: 'b' }),
     );
     // Its time ran out: the round can no longer be resumed, so it is shown closed, as it stood.
-    const history = run(['history', '--json'], '2031-01-11T10:00:00Z');
-    const rounds = (JSON.parse(history.stdout) as { attempts: { mode: string; status: string }[] }).attempts;
+    const history = await run(['history', '--json'], '2031-01-11T10:00:00Z');
+    const rounds = parseJson<{ attempts: { mode: string; status: string }[] }>(history.stdout).attempts;
     expect(rounds).toEqual([expect.objectContaining({ mode: 'practice', status: 'expired' })]);
-    expect(run(['history'], '2031-01-11T10:00:00Z').stdout).not.toContain('when you next start');
+    expect((await run(['history'], '2031-01-11T10:00:00Z')).stdout).not.toContain('when you next start');
   });
 
-  it('leaves streamed attempts out of the rushing figures, as they have no time per question', () => {
+  it('leaves streamed attempts out of the rushing figures, as they have no time per question', async () => {
     // Every question of the bank answered with its key (enough answers for the rushing figures).
     const questions = (
       parse(fs.readFileSync(path.join(BASIC, 'bank.yaml'), 'utf8')) as {
@@ -362,25 +374,25 @@ describe('found: limits and untrusted text', () => {
       q.answer === undefined ? { id: q.id, text: q.model_answer ?? 'An answer.' } : { id: q.id, answer: q.answer },
     );
     expect(answers.length).toBeGreaterThanOrEqual(8);
-    const streamed = run(
+    const streamed = await run(
       ['exam', BANK, '--practice', '--all', '--answers', '-', '--stream'],
       '2031-01-10T10:00:00Z',
       lines(...answers, { submit: true }),
     );
     expect(events(streamed.stdout).filter((e) => e.event === 'ack')).toHaveLength(answers.length);
-    const history = JSON.parse(run(['history', '--json'], '2031-01-10T10:05:00Z').stdout) as {
-      analytics: { rushing?: unknown };
-    };
+    const history = parseJson<{ analytics: { rushing?: unknown } }>(
+      (await run(['history', '--json'], '2031-01-10T10:05:00Z')).stdout,
+    );
     expect(history.analytics.rushing ?? null).toBeNull();
   });
 
-  it('keeps one open practice round per bank when a stream starts another', () => {
-    run(
+  it('keeps one open practice round per bank when a stream starts another', async () => {
+    await run(
       ['exam', BANK, '--practice', '--answers', '-', '--stream'],
       '2031-01-10T10:00:00Z',
       lines({ id: 'q-single', answer: 'b' }),
     );
-    const second = run(
+    const second = await run(
       ['exam', BANK, '--practice', '--answers', '-', '--stream'],
       '2031-01-10T10:01:00Z',
       lines({ submit: true }),

@@ -17,19 +17,19 @@ const shipped = (folder: string) =>
     .map((f) => path.join(ROOT, folder, f));
 
 /** `qualify schema --write` into a fresh folder; returns that folder. */
-function writtenSchemas(): string {
+async function writtenSchemas(): Promise<string> {
   const dir = fs.mkdtempSync(path.join(home, 'schemas-'));
-  const result = cli(['schema', '--write', dir], { home });
+  const result = await cli(['schema', '--write', dir], { home });
   expect(result.code).toBe(0);
   return dir;
 }
 
 describe('the schemas are standard JSON Schema', () => {
-  it('ajv-cli compiles both with its default (strict) settings, without a warning', () => {
-    const dir = writtenSchemas();
+  it('ajv-cli compiles both with its default (strict) settings, without a warning', async () => {
+    const dir = await writtenSchemas();
     for (const kind of ['bank', 'guideline']) {
       const printed = path.join(dir, `printed-${kind}.json`);
-      fs.writeFileSync(printed, cli(['schema', kind], { home }).stdout);
+      fs.writeFileSync(printed, (await cli(['schema', kind], { home })).stdout);
       for (const file of [printed, path.join(dir, `${kind}.schema.json`)]) {
         const result = spawnSync(AJV, ['compile', '-s', file], { encoding: 'utf8' });
         expect(result.stderr).not.toMatch(/strict|unknown keyword/i);
@@ -38,8 +38,8 @@ describe('the schemas are standard JSON Schema', () => {
     }
   });
 
-  it('ajv-cli validates every shipped guideline and bank against the written schemas', () => {
-    const dir = writtenSchemas();
+  it('ajv-cli validates every shipped guideline and bank against the written schemas', async () => {
+    const dir = await writtenSchemas();
     for (const [kind, folder] of [
       ['guideline', 'guidelines'],
       ['bank', 'question-banks'],
@@ -56,8 +56,8 @@ describe('the schemas are standard JSON Schema', () => {
     }
   });
 
-  it("Python's jsonschema accepts the schemas, passes the shipped banks, points at a broken option list", () => {
-    const dir = writtenSchemas();
+  it("Python's jsonschema accepts the schemas, passes the shipped banks, points at a broken option list", async () => {
+    const dir = await writtenSchemas();
     const banks = shipped('question-banks').map(
       (f) => parse(fs.readFileSync(f, 'utf8')) as { questions: Record<string, unknown>[] },
     );
@@ -82,8 +82,8 @@ describe('the schemas are standard JSON Schema', () => {
     expect(errorPaths.at(-1)).toEqual([['questions', choice, 'options']]);
   });
 
-  it('has no vendor keywords such as "discriminator"', () => {
-    expect(cli(['schema', 'bank'], { home }).stdout).not.toContain('discriminator');
+  it('has no vendor keywords such as "discriminator"', async () => {
+    expect((await cli(['schema', 'bank'], { home })).stdout).not.toContain('discriminator');
   });
 });
 

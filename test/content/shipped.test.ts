@@ -51,15 +51,16 @@ describe('shipped content', () => {
 
   it.each(banks.map((b) => [b.bank.id] as const))(
     '%s: qualify key then qualify exam passes with full marks; an empty answers file scores zero',
-    (id) => {
-      const key = cli(['key', id], { home });
+    async (id) => {
+      const key = await cli(['key', id], { home });
       expect(key.code).toBe(0);
       const keyFile = writeTemp(home, `${id}.key.yaml`, key.stdout);
-      const passed = JSON.parse(cli(['exam', id, '--answers', keyFile, '--json'], { home }).stdout) as unknown;
+      const passed = JSON.parse((await cli(['exam', id, '--answers', keyFile, '--json'], { home })).stdout) as unknown;
       expect(passed).toMatchObject({ percent: 100, passed: true, mistakes: [] });
 
       const failed = JSON.parse(
-        cli(['exam', id, '--answers', writeTemp(home, 'empty.yaml', ''), '--json', '--practice'], { home }).stdout,
+        (await cli(['exam', id, '--answers', writeTemp(home, 'empty.yaml', ''), '--json', '--practice'], { home }))
+          .stdout,
       ) as JsonReport;
       const drawn = content.banks.get(id)!.bank.exam.draw ?? content.banks.get(id)!.bank.questions.length;
       expect(failed.percent).toBe(0);
@@ -69,9 +70,9 @@ describe('shipped content', () => {
     },
   );
 
-  it('the example answers file in the README is accepted and scored', () => {
+  it('the example answers file in the README is accepted and scored', async () => {
     // The seed is pinned: which questions are drawn decides the score, so the test must not depend on the draw.
-    const result = cli(
+    const result = await cli(
       [
         'exam',
         'search-evaluation-basics',
@@ -90,8 +91,8 @@ describe('shipped content', () => {
     expect(body.percent).toBeLessThan(100);
   });
 
-  it('its mistake report fits an 80-column terminal, with no stray spaces where lines wrap', () => {
-    const text = cli(['report'], { home }).stdout;
+  it('its mistake report fits an 80-column terminal, with no stray spaces where lines wrap', async () => {
+    const text = (await cli(['report'], { home })).stdout;
     const lines = text.split('\n');
     expect(lines.filter((line) => line.length > 80)).toEqual([]);
     expect(lines.filter((line) => line.endsWith(' '))).toEqual([]);
@@ -101,25 +102,27 @@ describe('shipped content', () => {
 
   it.each([1, 7, 23])(
     'with seed %i, its mistake report wraps at 60, 80, 100 and 140 columns: no line too wide, no lone word',
-    (seed) => {
+    async (seed) => {
       const own = tempHome();
       try {
         expect(
-          cli(
-            [
-              'exam',
-              'search-evaluation-basics',
-              '--practice',
-              '--answers',
-              'examples/search-evaluation-first-try.yaml',
-              '--seed',
-              String(seed),
-            ],
-            { home: own },
+          (
+            await cli(
+              [
+                'exam',
+                'search-evaluation-basics',
+                '--practice',
+                '--answers',
+                'examples/search-evaluation-first-try.yaml',
+                '--seed',
+                String(seed),
+              ],
+              { home: own },
+            )
           ).code,
         ).toBe(0);
         for (const columns of [60, 80, 100, 140]) {
-          const lines = cli(['report'], { home: own, env: { COLUMNS: String(columns) } }).stdout.split('\n');
+          const lines = (await cli(['report'], { home: own, env: { COLUMNS: String(columns) } })).stdout.split('\n');
           expect(
             lines.filter((line) => [...line].length > columns),
             `${columns} columns`,

@@ -183,13 +183,13 @@ describe('the interactive exam in a terminal (tmux)', () => {
     expect(screen).not.toMatch(/^ +tried yet/m);
   });
 
-  it("goes back to the bank's menu after reading the guideline, and offers practice when the exam is refused", async () => {
+  it("goes back to the bank's menu after the guideline, and offers practice when the exam is refused", async () => {
     const t = terminal();
     fs.cpSync(path.join(FIXTURES, 'basic'), path.join(t.home, 'content'), { recursive: true });
     // A failed attempt: the next one opens only after the waiting period.
     const empty = path.join(t.home, 'empty.yaml');
     fs.writeFileSync(empty, '');
-    cli(['exam', 'fixture-bank', '--answers', empty], { home: t.home });
+    await cli(['exam', 'fixture-bank', '--answers', empty], { home: t.home });
     t.start([]);
     let screen = await t.waitFor('Pick a bank.');
     expect(screen).toMatch(/fixture-bank .*best 0%/);

@@ -8,7 +8,7 @@ const CONTENT = ['--content', path.join(FIXTURES, 'basic')];
 const terminal = terminalsClosedAfterEach();
 
 describe('the terminal exam and a clock turned back (tmux)', () => {
-  it('refuses --resume with a clock earlier than the attempt, so neither the wait nor the exam time can grow', async () => {
+  it('refuses --resume with a clock earlier than the attempt: neither wait nor exam time can grow', async () => {
     const t = terminal();
     // An exam in progress, started and answered on 10 January (driven without a terminal).
     const env = { ...process.env, QUALIFY_HOME: t.home, NO_COLOR: '1', QUALIFY_NOW: '2031-01-10T10:00:00Z' };

@@ -43,7 +43,7 @@ describe('screens around the exam (tmux)', () => {
     t.send('Enter');
     await t.waitFor('Question 1/25');
     t.send('r');
-    let screen = await t.waitFor('Review before you submit');
+    const screen = await t.waitFor('Review before you submit');
     const rows = screen.split('\n').filter((line) => /^.{2} ?\d+\. (un)?answered/.test(line));
     expect(rows.length).toBeGreaterThan(5);
     // Each row names its question and type; no two rows read the same.
@@ -59,7 +59,7 @@ describe('screens around the exam (tmux)', () => {
     expect(rows.every((row) => [...row].length <= 99)).toBe(true);
   });
 
-  it('a question opened from review returns to review once answered; Esc on review goes back to the question', async () => {
+  it('a question opened from review returns to review once answered; Esc on review goes back', async () => {
     const t = terminal();
     t.start([...CONTENT, 'exam', 'fixture-bank', '--seed', '1']);
     await t.waitFor('Start the exam');
@@ -78,7 +78,8 @@ describe('screens around the exam (tmux)', () => {
     expect(screen).not.toContain('Review before you submit');
   });
 
-  it('qualify --content DIR --db FILE opens the home screen; Esc goes back, q quits; waits read "retake in", lockouts "locked out until"', async () => {
+  // Waits read "retake in", lockouts "locked out until".
+  it('qualify --content DIR --db FILE opens the home screen; Esc goes back, q quits', async () => {
     const t = terminal();
     const db = path.join(t.home, 'elsewhere.db');
     const empty = path.join(t.home, 'empty.yaml');
@@ -87,12 +88,17 @@ describe('screens around the exam (tmux)', () => {
     // Three failures, each after its wait: the fixture bank locks for 30 days.
     for (const hours of [0, 25, 100])
       expect(
-        cli([...CONTENT, '--db', db, 'exam', 'fixture-bank', '--answers', empty], { home: t.home, now: at(hours) })
-          .code,
+        (
+          await cli([...CONTENT, '--db', db, 'exam', 'fixture-bank', '--answers', empty], {
+            home: t.home,
+            now: at(hours),
+          })
+        ).code,
       ).toBe(0);
     // And a failure of the quick bank at 100 h: half an hour later, its 1 h wait has 30 min to go.
     expect(
-      cli([...CONTENT, '--db', db, 'exam', 'quick-bank', '--answers', empty], { home: t.home, now: at(100) }).code,
+      (await cli([...CONTENT, '--db', db, 'exam', 'quick-bank', '--answers', empty], { home: t.home, now: at(100) }))
+        .code,
     ).toBe(0);
     t.start([...CONTENT, '--db', db], { QUALIFY_NOW: at(100.5) }, { columns: 80, rows: 24 });
     let screen = await t.waitFor('Pick a bank.');

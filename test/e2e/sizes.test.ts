@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextScreen, terminalsClosedAfterEach } from './tmux.js';
+import { terminalsClosedAfterEach } from './tmux.js';
 
 // In its own file so vitest runs it beside the other terminal tests.
 const terminal = terminalsClosedAfterEach();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { parseJson } from '../helpers.js';
 import { FIXTURES, cli } from '../cli/run-cli.js';
 import { attempts, terminalsClosedAfterEach } from './tmux.js';
 
@@ -10,8 +11,8 @@ const WRONG = path.join(FIXTURES, 'study', 'wrong-answers.yaml');
 const terminal = terminalsClosedAfterEach();
 
 /** A failed counted exam of fixture-bank (3 questions missed), taken from an answers file. */
-function failExam(home: string, content = CONTENT): void {
-  const result = cli([...content, 'exam', 'fixture-bank', '--answers', WRONG], { home });
+async function failExam(home: string, content = CONTENT): Promise<void> {
+  const result = await cli([...content, 'exam', 'fixture-bank', '--answers', WRONG], { home });
   expect(result.stdout).toContain('NOT PASSED');
 }
 
@@ -34,9 +35,9 @@ function reviews(home: string): { card_id: string; grade: string; correct: numbe
 }
 
 describe('the study loop in a terminal (tmux)', () => {
-  it('reads a guideline: the record per section, / search and jump, the three passes, sections read remembered', async () => {
+  it('reads a guideline: record per section, / search and jump, three passes, sections read kept', async () => {
     const t = terminal();
-    failExam(t.home);
+    await failExam(t.home);
     t.start([...CONTENT, 'read', 'fixture-guide']);
     let screen = await t.waitFor('Reading the task');
     expect(screen).toMatch(/1 {2}Reading the task +2 tried · 50% right · seen today/);
@@ -79,13 +80,13 @@ describe('the study loop in a terminal (tmux)', () => {
     expect(screen).not.toContain('Read the whole task before answering.');
     t.type('q');
     await t.waitFor('[exited 0]');
-    const toc = cli([...CONTENT, 'read', 'fixture-guide'], { home: t.home }).stdout;
+    const toc = (await cli([...CONTENT, 'read', 'fixture-guide'], { home: t.home })).stdout;
     expect(toc).toMatch(/Reading the task .*✓ read/);
   });
 
-  it('drills after a failed exam: the missed questions come due, a right answer is scheduled later, a wrong one soon', async () => {
+  it('drills after a failed exam: missed questions come due, right answers later, wrong ones soon', async () => {
     const t = terminal();
-    failExam(t.home);
+    await failExam(t.home);
     const before = Date.now();
     t.start([...CONTENT, 'drill', 'fixture-bank']);
     let screen = await t.waitFor('Drill · Fixture Bank');
@@ -113,9 +114,8 @@ describe('the study loop in a terminal (tmux)', () => {
     const rating = cards(t.home).find((c) => c.id === 'question:fixture-bank:q-rating')!;
     expect(rating.due_at).toBeLessThan(single.due_at);
     // The next round carries on with what is still due: not the card answered right.
-    const due = JSON.parse(cli([...CONTENT, 'drill', 'fixture-bank', '--json'], { home: t.home }).stdout).due.map(
-      (c: { card: string }) => c.card,
-    );
+    const drill = (await cli([...CONTENT, 'drill', 'fixture-bank', '--json'], { home: t.home })).stdout;
+    const due = parseJson<{ due: { card: string }[] }>(drill).due.map((c) => c.card);
     expect(due).not.toContain('question:fixture-bank:q-single');
     expect(due).toContain('question:fixture-bank:q-tf');
     // A drill is not an attempt: the retake history holds only the failed exam.
@@ -127,7 +127,7 @@ describe('the study loop in a terminal (tmux)', () => {
     fs.mkdirSync(path.join(t.home, 'content'));
     for (const file of ['bank.yaml', 'guideline.yaml'])
       fs.copyFileSync(path.join(FIXTURES, 'basic', file), path.join(t.home, 'content', file));
-    failExam(t.home, []);
+    await failExam(t.home, []);
     t.start([]);
     const screen = await t.waitFor('Next step:');
     expect(screen).toContain('Next step: 4 cards due - drill (2 min)  →  qualify drill fixture-bank');
@@ -136,9 +136,9 @@ describe('the study loop in a terminal (tmux)', () => {
   it('draws the score trend and the per-section accuracy in history', async () => {
     const t = terminal();
     const key = path.join(t.home, 'key.yaml');
-    fs.writeFileSync(key, cli([...CONTENT, 'key', 'fixture-bank'], { home: t.home }).stdout);
-    cli([...CONTENT, 'exam', 'fixture-bank', '--practice', '--answers', WRONG], { home: t.home });
-    cli([...CONTENT, 'exam', 'fixture-bank', '--practice', '--answers', key], { home: t.home });
+    fs.writeFileSync(key, (await cli([...CONTENT, 'key', 'fixture-bank'], { home: t.home })).stdout);
+    await cli([...CONTENT, 'exam', 'fixture-bank', '--practice', '--answers', WRONG], { home: t.home });
+    await cli([...CONTENT, 'exam', 'fixture-bank', '--practice', '--answers', key], { home: t.home });
     t.start([...CONTENT, 'history', 'fixture-bank']);
     const screen = await t.waitFor('[exited 0]');
     expect(screen).toMatch(/fixture-bank: \d+% → 100% over 2 attempts/);
@@ -152,7 +152,7 @@ describe('the study loop in a terminal (tmux)', () => {
 describe('the end of a drill round at 60 columns', () => {
   it('wraps the summary and the next step at word boundaries, the command whole', async () => {
     const t = terminal();
-    failExam(t.home);
+    await failExam(t.home);
     t.start([...CONTENT, 'drill', 'fixture-bank'], {}, { columns: 60, rows: 20 });
     await t.waitFor('What do you do first?');
     t.send('C-c');

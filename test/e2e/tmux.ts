@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
-import { BIN, ROOT } from '../cli/run-cli.js';
+import { builtBin, ROOT, tempHome } from '../cli/run-cli.js';
 
 let counter = 0;
 
@@ -17,14 +16,17 @@ export class TmuxTerminal {
   readonly home: string;
 
   constructor(home?: string) {
-    this.home = home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'qualify-e2e-'));
+    this.home = home ?? tempHome();
   }
 
   private tmux(...args: string[]): string {
     return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
   }
 
-  /** Starts `qualify <args>` in a window of `size` (default 100x34); when it exits, the pane stays open showing "[exited N]". */
+  /**
+   * Starts `qualify <args>` in a window of `size` (default 100x34); when it exits, the pane stays
+   * open showing "[exited N]".
+   */
   start(
     args: string[],
     env: Record<string, string> = {},
@@ -34,7 +36,9 @@ export class TmuxTerminal {
     const assignments = Object.entries(vars)
       .map(([k, v]) => `${k}='${v}'`)
       .join(' ');
-    const command = `cd '${ROOT}' && env -u FORCE_COLOR -u QUALIFY_NOW ${assignments} '${process.execPath}' '${BIN}' ${args.map((a) => `'${a}'`).join(' ')}; echo "[exited $?]"; sleep 600`;
+    const qualify = [process.execPath, builtBin(), ...args].map((a) => `'${a}'`).join(' ');
+    const run = `env -u FORCE_COLOR -u QUALIFY_NOW ${assignments} ${qualify}`;
+    const command = `cd '${ROOT}' && ${run}; echo "[exited $?]"; sleep 600`;
     this.tmux('new-session', '-d', '-x', String(size.columns), '-y', String(size.rows), 'bash', '-c', command);
   }
 
@@ -89,7 +93,8 @@ export function attempts(home: string): { status: string; answered: number; mode
   try {
     return db
       .prepare(
-        'SELECT status, mode, (SELECT COUNT(*) FROM answers WHERE attempt_id = attempts.id) AS answered FROM attempts ORDER BY id',
+        'SELECT status, mode, (SELECT COUNT(*) FROM answers WHERE attempt_id = attempts.id) AS answered ' +
+          'FROM attempts ORDER BY id',
       )
       .all() as never;
   } finally {

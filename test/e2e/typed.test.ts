@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { parseJson } from '../helpers.js';
 import { FIXTURES } from '../cli/run-cli.js';
 import { terminalsClosedAfterEach } from './tmux.js';
 
@@ -14,14 +15,15 @@ function savedAnswers(home: string): Record<string, unknown> {
       question_id: string;
       response: string;
     }[];
-    return Object.fromEntries(rows.map((r) => [r.question_id, JSON.parse(r.response).answer]));
+    return Object.fromEntries(rows.map((r) => [r.question_id, parseJson<{ answer: unknown }>(r.response).answer]));
   } finally {
     db.close();
   }
 }
 
 describe('typed answers in the terminal (tmux)', () => {
-  it('practice: a short answer and a number are typed, scored as Moodle would, with the feedback of the matched answer', async () => {
+  // The feedback is the matched answer's.
+  it('practice: a short answer and a number typed, scored as Moodle would, with their feedback', async () => {
     const t = terminal();
     t.start([...CONTENT, 'practice', 'typed-bank', '--seed', '1']);
     await t.waitFor('Start practising');

@@ -69,7 +69,7 @@ Explain why. {####A model answer.}
     const { questions, skipped } = convertGift('Who? {=no one =%-50%Grant}\n');
     expect(questions[0]!.fields.accept).toEqual([{ text: 'no one' }, { text: 'Grant', credit: 0 }]);
     expect(skipped).toEqual([
-      { line: 1, reason: expect.stringContaining('the answer "Grant" has a negative weight (-50%)') },
+      { line: 1, reason: expect.stringContaining('the answer "Grant" has a negative weight (-50%)') as string },
     ]);
   });
 
@@ -84,7 +84,7 @@ Explain why. {####A model answer.}
     ]);
   });
 
-  it('reports a single-answer negative weight, weights that do not add up to 100%, and an essay without a model answer', () => {
+  it('reports a single-answer negative weight, weights not adding up to 100%, an essay without model', () => {
     const { questions, skipped } = convertGift('One {=a ~%-50%b}\n\nTwo {~%50%a ~%30%b ~c}\n\nWrite an essay. {}\n');
     expect(questions.map((q) => q.line)).toEqual([1]);
     expect(skipped.map((s) => [s.line, s.reason.slice(0, 30)])).toEqual([
@@ -97,7 +97,9 @@ Explain why. {####A model answer.}
   it('makes a description the context of the next question, and reports one with no question after it', () => {
     const { questions, skipped } = convertGift('Read this report first.\n\nIs it signed? {T}\n\nA closing note.\n');
     expect(questions[0]!.fields).toMatchObject({ context: 'Read this report first.', prompt: 'Is it signed?' });
-    expect(skipped).toEqual([{ line: 5, reason: expect.stringContaining('a description with no question after it') }]);
+    expect(skipped).toEqual([
+      { line: 5, reason: expect.stringContaining('a description with no question after it') as string },
+    ]);
   });
 
   it('decodes HTML entities after stripping tags and reports a dropped image on its own line', () => {
@@ -105,10 +107,13 @@ Explain why. {####A model answer.}
       '[html]<p>Is&nbsp;5 &lt; 7 &amp;&amp; <b>true</b>?</p>\n<img src="chart.png"> {T}\n',
     );
     expect(questions[0]!.fields.prompt).toBe('Is 5 < 7 && true?');
-    expect(skipped).toEqual([{ line: 2, reason: expect.stringContaining('an image (chart.png) was dropped') }]);
+    expect(skipped).toEqual([
+      { line: 2, reason: expect.stringContaining('an image (chart.png) was dropped') as string },
+    ]);
   });
 
-  it('reads a bare ":" or "=" in the question text as Moodle does (up to the first "{"), and a ":" in an answer or its feedback', () => {
+  // In question text, up to the first "{".
+  it('reads a bare ":" or "=" in question text as Moodle does, and a ":" in an answer or its feedback', () => {
     const { questions, skipped } = convertGift(
       '::Clock:: At 10:30, is x = 5 the rule? {=yes#Note: see 3.1 ~no}\n\nRatio? {=1:2 ~2:1}\n\nAbout? {#3:0.5}\n',
     );
@@ -239,7 +244,7 @@ describe('the YAML written', () => {
       'plain words',
     ];
     const text = toYaml('# modeline', { kind: 'bank', labels: tricky, answer: { i1: 'y', i2: '=' }, flag: true });
-    const strict = parse(text, { version: '1.2' });
+    const strict = parse(text, { version: '1.2' }) as unknown;
     expect(parse(text, { version: '1.1' })).toEqual(strict);
     expect(strict).toEqual({ kind: 'bank', labels: tricky, answer: { i1: 'y', i2: '=' }, flag: true });
     expect(text).toContain('plain words'); // ordinary text stays unquoted

@@ -9,7 +9,7 @@ const DIR = path.join(FIXTURES, 'import', 'gift-grammar-pegjs');
 const imported = (file: string) => importedFrom(DIR, 'gift', file);
 
 describe("GIFT-grammar-PEG.js's test questions, graded as Moodle grades them", () => {
-  it('multiple answers with fractional weights: the three continents make the whole mark; a country takes it all back', () => {
+  it('fractional weights: the three continents make the whole mark; a country takes it all back', () => {
     const { result, byLine, share } = imported('multipleAnswersFloat.gift');
     expect(result.skipped).toEqual([]);
     expect(byLine.get(1)!.prompt).toBe('Select all of the options below which name a continent:');
@@ -66,7 +66,7 @@ describe("GIFT-grammar-PEG.js's test questions, graded as Moodle grades them", (
     expect(byLine.get(5)!.explanation).toBe('If you answered true: feedback for false');
   });
 
-  it('multiple response with negative weights (Totara): both right colours make the mark, a wrong one cancels it', () => {
+  it('negative weights (Totara): both right colours make the mark, a wrong one cancels it', () => {
     const { byLine, share } = imported('totara_moodle_multichoice_multi.gift');
     expect(byLine.get(4)!.type).toBe('multi-select');
     expect(share(4, ['a', 'c'])).toBe(1);

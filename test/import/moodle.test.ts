@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportFormat } from '../../src/import/index.js';
@@ -77,7 +76,8 @@ describe("Moodle's examples.txt (GIFT), graded as Moodle grades it", () => {
     expect(share(51, true)).toBe(1);
     expect(share(61, { i1: 'Ottawa', i2: 'Rome', i3: 'Tokyo', i4: 'New Delhi' })).toBe(1);
     expect(byLine.get(113)!.explanation).toBe("If you answered true: No one is buried in Grant's tomb.");
-    expect(byLine.get(98)!.type === 'single-choice' && byLine.get(98)!.options.map((o) => o.feedback)).toEqual([
+    const choice = byLine.get(98)!;
+    expect(choice.type === 'single-choice' && choice.options.map((o) => o.feedback)).toEqual([
       'feedback comment on the wrong answer',
       'feedback comment on this wrong answer',
       'Very good!',
@@ -88,7 +88,8 @@ describe("Moodle's examples.txt (GIFT), graded as Moodle grades it", () => {
 describe("Moodle's GIFT test fixture questions.gift.txt", () => {
   const { result, byLine, share } = imported('gift', 'questions.gift.txt');
 
-  it('reports the essay without a model answer and the numerical question gift-pegjs cannot read, with line and column', () => {
+  // Each with its line and column.
+  it('reports the essay without a model answer and the numerical question gift-pegjs cannot read', () => {
     expect(result.skipped.map((s) => [s.line, s.column])).toEqual([
       [2, undefined],
       [31, 43],
@@ -111,7 +112,8 @@ describe("Moodle's GIFT test fixture questions.gift.txt", () => {
 
   it('puts the true/false feedback where GIFT puts it: the first after the answer is for a wrong answer', () => {
     expect(byLine.get(41)!.explanation).toBe(
-      "This is, of course, a Hitchiker's Guide to the Galaxy reference.\nIf you answered false: You gave the right answer.\nIf you answered true: 42 is the Ultimate Answer.",
+      "This is, of course, a Hitchiker's Guide to the Galaxy reference.\n" +
+        'If you answered false: You gave the right answer.\nIf you answered true: 42 is the Ultimate Answer.',
     );
   });
 });

@@ -24,10 +24,10 @@ questions:
 `;
 
 describe('lint reports every problem of a file in one run', () => {
-  it('a schema error in one question hides no duplicate id, wrong answer, unknown section or draw too large', () => {
+  it('a schema error in a question hides no duplicate id, wrong answer, unknown section, draw too large', async () => {
     const dir = fs.mkdtempSync(path.join(home, 'all-'));
     const bank = writeTemp(dir, 'bank.yaml', BANK);
-    const result = cli(['lint', bank, '--content', path.join(FIXTURES, 'basic'), '--format', 'json'], { home });
+    const result = await cli(['lint', bank, '--content', path.join(FIXTURES, 'basic'), '--format', 'json'], { home });
     expect(result.code).toBe(1);
     const [entry] = JSON.parse(result.stdout) as { messages: { line: number; ruleId: string; message: string }[] }[];
     // The two questions without an id are schema errors, not a duplicate id.
@@ -43,10 +43,12 @@ describe('lint reports every problem of a file in one run', () => {
     expect(entry!.messages[0]!.message).toContain('draws 9 questions but the bank has only 7');
   });
 
-  it('a bank with a broken question still stops every other command', () => {
+  it('a bank with a broken question still stops every other command', async () => {
     const dir = fs.mkdtempSync(path.join(home, 'stop-'));
     writeTemp(dir, 'bank.yaml', BANK);
-    const result = cli(['--content', dir, '--content', path.join(FIXTURES, 'basic'), 'key', 'all-problems'], { home });
+    const result = await cli(['--content', dir, '--content', path.join(FIXTURES, 'basic'), 'key', 'all-problems'], {
+      home,
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('options: must be a list');
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempHome } from '../cli/run-cli.js';
+import { cli, FIXTURES, spawnCli, tempHome } from '../cli/run-cli.js';
 
 const FOLDER = path.join(FIXTURES, 'lint');
 const EXPECTED = fs
@@ -57,16 +57,16 @@ describe('qualify lint on the fixture tree (one instance of every problem)', () 
     expect(docs.filter((id) => !ids.has(id))).toEqual(['file', 'item-stats']);
   });
 
-  it('stylish (the default) lists exactly the expected problems, grouped by file, and exits 1', () => {
-    const result = lint();
+  it('stylish (the default) lists exactly the expected problems, grouped by file, and exits 1', async () => {
+    const result = await lint();
     expect(result.code).toBe(1);
     expect(fromStylish(result.stdout)).toEqual(EXPECTED);
     expect(result.stdout).toContain('coverage  fx: 2/3 sections tested  tree/guideline.yaml');
     expect(result.stdout).toContain(`✖ ${EXPECTED.length} problems (16 errors, 11 warnings)`);
   });
 
-  it('json lists exactly the expected problems, with the coverage on the guideline', () => {
-    const result = lint('--format', 'json');
+  it('json lists exactly the expected problems, with the coverage on the guideline', async () => {
+    const result = await lint('--format', 'json');
     expect(result.code).toBe(1);
     expect(fromJson(result.stdout)).toEqual(EXPECTED);
     const results = JSON.parse(result.stdout) as { filePath: string; coverage?: unknown }[];
@@ -74,8 +74,8 @@ describe('qualify lint on the fixture tree (one instance of every problem)', () 
     expect(guideline?.coverage).toEqual({ guideline: 'fx', tested: 2, total: 3 });
   });
 
-  it("json is ESLint's shape: absolute paths, numeric severities and every count ESLint's formatters read", () => {
-    const results = JSON.parse(lint('--format', 'json').stdout) as Record<string, unknown>[];
+  it("json is ESLint's shape: absolute paths, numeric severities, every count ESLint's formatters read", async () => {
+    const results = JSON.parse((await lint('--format', 'json')).stdout) as Record<string, unknown>[];
     for (const entry of results) {
       expect(path.isAbsolute(entry.filePath as string)).toBe(true);
       for (const key of ['errorCount', 'warningCount', 'fatalErrorCount', 'fixableErrorCount', 'fixableWarningCount'])
@@ -97,7 +97,7 @@ describe('qualify lint on the fixture tree (one instance of every problem)', () 
   });
 
   it("ESLint's own stylish formatter reads the json output: errors print as errors, warnings as warnings", async () => {
-    const output = lint('--format', 'json').stdout;
+    const output = (await lint('--format', 'json')).stdout;
     const formatter = await new ESLint({ cwd: FOLDER }).loadFormatter('stylish');
     const text = stripVTControlCharacters(await formatter.format(JSON.parse(output) as ESLint.LintResult[]));
     expect(text).toContain(path.join(FOLDER, 'tree', 'guideline.yaml'));
@@ -106,8 +106,8 @@ describe('qualify lint on the fixture tree (one instance of every problem)', () 
     expect(text).toContain(`✖ ${EXPECTED.length} problems (16 errors, 11 warnings)`);
   });
 
-  it('github lists exactly the expected problems as workflow annotations', () => {
-    const result = lint('--format', 'github');
+  it('github lists exactly the expected problems as workflow annotations', async () => {
+    const result = await lint('--format', 'github');
     expect(result.code).toBe(1);
     expect(fromGithub(result.stdout)).toEqual(EXPECTED);
     expect(result.stdout).toContain(
@@ -115,61 +115,61 @@ describe('qualify lint on the fixture tree (one instance of every problem)', () 
     );
   });
 
-  it('skips a YAML file without `kind` in a folder (an answers file kept beside the banks)', () => {
-    expect(lint().stdout).not.toContain('answers.yaml');
+  it('skips a YAML file without `kind` in a folder (an answers file kept beside the banks)', async () => {
+    expect((await lint()).stdout).not.toContain('answers.yaml');
   });
 });
 
 describe('qualify lint exit codes', () => {
   const clean = path.join(FOLDER, 'clean');
 
-  it('exits 0 on clean content and says so', () => {
-    const result = cli(['lint', clean], { home, cwd: FOLDER });
+  it('exits 0 on clean content and says so', async () => {
+    const result = await cli(['lint', clean], { home, cwd: FOLDER });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('✔ no problems in 2 files');
   });
 
-  it('exits 1 when warnings exceed --max-warnings, 0 when within it', () => {
+  it('exits 1 when warnings exceed --max-warnings, 0 when within it', async () => {
     // The guideline's one warning (section 3 untested) needs its banks loaded: --content adds them.
     const lintGuideline = (max: string) =>
       cli(['lint', 'tree/guideline.yaml', '--content', 'tree', '--max-warnings', max], { home, cwd: FOLDER });
-    const over = lintGuideline('0');
+    const over = await lintGuideline('0');
     expect(over.stdout).toContain('section-coverage');
     expect(over.code).toBe(1);
     expect(over.stderr).toContain('1 warning found; --max-warnings allows 0.');
-    expect(lintGuideline('1').code).toBe(0);
-    expect(lintGuideline('-1').code).toBe(0);
+    expect((await lintGuideline('1')).code).toBe(0);
+    expect((await lintGuideline('-1')).code).toBe(0);
   });
 
-  it('exits 2 on a usage error: a missing path, an unknown format, a bad --max-warnings', () => {
-    const missing = cli(['lint', 'no-such-folder'], { home, cwd: FOLDER });
+  it('exits 2 on a usage error: a missing path, an unknown format, a bad --max-warnings', async () => {
+    const missing = await cli(['lint', 'no-such-folder'], { home, cwd: FOLDER });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Nothing to lint at "no-such-folder"');
-    expect(cli(['lint', 'tree', '--format', 'xml'], { home, cwd: FOLDER }).code).toBe(2);
-    const bad = cli(['lint', 'tree', '--max-warnings', 'many'], { home, cwd: FOLDER });
+    expect((await cli(['lint', 'tree', '--format', 'xml'], { home, cwd: FOLDER })).code).toBe(2);
+    const bad = await cli(['lint', 'tree', '--max-warnings', 'many'], { home, cwd: FOLDER });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--max-warnings must be a whole number');
   });
 
-  it('reports a named file without `kind` instead of skipping it silently', () => {
-    const result = cli(['lint', 'tree/answers.yaml'], { home, cwd: FOLDER });
+  it('reports a named file without `kind` instead of skipping it silently', async () => {
+    const result = await cli(['lint', 'tree/answers.yaml'], { home, cwd: FOLDER });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('1:1  error    this file has no "kind"');
   });
 
   it('lints standard input for "-", named <stdin>, its guideline found on the content path', () => {
     const orphan = fs.readFileSync(path.join(FOLDER, 'tree', 'orphan.yaml'), 'utf8');
-    const result = cli(['lint', '-'], { home, cwd: FOLDER, input: orphan });
+    const result = spawnCli(['lint', '-'], { home, cwd: FOLDER, input: orphan });
     expect(result.code).toBe(1);
     expect(fromStylish(result.stdout)).toEqual(['<stdin>:4:12 unknown-guideline']);
     const guideline = fs.readFileSync(path.join(FOLDER, 'clean', 'clean-guide.yaml'), 'utf8');
-    const clean = cli(['lint', '-'], { home, cwd: FOLDER, input: guideline });
+    const clean = spawnCli(['lint', '-'], { home, cwd: FOLDER, input: guideline });
     expect(clean.stdout).not.toContain('error');
     expect(clean.code).toBe(0);
   });
 
-  it('lints the current folder by default', () => {
-    const result = cli(['lint'], { home, cwd: clean });
+  it('lints the current folder by default', async () => {
+    const result = await cli(['lint'], { home, cwd: clean });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('no problems in 2 files');
   });

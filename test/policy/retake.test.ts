@@ -43,7 +43,7 @@ describe('retake waiting periods', () => {
   });
 
   it('ignores attempts still in progress', () => {
-    expect(decideRetake([{ startedAt: T0 }], policy(), T0 + H).kind).toBe('allowed');
+    expect(decideRetake([{ startedAt: T0, passed: false }], policy(), T0 + H).kind).toBe('allowed');
   });
 });
 

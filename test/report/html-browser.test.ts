@@ -7,6 +7,16 @@ import { ARTIFACTS, launchChromium, openFile } from './browser.js';
 
 // The HTML report as a study group would see it: opened from a file in a real browser.
 
+/** What these checks read of the page, as it runs in the browser (the tests compile without the DOM library). */
+interface BrowserWindow {
+  document: { documentElement: { scrollWidth: number } };
+  innerWidth: number;
+  __pwned?: number;
+}
+interface SvgShape {
+  getBBox(): { width: number };
+}
+
 const HOSTILE =
   '<script>window.__pwned = 1; document.title = "pwned"</script><img src="http://127.0.0.1:9/x.png" onerror="window.__pwned = 2">';
 
@@ -57,7 +67,7 @@ questions:
 `;
 
 /** Two attempts at a bank (a worse one, then the reported one), and the report of the second as HTML. */
-function htmlReport(text: string): string {
+async function htmlReport(text: string): Promise<string> {
   const home = tempHome();
   const content = path.join(home, 'shared');
   writeTemp(content, 'guideline.yaml', guideline(text));
@@ -69,10 +79,10 @@ function htmlReport(text: string): string {
     'q1: {answer: a, confidence: high}\nq2: {answer: true, confidence: high}\nq3: {answer: false, confidence: low}\n',
   );
   const args = ['--content', content, 'exam', 'html-bank', '--practice'];
-  expect(cli([...args, '--answers', first], { home, now: '2026-03-01T10:00:00Z' }).code).toBe(0);
-  expect(cli([...args, '--answers', second], { home, now: '2026-03-02T10:00:00Z' }).code).toBe(0);
+  expect((await cli([...args, '--answers', first], { home, now: '2026-03-01T10:00:00Z' })).code).toBe(0);
+  expect((await cli([...args, '--answers', second], { home, now: '2026-03-02T10:00:00Z' })).code).toBe(0);
   const out = path.join(home, 'report.html');
-  const result = cli(['--content', content, 'report', '--format', 'html', '--out', out], {
+  const result = await cli(['--content', content, 'report', '--format', 'html', '--out', out], {
     home,
     now: '2026-03-02T11:00:00Z',
   });
@@ -93,7 +103,7 @@ describe('qualify report --format html in headless chromium', () => {
   });
 
   it('renders the score, section rows, the charts and every mistake, with no errors and no requests', async () => {
-    const file = htmlReport('on sharing');
+    const file = await htmlReport('on sharing');
     const opened = await openFile(browser, file);
     const { page } = opened;
     expect(await page.title()).toBe('Report on sharing — attempt #2');
@@ -108,7 +118,7 @@ describe('qualify report --format html in headless chromium', () => {
     // Section bars: one per section, the earned share drawn to scale, and the pass mark line.
     const bars = page.locator('#sections svg.bar-chart rect.bar');
     expect(await bars.count()).toBe(2);
-    const widths = await bars.evaluateAll((rects) => rects.map((r) => (r as SVGRectElement).getBBox().width));
+    const widths = await bars.evaluateAll((rects) => rects.map((r) => (r as unknown as SvgShape).getBBox().width));
     expect(widths[0]).toBe(0);
     expect(widths[1]).toBeGreaterThan(100);
     expect(await page.locator('#sections svg line.reference').count()).toBe(1);
@@ -136,13 +146,13 @@ describe('qualify report --format html in headless chromium', () => {
   }, 60_000);
 
   it('fits a phone screen without sideways scrolling and prints every mistake', async () => {
-    const file = htmlReport('for phones with a rather long bank title that has to wrap somewhere');
+    const file = await htmlReport('for phones with a rather long bank title that has to wrap somewhere');
     const opened = await openFile(browser, file, { width: 360, height: 740 });
     const { page } = opened;
-    const widths = await page.evaluate(() => ({
-      content: document.documentElement.scrollWidth,
-      screen: window.innerWidth,
-    }));
+    const widths = await page.evaluate(() => {
+      const view = globalThis as unknown as BrowserWindow;
+      return { content: view.document.documentElement.scrollWidth, screen: view.innerWidth };
+    });
     expect(widths.content).toBeLessThanOrEqual(widths.screen);
     await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-phone.png'), fullPage: true });
     await page.emulateMedia({ media: 'print' });
@@ -153,10 +163,10 @@ describe('qualify report --format html in headless chromium', () => {
   }, 60_000);
 
   it("shows a hostile bank's markup as text and never runs its script", async () => {
-    const file = htmlReport(HOSTILE);
+    const file = await htmlReport(HOSTILE);
     const opened = await openFile(browser, file);
     const { page } = opened;
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as BrowserWindow).__pwned)).toBeUndefined();
     expect(await page.title()).toBe(`Report ${HOSTILE} — attempt #2`);
     expect(await page.locator('script').count()).toBe(0);
     expect(await page.locator('img').count()).toBe(0);

@@ -24,7 +24,7 @@ const fullByScore = (question: (typeof questions)[number], response: Response | 
 };
 
 describe('fullCredit', () => {
-  it('agrees with scoreQuestion on every shipped and fixture question, for the key, wrong answers and no answer', () => {
+  it('agrees with scoreQuestion on every shipped and fixture question: key, wrong answers, no answer', () => {
     expect(questions.length).toBeGreaterThan(20);
     const types = new Set(questions.map((q) => q.type));
     expect(types.size).toBeGreaterThanOrEqual(10);

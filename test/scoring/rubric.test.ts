@@ -97,7 +97,8 @@ describe('rubric criteria', () => {
   it('scores a crafted answer against a catastrophic pattern, case-insensitively', () => {
     // With a backtracking engine, (a|a)*b on 40 a's takes hours; this test would then hang.
     const hostile = loadBank(
-      bankYaml(`  - {id: q, type: free-text, sections: ["1"], prompt: P, rubric: [{id: c, text: T, points: 1, check: {matches: "(a|a)*B"}}]}
+      bankYaml(`  - {id: q, type: free-text, sections: ["1"],
+      prompt: P, rubric: [{id: c, text: T, points: 1, check: {matches: "(a|a)*B"}}]}
 `),
     );
     const q = question(hostile, 'q');

@@ -8,7 +8,8 @@ const bank = loadBank(
     type: short-answer
     sections: ["1"]
     prompt: Who is buried in the tomb?
-    accept: [{text: no one}, {text: nobody, feedback: Also right.}, {text: Greece, credit: 0}, {text: "Gr*", credit: 0.25, feedback: Close.}, {text: "*", credit: 0, feedback: Completely wrong.}]
+    accept: [{text: no one}, {text: nobody, feedback: Also right.}, {text: Greece, credit: 0},
+      {text: "Gr*", credit: 0.25, feedback: Close.}, {text: "*", credit: 0, feedback: Completely wrong.}]
   - {id: four, type: short-answer, sections: ["1"], prompt: Two plus two?, accept: [{text: "4"}, {text: four}]}
   - {id: cased, type: short-answer, sections: ["1"], prompt: Symbol?, accept: [{text: NaCl}], case_sensitive: true}
   - {id: star, type: short-answer, sections: ["1"], prompt: Which?, accept: [{text: "a\\\\*b"}]}

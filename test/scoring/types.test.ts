@@ -4,17 +4,26 @@ import { normalizeResponse } from '../../src/scoring/response.js';
 import { bankYaml, loadBank, question } from '../helpers.js';
 
 const bank = loadBank(
-  bankYaml(`  - {id: single, type: single-choice, sections: ["1"], prompt: P, options: [{id: a, text: A}, {id: b, text: B}], answer: b, points: 2}
-  - {id: multi, type: multi-select, sections: ["1"], prompt: P, options: [{id: a, text: A}, {id: b, text: B}, {id: c, text: C}, {id: d, text: D}], answer: [a, b], points: 4}
-  - {id: single-half, type: single-choice, sections: ["1"], prompt: P, options: [{id: a, text: A}, {id: b, text: B, credit: 0.5}, {id: c, text: C}], answer: c, points: 2}
-  - {id: multi-weighted, type: multi-select, sections: ["1"], prompt: P, options: [{id: a, text: A, credit: 0.5}, {id: b, text: B, credit: 0.5}, {id: c, text: C, credit: -1}, {id: d, text: D}], answer: [a, b], points: 2}
+  bankYaml(`  - {id: single, type: single-choice, sections: ["1"],
+      prompt: P, options: [{id: a, text: A}, {id: b, text: B}], answer: b, points: 2}
+  - {id: multi, type: multi-select, sections: ["1"],
+      prompt: P, options: [{id: a, text: A}, {id: b, text: B}, {id: c, text: C}, {id: d, text: D}], answer: [a, b],
+      points: 4}
+  - {id: single-half, type: single-choice, sections: ["1"],
+      prompt: P, options: [{id: a, text: A}, {id: b, text: B, credit: 0.5}, {id: c, text: C}], answer: c, points: 2}
+  - {id: multi-weighted, type: multi-select, sections: ["1"],
+      prompt: P, options: [{id: a, text: A, credit: 0.5}, {id: b, text: B, credit: 0.5},
+      {id: c, text: C, credit: -1}, {id: d, text: D}], answer: [a, b], points: 2}
   - {id: tf, type: true-false, sections: ["1"], prompt: P, answer: false}
   - {id: rate, type: rating, sections: ["1"], prompt: P, scale: quality, answer: High}
   - {id: rate-strict, type: rating, sections: ["1"], prompt: P, scale: [Bad, Okay, Good], answer: Good, tolerance: [1]}
   - {id: pref, type: preference, sections: ["1"], prompt: P, answer: A slightly better}
   - {id: pref-same, type: preference, sections: ["1"], prompt: P, answer: About the same}
-  - {id: rank, type: ranking, sections: ["1"], prompt: P, items: [{id: a, text: A}, {id: b, text: B}, {id: c, text: C}], answer: [a, b, c], points: 3}
-  - {id: labels, type: label-each, sections: ["1"], prompt: P, items: [{id: x, text: X}, {id: y, text: Y}, {id: z, text: Z}, {id: w, text: W}], labels: [Yes, No], answer: {x: Yes, y: No, z: Yes, w: No}}
+  - {id: rank, type: ranking, sections: ["1"],
+      prompt: P, items: [{id: a, text: A}, {id: b, text: B}, {id: c, text: C}], answer: [a, b, c], points: 3}
+  - {id: labels, type: label-each, sections: ["1"],
+      prompt: P, items: [{id: x, text: X}, {id: y, text: Y}, {id: z, text: Z}, {id: w, text: W}], labels: [Yes, No],
+      answer: {x: Yes, y: No, z: Yes, w: No}}
 `),
 );
 

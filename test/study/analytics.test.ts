@@ -41,7 +41,7 @@ describe('calibration on a rating scale', () => {
     expect(needsMet!.confusion.flat().reduce((a, b) => a + b, 0)).toBe(4);
   });
 
-  it('a learner who rates too low gets a negative mean; errors both ways cancel in the mean but not in the absolute', () => {
+  it('rating too low gives a negative mean; errors both ways cancel in the mean, not in the absolute', () => {
     const [low] = calibration([rated(4, 2), rated(3, 2)]); // -2, -1 -> -1.5
     expect(low!.meanSignedError).toBe(-1.5);
     const [mixed] = calibration([rated(2, 4), rated(2, 0)]); // +2, -2 -> 0; |.| -> 2

@@ -1,4 +1,4 @@
-import { Rating } from 'ts-fsrs';
+import { Rating, type Grade } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { expectedAnswerMs, gradeAnswer } from '../../src/study/grade.js';
 import { newCardState, reviewCard } from '../../src/study/scheduler.js';
@@ -36,7 +36,8 @@ describe('grading a drill answer into ts-fsrs', () => {
     const start = Date.parse('2030-01-01T10:00:00Z');
     const fresh = newCardState(start);
     expect(fresh.due).toBe(start);
-    const dues = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy].map((g) => reviewCard(fresh, g, start).due);
+    const grades: Grade[] = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy];
+    const dues = grades.map((g) => reviewCard(fresh, g, start).due);
     expect(dues[0]!).toBeGreaterThan(start);
     for (let i = 1; i < dues.length; i++) expect(dues[i]!).toBeGreaterThan(dues[i - 1]!);
     // Easy on a new card graduates it at once: due a day or more later.

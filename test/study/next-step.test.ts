@@ -31,7 +31,7 @@ describe('the next step', () => {
     expect(nextStep({ ...base, dueCards: 3 }).text).toBe('3 cards due - drill (2 min)');
   });
 
-  it('sends the learner back to an exam in progress before anything else, and to an open practice round after the cards due', () => {
+  it('sends the learner back to an exam in progress first, and to an open practice round after cards due', () => {
     const weak = { sectionId: '7', title: 'x', accuracy: 0.45, tried: 11 };
     expect(nextStep({ ...base, dueCards: 12, weakest: weak, openAttempt: 'exam' })).toEqual({
       rule: 'resume-exam',

@@ -23,6 +23,7 @@ class Run {
   constructor(
     readonly resolved: ResolvedBank,
     readonly db = path.join(tempTree(), 'qualify.db'),
+    readonly home = path.dirname(db),
   ) {}
 
   start(options: Partial<InteractiveOptions> = {}): this {
@@ -39,7 +40,7 @@ class Run {
     };
     this.done = runInteractive(
       this.resolved,
-      { content: [], db: this.db, mode: 'practice', seed: '1', ...options },
+      { content: [], db: this.db, cwd: process.cwd(), home: this.home, mode: 'practice', seed: '1', ...options },
       io,
       this.terminal,
     );
@@ -112,7 +113,7 @@ const FREE = `  - id: p-free
 `;
 
 describe('practice in the terminal', () => {
-  it('shows a question whose feedback was seen read-only, with the answer given and its feedback, and keeps that answer', async () => {
+  it('shows a question whose feedback was seen read-only, with its answer and feedback, and keeps it', async () => {
     const run = practice(CHOICE('p-one', 'First question?') + CHOICE('p-two', 'Second question?')).start();
     const [first, second] = run.order();
     const prompts: Record<string, string> = { 'p-one': 'First question?', 'p-two': 'Second question?' };
@@ -185,7 +186,7 @@ describe('practice in the terminal', () => {
     expect(await timed.terminal.waitFor('Answer within a second?')).toMatch(/this question 0:0\d/);
   });
 
-  it('says the guideline is open in practice on the start screen, and calls the submit choice "Finish practice"', async () => {
+  it('says the guideline is open in practice on the start screen; the submit choice is "Finish practice"', async () => {
     const run = practice(CHOICE('p-one', 'First question?')).start();
     const screen = await run.terminal.waitFor('Start practising');
     expect(screen).toContain('Guideline        open (practice): press g during a question to read its sections');
@@ -197,7 +198,7 @@ describe('practice in the terminal', () => {
     expect(review).not.toContain('Submit the exam');
   });
 
-  it('keeps the labels chosen so far: ← goes to the item before, and a question left half-labelled opens where it was', async () => {
+  it('keeps the labels chosen: ← goes to the item before; a half-labelled question opens where it was', async () => {
     const LABELS = `  - id: p-label
     type: label-each
     sections: ["3"]
@@ -269,7 +270,8 @@ describe('practice in the terminal', () => {
 describe('the review screen', () => {
   it('lines the prompts up in one column and cuts them to the width with "…"', async () => {
     const long =
-      'Read the result and the query, then decide how well the page meets the need of a user who typed this exact query on a phone while travelling abroad.';
+      'Read the result and the query, then decide how well the page meets the need of a user ' +
+      'who typed this exact query on a phone while travelling abroad.';
     const run = practice(CHOICE('p-one', 'Short one?') + CHOICE('p-long', long)).start();
     await run.terminal.waitFor('Start practising');
     run.terminal.key('enter');
@@ -307,7 +309,7 @@ describe('a closed-book exam in the terminal', () => {
 });
 
 describe('critical questions, said in words', () => {
-  it('explains on the start screen and in the question header that one miss fails the exam, whatever the score', async () => {
+  it('explains on the start screen and in the header that one miss fails the exam, whatever the score', async () => {
     const critical = CHOICE('e-crit', 'Critical question?').replace(
       '    answer: b\n',
       '    answer: b\n    critical: true\n',
@@ -401,7 +403,8 @@ async function openFromReview(run: Run, text: string): Promise<void> {
 }
 
 describe('a partly answered label-each question', () => {
-  it('keeps the labels given: → moves between items, n leaves, review says "3 of 5 labelled", --resume restores them, and they score per item', async () => {
+  // --resume restores them, and they score per item.
+  it('keeps the labels given: → moves between items, n leaves, review says "3 of 5 labelled"', async () => {
     const exam = 'exam:\n  time_limit: 10m\n';
     const first = practice(LABEL5 + CHOICE('p-one', 'First question?'), exam).start({ mode: 'exam' });
     await first.terminal.waitFor('Start the exam');
@@ -476,7 +479,8 @@ describe('free-text drafts', () => {
   const EXAM = 'exam:\n  time_limit: 10m\n';
   const written = (run: Run) => (run.saved()['p-free'] as { text?: string } | undefined)?.text;
 
-  it('saves what is typed at every new line and after a pause, through Ctrl+C "keep going", "save and quit" and --resume', async () => {
+  // Ctrl+C answered with "keep going".
+  it('saves typing at every new line and after a pause, through Ctrl+C, "save and quit" and --resume', async () => {
     const first = practice(FREE, EXAM).start({ mode: 'exam' });
     await first.terminal.waitFor('Start the exam');
     first.terminal.key('enter');
@@ -586,7 +590,7 @@ describe('the submit confirmation', () => {
 });
 
 describe('practice: try again', () => {
-  it('offers one more try after a wrong answer before showing the key, and the report records first-try correctness', async () => {
+  it('offers one more try after a wrong answer before the key; the report records first-try correctness', async () => {
     const run = practice(CHOICE('p-one', 'First question?') + CHOICE('p-two', 'Second question?')).start();
     const [first, second] = run.order();
     const prompts: Record<string, string> = { 'p-one': 'First question?', 'p-two': 'Second question?' };
@@ -773,8 +777,9 @@ describe('practice rounds', () => {
       cwd: process.cwd(),
       clock: Date.now,
     };
-    vi.stubEnv('QUALIFY_HOME', tempTree()); // the content cache goes to a throwaway home
-    historyCommand(undefined, { content: [path.dirname(first.resolved.bank.file)], db: first.db }, io);
+    // The content cache goes to a throwaway home.
+    const options = { content: [path.dirname(first.resolved.bank.file)], db: first.db, cwd: io.cwd, home: tempTree() };
+    historyCommand(undefined, options, io);
     // The command carries the --content and --db it needs to find the bank and the round again.
     expect(out).toMatch(
       /practice\s+in progress\n\s+continue with: qualify\s+--content\s+\S+\s+--db\s+\S+\s+practice\s+b\s+--resume/,
@@ -830,7 +835,7 @@ describe('settling open practice rounds', () => {
 });
 
 describe('free text typed up to the deadline', () => {
-  it('is saved and scored when the exam clock runs out in the middle of typing, with no pause and no new line', async () => {
+  it('is saved and scored when the exam clock runs out mid-typing, with no pause and no new line', async () => {
     const run = practice(FREE, 'exam:\n  time_limit: 2s\n').start({ mode: 'exam' });
     await run.terminal.waitFor('Start the exam');
     run.terminal.key('enter');

@@ -11,7 +11,8 @@ import type { LiveSize, Size } from '../../src/ui/terminal.js';
 import { makeTheme } from '../../src/text/theme.js';
 
 const PARAGRAPH =
-  "The result is the county's property search page: it lists every parcel with its tax number and owners' names, and the search box accepts a street address.";
+  "The result is the county's property search page: it lists every parcel with its tax number and owners' names, " +
+  'and the search box accepts a street address.';
 const CODE =
   '    for (const row of rows) { total += row.amount * row.rate; } // every row counts once, even when repeated';
 
@@ -151,7 +152,7 @@ describe('a resized window', () => {
     size,
   });
 
-  it('lays the question out again for the new size, from the top of a cleared screen, and every redraw fits', async () => {
+  it('lays the question out again for the new size, from the top of a cleared screen; every redraw fits', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     let now = 0;
     const size = window({ columns: 100, rows: 34 });

@@ -244,7 +244,7 @@ describe('text prompt (free text, rationales)', () => {
     await expect(answer).resolves.toBe('jk');
   });
 
-  it('carries on at the end of the draft, and Backspace on an empty line goes back to edit the line above', async () => {
+  it('carries on at the end of the draft; Backspace on an empty line goes back to edit the line above', async () => {
     const { answer, events } = await render(textPrompt, { screen, draft: 'Keep\nFix me' });
     events.keypress('backspace');
     events.keypress('backspace');

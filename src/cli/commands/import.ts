@@ -52,7 +52,7 @@ export function importCommand(format: string, file: string, options: ImportOptio
 
   let guideline;
   if (options.guideline !== undefined) {
-    const content = loadContent([...contentDirs(options, io.env), folder]);
+    const content = loadContent([...contentDirs(options), folder]);
     guideline = content.guidelines.get(options.guideline);
     if (!guideline) throw new UsageError(messages.unknownGuideline(options.guideline, [...content.guidelines.keys()]));
   }

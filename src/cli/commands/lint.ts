@@ -13,7 +13,7 @@ import { lintContent, type LintResult } from '../../lint/index.js';
 import { authoringMessages as messages } from '../authoring-messages.js';
 import type { PooledAttempt } from '../../stats/item-stats.js';
 import { bankIdsWithAttempts, pooledAttempts } from '../../store/pool.js';
-import { contentDirs, openStore, type GlobalOptions } from '../context.js';
+import { contentDirs, homeDir, openStore, type GlobalOptions } from '../context.js';
 import { readInputBytes, STDIN_ARGUMENT, STDIN_NAME } from '../input.js';
 import { displayPath, type Io } from '../io.js';
 
@@ -73,7 +73,7 @@ export function lintPaths(
   pooledAttempts?: ReadonlyMap<string, readonly PooledAttempt[]>,
 ): LintResult {
   const { dirs, files, sources } = collectTargets(paths, io.cwd);
-  const content = loadContent([...contentDirs(options, io.env), ...dirs], files, undefined, sources);
+  const content = loadContent([...contentDirs(options), ...dirs], files, undefined, sources);
   const inDirs = new Set(findContentFiles(dirs));
   const withDiagnostics = new Set(content.diagnostics.map((d) => d.file));
   const explicit = new Set(files);
@@ -103,10 +103,10 @@ export function lintPaths(
 }
 
 /** The finished attempts of every bank in the `--stats` database, which must already exist. */
-function readPooledAttempts(file: string, io: Pick<Io, 'cwd'>): Map<string, PooledAttempt[]> {
+function readPooledAttempts(file: string, io: Pick<Io, 'cwd' | 'env'>): Map<string, PooledAttempt[]> {
   const full = path.resolve(io.cwd, file);
   if (!fs.existsSync(full)) throw new UsageError(messages.noSuchPath(file));
-  const { db } = openStore({ content: [], db: full });
+  const { db } = openStore({ content: [], db: full, cwd: io.cwd, home: homeDir(io.env) });
   try {
     return new Map(bankIdsWithAttempts(db).map((bankId) => [bankId, pooledAttempts(db, bankId).attempts]));
   } finally {

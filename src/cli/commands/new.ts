@@ -34,7 +34,7 @@ export function newCommand(kind: string, id: string, options: NewOptions, io: Io
     text = guidelineTemplate(id, schema.modeline);
   } else {
     // The guideline may sit in the target folder, the search path or --content.
-    const content = loadContent([...contentDirs(options, io.env), folder]);
+    const content = loadContent([...contentDirs(options), folder]);
     const guidelineId = options.guideline;
     if (guidelineId === undefined) throw new UsageError(messages.bankNeedsGuideline([...content.guidelines.keys()]));
     const guideline = content.guidelines.get(guidelineId);

@@ -25,5 +25,5 @@ const RULES: RulesByType = {
 /** The answer-key rules of a question, or undefined for free text (scored by its rubric only). */
 export function answerRulesFor(question: Question): AnswerRules<Question> | undefined {
   if (question.type === 'free-text') return undefined;
-  return RULES[question.type] as AnswerRules<Question>;
+  return RULES[question.type];
 }

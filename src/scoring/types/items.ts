@@ -26,6 +26,14 @@ export const ranking: AnswerRules<RankingQuestion> = {
   },
 };
 
+/** A label as an answers file gives it (text, or a number or true/false written bare), read as text. */
+function labelText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(labelText).join(',');
+  return '';
+}
+
 /** Equal credit for every item labelled as in the key. */
 export const labelEach: AnswerRules<LabelEachQuestion> = {
   problem(question, answer) {
@@ -46,10 +54,7 @@ export const labelEach: AnswerRules<LabelEachQuestion> = {
     const given = answer as Record<string, unknown>;
     const items = question.items.map((i) => i.id);
     const right = items.filter(
-      (id) =>
-        String(given[id] ?? '')
-          .trim()
-          .toLowerCase() === (question.answer[id] ?? '').toLowerCase(),
+      (id) => labelText(given[id]).trim().toLowerCase() === (question.answer[id] ?? '').toLowerCase(),
     );
     return right.length / items.length;
   },

@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { VERSION } from '../../src/cli/version.js';
+import { BIN, FIXTURES, builtBin, spawnCli, tempHome, writeTemp } from './run-cli.js';
+
+// The launcher itself, in its own process: what the in-process tests (run(argv, io)) cannot show.
+let home: string;
+beforeEach(() => {
+  // As on the very first run: no content cache yet.
+  home = tempHome({ cold: true });
+});
+afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
+
+const BASIC = ['--content', path.join(FIXTURES, 'basic')];
+
+describe('bin/qualify.js', () => {
+  it('turns each outcome into its exit code: 0 ok, 1 problems, 2 usage or content error, 3 retake refused', () => {
+    expect(spawnCli(['--version'], { home })).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+    expect(spawnCli([...BASIC, 'list'], { home }).code).toBe(0);
+
+    const broken = writeTemp(home, 'broken/bank.yaml', 'kind: bank\nid: broken\ntitle: [unclosed\n');
+    const lint = spawnCli(['lint', broken], { home });
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toMatch(/bank\.yaml\n +\d+:\d+ +error +YAML syntax/);
+
+    const unknown = spawnCli([...BASIC, 'exam', 'no-such-bank', '--answers', broken], { home });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('There is no question bank with id "no-such-bank"');
+    const usage = spawnCli(['no-such-command'], { home });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('(run "qualify --help" for usage)');
+
+    const empty = writeTemp(home, 'empty.yaml', '');
+    const now = '2026-11-01T09:00:00.000Z';
+    expect(spawnCli([...BASIC, 'exam', 'fixture-bank', '--answers', empty], { home, now }).code).toBe(0);
+    const refused = spawnCli([...BASIC, 'exam', 'fixture-bank', '--answers', empty], { home, now });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('Mon, 2 Nov 2026, 09:00 UTC');
+    for (const result of [lint, unknown, usage, refused]) expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('stops quietly, with no stack trace, when the reader stops reading', () => {
+    // `head -1` closes the pipe after one line; the key of a shipped bank is hundreds of lines.
+    const key = `"${process.execPath}" "${builtBin()}" key search-evaluation-basics`;
+    const script = `${key} | head -1; echo "exit \${PIPESTATUS[0]}" >&2`;
+    const result = spawnSync('bash', ['-c', script], { env: { ...process.env, QUALIFY_HOME: home }, encoding: 'utf8' });
+    expect(result.stdout).toMatch(/^# Answer key of search-evaluation-basics/);
+    expect(result.stderr.trim()).toBe('exit 0');
+  });
+
+  it('says how to build it when dist/ is missing, with exit 2 and no stack trace', () => {
+    // The launcher as a fresh clone has it: a bin/ folder without dist/ beside it.
+    const clone = path.join(home, 'clone');
+    fs.mkdirSync(path.join(clone, 'bin'), { recursive: true });
+    fs.copyFileSync(BIN, path.join(clone, 'bin', 'qualify.js'));
+    fs.writeFileSync(path.join(clone, 'package.json'), '{"type": "module"}\n');
+    for (const args of [['list'], ['--version'], ['--help']]) {
+      const result = spawnSync(process.execPath, [path.join(clone, 'bin', 'qualify.js'), ...args], {
+        encoding: 'utf8',
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        'qualify is not built yet: run "npm install" (or "npm run build") in its folder first.\n',
+      );
+    }
+  });
+});

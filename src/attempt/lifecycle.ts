@@ -2,6 +2,7 @@ import type { Question, ResolvedBank } from '../content/types.js';
 import { RetakeRefusedError, UsageError } from '../errors.js';
 import type { AttemptMode, AttemptSettings, EndStatus } from '../exam/attempt-kind.js';
 import { drawQuestions } from '../exam/draw.js';
+import { attemptOrder, inDisplayOrder } from '../exam/shuffle.js';
 import { decideRetake, type PastAttempt, type RetakeDecision } from '../policy/retake.js';
 import { buildReport, type ReportModel } from '../report/model.js';
 import { scoreAttempt } from '../scoring/attempt.js';
@@ -21,7 +22,7 @@ export interface AttemptScope {
   json?: boolean;
 }
 
-/** An attempt under way: its questions in the drawn order and its clock. */
+/** An attempt under way: its questions in the drawn order, their options as shown, and its clock. */
 export interface StartedAttempt {
   attemptId: number;
   questions: Question[];
@@ -118,12 +119,19 @@ export function assertClockNotBehind(scope: AttemptScope): void {
   if (last !== undefined && scope.clock() < last) throw clockRefusal(scope, last);
 }
 
-/** An attempt as recorded, with its questions looked up in the bank as it is now. */
+/**
+ * An attempt as recorded, with its questions looked up in the bank as it is now and their options
+ * in the order recorded when it started (never recomputed: the learner sees what they saw before).
+ */
 export function attemptOf(resolved: ResolvedBank, row: AttemptRow): StartedAttempt {
   const byId = new Map(resolved.bank.questions.map((q) => [q.id, q]));
+  const order = row.settings?.order ?? {};
   return {
     attemptId: row.id,
-    questions: row.questionIds.flatMap((id) => byId.get(id) ?? []),
+    questions: row.questionIds.flatMap((id) => {
+      const question = byId.get(id);
+      return question ? [inDisplayOrder(question, order[id])] : [];
+    }),
     startedAt: row.startedAt,
     deadlineAt: row.deadlineAt,
   };
@@ -207,14 +215,19 @@ export function closeAttempt(scope: AttemptScope, row: AttemptRow, status: EndSt
   return finishAttempt(scope, attemptOf(scope.resolved, row), { mode: row.mode, status, endedAt });
 }
 
-/** Draws the questions and records a new attempt as in progress. */
+/**
+ * Draws the questions, shuffles their options (both from the seed) and records a new attempt as in
+ * progress, with the order its options are shown in.
+ */
 export function startAttempt(
   scope: AttemptScope,
   { mode, seed, all, untimed, settings }: AttemptRequest,
 ): StartedAttempt {
   const { bank } = scope.resolved;
   const startedAt = scope.clock();
-  const questions = drawQuestions(bank, seed, all ? bank.questions.length : undefined);
+  const drawn = drawQuestions(bank, seed, all ? bank.questions.length : undefined);
+  const order = attemptOrder(seed, drawn);
+  const questions = drawn.map((q) => inDisplayOrder(q, order[q.id]));
   const deadlineAt = bank.exam.timeLimitMs === undefined || untimed ? undefined : startedAt + bank.exam.timeLimitMs;
   const attemptId = scope.store.start({
     bankId: bank.id,
@@ -227,7 +240,7 @@ export function startAttempt(
     questionIds: questions.map((q) => q.id),
     startedAt,
     deadlineAt,
-    settings,
+    settings: { ...settings, order },
   });
   return { attemptId, questions, startedAt, deadlineAt };
 }

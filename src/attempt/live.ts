@@ -107,7 +107,7 @@ export class LiveAttempt {
     const row = scope.store.inProgress(scope.resolved.bank.id, mode);
     if (!row) throw new UsageError(messages.nothingToResume(scope.resolved.bank.id, mode));
     assertClockNotBehind(scope);
-    const settings = row.settings;
+    const { settings } = row;
     return new LiveAttempt(scope, mode, row, {
       confidence: Boolean(settings?.confidence) || confidence,
       timed: Boolean(settings?.timed),

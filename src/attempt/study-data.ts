@@ -38,9 +38,10 @@ export function attemptRecords(store: AttemptStore, bankId?: string): AttemptRec
       startedAt: a.startedAt,
       endedAt: a.endedAt!,
       percent: a.percent ?? 0,
-      // Interactive attempts record their settings; an answers file's do not, nor its timing. A
-      // stream records when each answer arrived, but never showed the questions: no timing either.
-      timed: a.settings !== undefined && a.settings.driver !== 'stream',
+      // Only the interactive runner times answers, and it always records `confidence`; an answers
+      // file records no timing (nor, before options were shuffled, any settings). A stream records
+      // when each answer arrived, but never showed the questions: no timing either.
+      timed: a.settings?.confidence !== undefined && a.settings.driver !== 'stream',
       questionIds: a.questionIds,
       answers: answers.get(a.id) ?? [],
     }));

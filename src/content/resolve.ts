@@ -162,9 +162,9 @@ function resolveQuestion(q: BankFileQuestion, bankFile: string, guideline: Guide
   };
   switch (q.type) {
     case 'single-choice':
-      return { ...base, type: q.type, options: q.options, answer: q.answer };
+      return { ...base, type: q.type, options: q.options, shuffle: q.shuffle ?? true, answer: q.answer };
     case 'multi-select':
-      return { ...base, type: q.type, options: q.options, answer: q.answer };
+      return { ...base, type: q.type, options: q.options, shuffle: q.shuffle ?? true, answer: q.answer };
     case 'true-false':
       return { ...base, type: q.type, answer: q.answer };
     case 'rating':
@@ -178,9 +178,9 @@ function resolveQuestion(q: BankFileQuestion, bankFile: string, guideline: Guide
         tolerance: q.tolerance ?? [...DEFAULT_TOLERANCE],
       };
     case 'ranking':
-      return { ...base, type: q.type, items: q.items, answer: q.answer };
+      return { ...base, type: q.type, items: q.items, shuffle: q.shuffle ?? true, answer: q.answer };
     case 'label-each':
-      return { ...base, type: q.type, items: q.items, labels: q.labels, answer: q.answer };
+      return { ...base, type: q.type, items: q.items, shuffle: q.shuffle ?? true, labels: q.labels, answer: q.answer };
     case 'short-answer': {
       const accept = q.accept.map((a) => ({
         text: a.text,

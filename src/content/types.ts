@@ -105,11 +105,15 @@ interface QuestionBase {
 export interface SingleChoiceQuestion extends QuestionBase {
   type: 'single-choice';
   options: Choice[];
+  /** Shown in a per-attempt seeded order (the default); false keeps the author's order. */
+  shuffle: boolean;
   answer: string;
 }
 export interface MultiSelectQuestion extends QuestionBase {
   type: 'multi-select';
   options: Choice[];
+  /** Shown in a per-attempt seeded order (the default); false keeps the author's order. */
+  shuffle: boolean;
   answer: string[];
 }
 export interface TrueFalseQuestion extends QuestionBase {
@@ -134,11 +138,15 @@ export interface PreferenceQuestion extends QuestionBase {
 export interface RankingQuestion extends QuestionBase {
   type: 'ranking';
   items: Choice[];
+  /** Shown in a per-attempt seeded order (the default); false keeps the author's order. */
+  shuffle: boolean;
   answer: string[];
 }
 export interface LabelEachQuestion extends QuestionBase {
   type: 'label-each';
   items: Choice[];
+  /** Shown in a per-attempt seeded order (the default); false keeps the author's order. */
+  shuffle: boolean;
   labels: string[];
   answer: Record<string, string>;
 }

@@ -1,3 +1,5 @@
+import type { DisplayOrder } from './shuffle.js';
+
 /**
  * What kind of attempt a learner takes and where it stands: domain words, used by the attempt
  * lifecycle, the report model and the store that records them (the store imports them from here).
@@ -23,4 +25,9 @@ export interface AttemptSettings {
   timed?: boolean;
   /** The answers came as a stream of JSON lines: no screen, so no timing. */
   driver?: 'stream';
+  /**
+   * The order each question's options or items were shown in, computed when the attempt started
+   * (see shuffle.ts). Absent in attempts recorded before options were shuffled: the author's order.
+   */
+  order?: DisplayOrder;
 }

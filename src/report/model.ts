@@ -106,18 +106,20 @@ export const NOT_ANSWERED = 'not answered';
 
 /**
  * A response or key written as the learner saw it on screen, per question type: "True"/"False",
- * option texts, item text -> label, items in their order (never bare ids).
+ * option texts, item text -> label, items in their order (never bare ids). Options and labelled
+ * items are listed in the order the question has them: the attempt's shown order (see exam/shuffle.ts).
  */
 export function describeAnswer(question: Question, answer: unknown): string {
   if (answer === undefined || answer === null) return NOT_ANSWERED;
   switch (question.type) {
     case 'single-choice':
       return optionText(question.options, answer);
-    case 'multi-select':
-      return (
-        (Array.isArray(answer) ? answer : [answer]).map((a) => optionText(question.options, a)).join('; ') ||
-        '(none picked)'
-      );
+    case 'multi-select': {
+      // In the order the options were shown (an id that is no option, -1 >>> 0, last).
+      const shown = (id: unknown) => question.options.findIndex((o) => o.id === id) >>> 0;
+      const picks = (Array.isArray(answer) ? [...(answer as unknown[])] : [answer]).sort((a, b) => shown(a) - shown(b));
+      return picks.map((a) => optionText(question.options, a)).join('; ') || '(none picked)';
+    }
     case 'true-false':
       return answer === true || textOf(answer).toLowerCase() === 'true' ? 'True' : 'False';
     case 'ranking':

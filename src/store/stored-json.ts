@@ -1,3 +1,4 @@
+import type { AttemptSettings } from '../exam/attempt-kind.js';
 import { DatabaseRefusedError } from './db.js';
 
 /**
@@ -7,18 +8,14 @@ import { DatabaseRefusedError } from './db.js';
  */
 export type StoredColumn = 'result' | 'settings';
 
-/** The version written now, per column. Raise it (and teach `upgrade` the old shape) when a shape changes. */
-export const STORED_VERSION: Record<StoredColumn, number> = { result: 1, settings: 1 };
+/**
+ * The version written now, per column. Raise it (and teach `upgrade` the old shape) when a shape changes.
+ * settings 2: `order`, the options' shown order (a version-1 row has none: the author's order).
+ */
+export const STORED_VERSION: Record<StoredColumn, number> = { result: 1, settings: 2 };
 
-/** How an attempt was started, as recorded for resuming it and for study analytics. */
-export interface AttemptSettings {
-  /** Interactive practice asked for a confidence rating after each answer. */
-  confidence?: boolean;
-  /** Interactive practice ran under the bank's time limit. */
-  timed?: boolean;
-  /** `stream`: answered from an answers file or piped input, not the interactive runner. */
-  driver?: 'stream';
-}
+/** How an attempt was started, as recorded for resuming it and for study analytics (the domain type). */
+export type { AttemptSettings };
 
 /**
  * The parts of a stored report the store vouches for. The full shape is the report model's
@@ -60,6 +57,12 @@ function settingsProblem(value: unknown): string | undefined {
   for (const field of ['confidence', 'timed'] as const)
     if (value[field] !== undefined && typeof value[field] !== 'boolean') return `"${field}" is not true or false`;
   if (value.driver !== undefined && value.driver !== 'stream') return `unknown driver ${JSON.stringify(value.driver)}`;
+  if (value.order !== undefined) {
+    if (!isObject(value.order)) return '"order" is not an object';
+    for (const [id, ids] of Object.entries(value.order))
+      if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string'))
+        return `"order" of ${JSON.stringify(id)} is not a list of ids`;
+  }
   return undefined;
 }
 

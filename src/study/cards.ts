@@ -108,6 +108,8 @@ export function flashQuestion(card: CardRef, guideline: Guideline): SingleChoice
     tags: [],
     rubric: [],
     options,
+    // Already in a card-seeded order.
+    shuffle: false,
     answer: options.find((o) => o.text === right)!.id,
     explanation: card.kind === 'term' ? `${card.ref}: ${right}` : undefined,
   };

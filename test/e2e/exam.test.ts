@@ -119,7 +119,7 @@ describe('the interactive exam in a terminal (tmux)', () => {
       t.send('Right');
       screen = await t.waitFor('What do you do first?');
     }
-    t.send('Enter'); // a) Rate at once: wrong
+    t.send('2', 'Enter'); // a) Rate at once, shown second in this attempt's order (seed 1): wrong
     await t.waitFor('How sure are you?');
     t.send('1', 'Enter'); // low
     await t.waitFor('Show the answer'); // one more try is offered first

@@ -22,9 +22,10 @@ describe('work in progress survives a killed terminal (tmux)', () => {
     first.send('Enter');
     await first.waitFor('Question 1/8');
     await openFromReview(first, 'Label each.');
-    await first.waitFor('Item 1/2: How to bake bread');
+    // Seed 3 shows the two items in the other order than the bank's; the resume keeps that order.
+    await first.waitFor('Item 1/2: How to hurt someone');
     first.send('Enter'); // Safe
-    const labelling = await first.waitFor('Item 2/2: How to hurt someone');
+    const labelling = await first.waitFor('Item 2/2: How to bake bread');
     first.send('n'); // leave with one of two labelled
     await nextScreen(first, labelling);
     await openFromReview(first, 'Explain why the reply is unsafe.');
@@ -47,9 +48,9 @@ describe('work in progress survives a killed terminal (tmux)', () => {
     expect(screen).toContain('The reply teaches harm');
     await new Promise((resolve) => setTimeout(resolve, 300)); // the question's keys are live
     await openFromReview(second, 'Label each.');
-    await second.waitFor('Item 2/2: How to hurt someone');
+    await second.waitFor('Item 2/2: How to bake bread');
     second.send('Left');
-    expect(await second.waitFor('Item 1/2: How to bake bread')).toMatch(/❯●Safe/);
+    expect(await second.waitFor('Item 1/2: How to hurt someone')).toMatch(/❯●Safe/);
   });
 });
 

@@ -200,10 +200,31 @@ describe('stored JSON carries its version', () => {
 
   it('writes the report and settings with their version', () => {
     const db = openDatabase(path.join(tempTree(), 'q.db'));
-    const id = finished(new AttemptStore(db), { confidence: true, timed: false });
+    const settings = { confidence: true, timed: false, order: { q1: ['c', 'a', 'b'] } };
+    const id = finished(new AttemptStore(db), settings);
     const row = columns(db, id);
     expect(JSON.parse(row.result)).toEqual({ version: 1, value: report(id) });
-    expect(JSON.parse(row.settings)).toEqual({ version: 1, value: { confidence: true, timed: false } });
+    // Version 2 of the settings: the order the options were shown in.
+    expect(JSON.parse(row.settings)).toEqual({ version: 2, value: settings });
+    db.close();
+  });
+
+  it('reads version-1 settings (no shown order) and refuses an order that is not lists of ids', () => {
+    const db = openDatabase(path.join(tempTree(), 'q.db'));
+    const store = new AttemptStore(db);
+    const id = finished(store);
+    const update = db.prepare('UPDATE attempts SET settings = ? WHERE id = ?');
+    update.run(JSON.stringify({ version: 1, value: { confidence: false, timed: true } }), id);
+    expect(store.get(id)?.settings).toEqual({ confidence: false, timed: true });
+    update.run(JSON.stringify({ version: 2, value: { order: { q1: ['a', 2] } } }), id);
+    expect(() => store.get(id)).toThrow(
+      expect.objectContaining({
+        problem: {
+          kind: 'corrupt',
+          detail: `attempt ${id}: the stored settings is not valid: "order" of "q1" is not a list of ids`,
+        },
+      }),
+    );
     db.close();
   });
 

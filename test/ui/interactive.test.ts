@@ -4,12 +4,13 @@ import { runInteractive, type InteractiveOptions } from '../../src/cli/interacti
 import type { Io } from '../../src/cli/io.js';
 import type { ResolvedBank } from '../../src/content/types.js';
 import { drawQuestions } from '../../src/exam/draw.js';
+import { displayOrder } from '../../src/exam/shuffle.js';
 import { settleOpenPractice } from '../../src/attempt/lifecycle.js';
 import { bankStatus } from '../../src/cli/commands/home.js';
 import { historyCommand } from '../../src/cli/commands/history.js';
 import { AttemptStore, type NewAttempt } from '../../src/store/attempts.js';
 import { openDatabase } from '../../src/store/db.js';
-import { bankYaml, loadBank, tempTree } from '../helpers.js';
+import { bankYaml, loadBank, question, tempTree } from '../helpers.js';
 import { FakeTerminal } from './fake-terminal.js';
 
 /** One interactive attempt run in memory: the real runner, a fake terminal, a throwaway database. */
@@ -86,11 +87,14 @@ function practice(questions: string, exam = ''): Run {
   return run;
 }
 
-const CHOICE = (id: string, prompt: string) => `  - id: ${id}
+// These screens are driven by position (Enter picks the first option, a) Rate at once), so the
+// fixtures keep the author's order; the shuffled order on screen has its own test below.
+const CHOICE = (id: string, prompt: string, shuffle = false) => `  - id: ${id}
     type: single-choice
     sections: ["1"]
     rules: ["1.r1"]
     prompt: ${prompt}
+    shuffle: ${shuffle}
     options:
       - {id: a, text: Rate at once}
       - {id: b, text: Read the whole task}
@@ -199,6 +203,7 @@ describe('practice in the terminal', () => {
     type: label-each
     sections: ["3"]
     prompt: Label each request.
+    shuffle: false
     items:
       - {id: i1, text: How to bake bread}
       - {id: i2, text: How to hurt someone}
@@ -350,6 +355,7 @@ const LABEL5 = `  - id: p-label
     type: label-each
     sections: ["3"]
     prompt: Label each request.
+    shuffle: false
     items:
       - {id: i1, text: Bake bread}
       - {id: i2, text: Plant tomatoes}
@@ -868,5 +874,56 @@ describe('messages after an exam at 60 columns', () => {
     // "(29:59 left)." stays in one piece: the line breaks at a space before it.
     expect(run.out).toMatch(/\(\d+:\d\d left\)\./);
     expect(lines.some((line) => line.endsWith('('))).toBe(false);
+  });
+});
+
+describe("options in the attempt's own order", () => {
+  const COLOURS = `  - id: p-colour
+    type: single-choice
+    sections: ["1"]
+    prompt: Which colour?
+    options:
+      - {id: a, text: Amber}
+      - {id: b, text: Blue}
+      - {id: c, text: Cyan}
+      - {id: d, text: Denim}
+      - {id: e, text: Ecru}
+    answer: c
+`;
+  const TEXTS: Record<string, string> = { a: 'Amber', b: 'Blue', c: 'Cyan', d: 'Denim', e: 'Ecru' };
+  /** The option ids in the order the screen lists them. */
+  const listed = (screen: string) =>
+    Object.keys(TEXTS)
+      .filter((id) => screen.includes(`${id}) ${TEXTS[id]}`))
+      .sort((x, y) => screen.indexOf(`${x}) ${TEXTS[x]}`) - screen.indexOf(`${y}) ${TEXTS[y]}`));
+
+  it('lists them shuffled, saves the id of the one picked, and lists them so again on --resume', async () => {
+    const first = practice(COLOURS + CHOICE('p-one', 'First question?'), 'exam:\n  time_limit: 10m\n').start({
+      mode: 'exam',
+    });
+    const shown = displayOrder(1, question(first.resolved, 'p-colour'))!;
+    expect(shown).not.toEqual(['a', 'b', 'c', 'd', 'e']); // seed 1 moves them
+    await first.terminal.waitFor('Start the exam');
+    first.terminal.key('enter');
+    let screen = await first.terminal.waitFor(/Which colour\?|First question\?/);
+    if (screen.includes('First question?')) {
+      first.terminal.key('right');
+      screen = await first.terminal.waitFor('Which colour?');
+    }
+    screen = await first.terminal.waitFor('e) Ecru');
+    expect(listed(screen)).toEqual(shown);
+    first.terminal.key('enter'); // the first option on screen
+    await first.terminal.waitFor(/First question\?|Review before you submit/);
+    expect(first.saved()['p-colour']).toMatchObject({ answer: shown[0] });
+    await saveAndQuit(first);
+
+    const second = new Run(first.resolved, first.db);
+    runs.push(second);
+    second.start({ mode: 'exam', resume: true });
+    await second.terminal.waitFor(/Question \d\/2/);
+    second.terminal.key('r');
+    await openFromReview(second, 'Which colour?');
+    screen = await second.terminal.waitFor('e) Ecru');
+    expect(listed(screen)).toEqual(shown);
   });
 });

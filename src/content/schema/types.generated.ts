@@ -128,6 +128,8 @@ export type BankFileQuestion = {
   tags?: string[];
   rubric?: BankFileCriterion[];
   options: BankFileOption[];
+  /** Default true: each attempt shows the options in its own seeded order. false keeps the author’s order (for “all of the above”, “both”, or a reference to another option by position). */
+  shuffle?: boolean;
   answer: BankFileChoiceId;
 } | {
   /** Unique within the bank; answers files use it as the key. */
@@ -153,6 +155,8 @@ export type BankFileQuestion = {
   tags?: string[];
   rubric?: BankFileCriterion[];
   options: BankFileOption[];
+  /** Default true: each attempt shows the options in its own seeded order. false keeps the author’s order (for “all of the above”, “both”, or a reference to another option by position). */
+  shuffle?: boolean;
   answer: BankFileChoiceId[];
 } | {
   /** Unique within the bank; answers files use it as the key. */
@@ -258,6 +262,8 @@ export type BankFileQuestion = {
   tags?: string[];
   rubric?: BankFileCriterion[];
   items: BankFileItem[];
+  /** Default true: each attempt shows the items in its own seeded order. false keeps the author’s order (for “all of the above”, “both”, or a reference to another item by position). */
+  shuffle?: boolean;
   answer: BankFileChoiceId[];
 } | {
   /** Unique within the bank; answers files use it as the key. */
@@ -283,6 +289,8 @@ export type BankFileQuestion = {
   tags?: string[];
   rubric?: BankFileCriterion[];
   items: BankFileItem[];
+  /** Default true: each attempt shows the items in its own seeded order. false keeps the author’s order (for “all of the above”, “both”, or a reference to another item by position). */
+  shuffle?: boolean;
   labels: string[];
   answer: {
     [key: string]: string;

@@ -83,9 +83,19 @@ export interface ReportModel {
   nextAttemptAt: string | null;
 }
 
+/**
+ * The label an option or item is shown with: its place in the order the learner saw (a, b, c...),
+ * not its id. Options are shuffled per attempt, so an id shown on screen would let a learner
+ * learn which ids tend to be keyed; answers files and the database keep using the ids.
+ */
+export function positionLabel(index: number): string {
+  return index < 26 ? String.fromCharCode(97 + index) : String(index + 1);
+}
+
+/** An option as the learner saw it, "b) its text", from its id (the options in shown order). */
 function optionText(options: { id: string; text: string }[], id: unknown): string {
-  const found = options.find((o) => o.id === id);
-  return found ? `${found.id}) ${found.text}` : String(id);
+  const index = options.findIndex((o) => o.id === id);
+  return index >= 0 ? `${positionLabel(index)}) ${options[index]!.text}` : String(id);
 }
 
 function itemText(items: { id: string; text: string }[], id: unknown): string {
@@ -154,7 +164,9 @@ export function pickedFeedback(question: Question, given: unknown): string[] {
   }
   if (question.type !== 'single-choice' && question.type !== 'multi-select') return [];
   const picked = (Array.isArray(given) ? given : [given]).map(String);
-  return question.options.filter((o) => o.feedback && picked.includes(o.id)).map((o) => `${o.id}) ${o.feedback}`);
+  return question.options.flatMap((o, i) =>
+    o.feedback && picked.includes(o.id) ? [`${positionLabel(i)}) ${o.feedback}`] : [],
+  );
 }
 
 function keyOf(question: Question): unknown {

@@ -6,7 +6,7 @@ import { choicePrompt } from './prompts/choice.js';
 import type { NavKeys, Outcome } from './prompts/nav.js';
 import { reorderPrompt } from './prompts/reorder.js';
 import { textPrompt } from './prompts/text.js';
-import { textOf } from '../report/model.js';
+import { positionLabel, textOf } from '../report/model.js';
 import { questionBody } from './question-view.js';
 import { safe, type ScreenConfig } from './screen.js';
 import { makeTheme } from '../text/theme.js';
@@ -53,7 +53,7 @@ export async function askQuestion(question: Question, setup: AskSetup): Promise<
       return choicePrompt(
         {
           ...base,
-          choices: question.options.map((o) => ({ value: o.id, label: `${o.id}) ${o.text}` })),
+          choices: question.options.map((o, i) => ({ value: o.id, label: `${positionLabel(i)}) ${o.text}` })),
           given: given as string | undefined,
           default: setup.draft as string | undefined,
         },
@@ -93,7 +93,7 @@ export async function askQuestion(question: Question, setup: AskSetup): Promise<
       return checkboxPrompt(
         {
           ...base,
-          choices: question.options.map((o) => ({ value: o.id, label: `${o.id}) ${o.text}` })),
+          choices: question.options.map((o, i) => ({ value: o.id, label: `${positionLabel(i)}) ${o.text}` })),
           checked: asStrings(setup.draft) ?? asStrings(given) ?? [],
           requireOne: true,
         },
@@ -103,7 +103,7 @@ export async function askQuestion(question: Question, setup: AskSetup): Promise<
       return reorderPrompt(
         {
           ...base,
-          items: question.items.map((i) => ({ value: i.id, label: `${i.id}) ${i.text}` })),
+          items: question.items.map((item, i) => ({ value: item.id, label: `${positionLabel(i)}) ${item.text}` })),
           order: asStrings(setup.draft) ?? asStrings(given),
         },
         setup.context,

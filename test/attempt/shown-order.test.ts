@@ -150,8 +150,9 @@ describe('options in the order the attempt shows them', () => {
     answer('label', { i1: 'Unsafe', i3: 'Safe' });
     const report = finishAttempt(s, attempt, { mode: 'practice', status: 'submitted', endedAt: NOW + 120_000 });
     const mistake = (id: string) => report.mistakes.find((m) => m.questionId === id)!;
-    expect(mistake('multi').responseText).toBe('e) Echo; b) Bravo; a) Alpha');
-    expect(mistake('multi').expectedText).toBe('e) Echo; c) Charlie; a) Alpha');
+    // Labelled by place on screen (Echo was first), not by id.
+    expect(mistake('multi').responseText).toBe('a) Echo; d) Bravo; e) Alpha');
+    expect(mistake('multi').expectedText).toBe('a) Echo; c) Charlie; e) Alpha');
     expect(mistake('label').responseText).toBe(
       'Fourth -> not answered; Second -> not answered; Third -> Safe; First -> Unsafe',
     );

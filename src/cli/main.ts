@@ -241,7 +241,7 @@ export async function run(argv: readonly string[], given: IoInput): Promise<void
       // A separate program looks, so the real one parses every option once (--content collects).
       const probe = buildProgram({ ...io, out: () => {}, err: () => {} });
       if (onlyGlobalOptions(probe, argv))
-        return (await import('./commands/home.js')).homeCommand(probe.opts<GlobalOptions>(), io, io.terminal);
+        return (await import('./commands/home.js')).homeCommand(optionsOf(probe, io), io, io.terminal);
     }
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -252,7 +252,9 @@ function restoreCompanionPermissions(file: string, companions: string[]): void {
     if (writable(companion)) continue;
     try {
       fs.chmodSync(companion, mode);
-    } catch {
+    } catch (error) {
+      // Another qualify that closed its last connection just removed it: gone is not read-only.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw new DatabaseRefusedError({ kind: 'read-only', file: companion });
     }
   }

@@ -119,13 +119,14 @@ describe('the interactive exam in a terminal (tmux)', () => {
       t.send('Right');
       screen = await t.waitFor('What do you do first?');
     }
-    t.send('2', 'Enter'); // a) Rate at once, shown second in this attempt's order (seed 1): wrong
+    t.send('2', 'Enter'); // Rate at once, shown second (b) in this attempt's order (seed 1): wrong
     await t.waitFor('How sure are you?');
     t.send('1', 'Enter'); // low
     await t.waitFor('Show the answer'); // one more try is offered first
     t.send('Down', 'Enter');
-    screen = await t.waitFor('Expected: b) Read the whole task');
-    expect(screen).toContain('Expected: b) Read the whole task');
+    // Labelled by its place on screen: shown first in this attempt, so a), whatever its id.
+    screen = await t.waitFor('Expected: a) Read the whole task');
+    expect(screen).toContain('Expected: a) Read the whole task');
     expect(screen).toContain('Why: Section 1 says read first.');
     expect(screen).toContain('Rule 1.r1 Read every instruction before you rate.');
     t.send('Enter');

@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'qualify.js');
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'basic');
-const { loadContent } = await import(path.join(ROOT, 'dist', 'content', 'load.js'));
+const { loadContent } = await import(path.join(ROOT, 'dist', 'library', 'load.js'));
 const { lintContent } = await import(path.join(ROOT, 'dist', 'lint', 'index.js'));
 
 const args = process.argv.slice(2);

@@ -24,8 +24,8 @@ export default defineConfig({
     // of its time waiting (for a screen, for an exam's time limit), so its waits overlap with
     // the other files' work. Vitest's default on two cores is one file at a time.
     maxWorkers: 3,
-    // Each file in a child process of its own: the in-process CLI runs change the working folder
-    // while they run (test/cli/run-cli.ts), which worker threads cannot do.
+    // Each file in a child process of its own, so process-wide state (the exit code the in-process
+    // CLI runs set, the language model once loaded) never crosses between files.
     pool: 'forks',
     sequence: { sequencer: LongestFirst },
     // The end-to-end tests start real processes and terminals; give them room on a 2-core machine.

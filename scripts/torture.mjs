@@ -21,6 +21,8 @@ const args = process.argv.slice(2);
 const bounded = args.includes('--bounded');
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 const seedArg = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : Date.now() % 100000;
+// `--parts fuzz,hostile` runs only those parts (npm test runs the parts in two processes at once).
+const partsArg = args.includes('--parts') ? args[args.indexOf('--parts') + 1].split(',') : undefined;
 const SIZE = bounded
   ? { kills: 12, processes: 4, attemptsEach: 6, fuzzFiles: 300, fuzzCliSample: 8, raceTrials: 2, payloads: 2 }
   : {
@@ -843,7 +845,11 @@ async function brokenEnvironment() {
 
 const started = Date.now();
 try {
-  for (const part of [crashSafety, concurrency, fuzz, hostile, brokenEnvironment]) {
+  const parts = [crashSafety, concurrency, fuzz, hostile, brokenEnvironment];
+  const unknownPart = partsArg?.find((name) => !parts.some((part) => part.name === name));
+  if (unknownPart)
+    throw new Error(`unknown part "${unknownPart}"; the parts are ${parts.map((p) => p.name).join(', ')}`);
+  for (const part of parts.filter((p) => !partsArg || partsArg.includes(p.name))) {
     const t = Date.now();
     await part();
     figures[`time: ${part.name} (s)`] = Math.round((Date.now() - t) / 100) / 10;

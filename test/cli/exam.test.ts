@@ -280,7 +280,8 @@ describe('qualify report and history', () => {
     expect(text.stdout.indexOf('q-single (0/1)')).toBeGreaterThan(section1);
     expect(text.stdout.indexOf('q-single (0/1)')).toBeLessThan(text.stdout.indexOf('§ 2 Rating quality'));
     expect(text.stdout).toMatch(/Rule 1\.r1 +Read every instruction before you rate\./);
-    expect(text.stdout).toMatch(/On your pick +a\) Rating before reading misses instructions\./);
+    // The pick is labelled by its place in this attempt's shuffled order (the seed is random here).
+    expect(text.stdout).toMatch(/On your pick +[a-d]\) Rating before reading misses instructions\./);
     expect(text.stdout).toMatch(/Pitfall +Invents a policy \(-1\)/);
     expect(text.stdout).toContain('Study plan');
     const md = await run(['report', '--format', 'md']);

@@ -127,7 +127,7 @@ export function writeCorpus({ out, questions, files = 1, seed = 1 }) {
         return {
           ...template,
           id: `q${++made}`,
-          prompt: `${template.prompt} (${sentence(8 + Math.floor(next() * 5))})`,
+          prompt: `${template.prompt} (${sentence(4 + Math.floor(next() * 4))})`,
         };
       }),
     };

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import YAML from 'yaml';
 import { writeCorpus } from './corpus.mjs';
+import { MAX_CONTENT_BYTES } from '../dist/content/parse.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'qualify.js');
@@ -76,6 +77,10 @@ const row = (name, m, { vs, vsName, target, rssLimit, note }) => {
 // --- the corpus -----------------------------------------------------------------------------
 const bigDir = path.join(work, 'big');
 const [big] = writeCorpus({ out: bigDir, questions: SIZE.big, files: 1 });
+// Longer shipped questions make the corpus longer too: a bank over the per-file limit would be
+// refused, and every exam row would time the refusal.
+if (fs.statSync(big.file).size > MAX_CONTENT_BYTES)
+  throw new Error(`${big.file} is over the ${MAX_CONTENT_BYTES} byte limit per content file; shorten bench/corpus.mjs`);
 const libraryDir = path.join(work, 'library');
 writeCorpus({ out: libraryDir, questions: SIZE.library * 10, files: SIZE.library, seed: 2 });
 const lintDir = path.join(work, 'lint');

@@ -1,8 +1,5 @@
-import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
-
-/** Printable ASCII is one column a character; only other text needs string-width's grapheme walk. */
-const visibleWidth = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text));
+import { textWidth } from './width.js';
 
 /** Colour codes and spaces at the start of a line: its indentation. */
 const LEADING = /^(?:\u001b\[[0-9;]*m| )+/;
@@ -32,9 +29,9 @@ function wrapLine(line: string, width: number, hang: number | undefined): string
   const codes = lead.replace(/ /g, '');
   const indent = Math.min(lead.length - codes.length, Math.floor(width / 2));
   const rest = codes + line.slice(lead.length);
-  if (visibleWidth(rest.trimEnd()) === 0) return [''];
+  if (textWidth(rest.trimEnd()) === 0) return [''];
   const next = hang ?? indent;
-  if (visibleWidth(trimEndVisible(rest)) <= width - indent) return [`${' '.repeat(indent)}${trimEndVisible(rest)}`];
+  if (textWidth(trimEndVisible(rest)) <= width - indent) return [`${' '.repeat(indent)}${trimEndVisible(rest)}`];
   // The first row fills the width after its own indentation; the rows after it, after the hang.
   const [first = '', ...others] = wrapAnsi(rest, Math.max(10, width - indent), { hard: true, trim: true }).split('\n');
   const remainder = others.join(' ');

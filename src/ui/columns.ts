@@ -1,15 +1,15 @@
-import stringWidth from 'string-width';
+import { textWidth } from '../text/width.js';
 
 const graphemes = new Intl.Segmenter();
 
 /** Plain text cut to `width` columns, ending in "…" when something was cut. */
 export function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
+  if (textWidth(text) <= width) return text;
   if (width <= 1) return width === 1 ? '…' : '';
   let kept = '';
   let used = 0;
   for (const { segment } of graphemes.segment(text)) {
-    const w = stringWidth(segment);
+    const w = textWidth(segment);
     if (used + w > width - 1) break;
     kept += segment;
     used += w;
@@ -19,7 +19,7 @@ export function truncate(text: string, width: number): string {
 
 /** Plain text padded with spaces to `width` columns. */
 export function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - textWidth(text)));
 }
 
 /** Narrowest a column is cut to before the next one gives way too. */
@@ -33,7 +33,7 @@ const MIN_COLUMN = 8;
  */
 export function fitColumns(rows: readonly (readonly string[])[], width: number, gap: number, shrink: number): number[] {
   const count = Math.max(0, ...rows.map((row) => row.length));
-  const widths = Array.from({ length: count }, (_, i) => Math.max(0, ...rows.map((row) => stringWidth(row[i] ?? ''))));
+  const widths = Array.from({ length: count }, (_, i) => Math.max(0, ...rows.map((row) => textWidth(row[i] ?? ''))));
   let excess = widths.reduce((a, b) => a + b, 0) + gap * Math.max(0, count - 1) - width;
   const cutTo = (i: number, floor: number) => {
     if (excess <= 0 || i < 0 || i >= count) return;

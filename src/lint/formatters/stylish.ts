@@ -1,11 +1,11 @@
-import stringWidth from 'string-width';
+import { textWidth } from '../../text/width.js';
 import { sanitize } from '../../text/sanitize.js';
 import { makeTheme } from '../../text/theme.js';
 import type { Formatter } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - textWidth(text)));
 
 /**
  * The default, for people: problems grouped under their file, aligned columns, rule ids dimmed,

@@ -156,7 +156,7 @@ async function askLabels(
       {
         screen: {
           ...screen,
-          body: `${screen.body}\n\n${c.bold(uiMessages.labelItem(i + 1, items.length, safe(item.text)))}`,
+          pinned: c.bold(uiMessages.labelItem(i + 1, items.length, safe(item.text))),
         },
         nav: { ...setup.nav, items: true, 'prev-item': i > 0, 'next-item': i < items.length - 1 },
         readOnly: setup.readOnly,

@@ -27,6 +27,12 @@ export interface ScreenConfig {
   status?: StatusInfo;
   /** Text already made safe (see `safe`); it is wrapped to the screen here. */
   body?: string;
+  /**
+   * Made safe too: shown whole between the body and the items, and never scrolled away with the
+   * body, because the items answer it (the item being labelled: on a short window the learner
+   * must see which one it is while choosing its label).
+   */
+  pinned?: string;
   color: boolean;
   /** A fixed size (tests), or the live terminal's (the screen is laid out again when it changes). */
   size?: Size | LiveSize;
@@ -113,9 +119,15 @@ export function composeScreen(screen: ScreenConfig, now: number | undefined, lay
   const footer = (layout.footer ?? []).flatMap((line) => wrapLines(c.dim(line), width));
   const itemLines = (layout.items ?? []).map((item) => wrapLines(item, width, { hang: 4 }));
   const body = wrapLines(screen.body ?? '', width);
+  const pinned = wrapLines(screen.pinned ?? '', width);
 
   const available = Math.max(6, rows - 1);
-  const fixed = header.length + footer.length + (footer.length ? 1 : 0) + (itemLines.length && body.length ? 1 : 0);
+  const fixed =
+    header.length +
+    footer.length +
+    (footer.length ? 1 : 0) +
+    (itemLines.length && body.length ? 1 : 0) +
+    (pinned.length ? pinned.length + (body.length ? 1 : 0) : 0);
   const allItemLines = itemLines.reduce((n, lines) => n + lines.length, 0);
   const itemBudget = Math.max(3, Math.min(allItemLines, available - fixed - Math.min(body.length, 4)));
   const shownItems = windowItems(itemLines, layout.cursor ?? 0, itemBudget);
@@ -140,6 +152,7 @@ export function composeScreen(screen: ScreenConfig, now: number | undefined, lay
     shownBody = [...body.slice(top, top + bodyPage), c.dim(truncateVisible(position, width))];
   }
   const out = [...header, ...shownBody];
+  if (pinned.length) out.push(...(shownBody.length ? [''] : []), ...pinned);
   if (shownItems.length) {
     if (shownBody.length) out.push('');
     out.push(...shownItems);

@@ -85,6 +85,32 @@ describe('wrapping text to the screen', () => {
     await answer;
   });
 
+  it('keeps the item being labelled on a 60x20 window when the question text must scroll', async () => {
+    const body = Array.from({ length: 6 }, () => PARAGRAPH).join('\n\n');
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      screen: {
+        title: 'Bank',
+        body,
+        pinned: 'Item 3/4: The second paragraph of the page',
+        color: false,
+        size: { columns: 60, rows: 20 },
+      },
+      choices: ['relevant', 'partly relevant', 'not relevant', 'spam'].map((label) => ({ value: label, label })),
+    });
+    let screen = lines(getScreen());
+    expect(screen.length).toBeLessThanOrEqual(19);
+    expect(getScreen()).toMatch(/lines? 1-\d+ of \d+/); // the text is cut, and says so
+    const item = screen.indexOf('Item 3/4: The second paragraph of the page');
+    expect(item).toBeGreaterThan(0);
+    expect(screen.findIndex((line) => line.includes('not relevant'))).toBeGreaterThan(item);
+    // Scrolling the text to its end leaves the item where it was.
+    for (let i = 0; i < 40; i++) events.keypress('j');
+    screen = lines(getScreen());
+    expect(screen.indexOf('Item 3/4: The second paragraph of the page')).toBe(item);
+    events.keypress('enter');
+    await answer;
+  });
+
   it('wraps practice feedback in the pager the same way', async () => {
     const { answer, events, getScreen } = await render(pagerPrompt, {
       screen: { color: false, size: { columns: 41, rows: 30 } },

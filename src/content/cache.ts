@@ -8,7 +8,8 @@ import type { ContentKind } from './validate.js';
 
 /**
  * Parsing a megabyte of YAML with source positions (and validating it) takes most of a second.
- * Files that parsed and passed the schema are remembered here, one entry file per content file,
+ * Files that parsed and passed the schema are remembered here, one entry file per content file
+ * (a bank that could be cut into its questions by its question texts instead: `items`),
  * keyed by its path and stamped with its size, modification and change times and inode, so an
  * unchanged file is not parsed or validated again, a changed or new file is read alone, and
  * several content folders used in turn never evict each other. Only files without problems are
@@ -29,9 +30,18 @@ export interface ContentCache {
   remember(file: string, stat: fs.Stats, kind: ContentKind, value: unknown, variant?: Variant): void;
   /** Kept for callers; entries are written as they are remembered. */
   save(): void;
+  /**
+   * The values of a bank's questions by the text of each (see content/chunks.ts), from the last
+   * version of the file that loaded without a problem, whatever the file is like now.
+   */
+  items(file: string): Map<string, unknown> | undefined;
+  rememberItems(file: string, items: Map<string, unknown>): void;
 }
 
-export type Variant = 'value' | 'resolved';
+export type Variant = 'value' | 'resolved' | 'items';
+
+/** Item values hold whatever the file is now: their entry carries no stamp. */
+const ANY_STAMP = '*';
 
 interface Entry {
   version: string;
@@ -68,50 +78,44 @@ export function openContentCache(cacheDir: string): ContentCache {
         .digest('hex')
         .slice(0, 32)}.v8`,
     );
-  return {
-    lookup(file, stat, variant = 'value') {
-      try {
-        const entry = v8.deserialize(fs.readFileSync(entryFile(file, variant))) as Entry;
-        if (
-          entry?.version !== VERSION ||
-          entry.file !== file ||
-          entry.variant !== variant ||
-          entry.stamp !== stampOf(stat)
-        )
-          return undefined;
-        if (
-          !(entry.value instanceof Uint8Array) ||
-          (entry.kind !== 'bank' && entry.kind !== 'guideline') ||
-          sha256(entry.value) !== entry.digest
-        )
-          return undefined;
-        return { kind: entry.kind, value: v8.deserialize(entry.value) as unknown };
-      } catch {
-        // No entry yet, or an unreadable one: read the file itself.
+  function read(file: string, stamp: string, variant: Variant): { kind: ContentKind; value: unknown } | undefined {
+    try {
+      const entry = v8.deserialize(fs.readFileSync(entryFile(file, variant))) as Entry;
+      if (entry?.version !== VERSION || entry.file !== file || entry.variant !== variant || entry.stamp !== stamp)
         return undefined;
-      }
-    },
-    remember(file, stat, kind, value, variant = 'value') {
-      try {
-        const bytes = v8.serialize(value);
-        const entry: Entry = {
-          version: VERSION,
-          file,
-          variant,
-          stamp: stampOf(stat),
-          kind,
-          digest: sha256(bytes),
-          value: bytes,
-        };
-        fs.mkdirSync(cacheDir, { recursive: true });
-        const target = entryFile(file, variant);
-        const temporary = `${target}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, v8.serialize(entry));
-        fs.renameSync(temporary, target);
-      } catch {
-        // A read-only data folder only costs speed.
-      }
-    },
+      if (
+        !(entry.value instanceof Uint8Array) ||
+        (entry.kind !== 'bank' && entry.kind !== 'guideline') ||
+        sha256(entry.value) !== entry.digest
+      )
+        return undefined;
+      return { kind: entry.kind, value: v8.deserialize(entry.value) as unknown };
+    } catch {
+      // No entry yet, or an unreadable one: read the file itself.
+      return undefined;
+    }
+  }
+  function write(file: string, stamp: string, kind: ContentKind, value: unknown, variant: Variant): void {
+    try {
+      const bytes = v8.serialize(value);
+      const entry: Entry = { version: VERSION, file, variant, stamp, kind, digest: sha256(bytes), value: bytes };
+      fs.mkdirSync(cacheDir, { recursive: true });
+      const target = entryFile(file, variant);
+      const temporary = `${target}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, v8.serialize(entry));
+      fs.renameSync(temporary, target);
+    } catch {
+      // A read-only data folder only costs speed.
+    }
+  }
+  return {
+    lookup: (file, stat, variant = 'value') => read(file, stampOf(stat), variant),
+    remember: (file, stat, kind, value, variant = 'value') => write(file, stampOf(stat), kind, value, variant),
     save() {},
+    items(file) {
+      const kept = read(file, ANY_STAMP, 'items');
+      return kept?.value instanceof Map ? kept.value : undefined;
+    },
+    rememberItems: (file, items) => write(file, ANY_STAMP, 'bank', items, 'items'),
   };
 }

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../content/diagnostic.js';
 import { findContentFiles } from '../content/discover.js';
 import type { ContentKind, ContentSet, LoadedFile } from '../content/loaded.js';
 import { parseYaml, type ParsedFile } from '../content/parse.js';
+import { cutQuestions, itemValues, valueFromCut } from '../content/chunks.js';
 import { FileTooLargeError, readContentFile, tooLargeData } from '../content/read.js';
 import { resolveBank, resolveGuideline } from '../content/resolve.js';
 import type { GuidelineFile } from '../content/schema/types.generated.js';
@@ -62,9 +63,9 @@ function mediaOnDisk(bank: Bank): MediaOnDisk[] {
  * cache kept only the resolved bank), its source positions only if a later check needs one
  * (then the file is parsed after all).
  */
-function rememberedFile(file: string, value?: () => unknown): ParsedFile {
+function rememberedFile(file: string, value?: () => unknown, source?: string): ParsedFile {
   let full: ParsedFile | undefined;
-  const parse = () => (full ??= parseYaml(file, readContentFile(file)));
+  const parse = () => (full ??= parseYaml(file, source ?? readContentFile(file)));
   let kept: { value: unknown } | undefined;
   return {
     file,
@@ -81,9 +82,28 @@ function rememberedFile(file: string, value?: () => unknown): ParsedFile {
       return parse().lineCounter;
     },
     get source() {
-      return parse().source;
+      return source ?? parse().source;
     },
   };
+}
+
+/**
+ * Parses a file's text. A bank read before is read question by question when it can be (see
+ * content/chunks.ts): only its new or edited questions are parsed, and source positions wait
+ * until a check needs one. `items` are the question values to remember once the file loads
+ * without a problem.
+ */
+function parseContent(
+  file: string,
+  source: string,
+  cache: ContentCache | undefined,
+): { parsed: ParsedFile; items?: Map<string, unknown> } {
+  const cut = cache && cutQuestions(source);
+  const known = cut && cache.items(file);
+  const fast = cut && known && valueFromCut(file, cut, known);
+  if (fast) return { parsed: rememberedFile(file, () => fast.value, source), items: fast.values };
+  const parsed = parseYaml(file, source);
+  return { parsed, items: cut && !parsed.syntaxProblems.length ? itemValues(parsed, cut) : undefined };
 }
 
 /** A bank as resolved against its guideline, remembered with that guideline's file and stamp. */
@@ -150,7 +170,7 @@ export function loadContent(
       diagnostics.push(...visit(LOAD_RULES, 'unreadable', file, undefined, { reason }));
       return undefined;
     }
-    const parsed = parseYaml(file, source);
+    const { parsed, items } = parseContent(file, source, cache);
     loaded.get(file)!.parsed = parsed;
     if (parsed.syntaxProblems.length) {
       diagnostics.push(...visit(LOAD_RULES, 'yaml', file, parsed, { parsed }));
@@ -168,7 +188,10 @@ export function loadContent(
       diagnostics.push(...visit(LOAD_RULES, 'document', file, parsed, { parsed, kind, errors }));
       return kind === 'bank' && brokenQuestions ? { parsed, kind, brokenQuestions } : undefined;
     }
-    if (stat) cache?.remember(file, stat, kind, parsed.value);
+    // A bank cut into questions is remembered by them alone: rebuilding it from them when its
+    // guideline changed parses only the few lines around the list, and one entry less is written.
+    if (items && kind === 'bank') cache?.rememberItems(file, items);
+    else if (stat) cache?.remember(file, stat, kind, parsed.value);
     return { parsed, kind };
   };
 

@@ -26,6 +26,8 @@ function setup(
     },
     remember: (...args) => real.remember(...args),
     save: () => real.save(),
+    items: (file) => real.items(file),
+    rememberItems: (...args) => real.rememberItems(...args),
   };
   const select = (dirs = [path.join(dir, 'content')]) => {
     looked = [];

@@ -1,0 +1,135 @@
+import { parseYaml, type ParsedFile } from './parse.js';
+
+/*
+ * A bank is mostly its `questions:` list, and an author editing a big bank changes one or two
+ * questions at a time. Parsing YAML with source positions is slow (a 4 MB bank takes seconds),
+ * so a changed bank is read question by question: each item of the list is cut out of the text
+ * by its lines, and an item whose exact text was read before (in the file's last good version)
+ * takes the value it had then; only new or edited items are parsed, alone.
+ *
+ * Cutting by lines is safe because it is checked, never trusted:
+ *  - only a plain block layout is cut (top-level keys at column 0, items starting "- " at one
+ *    indentation, everything inside an item indented further); anything else is read whole;
+ *  - the values remembered for item texts come from a whole-file parse whose items began on
+ *    exactly the lines the cut found (`itemValues`), or from an earlier cut read that way;
+ *  - an item or the rest of the file that does not parse alone (an alias to an anchor in another
+ *    item, a tag directive, a syntax error) makes the whole file be parsed as usual, so every
+ *    problem is still reported by the one parser, with its own line and column.
+ */
+
+/** One item of the questions list: its text (whole lines) and where it starts. */
+interface Item {
+  text: string;
+  /** Offset of the item's first line in the file. */
+  offset: number;
+}
+
+export interface Cut {
+  /** The file without the items: the other top-level keys, with `questions:` left empty. */
+  rest: string;
+  items: Item[];
+}
+
+const TOP_KEY = /^[A-Za-z_][\w-]*:(?:\s|$)/;
+const QUESTIONS = /^questions:[ \t]*(?:#.*)?$/;
+const SPACE = 32;
+const HASH = 35;
+
+/** Spaces at the start of a line; -1 for a blank or comment-only line. */
+function leadOf(line: string): number {
+  let i = 0;
+  while (line.charCodeAt(i) === SPACE) i++;
+  return i === line.length || line.charCodeAt(i) === HASH ? -1 : i;
+}
+
+/** Cuts a bank's text into its questions (undefined when the layout is not the plain block one). */
+export function cutQuestions(source: string): Cut | undefined {
+  if (source.includes('\t') || source.includes('\r')) return undefined;
+  const lines = source.split('\n');
+  const leads = lines.map(leadOf);
+  // Every top-level line is a key (no document markers, directives or flow at column 0).
+  for (const [i, lead] of leads.entries()) if (lead === 0 && !TOP_KEY.test(lines[i]!)) return undefined;
+  const start = lines.findIndex((line, i) => leads[i] === 0 && QUESTIONS.test(line));
+  if (start === -1) return undefined;
+  const first = leads.findIndex((lead, i) => i > start && lead !== -1);
+  if (first === -1) return undefined;
+  const indent = leads[first]!;
+  const marker = `${' '.repeat(indent)}- `;
+  if (!lines[first]!.startsWith(marker)) return undefined;
+  const items: Item[] = [];
+  let end = lines.length;
+  let from = first;
+  let at = 0;
+  let fromOffset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const lineAt = at;
+    at += lines[i]!.length + 1;
+    if (i < first) continue;
+    if (i === first) fromOffset = lineAt;
+    const lead = leads[i]!;
+    if (lead === -1 || lead > indent) continue; // blank, a comment, or inside the current item
+    if (lead === indent && lines[i]!.startsWith(marker)) {
+      if (i > first) items.push({ text: lines.slice(from, i).join('\n'), offset: fromOffset });
+      from = i;
+      fromOffset = lineAt;
+      continue;
+    }
+    // Left of the items, or at their indentation but not an item: only a top-level key may follow.
+    if (lead !== 0) return undefined;
+    end = i;
+    break;
+  }
+  items.push({ text: lines.slice(from, end).join('\n'), offset: fromOffset });
+  const rest = [...lines.slice(0, start + 1), ...lines.slice(end)].join('\n');
+  return { rest, items };
+}
+
+/**
+ * The value of each item text, from a whole-file parse: kept only when the parser's questions
+ * began on exactly the lines the cut found, so each text is known to mean that value.
+ */
+export function itemValues(parsed: ParsedFile, cut: Cut): Map<string, unknown> | undefined {
+  const questions = (parsed.value as { questions?: unknown } | undefined)?.questions;
+  if (!Array.isArray(questions) || questions.length !== cut.items.length) return undefined;
+  const node = parsed.doc.get('questions', true) as { items?: { range?: [number, number, number] }[] } | undefined;
+  const starts = node?.items?.map((item) => item.range?.[0]);
+  if (!starts || starts.length !== cut.items.length) return undefined;
+  const values = new Map<string, unknown>();
+  for (const [i, item] of cut.items.entries()) {
+    // The item's node starts after its "- " marker, on the item's first line.
+    const markerAt = item.offset + item.text.indexOf('- ');
+    if (starts[i] !== markerAt + 2) return undefined;
+    values.set(item.text, questions[i]);
+  }
+  return values;
+}
+
+/**
+ * The bank's value from its cut: known items from `known`, the others parsed alone. Undefined
+ * when anything does not parse cleanly alone (then the file is parsed whole).
+ */
+export function valueFromCut(
+  file: string,
+  cut: Cut,
+  known: ReadonlyMap<string, unknown>,
+): { value: Record<string, unknown>; values: Map<string, unknown> } | undefined {
+  const rest = parseYaml(file, cut.rest);
+  const head = rest.value as Record<string, unknown> | null;
+  if (rest.syntaxProblems.length || head === null || typeof head !== 'object' || Array.isArray(head)) return undefined;
+  if (!Object.hasOwn(head, 'questions') || head.questions !== null) return undefined;
+  const values = new Map<string, unknown>();
+  const questions: unknown[] = [];
+  for (const item of cut.items) {
+    const key = item.text;
+    let value = values.has(key) ? values.get(key) : known.get(key);
+    if (value === undefined) {
+      const alone = parseYaml(file, item.text);
+      if (alone.syntaxProblems.length || !Array.isArray(alone.value) || alone.value.length !== 1) return undefined;
+      value = alone.value[0] as unknown;
+    }
+    // Two identical items share nothing: each question is its own object, as a whole parse gives.
+    questions.push(values.has(key) ? structuredClone(value) : value);
+    values.set(key, value);
+  }
+  return { value: { ...head, questions }, values };
+}

@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openContentCache } from '../../src/content/cache.js';
+import { cutQuestions, itemValues, valueFromCut } from '../../src/content/chunks.js';
+import { findContentFiles } from '../../src/content/discover.js';
+import { parseYaml } from '../../src/content/parse.js';
+import { loadContent } from '../../src/library/load.js';
+import { GUIDELINE, bankYaml, tempTree } from '../helpers.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+const questions = `  - id: q1
+    type: true-false
+    sections: ["2"]
+    prompt: |
+      First line of the first prompt.
+
+      - not an item: a list inside the prompt's text
+    answer: true
+  # a comment between questions
+  - id: q2
+    type: true-false
+    sections: ["3"]
+    prompt: "Second,
+      on two lines"
+    answer: false
+  - id: q3
+    type: true-false
+    sections: ["2"]
+    prompt: Third
+    answer: true
+`;
+const bank = `${bankYaml(questions)}description: A key after the list.\n`;
+
+describe('cutting a bank into its questions', () => {
+  it('gives exactly the value a whole parse gives, for every shipped bank', () => {
+    const banks = findContentFiles([path.join(ROOT, 'question-banks')]);
+    expect(banks.length).toBeGreaterThan(5);
+    for (const file of banks) {
+      const source = fs.readFileSync(file, 'utf8');
+      const whole = parseYaml(file, source);
+      const cut = cutQuestions(source);
+      expect(cut, file).toBeDefined();
+      expect(valueFromCut(file, cut!, new Map())?.value, file).toEqual(whole.value);
+      expect(itemValues(whole, cut!)?.size, file).toBe((whole.value as { questions: unknown[] }).questions.length);
+    }
+  });
+
+  it('keeps block scalars, comments and two-line quoted strings inside their question; keys after the list', () => {
+    const cut = cutQuestions(bank)!;
+    expect(cut.items.map((item) => item.text.split('\n')[0])).toEqual(['  - id: q1', '  - id: q2', '  - id: q3']);
+    expect(valueFromCut('/b.yaml', cut, new Map())!.value).toEqual(parseYaml('/b.yaml', bank).value);
+  });
+
+  it.each([
+    ['a tab', bank.replace('answer: false', 'answer:\tfalse')],
+    ['a list in flow style', bankYaml('  [{id: q1}]\n')],
+    ['a second document', `${bank}---\nkind: bank\n`],
+    ['a directive', `%YAML 1.2\n---\n${bank}`],
+    ['an item at another indentation', bank.replace('  - id: q3', ' - id: q3')],
+  ])('leaves a file with %s to the whole parse', (_, source) => {
+    expect(cutQuestions(source)).toBeUndefined();
+  });
+
+  it('refuses to build the value when a question does not parse alone', () => {
+    const aliased = bank
+      .replace('prompt: Third', 'prompt: *shared')
+      .replace('prompt: "Second,', 'prompt: &shared "Second,');
+    expect(parseYaml('/b.yaml', aliased).syntaxProblems).toEqual([]);
+    expect(valueFromCut('/b.yaml', cutQuestions(aliased)!, new Map())).toBeUndefined();
+    const broken = bank.replace('prompt: Third', 'prompt: "Third');
+    expect(valueFromCut('/b.yaml', cutQuestions(broken)!, new Map())).toBeUndefined();
+  });
+
+  it('reuses the value of every question whose text is unchanged, and parses only the edited one', () => {
+    const known = itemValues(parseYaml('/b.yaml', bank), cutQuestions(bank)!)!;
+    const edited = bank.replace('prompt: Third', 'prompt: Third, edited');
+    const rebuilt = valueFromCut('/b.yaml', cutQuestions(edited)!, known)!;
+    const [first, second, third] = rebuilt.value.questions as Record<string, unknown>[];
+    const before = [...known.values()];
+    expect(first).toBe(before[0]);
+    expect(second).toBe(before[1]);
+    expect(third).not.toBe(before[2]);
+    expect(third!.prompt).toBe('Third, edited');
+    expect(rebuilt.value).toEqual(parseYaml('/b.yaml', edited).value);
+  });
+
+  it('only trusts a whole parse whose questions start on the lines the cut found', () => {
+    const cut = cutQuestions(bank)!;
+    const shifted = parseYaml('/b.yaml', bank.replace('  - id: q1', '  -   id: q1'));
+    expect(itemValues(shifted, cut)).toBeUndefined();
+    expect(itemValues(parseYaml('/b.yaml', bank), cut)?.size).toBe(3);
+  });
+});
+
+describe('loading an edited bank', () => {
+  function setup() {
+    const dir = tempTree({ 'content/g.yaml': GUIDELINE, 'content/b.yaml': bank });
+    const cacheDir = path.join(dir, 'cache', 'content');
+    const dirs = [path.join(dir, 'content')];
+    const rewrite = (text: string) => {
+      const file = path.join(dir, 'content', 'b.yaml');
+      fs.writeFileSync(file, text);
+      const later = new Date(Date.now() + 5000);
+      fs.utimesSync(file, later, later);
+    };
+    const shown = (content: ReturnType<typeof loadContent>) => ({
+      prompts: content.banks.get('b')?.bank.questions.map((q) => q.prompt.trim()),
+      problems: content.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`),
+    });
+    /** What the cached load shows, checked against a load that parses every file whole. */
+    const prompts = () => {
+      const cached = loadContent(dirs, [], openContentCache(cacheDir));
+      const fresh = loadContent(dirs, []);
+      expect(cached.banks.get('b')?.bank).toEqual(fresh.banks.get('b')?.bank);
+      expect(cached.diagnostics).toEqual(fresh.diagnostics);
+      return shown(cached);
+    };
+    return { rewrite, prompts };
+  }
+
+  it('shows an edited question, and the others as they were', () => {
+    const { rewrite, prompts } = setup();
+    expect(prompts().prompts).toHaveLength(3);
+    rewrite(bank.replace('prompt: Third', 'prompt: Third, edited'));
+    expect(prompts()).toEqual({
+      prompts: [
+        "First line of the first prompt.\n\n- not an item: a list inside the prompt's text",
+        'Second, on two lines',
+        'Third, edited',
+      ],
+      problems: [],
+    });
+  });
+
+  it('reports a question broken by an edit at its line and column, every time', () => {
+    const { rewrite, prompts } = setup();
+    prompts();
+    rewrite(bank.replace('prompt: Third', 'prompt: "Third'));
+    const expected = { prompts: undefined, problems: [expect.stringMatching(/^2[0-9]:\d+ yaml-syntax$/)] };
+    expect(prompts()).toEqual(expected);
+    expect(prompts()).toEqual(expected);
+  });
+
+  it('reports a schema problem in an edited question where it is, and a duplicate id where the copy is', () => {
+    const { rewrite, prompts } = setup();
+    prompts();
+    rewrite(bank.replace('    answer: false', '    answer: maybe'));
+    expect(prompts().problems).toEqual(['21:13 schema']);
+    rewrite(bank.replace('  - id: q3', '  - id: q2'));
+    expect(prompts().problems).toEqual([expect.stringMatching(/^22:\d+ /)]);
+  });
+
+  it('reads a bank whose questions share an anchor whole, with the alias resolved', () => {
+    const { rewrite, prompts } = setup();
+    prompts();
+    rewrite(bank.replace('prompt: Third', 'prompt: *shared').replace('prompt: "Second,', 'prompt: &shared "Second,'));
+    expect(prompts().prompts).toEqual([expect.any(String), 'Second, on two lines', 'Second, on two lines']);
+  });
+
+  it('reports a question pasted twice as a duplicate id, at the copy', () => {
+    const { rewrite, prompts } = setup();
+    prompts();
+    const third = bank.slice(bank.indexOf('  - id: q3'), bank.indexOf('description:'));
+    rewrite(bank.replace('description:', `${third}description:`));
+    const { prompts: shownPrompts, problems } = prompts();
+    expect(shownPrompts).toHaveLength(4);
+    expect(problems).toEqual(['27:9 unique-ids']);
+  });
+});

@@ -14,3 +14,6 @@ const ONE_COLUMN_EACH =
  * dominate `list` over hundreds of banks when every cell takes it.
  */
 export const textWidth = (text: string): number => (ONE_COLUMN_EACH.test(text) ? text.length : stringWidth(text));
+
+/** True when every character of the text is one column wide (so its length is its width). */
+export const isOneColumnText = (text: string): boolean => ONE_COLUMN_EACH.test(text);

@@ -1,5 +1,5 @@
 import wrapAnsi from 'wrap-ansi';
-import { textWidth } from './width.js';
+import { isOneColumnText, textWidth } from './width.js';
 
 /** Colour codes and spaces at the start of a line: its indentation. */
 const LEADING = /^(?:\u001b\[[0-9;]*m| )+/;
@@ -33,12 +33,35 @@ function wrapLine(line: string, width: number, hang: number | undefined): string
   const next = hang ?? indent;
   if (textWidth(trimEndVisible(rest)) <= width - indent) return [`${' '.repeat(indent)}${trimEndVisible(rest)}`];
   // The first row fills the width after its own indentation; the rows after it, after the hang.
-  const [first = '', ...others] = wrapAnsi(rest, Math.max(10, width - indent), { hard: true, trim: true }).split('\n');
+  const [first = '', ...others] = wrapRows(rest, Math.max(10, width - indent));
   const remainder = others.join(' ');
-  const continued = remainder
-    ? wrapAnsi(remainder, Math.max(10, width - next), { hard: true, trim: true }).split('\n')
-    : [];
+  const continued = remainder ? wrapRows(remainder, Math.max(10, width - next)) : [];
   return [`${' '.repeat(indent)}${first}`, ...continued.map((row) => `${' '.repeat(next)}${row}`)];
+}
+
+/**
+ * Rows of at most `columns` columns, broken at spaces (words longer than a row are cut), as
+ * wrap-ansi's `{hard: true, trim: true}` gives them. Plain one-column text with no word longer
+ * than a row takes a plain greedy loop with the same result (checked against wrap-ansi in the
+ * tests): wrap-ansi measures every word with string-width, which `list` over hundreds of banks
+ * felt.
+ */
+export function wrapRows(line: string, columns: number): string[] {
+  const words = line.split(' ');
+  if (!isOneColumnText(line) || words.some((word) => word.length > columns))
+    return wrapAnsi(line, columns, { hard: true, trim: true }).split('\n');
+  const rows = [''];
+  for (const [index, word] of words.entries()) {
+    let row = rows[rows.length - 1]!.trimStart();
+    if (index !== 0 && row.length > 0) row += ' ';
+    if (row.length + word.length > columns && row.length > 0 && word.length > 0) {
+      rows[rows.length - 1] = row;
+      row = '';
+      rows.push('');
+    }
+    rows[rows.length - 1] = row + word;
+  }
+  return rows.map((row) => row.replace(/ +$/, ''));
 }
 
 /** The line without the spaces at its end (colour codes after them are kept). */

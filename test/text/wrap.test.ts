@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { wrapLines } from '../../src/text/wrap.js';
+import wrapAnsi from 'wrap-ansi';
+import { seededRandom } from '../../src/exam/draw.js';
+import { wrapLines, wrapRows } from '../../src/text/wrap.js';
 
 describe('wrapLines', () => {
   it('never starts or ends a wrapped line with the space it broke at', () => {
@@ -22,5 +24,21 @@ describe('wrapLines', () => {
     const lines = wrapLines('  Why: alpha beta gamma delta epsilon zeta eta theta', 24, { hang: 7 });
     expect(lines[0]).toMatch(/^ {2}Why: alpha/);
     expect(lines.slice(1).every((l) => /^ {7}\S/.test(l) && l.length <= 24)).toBe(true);
+  });
+});
+
+describe('wrapRows', () => {
+  it('breaks 20,000 random lines of one-column text exactly as wrap-ansi does (space runs, long words)', () => {
+    const next = seededRandom(11);
+    const alphabet = ['a', 'b', 'é', '—', '“', '…', ' ', ' ', ' ', 'x', '-', '.'];
+    const differ: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const length = Math.floor(next() * 60);
+      const line = Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const columns = 1 + Math.floor(next() * 25);
+      const expected = wrapAnsi(line, columns, { hard: true, trim: true }).split('\n');
+      if (JSON.stringify(wrapRows(line, columns)) !== JSON.stringify(expected)) differ.push(`${columns} ${line}`);
+    }
+    expect(differ).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
 import type { ResolvedBank } from '../content/types.js';
 import type { AttemptMode } from '../exam/attempt-kind.js';
+import { contentOf, reportStudy } from '../attempt/study-data.js';
 import { runAttemptInTerminal } from '../ui/attempt-runner.js';
+import { reportStudyText } from '../ui/report-view.js';
 import type { Terminal } from '../ui/terminal.js';
-import { globalArgs, openStore, parseSeed, type GlobalOptions } from './context.js';
+import { withStore } from '../workspace/open.js';
+import { parseSeed, resumeCommand, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
-import { reportStudyFor } from './report-study.js';
 
 export interface InteractiveOptions extends GlobalOptions {
   mode: AttemptMode;
@@ -19,15 +21,9 @@ export interface InteractiveOptions extends GlobalOptions {
  * Runs an exam or a practice round in the terminal (see ui/attempt-runner.ts). False when the
  * learner said "Not now" on the start screen (nothing was started).
  */
-export async function runAttempt(
-  resolved: ResolvedBank,
-  options: InteractiveOptions,
-  io: Io,
-  terminal: Terminal,
-): Promise<boolean> {
-  const { db, store } = openStore(options);
-  try {
-    return await runAttemptInTerminal({
+export function runAttempt(resolved: ResolvedBank, options: InteractiveOptions, io: Io, terminal: Terminal) {
+  return withStore(options, ({ store }) =>
+    runAttemptInTerminal({
       store,
       resolved,
       clock: io.clock,
@@ -38,13 +34,15 @@ export async function runAttempt(
       seed: () => parseSeed(options.seed),
       terminal,
       out: io.out,
-      resumeCommand: `qualify${globalArgs(options)} ${options.mode} ${resolved.bank.id} --resume`,
+      resumeCommand: resumeCommand(options, options.mode, resolved.bank.id),
+      // The report printed right after the attempt: the database is opened again for the study data.
       afterReport: (report, width) =>
-        reportStudyFor(options, resolved, report, { at: io.clock(), color: terminal.color, width }),
-    });
-  } finally {
-    db.close();
-  }
+        withStore(options, ({ db, store }) => {
+          const study = reportStudy({ db, store, content: contentOf(resolved) }, report, io.clock());
+          return reportStudyText(study, terminal.color, width);
+        }),
+    }),
+  );
 }
 
 /** As runAttempt, for the commands that do not need to know whether it started. */

@@ -6,7 +6,7 @@ import type { ResolvedBank } from '../../src/content/types.js';
 import { drawQuestions } from '../../src/exam/draw.js';
 import { displayOrder } from '../../src/exam/shuffle.js';
 import { settleOpenPractice } from '../../src/attempt/lifecycle.js';
-import { bankStatus } from '../../src/cli/commands/home.js';
+import { bankStatus } from '../../src/ui/home-screen.js';
 import { historyCommand } from '../../src/cli/commands/history.js';
 import { AttemptStore, type NewAttempt } from '../../src/store/attempts.js';
 import { openDatabase } from '../../src/store/db.js';

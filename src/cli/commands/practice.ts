@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import { UsageError } from '../../errors.js';
-import { findBank, type GlobalOptions } from '../context.js';
+import { findBank } from '../../workspace/open.js';
+import type { GlobalOptions } from '../context.js';
 import { runInteractive } from '../interactive.js';
 import type { Io } from '../io.js';
 import { messages } from '../messages.js';
@@ -19,6 +19,6 @@ export interface PracticeOptions extends GlobalOptions {
  */
 export function practiceCommand(bankRef: string, options: PracticeOptions, io: Io): Promise<void> {
   if (!io.terminal) throw new UsageError(messages.needsTerminal('practice'));
-  const { resolved } = findBank(options, bankRef, fs.existsSync);
+  const { resolved } = findBank(options, bankRef);
   return runInteractive(resolved, { ...options, mode: 'practice' }, io, io.terminal);
 }

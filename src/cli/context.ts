@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import type { Clock } from '../attempt/lifecycle.js';
 import { newSeed } from '../exam/draw.js';
+import { clockFrom } from '../workspace/clock.js';
 import { homeDir, type Workspace } from '../workspace/open.js';
 import type { Io, IoInput } from './io.js';
 import { messages } from './messages.js';
@@ -37,26 +37,6 @@ export function globalArgs(options: GlobalOptions): string {
 /** An Io with its clock: the caller's, or one built from its environment (see `clockFrom`). */
 export function withClock(io: IoInput): Io {
   return { ...io, clock: io.clock ?? clockFrom(io.env) };
-}
-
-/**
- * The clock, built once at the edge and passed down. `QUALIFY_NOW` (an ISO date or milliseconds)
- * pins it, for tests and demonstrations: the first reading is exactly the pinned instant, and the
- * clock runs in real time from there, so a pinned exam still counts down. A bad value stops the
- * first command that reads the time. The retake policy still refuses a clock earlier than the
- * last recorded attempt.
- */
-export function clockFrom(env: NodeJS.ProcessEnv, system: Clock = Date.now): Clock {
-  const pinned = env.QUALIFY_NOW;
-  if (!pinned) return system;
-  const ms = /^\d+$/.test(pinned) ? Number(pinned) : Date.parse(pinned);
-  let anchor: number | undefined;
-  return () => {
-    if (Number.isNaN(ms)) throw new UsageError(messages.badClock(pinned));
-    const real = system();
-    anchor ??= real;
-    return ms + (real - anchor);
-  };
 }
 
 /** The --seed option: a whole number, or a fresh seed when absent (it is recorded either way). */

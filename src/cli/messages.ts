@@ -3,7 +3,6 @@ export const messages = {
   cannotReadAnswers: (file: string, why: string) => `Cannot read the answers file ${file}: ${why}`,
   allNeedsPractice: '--all answers every question of the bank, which is not the real exam; use it with --practice.',
   badSeed: (seed: string) => `--seed must be a whole number, not "${seed}".`,
-  badClock: (value: string) => `QUALIFY_NOW must be an ISO date or milliseconds, not "${value}".`,
   noAttempts: 'No finished attempts yet. Take one with "qualify exam <bank> --answers <file>".',
   unknownAttempt: (id: string) => `There is no finished attempt #${id}. Run "qualify history" to see them.`,
   badAttemptId: (id: string) => `An attempt id is a number, not "${id}".`,

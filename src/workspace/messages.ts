@@ -58,6 +58,7 @@ export const workspaceMessages = {
     `There is no question bank with id "${id}". Run "qualify list" to see them.${suggestions(id, known)}`,
   noSuchFile: (file: string) => `File not found: ${file}`,
   notABank: (file: string) => `${file} is not a question bank (its "kind" is not "bank").`,
+  badClock: (value: string) => `QUALIFY_NOW must be an ISO date or milliseconds, not "${value}".`,
   cannotOpenDb: (file: string, why: string) => `Cannot open the attempts database ${file}: ${why}`,
   emptyDbOption: '--db needs the path of a database file; it was given an empty value.',
   noContentFolder: (dir: string) => `--content ${dir}: no such folder.`,

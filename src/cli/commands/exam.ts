@@ -4,11 +4,11 @@ import { formatDiagnostic } from '../../content/diagnostic.js';
 import { UsageError } from '../../errors.js';
 import { examSummary, renderJson } from '../../report/render/json.js';
 import { contentOf, reportStudy } from '../../attempt/study-data.js';
-import { parseAnswersFile, type AnswersText } from '../../attempt/answers.js';
+import { parseAnswersFile } from '../../attempt/answers.js';
 import { recordAnswers, type BatchRequest } from '../../attempt/batch.js';
 import { runAnswerStream } from '../../attempt/stream.js';
 import { reportAs } from '../../ui/report-view.js';
-import { readInputBytes } from '../../workspace/input.js';
+import { readNamedInput } from '../../workspace/input.js';
 import { findBank, withStore } from '../../workspace/open.js';
 import { runInteractive } from '../interactive.js';
 import { parseSeed, type GlobalOptions } from '../context.js';
@@ -62,8 +62,11 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
       io.err,
     );
   }
+  const { bytes, file } = readNamedInput(options.answers, io.cwd, (why) =>
+    messages.cannotReadAnswers(options.answers!, why),
+  );
   const answers = parseAnswersFile(
-    readAnswersText(options.answers, io.cwd),
+    { file, text: bytes.toString('utf8') },
     resolved.bank,
     // Every bank is read only to name the one a mistaken answers file was written for.
     () => [...selection.loadAll().banks.values()].map((b) => b.bank),
@@ -82,15 +85,4 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
     'write',
     io.err,
   );
-}
-
-/** An answers file named on the command line (`-`: standard input), as text. */
-function readAnswersText(given: string, cwd: string): AnswersText {
-  try {
-    const { bytes, file } = readInputBytes(given, cwd);
-    return { file, text: bytes.toString('utf8') };
-  } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new UsageError(messages.cannotReadAnswers(given, why));
-  }
 }

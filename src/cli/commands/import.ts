@@ -13,7 +13,7 @@ import {
   type ImportFormat,
 } from '../../import/index.js';
 import { sanitize } from '../../text/sanitize.js';
-import { readInputBytes, STDIN_ARGUMENT } from '../../workspace/input.js';
+import { readNamedInput, STDIN_ARGUMENT } from '../../workspace/input.js';
 import { guidelinesWith } from '../../workspace/open.js';
 import { authoringMessages as messages } from '../authoring-messages.js';
 import type { GlobalOptions } from '../context.js';
@@ -32,13 +32,7 @@ export interface ImportOptions extends GlobalOptions {
  */
 export function importCommand(format: string, file: string, options: ImportOptions, io: Io): void {
   if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(messages.badImportFormat(format));
-  let input: { bytes: Buffer; file: string };
-  try {
-    input = readInputBytes(file, io.cwd);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(messages.cannotRead(file, code === 'ENOENT' ? 'no such file' : (error as Error).message));
-  }
+  const input = readNamedInput(file, io.cwd, (why) => messages.cannotRead(file, why));
   const shown = (f: string) => displayPath(io, f);
   const decoded = decodeSource(input.bytes);
   if (decoded.fallback) io.err(`${results.notUtf8(shown(input.file))}\n`);

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { newSeed } from '../exam/draw.js';
-import { clockFrom } from '../workspace/clock.js';
-import { homeDir, type Workspace } from '../workspace/open.js';
+import { clockFrom } from '../app/clock.js';
+import { homeDir, type Workspace } from '../app/open.js';
 import type { Io, IoInput } from './io.js';
 import { messages } from './messages.js';
 
-/** Options every command accepts, as typed, with where the command runs (see workspace/open.ts). */
+/** Options every command accepts, as typed, with where the command runs (see app/open.ts). */
 export type GlobalOptions = Workspace;
 
 /**
@@ -20,20 +20,6 @@ export function optionsOf<T extends GlobalOptions = GlobalOptions & Record<strin
   return { ...command.optsWithGlobals<Omit<T, 'cwd' | 'home'>>(), cwd: io.cwd, home: homeDir(io.env) } as T;
 }
 
-/**
- * The global options as typed on the command line (`--content a --db b`), for a command the
- * learner is told to run next: without them it would look in the default places and not find
- * the bank or the attempt.
- */
-export function globalArgs(options: GlobalOptions): string {
-  const quote = (value: string) => (/^[\w./~:@%+=-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
-  const args = [
-    ...options.content.map((dir) => `--content ${quote(dir)}`),
-    ...(options.db === undefined ? [] : [`--db ${quote(options.db)}`]),
-  ];
-  return args.length ? ` ${args.join(' ')}` : '';
-}
-
 /** An Io with its clock: the caller's, or one built from its environment (see `clockFrom`). */
 export function withClock(io: IoInput): Io {
   return { ...io, clock: io.clock ?? clockFrom(io.env) };
@@ -44,9 +30,4 @@ export function parseSeed(seed: string | undefined): number {
   if (seed === undefined) return newSeed();
   if (!/^\d+$/.test(seed) || Number(seed) > 2 ** 32 - 1) throw new UsageError(messages.badSeed(seed));
   return Number(seed);
-}
-
-/** The command that continues an attempt in progress, with the global options it was started with. */
-export function resumeCommand(options: GlobalOptions, mode: string, bankId: string): string {
-  return `qualify${globalArgs(options)} ${mode} ${bankId} --resume`;
 }

@@ -1,16 +1,12 @@
 import readline from 'node:readline';
 import { safeJson } from '../../text/sanitize.js';
-import { formatDiagnostic } from '../../content/diagnostic.js';
+import { formatDiagnostic, type Diagnostic } from '../../content/diagnostic.js';
 import { UsageError } from '../../errors.js';
-import { examSummary, renderJson } from '../../report/render/json.js';
-import { contentOf, reportStudy } from '../../attempt/study-data.js';
-import { parseAnswersFile } from '../../attempt/answers.js';
-import { recordAnswers, type BatchRequest } from '../../attempt/batch.js';
-import { runAnswerStream } from '../../attempt/stream.js';
-import { reportAs } from '../../ui/report-view.js';
-import { readNamedInput } from '../../workspace/input.js';
-import { findBank, withStore } from '../../workspace/open.js';
-import { runInteractive } from '../interactive.js';
+import type { BatchRequest } from '../../attempt/batch.js';
+import { attemptFromAnswers, streamAttempt } from '../../app/exam.js';
+import { readNamedInput } from '../../app/input.js';
+import { findBank } from '../../app/open.js';
+import { runAttempt } from '../../app/run-attempt.js';
 import { parseSeed, type GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';
 import { messages } from '../messages.js';
@@ -44,7 +40,10 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
   if (options.all && !options.practice) throw new UsageError(messages.allNeedsPractice);
   const mode = options.practice ? 'practice' : 'exam';
   // Without an answers file the exam runs in the terminal, question by question.
-  if (!options.answers) return runInteractive(resolved, { ...options, mode, timed: true }, io, io.terminal!);
+  if (!options.answers) {
+    const seed = () => parseSeed(options.seed);
+    return runAttempt(resolved, { ...options, mode, timed: true, seed }, io, io.terminal!).then(() => {});
+  }
   // The seed is read where it always was: after the database opens (stream) or the answers are read.
   const request = (): BatchRequest => ({
     mode,
@@ -54,35 +53,12 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
   });
   if (options.stream) {
     const input = () => readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-    const emit = (event: object) => io.out(`${safeJson(event)}\n`);
-    return withStore(
-      options,
-      ({ store }) => runAnswerStream({ store, resolved, clock: io.clock, json: true }, request(), input, emit),
-      'write',
-      io.err,
-    );
+    return streamAttempt(options, resolved, request, io, input, (event) => io.out(`${safeJson(event)}\n`));
   }
   const { bytes, file } = readNamedInput(options.answers, io.cwd, (why) =>
     messages.cannotReadAnswers(options.answers!, why),
   );
-  const answers = parseAnswersFile(
-    { file, text: bytes.toString('utf8') },
-    resolved.bank,
-    // Every bank is read only to name the one a mistaken answers file was written for.
-    () => [...selection.loadAll().banks.values()].map((b) => b.bank),
-  );
-  for (const warning of answers.warnings) io.err(`${formatDiagnostic(warning, (f) => displayPath(io, f))}\n`);
-  const json = Boolean(options.json);
-  const batch = request();
-  withStore(
-    options,
-    ({ db, store }) => {
-      const report = recordAnswers({ store, resolved, clock: io.clock, json }, batch, answers.responses);
-      if (json) return io.out(renderJson(examSummary(report)));
-      const study = reportStudy({ db, store, content: contentOf(resolved) }, report, io.clock());
-      io.out(reportAs('text', report, study, { color: io.color, width: io.width }));
-    },
-    'write',
-    io.err,
-  );
+  const warn = (warning: Diagnostic) => io.err(`${formatDiagnostic(warning, (f) => displayPath(io, f))}\n`);
+  const run = { ...io, json: Boolean(options.json), warn };
+  io.out(attemptFromAnswers(options, { selection, resolved }, { file, text: bytes.toString('utf8') }, request, run));
 }

@@ -1,8 +1,8 @@
 import { UsageError } from '../../errors.js';
 import { buildAttemptsFile } from '../../share/attempts-file.js';
 import { attemptsForExport, setDisplayName } from '../../store/pool.js';
-import { workspaceMessages } from '../../workspace/messages.js';
-import { loadAllContent, withStore } from '../../workspace/open.js';
+import { appMessages } from '../../app/messages.js';
+import { loadAllContent, withStore } from '../../app/open.js';
 import type { GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output-file.js';
@@ -27,7 +27,7 @@ export function exportCommand(options: ExportOptions, io: Io): void {
   if (options.bank !== undefined) {
     const content = loadAllContent(options);
     if (!content.banks.has(options.bank))
-      throw new UsageError(workspaceMessages.unknownBank(options.bank, [...content.banks.keys()]));
+      throw new UsageError(appMessages.unknownBank(options.bank, [...content.banks.keys()]));
   }
   withStore(options, ({ db }) => {
     if (options.name === false) setDisplayName(db, null);

@@ -13,8 +13,8 @@ import {
   type ImportFormat,
 } from '../../import/index.js';
 import { sanitize } from '../../text/sanitize.js';
-import { readNamedInput, STDIN_ARGUMENT } from '../../workspace/input.js';
-import { guidelinesWith } from '../../workspace/open.js';
+import { readNamedInput, STDIN_ARGUMENT } from '../../app/input.js';
+import { guidelinesWith } from '../../app/open.js';
 import { authoringMessages as messages } from '../authoring-messages.js';
 import type { GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';

@@ -1,5 +1,5 @@
 import { answerKeyFile } from '../../attempt/answers.js';
-import { findBank } from '../../workspace/open.js';
+import { findBank } from '../../app/open.js';
 import type { GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';
 

@@ -1,6 +1,6 @@
 import { ProblemsFoundError, UsageError } from '../../errors.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName, type Formatter } from '../../lint/formatters/index.js';
-import { lintPaths, readPooledAttempts } from '../../workspace/lint-paths.js';
+import { lintPaths, readPooledAttempts } from '../../app/lint-paths.js';
 import { authoringMessages as messages } from '../authoring-messages.js';
 import type { LINT_FORMATS } from '../choices.js';
 import type { GlobalOptions } from '../context.js';

@@ -1,4 +1,4 @@
-import { selectAllContent } from '../../workspace/open.js';
+import { selectAllContent } from '../../app/open.js';
 import type { GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';
 import { renderJson } from '../../report/render/json.js';

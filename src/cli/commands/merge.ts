@@ -1,7 +1,7 @@
 import { shareMessages as messages } from '../../share/messages.js';
 import { readAttemptsFiles } from '../../share/read-files.js';
 import { finishedAttemptCount, mergeAttempts } from '../../store/pool.js';
-import { withStore } from '../../workspace/open.js';
+import { withStore } from '../../app/open.js';
 import type { GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';
 

@@ -3,7 +3,7 @@ import { guidelineTemplate } from '../../authoring/scaffold.js';
 import { NEW_ID, newBankText, refuseExisting, writeContentFiles } from '../../authoring/write.js';
 import { authoringMessages as results } from '../../authoring/messages.js';
 import { UsageError } from '../../errors.js';
-import { guidelinesWith } from '../../workspace/open.js';
+import { guidelinesWith } from '../../app/open.js';
 import { authoringMessages as messages } from '../authoring-messages.js';
 import type { GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';

@@ -3,7 +3,7 @@ import type { ReportModel } from '../../report/model.js';
 import { scoreTrend } from '../../attempt/history.js';
 import { reportStudy } from '../../attempt/study-data.js';
 import { reportAs } from '../../ui/report-view.js';
-import { selectAllContent, withStore } from '../../workspace/open.js';
+import { selectAllContent, withStore } from '../../app/open.js';
 import type { GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output-file.js';

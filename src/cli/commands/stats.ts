@@ -4,7 +4,7 @@ import { computeItemStats } from '../../stats/item-stats.js';
 import { statsMessages } from '../../stats/messages.js';
 import { renderStats } from '../../stats/render.js';
 import { pooledAttempts } from '../../store/pool.js';
-import { databaseFile, findBank, withStore } from '../../workspace/open.js';
+import { databaseFile, findBank, withStore } from '../../app/open.js';
 import { STATS_FORMATS } from '../choices.js';
 import type { GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';

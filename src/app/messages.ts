@@ -51,7 +51,7 @@ const DATABASE_WRITE_FAILURES: [string, string][] = [
 ];
 
 /** What is said when the content or the attempts database of a run cannot be found or opened. */
-export const workspaceMessages = {
+export const appMessages = {
   contentErrors: (n: number) =>
     `${n} problem${n === 1 ? '' : 's'} in content files; fix ${n === 1 ? 'it' : 'them'} and run the command again.`,
   unknownBank: (id: string, known: string[]) =>

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { workspaceMessages } from './messages.js';
+import { appMessages } from './messages.js';
 
 /**
  * The clock, built once at the edge and passed down. `QUALIFY_NOW` (an ISO date or milliseconds)
@@ -14,7 +14,7 @@ export function clockFrom(env: NodeJS.ProcessEnv, system: () => number = Date.no
   const ms = /^\d+$/.test(pinned) ? Number(pinned) : Date.parse(pinned);
   let anchor: number | undefined;
   return () => {
-    if (Number.isNaN(ms)) throw new UsageError(workspaceMessages.badClock(pinned));
+    if (Number.isNaN(ms)) throw new UsageError(appMessages.badClock(pinned));
     const real = system();
     anchor ??= real;
     return ms + (real - anchor);

@@ -11,7 +11,7 @@ import type { Guideline, ResolvedBank } from '../content/types.js';
 import { ContentError, UsageError } from '../errors.js';
 import { AttemptStore } from '../store/attempts.js';
 import { DatabaseRefusedError, openCheckedDatabase, type DB, type OpenedDatabase } from '../store/db.js';
-import { workspaceMessages as messages } from './messages.js';
+import { appMessages as messages } from './messages.js';
 
 /** Where a run finds its content and its attempts database: the global options, with its folder and home. */
 export interface Workspace {
@@ -21,6 +21,25 @@ export interface Workspace {
   cwd: string;
   /** Where qualify keeps its own files, from the Io's environment (see homeDir). */
   home: string;
+}
+
+/**
+ * The global options as typed on the command line (`--content a --db b`), for a command the
+ * learner is told to run next: without them it would look in the default places and not find
+ * the bank or the attempt.
+ */
+export function globalArgs(options: Workspace): string {
+  const quote = (value: string) => (/^[\w./~:@%+=-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+  const args = [
+    ...options.content.map((dir) => `--content ${quote(dir)}`),
+    ...(options.db === undefined ? [] : [`--db ${quote(options.db)}`]),
+  ];
+  return args.length ? ` ${args.join(' ')}` : '';
+}
+
+/** The command that continues an attempt in progress, with the global options it was started with. */
+export function resumeCommand(options: Workspace, mode: string, bankId: string): string {
+  return `qualify${globalArgs(options)} ${mode} ${bankId} --resume`;
 }
 
 /** Where qualify keeps its own files: `$QUALIFY_HOME`, or the platform's data folder. */

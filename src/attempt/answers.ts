@@ -1,8 +1,10 @@
+import { Document, isSeq, visit } from 'yaml';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { parseYaml, positionOf } from '../content/parse.js';
 import type { Bank, Question } from '../content/types.js';
 import { ContentError } from '../errors.js';
 import { textOf } from '../report/model.js';
+import { keyResponse } from '../scoring/key-response.js';
 import { normalizeResponse, type Response } from '../scoring/response.js';
 import { answerRulesFor } from '../scoring/types/index.js';
 import { attemptMessages as messages } from './messages.js';
@@ -132,4 +134,14 @@ function selfCriteriaProblem(question: Question, raw: unknown): string | undefin
   const items: unknown[] = self;
   const wrong = items.find((item) => typeof item !== 'string' || !known.includes(item));
   return wrong === undefined ? undefined : messages.badSelfCriterion(textOf(wrong), known);
+}
+
+/** A bank's answer key as an answers file (`qualify key`; authors check it scores 100%). */
+export function answerKeyFile(bank: Bank): string {
+  const key: Record<string, unknown> = {};
+  for (const question of bank.questions) key[question.id] = keyResponse(question);
+  const doc = new Document(key);
+  // Lists of ids read best on one line: `q-2: [a, c]`.
+  visit(doc, { Seq: (_key, node) => void (isSeq(node) && (node.flow = true)) });
+  return `# Answer key of ${bank.id} ${bank.version}, in answers-file form.\n${doc.toString({ lineWidth: 0 })}`;
 }

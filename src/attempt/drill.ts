@@ -48,6 +48,14 @@ export function resolveDrillTarget(content: ContentSet, ref: string | undefined)
   throw new UsageError(m.unknownTarget(ref, [...content.banks.keys()], [...content.guidelines.keys()]));
 }
 
+/** When the next card of the deck falls due (undefined: the deck is empty). */
+export function nextDue(study: StudyStore): number | undefined {
+  return study
+    .cards()
+    .map((c) => c.due)
+    .sort((a, b) => a - b)[0];
+}
+
 /** A card of a drill round, with the question it asks and the bank it came from (missed questions). */
 export interface DrillCard {
   card: StoredCard;

@@ -120,3 +120,27 @@ export class AnswerStream {
     return { event: 'result', ...examSummary(report) };
   }
 }
+
+/**
+ * A whole stream: opens the attempt, then one step per line of `input()` (asked for once the
+ * attempt is open) until a submit or the time limit closes it, each event written to `emit` as
+ * it happens. Input ending without a submit leaves the attempt in progress, and throws.
+ */
+export async function runAnswerStream(
+  scope: AttemptScope,
+  request: BatchRequest,
+  input: () => AsyncIterable<string>,
+  emit: (event: StreamEvent) => void,
+): Promise<void> {
+  const stream = AnswerStream.open(scope, request);
+  emit(stream.started());
+  const expired = stream.expireIfLapsed();
+  if (expired) return emit(expired);
+  let lineNumber = 0;
+  for await (const line of input()) {
+    const step = stream.line(line, ++lineNumber);
+    step.events.forEach(emit);
+    if (step.done) return;
+  }
+  throw stream.endedWithoutSubmit();
+}

@@ -129,6 +129,20 @@ export function nextStepFor(
   });
 }
 
+/** The next step for the bank worked on last (the first of `banks` when none was tried yet). */
+export function latestNextStep(
+  sources: StudySources,
+  banks: readonly ResolvedBank[],
+  at: number,
+): NextStep | undefined {
+  const last = sources.store
+    .list()
+    .filter((a) => a.status !== 'in_progress')
+    .pop();
+  const resolved = (last && sources.content.banks.get(last.bankId)) ?? banks[0];
+  return resolved && nextStepFor(sources, resolved, at);
+}
+
 /** What the study loop adds at the end of a report: the attempt's analytics and the next step. */
 export interface ReportStudy {
   analytics: Analytics;

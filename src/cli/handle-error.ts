@@ -4,7 +4,7 @@ import { ContentError, EXIT, QualifyError, RetakeRefusedError, UsageError } from
 import { makeTheme } from '../text/theme.js';
 import { wrapLines } from '../text/wrap.js';
 import { displayPath, type Io } from './io.js';
-import { messages } from './messages.js';
+import { appMessages as messages } from '../app/messages.js';
 
 /**
  * Turns any error that escaped a command into a message on stderr (or JSON on stdout for

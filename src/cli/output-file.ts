@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { displayPath, type Io } from './io.js';
-import { shareMessages as messages } from './share-messages.js';
+import { messages } from './messages.js';
 
 /**
  * Writes a command's output to `--out` (telling the user where it went on stderr), or to stdout.

@@ -1,7 +1,7 @@
 import { guardOutput } from '../text/sanitize.js';
 import { processTerminal } from '../ui/terminal.js';
 import { colorEnabled } from '../text/theme.js';
-import { clockFrom } from './context.js';
+import { clockFrom } from '../app/clock.js';
 import type { Io } from './io.js';
 
 /** The real process's streams and environment. */

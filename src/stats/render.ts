@@ -176,3 +176,15 @@ export function renderStatsHtml(header: StatsHeader, items: readonly ItemStats[]
   body.push('</section>');
   return htmlPage(messages.title(header.bank.title), body.join('\n'));
 }
+
+/** The statistics in a format of `qualify stats --format` (text: with `text`'s colour and width). */
+export function renderStats(
+  format: string,
+  header: StatsHeader,
+  items: readonly ItemStats[],
+  text: { color: boolean; width?: number },
+): string {
+  if (format === 'json') return renderStatsJson(header, items);
+  if (format === 'md') return renderStatsMarkdown(header, items);
+  return format === 'html' ? renderStatsHtml(header, items) : renderStatsText(header, items, text);
+}

@@ -1,9 +1,12 @@
 import type { Clock } from '../attempt/lifecycle.js';
-import { recordDrillAnswer, type DrillCard, type DrillResult } from '../attempt/drill.js';
+import { recordDrillAnswer, type DrillCard, type DrillResult, type DrillTarget } from '../attempt/drill.js';
+import { renderJson } from '../report/render/json.js';
 import type { ContentSet } from '../content/loaded.js';
 import { isConfidence, type Response } from '../scoring/response.js';
 import type { StudyStore } from '../store/study.js';
-import { waitText } from '../study/next-step.js';
+import { waitText, type NextStep } from '../study/next-step.js';
+import { sanitize } from '../text/sanitize.js';
+import { wrapMessage } from '../text/wrap.js';
 import { formatWhen, makeTheme } from '../text/theme.js';
 import { askConfidence, askSelfAssessment, ownAnswerText } from './answer-extras.js';
 import { askQuestion, type PromptContext } from './ask.js';
@@ -82,4 +85,27 @@ export async function runDrill({ round, content, study, title, terminal, clock }
     if (read === undefined) break;
   }
   return results;
+}
+
+/** `qualify drill --json`: the round's results and the cards due after it (the shape the README documents). */
+export function drillJson(target: DrillTarget, ref: string | undefined, round: unknown[], due: readonly DrillCard[]) {
+  return renderJson({
+    target: { kind: target.kind, id: ref ?? null },
+    round,
+    due: due.map(({ card: c }) => ({
+      card: c.id,
+      kind: c.kind,
+      bank: c.bankId || null,
+      section: c.sectionId,
+      due: new Date(c.due).toISOString(),
+    })),
+  });
+}
+
+/** After a round, wrapped to the width: how many were drilled and right, how many are still due, the next step. */
+export function drillEndText(results: DrillResult[], stillDue: number, step: NextStep | undefined, width: number) {
+  const summary = m.drillSummary(results.length, results.filter((r) => r.correct).length, stillDue);
+  return (
+    wrapMessage(summary, width) + (step ? wrapMessage(`${sanitize(m.nextStep(step.text, step.command))}\n`, width) : '')
+  );
 }

@@ -12,6 +12,7 @@ import { guidelineText } from './question-view.js';
 import { safe } from './screen.js';
 import { screenSize, type Terminal } from './terminal.js';
 import { makeTheme } from '../text/theme.js';
+import { wrapLines } from '../text/wrap.js';
 import { attemptRecords, outcomesFor } from '../attempt/study-data.js';
 import { agoText, studyMessages as m } from './study-messages.js';
 import { unlessClosed } from './prompts/closed.js';
@@ -85,6 +86,34 @@ export function sectionView(guideline: Guideline, sectionId: string, condensed: 
 }
 
 type View = { kind: 'toc' } | { kind: 'section'; ids: string[]; index: number; pass: ReadingPass };
+
+/** `qualify read --search`: each hit's title on its line, its snippet under it, both wrapped to the width. */
+export function searchText(guideline: Guideline, query: string, width: number): string {
+  const hits = searchSections(guideline, query);
+  const wrap = (line: string, hang: number) => `${wrapLines(line, width, { hang }).join('\n')}\n`;
+  const found = hits.map(
+    (hit) =>
+      wrap(safe(m.searchHit(hit.sectionId, hit.title)), 4) + (hit.snippet ? wrap(`    ${safe(hit.snippet)}`, 4) : ''),
+  );
+  return (hits.length === 0 ? m.noSearchResults(query) : '') + found.join('');
+}
+
+/** `qualify read` into a pipe: the contents with the learner's record, wrapped to the width. */
+export function printedContents(
+  guideline: Guideline,
+  records: ReadonlyMap<string, SectionRecord>,
+  read: ReadonlyMap<string, number>,
+  at: number,
+  view: { color: boolean; width: number },
+): string {
+  const toc = tocText(guideline, records, read, at, view.color, view.width);
+  return `${wrapLines(`${safe(guideline.title)}\n\n${toc}`, view.width).join('\n')}\n`;
+}
+
+/** `qualify read <guideline> <section>` into a pipe: the section, wrapped to the width. */
+export function printedSection(guideline: Guideline, sectionId: string, color: boolean, width: number): string {
+  return `${wrapLines(sectionView(guideline, sectionId, false, color), width).join('\n')}\n`;
+}
 
 /** A reading session: the guideline, where to open it, the learner's record, and where it shows. */
 export interface ReaderRun {

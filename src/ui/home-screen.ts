@@ -1,6 +1,8 @@
 import type { AttemptMode } from '../exam/attempt-kind.js';
 import type { ResolvedBank } from '../content/types.js';
 import { QualifyError, RetakeRefusedError } from '../errors.js';
+import { retakeDecision } from '../attempt/lifecycle.js';
+import type { AttemptStore } from '../store/attempts.js';
 import type { NextStep } from '../study/next-step.js';
 import { formatWhen, makeTheme } from '../text/theme.js';
 import { uiMessages } from './messages.js';
@@ -23,6 +25,27 @@ export interface HomeActions {
   runAttempt(resolved: ResolvedBank, mode: AttemptMode, resume: boolean): Promise<boolean>;
   /** A bank's history, as `qualify history <bank>` prints it. */
   historyText(resolved: ResolvedBank, color: boolean): string;
+}
+
+/** One bank's line on the home screen: best score, passed, and when the exam is open. */
+export function bankStatus(store: AttemptStore, resolved: ResolvedBank, at: number): string {
+  const s = uiMessages.bankStatus;
+  const attempts = store.list(resolved.bank.id).filter((a) => a.mode === 'exam');
+  // When the exam can be taken comes first: on a narrow screen the end of the cell is cut.
+  const parts: string[] = [];
+  const finished = attempts.filter((a) => a.status !== 'in_progress' && a.percent !== undefined);
+  if (attempts.some((a) => a.status === 'in_progress')) parts.push(s.inProgress);
+  else {
+    const decision = retakeDecision({ store, resolved, clock: () => at });
+    if (decision.kind === 'wait') parts.push(s.waitUntil(decision.until - at));
+    else if (decision.kind === 'locked-out') parts.push(s.locked(decision.until, at));
+    else if (finished.length) parts.push(s.available);
+  }
+  if (finished.length === 0) parts.push(s.neverTried);
+  else parts.push(s.best(Math.max(...finished.map((a) => a.percent!))));
+  if (finished.some((a) => a.passed)) parts.push(s.passed);
+  if (store.inProgress(resolved.bank.id, 'practice')) parts.push(s.practiceInProgress);
+  return parts.join(' · ');
 }
 
 /**

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import { clockFrom } from '../../src/cli/context.js';
+import { clockFrom } from '../../src/app/clock.js';
 import { reportError } from '../../src/cli/handle-error.js';
 import type { Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/main.js';

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SHIPPED_CONTENT_DIRS } from '../../src/content/discover.js';
 import { loadContent } from '../../src/library/load.js';
 import { QUESTION_TYPES } from '../../src/content/types.js';
-import { keyResponse } from '../../src/cli/commands/key.js';
+import { keyResponse } from '../../src/scoring/key-response.js';
 import { scoreAttempt } from '../../src/scoring/attempt.js';
 import { normalizeResponse, type Response } from '../../src/scoring/response.js';
 import { cli, tempHome, writeTemp } from '../cli/run-cli.js';

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runInteractive, type InteractiveOptions } from '../../src/cli/interactive.js';
+import { runAttempt, type AttemptRunRequest } from '../../src/app/run-attempt.js';
 import type { Io } from '../../src/cli/io.js';
 import type { ResolvedBank } from '../../src/content/types.js';
 import { drawQuestions } from '../../src/exam/draw.js';
 import { displayOrder } from '../../src/exam/shuffle.js';
 import { settleOpenPractice } from '../../src/attempt/lifecycle.js';
-import { bankStatus } from '../../src/cli/commands/home.js';
+import { bankStatus } from '../../src/ui/home-screen.js';
 import { historyCommand } from '../../src/cli/commands/history.js';
 import { AttemptStore, type NewAttempt } from '../../src/store/attempts.js';
 import { openDatabase } from '../../src/store/db.js';
@@ -26,7 +26,7 @@ class Run {
     readonly home = path.dirname(db),
   ) {}
 
-  start(options: Partial<InteractiveOptions> = {}): this {
+  start(options: Partial<AttemptRunRequest> = {}): this {
     const io: Io = {
       out: (text) => void (this.out += text),
       err: () => {},
@@ -38,12 +38,12 @@ class Run {
       terminal: this.terminal,
       clock: Date.now,
     };
-    this.done = runInteractive(
+    this.done = runAttempt(
       this.resolved,
-      { content: [], db: this.db, cwd: process.cwd(), home: this.home, mode: 'practice', seed: '1', ...options },
+      { content: [], db: this.db, cwd: process.cwd(), home: this.home, mode: 'practice', seed: () => 1, ...options },
       io,
       this.terminal,
-    );
+    ).then(() => {});
     return this;
   }
 

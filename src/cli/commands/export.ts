@@ -1,11 +1,13 @@
 import { UsageError } from '../../errors.js';
 import { buildAttemptsFile } from '../../share/attempts-file.js';
 import { attemptsForExport, setDisplayName } from '../../store/pool.js';
-import { loadAllContent, openStore, type GlobalOptions } from '../context.js';
+import { appMessages } from '../../app/messages.js';
+import { loadAllContent, withStore } from '../../app/open.js';
+import type { GlobalOptions } from '../context.js';
 import type { Io } from '../io.js';
-import { messages } from '../messages.js';
 import { writeOutput } from '../output-file.js';
-import { shareMessages } from '../share-messages.js';
+import { shareMessages } from '../../share/messages.js';
+import { messages } from '../messages.js';
 
 export interface ExportOptions extends GlobalOptions {
   bank?: string;
@@ -20,15 +22,14 @@ export function exportCommand(options: ExportOptions, io: Io): void {
     typeof options.name === 'string' &&
     (options.name.trim() === '' || options.name.length > 80 || /[\u0000-\u001f\u007f]/.test(options.name))
   ) {
-    throw new UsageError(shareMessages.badName);
+    throw new UsageError(messages.badName);
   }
   if (options.bank !== undefined) {
     const content = loadAllContent(options);
     if (!content.banks.has(options.bank))
-      throw new UsageError(messages.unknownBank(options.bank, [...content.banks.keys()]));
+      throw new UsageError(appMessages.unknownBank(options.bank, [...content.banks.keys()]));
   }
-  const { db } = openStore(options);
-  try {
+  withStore(options, ({ db }) => {
     if (options.name === false) setDisplayName(db, null);
     else if (options.name !== undefined) setDisplayName(db, options.name.trim());
     const { learners, attempts } = attemptsForExport(db, options.bank);
@@ -36,7 +37,5 @@ export function exportCommand(options: ExportOptions, io: Io): void {
     writeOutput(`${JSON.stringify(file, null, 2)}\n`, options.out, io, (where) =>
       shareMessages.exported(attempts.length, where),
     );
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -1,11 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { bankTemplate, guidelineTemplate } from '../../authoring/scaffold.js';
-import { loadContent } from '../../library/load.js';
-import { schemaModeline, writeSchemas } from '../../content/schema-location.js';
+import { guidelineTemplate } from '../../authoring/scaffold.js';
+import { NEW_ID, newBankText, refuseExisting, writeContentFiles } from '../../authoring/write.js';
+import { authoringMessages as results } from '../../authoring/messages.js';
 import { UsageError } from '../../errors.js';
+import { guidelinesWith } from '../../app/open.js';
 import { authoringMessages as messages } from '../authoring-messages.js';
-import { contentDirs, type GlobalOptions } from '../context.js';
+import type { GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';
 
 export interface NewOptions extends GlobalOptions {
@@ -13,44 +13,20 @@ export interface NewOptions extends GlobalOptions {
   dir?: string;
 }
 
-const SLUG = /^[a-z0-9][a-z0-9-]*$/;
-
-/** Two section ids for the example questions: the first two, or the only one twice. */
-function exampleSections(ids: string[]): [string, string] {
-  return [ids[0]!, ids[1] ?? ids[0]!];
-}
-
 /** `qualify new bank|guideline <id>`: writes a commented, lint-clean starting file (never overwrites). */
 export function newCommand(kind: string, id: string, options: NewOptions, io: Io): void {
   if (kind !== 'bank' && kind !== 'guideline') throw new UsageError(messages.badNewKind(kind));
-  if (!SLUG.test(id)) throw new UsageError(messages.badId(id));
+  if (!NEW_ID.test(id)) throw new UsageError(messages.badId(id));
   const folder = path.resolve(io.cwd, options.dir ?? '.');
   const file = path.join(folder, `${id}.yaml`);
-  if (fs.existsSync(file)) throw new UsageError(messages.fileExists(displayPath(io, file)));
-
-  const schema = schemaModeline(kind, folder, io.cwd);
-  let text: string;
-  if (kind === 'guideline') {
-    text = guidelineTemplate(id, schema.modeline);
-  } else {
-    // The guideline may sit in the target folder, the search path or --content.
-    const content = loadContent([...contentDirs(options), folder]);
-    const guidelineId = options.guideline;
-    if (guidelineId === undefined) throw new UsageError(messages.bankNeedsGuideline([...content.guidelines.keys()]));
-    const guideline = content.guidelines.get(guidelineId);
-    if (!guideline) throw new UsageError(messages.unknownGuideline(guidelineId, [...content.guidelines.keys()]));
-    text = bankTemplate({
-      id,
-      guidelineId,
-      sections: exampleSections([...guideline.sectionIndex.keys()]),
-      modeline: schema.modeline,
-    });
-  }
-  fs.mkdirSync(folder, { recursive: true });
-  fs.writeFileSync(file, text, { flag: 'wx' });
-  if (schema.schemaToWrite) writeSchemas(path.dirname(schema.schemaToWrite), [kind]);
-  const shown = displayPath(io, file);
-  io.err(
-    `${messages.created(shown, kind === 'bank' ? messages.nextForBank(shown) : messages.nextForGuideline(shown))}\n`,
-  );
+  const shown = (f: string) => displayPath(io, f);
+  refuseExisting([file], shown);
+  // A bank's guideline may sit in the target folder, the search path or --content.
+  const text =
+    kind === 'guideline'
+      ? (modeline: string) => guidelineTemplate(id, modeline)
+      : newBankText(id, options.guideline, guidelinesWith(options, folder));
+  writeContentFiles(folder, io.cwd, [{ file, kind, text }], shown);
+  const next = kind === 'bank' ? results.nextForBank(shown(file)) : results.nextForGuideline(shown(file));
+  io.err(`${results.created(shown(file), next)}\n`);
 }

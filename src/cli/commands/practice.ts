@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import { UsageError } from '../../errors.js';
-import { findBank, type GlobalOptions } from '../context.js';
-import { runInteractive } from '../interactive.js';
+import { findBank } from '../../app/open.js';
+import { parseSeed, type GlobalOptions } from '../context.js';
+import { runAttempt } from '../../app/run-attempt.js';
 import type { Io } from '../io.js';
 import { messages } from '../messages.js';
 
@@ -19,6 +19,7 @@ export interface PracticeOptions extends GlobalOptions {
  */
 export function practiceCommand(bankRef: string, options: PracticeOptions, io: Io): Promise<void> {
   if (!io.terminal) throw new UsageError(messages.needsTerminal('practice'));
-  const { resolved } = findBank(options, bankRef, fs.existsSync);
-  return runInteractive(resolved, { ...options, mode: 'practice' }, io, io.terminal);
+  const { resolved } = findBank(options, bankRef);
+  const seed = () => parseSeed(options.seed);
+  return runAttempt(resolved, { ...options, mode: 'practice', seed }, io, io.terminal).then(() => {});
 }

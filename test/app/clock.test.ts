@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockFrom } from '../../src/cli/context.js';
+import { clockFrom } from '../../src/app/clock.js';
 import { UsageError } from '../../src/errors.js';
 
 /** A system clock the test moves by hand. */

@@ -1,9 +1,6 @@
-/** User-facing text of the study-group commands (report --out, export, merge, stats). */
+/** User-facing text of the study-group files and commands (export, merge, stats), in one place. */
 export const shareMessages = {
-  cannotWrite: (file: string, why: string) => `Cannot write ${file}: ${why}`,
-  wrote: (file: string) => `Wrote ${file}\n`,
   exported: (attempts: number, file: string) => `Exported ${attempts} attempt${attempts === 1 ? '' : 's'} to ${file}\n`,
-  badName: 'A display name is 1 to 80 characters on one line.',
   noSuchDb: (file: string) =>
     `There is no attempts database ${file}. Pool your group's exports into it first: "qualify merge <files...> ` +
     `--db ${file}".`,

@@ -1,0 +1,73 @@
+import { parseAnswersFile, type AnswersText } from '../attempt/answers.js';
+import { recordAnswers, type BatchRequest } from '../attempt/batch.js';
+import type { Clock } from '../attempt/lifecycle.js';
+import { runAnswerStream, type StreamEvent } from '../attempt/stream.js';
+import { contentOf, reportStudy } from '../attempt/study-data.js';
+import type { Diagnostic } from '../content/diagnostic.js';
+import type { ResolvedBank } from '../content/types.js';
+import type { ContentSelection } from '../library/select.js';
+import { examSummary, renderJson } from '../report/render/json.js';
+import { reportAs } from '../ui/report-view.js';
+import { withStore, type Workspace } from './open.js';
+
+/** Where an answers-file attempt reports: the clock, the width and colour of its report, and stderr for notices. */
+export interface BatchRun {
+  clock: Clock;
+  color: boolean;
+  width: number;
+  err: (text: string) => void;
+}
+
+/**
+ * A whole attempt from an answers file, as one transaction (see attempt/batch.ts). The file's
+ * warnings go to `warn`, then `request()` is asked for; returns the report to print: the JSON
+ * summary, or the text report with its study part.
+ */
+export function attemptFromAnswers(
+  options: Workspace,
+  { selection, resolved }: { selection: ContentSelection; resolved: ResolvedBank },
+  input: AnswersText,
+  request: () => BatchRequest,
+  run: BatchRun & { json: boolean; warn: (warning: Diagnostic) => void },
+): string {
+  const answers = parseAnswersFile(
+    input,
+    resolved.bank,
+    // Every bank is read only to name the one a mistaken answers file was written for.
+    () => [...selection.loadAll().banks.values()].map((b) => b.bank),
+  );
+  answers.warnings.forEach(run.warn);
+  const { json, clock } = run;
+  const batch = request();
+  return withStore(
+    options,
+    ({ db, store }) => {
+      const report = recordAnswers({ store, resolved, clock, json }, batch, answers.responses);
+      if (json) return renderJson(examSummary(report));
+      const study = reportStudy({ db, store, content: contentOf(resolved) }, report, clock());
+      return reportAs('text', report, study, { color: run.color, width: run.width });
+    },
+    'write',
+    run.err,
+  );
+}
+
+/**
+ * `--answers - --stream`: an attempt driven line by line (see attempt/stream.ts); `request()` is
+ * asked for once the database is open.
+ */
+export function streamAttempt(
+  options: Workspace,
+  resolved: ResolvedBank,
+  request: () => BatchRequest,
+  run: { clock: Clock; err: (text: string) => void },
+  input: () => AsyncIterable<string>,
+  emit: (event: StreamEvent) => void,
+): Promise<void> {
+  return withStore(
+    options,
+    ({ store }) => runAnswerStream({ store, resolved, clock: run.clock, json: true }, request(), input, emit),
+    'write',
+    run.err,
+  );
+}

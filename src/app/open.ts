@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import envPaths from 'env-paths';
+import { openContentCache } from '../content/cache.js';
+import { openContentIndex } from '../content/index.js';
+import { selectContent, type ContentSelection } from '../library/select.js';
+import type { ContentSet } from '../content/loaded.js';
+import { loadContent } from '../library/load.js';
+import { SHIPPED_CONTENT_DIRS } from '../content/discover.js';
+import type { Guideline, ResolvedBank } from '../content/types.js';
+import { ContentError, UsageError } from '../errors.js';
+import { AttemptStore } from '../store/attempts.js';
+import { DatabaseRefusedError, openCheckedDatabase, type DB, type OpenedDatabase } from '../store/db.js';
+import { appMessages as messages } from './messages.js';
+
+/** Where a run finds its content and its attempts database: the global options, with its folder and home. */
+export interface Workspace {
+  content: string[];
+  db?: string;
+  /** The folder relative paths on the command line start from (the Io's, not the process's). */
+  cwd: string;
+  /** Where qualify keeps its own files, from the Io's environment (see homeDir). */
+  home: string;
+}
+
+/**
+ * The global options as typed on the command line (`--content a --db b`), for a command the
+ * learner is told to run next: without them it would look in the default places and not find
+ * the bank or the attempt.
+ */
+export function globalArgs(options: Workspace): string {
+  const quote = (value: string) => (/^[\w./~:@%+=-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+  const args = [
+    ...options.content.map((dir) => `--content ${quote(dir)}`),
+    ...(options.db === undefined ? [] : [`--db ${quote(options.db)}`]),
+  ];
+  return args.length ? ` ${args.join(' ')}` : '';
+}
+
+/** The command that continues an attempt in progress, with the global options it was started with. */
+export function resumeCommand(options: Workspace, mode: string, bankId: string): string {
+  return `qualify${globalArgs(options)} ${mode} ${bankId} --resume`;
+}
+
+/** Where qualify keeps its own files: `$QUALIFY_HOME`, or the platform's data folder. */
+export function homeDir(env: NodeJS.ProcessEnv): string {
+  return env.QUALIFY_HOME ? path.resolve(env.QUALIFY_HOME) : envPaths('qualify', { suffix: '' }).data;
+}
+
+export function databaseFile(options: Workspace): string {
+  if (options.db !== undefined && options.db.trim() === '') throw new UsageError(messages.emptyDbOption);
+  return options.db ? path.resolve(options.cwd, options.db) : path.join(options.home, 'qualify.db');
+}
+
+/** The search path for content: shipped folders, then the home content folder, then --content. */
+export function contentDirs(options: Workspace): string[] {
+  const folders = options.content.map((dir) => path.resolve(options.cwd, dir));
+  // A folder named on the command line that is not there is a typo, not "no content".
+  folders.forEach((folder, i) => {
+    if (!fs.existsSync(folder)) throw new UsageError(messages.noContentFolder(options.content[i]!));
+  });
+  return [...SHIPPED_CONTENT_DIRS, path.join(options.home, 'content'), ...folders];
+}
+
+/** The guidelines on the search path and in `folder` (where a new file goes), for `new` and `import`. */
+export function guidelinesWith(options: Workspace, folder: string): Map<string, Guideline> {
+  return loadContent([...contentDirs(options), folder]).guidelines;
+}
+
+/**
+ * Finds the content on the search path (plus any extra files) through the index kept beside the
+ * per-file cache, reading only files that are new, changed or had a problem; stops the command
+ * (exit 2) when any file has an error, with its position.
+ */
+export function selectAllContent(options: Workspace, extraFiles: string[] = []): ContentSelection {
+  const cacheDir = path.join(options.home, 'cache', 'content');
+  const selection = selectContent(
+    contentDirs(options),
+    extraFiles,
+    openContentCache(cacheDir),
+    openContentIndex(cacheDir),
+  );
+  if (selection.errors.length)
+    throw new ContentError(selection.errors, messages.contentErrors(selection.errors.length));
+  return selection;
+}
+
+/** Loads all content and stops the command (exit 2) when any file has an error. */
+export function loadAllContent(options: Workspace, extraFiles: string[] = []): ContentSet {
+  return selectAllContent(options, extraFiles).loadAll();
+}
+
+/**
+ * Finds a bank by id, or by the path of its file (which is then loaded too), reading only that
+ * bank and its guideline.
+ */
+export function findBank(
+  options: Workspace,
+  idOrFile: string,
+  fileExists: (p: string) => boolean = fs.existsSync,
+): { content: ContentSet; resolved: ResolvedBank; selection: ContentSelection } {
+  const looksLikeFile = /\.ya?ml$/i.test(idOrFile) || idOrFile.includes('/') || idOrFile.includes(path.sep);
+  if (looksLikeFile) {
+    const file = path.resolve(options.cwd, idOrFile);
+    if (!fileExists(file)) throw new UsageError(messages.noSuchFile(idOrFile));
+    const selection = selectAllContent({ ...options, content: [...options.content, path.dirname(file)] }, [file]);
+    const record = selection.byFile(file);
+    const content = record ? selection.load([record.id]) : undefined;
+    const resolved = content && [...content.banks.values()].find((b) => b.bank.file === file);
+    if (!content || !resolved) throw new UsageError(messages.notABank(idOrFile));
+    return { content, resolved, selection };
+  }
+  const selection = selectAllContent(options);
+  const content = selection.load([idOrFile]);
+  const resolved = content.banks.get(idOrFile);
+  if (!resolved)
+    throw new UsageError(
+      messages.unknownBank(
+        idOrFile,
+        selection.banks.map((b) => b.id),
+      ),
+    );
+  return { content, resolved, selection };
+}
+
+/**
+ * Opens the attempts database; the caller closes it. `read` access (history, report) never
+ * creates or changes the file. `notify` hears about a backup taken before a schema upgrade.
+ */
+export function openStore(
+  options: Workspace,
+  access: 'read' | 'write' = 'write',
+  notify?: (text: string) => void,
+): { db: DB; store: AttemptStore; file: string } {
+  const file = databaseFile(options);
+  let opened: OpenedDatabase;
+  try {
+    opened = openCheckedDatabase(file, { write: access === 'write', createFolder: options.db === undefined });
+  } catch (error) {
+    if (error instanceof DatabaseRefusedError) throw new UsageError(messages.databaseRefused(file, error.problem));
+    throw new UsageError(messages.cannotOpenDb(file, (error as Error).message));
+  }
+  if (opened.backupFile) notify?.(messages.databaseBackedUp(opened.backupFile));
+  return { db: opened.db, store: new AttemptStore(opened.db), file };
+}
+
+/** Runs `use` with the attempts database open (see openStore) and closes it after, when a promise settles too. */
+export function withStore<T>(
+  options: Workspace,
+  use: (opened: { db: DB; store: AttemptStore; file: string }) => T,
+  access: 'read' | 'write' = 'write',
+  notify?: (text: string) => void,
+): T {
+  const opened = openStore(options, access, notify);
+  let pending = false;
+  try {
+    const result = use(opened);
+    if (result instanceof Promise) {
+      pending = true;
+      return result.finally(() => opened.db.close()) as T;
+    }
+    return result;
+  } finally {
+    if (!pending) opened.db.close();
+  }
+}

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { textWidth } from '../text/width.js';
 import type { History } from '../attempt/history.js';
 import type { AttemptMode } from '../exam/attempt-kind.js';
 import { renderJson } from '../report/render/json.js';
@@ -67,7 +67,7 @@ export function historyText({ attempts, retake, analytics }: History, bankId: st
         a.status === 'expired' ? c.dim(' (time ran out)') : a.status === 'abandoned' ? c.dim(' (abandoned)') : '';
       const outcome = `${result}${ending}`;
       const row = `  #${String(a.id).padEnd(4)} ${formatWhen(a.startedAt).padEnd(WHEN_WIDTH)}  ${a.mode.padEnd(8)}`;
-      if (stringWidth(`${row}  ${outcome}`) <= width) text += `${row}  ${outcome}\n`;
+      if (textWidth(`${row}  ${outcome}`) <= width) text += `${row}  ${outcome}\n`;
       else {
         say(row.trimEnd(), 8);
         say(`        ${outcome}`, 8);

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { textWidth } from '../text/width.js';
 import type { ReportStudy } from '../attempt/study-data.js';
 import type { ReportModel } from '../report/model.js';
 import { renderHtml } from '../report/render/html.js';
@@ -22,7 +22,7 @@ export function reportStudyText(study: ReportStudy, color: boolean, width: numbe
     const line = sanitize(m.nextStep(text, command));
     // The command is kept whole, to be copied: on its own line when the sentence and it do not fit.
     const lines =
-      stringWidth(line) <= width
+      textWidth(line) <= width
         ? [line]
         : [...wrapLines(sanitize(m.nextStepText(text)), width, { hang: 2 }), `  → ${sanitize(command)}`];
     body.push('', ...lines.map((l) => c.bold(l)));

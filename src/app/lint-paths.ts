@@ -9,7 +9,7 @@ import type { PooledAttempt } from '../stats/item-stats.js';
 import { bankIdsWithAttempts, pooledAttempts } from '../store/pool.js';
 import { readInputBytes, STDIN_ARGUMENT, STDIN_NAME } from './input.js';
 import { lintPathMessages as messages } from './messages.js';
-import { contentDirs, withStore, type Workspace } from './open.js';
+import { contentCacheOf, contentDirs, withStore, type Workspace } from './open.js';
 
 /** Files and folders named on the command line, as absolute paths; a missing one is a usage error. */
 function collectTargets(
@@ -55,7 +55,7 @@ export function lintPaths(
   pooledAttempts?: ReadonlyMap<string, readonly PooledAttempt[]>,
 ): LintResult {
   const { dirs, files, sources } = collectTargets(paths, io.cwd);
-  const content = loadContent([...contentDirs(options), ...dirs], files, undefined, sources);
+  const content = loadContent([...contentDirs(options), ...dirs], files, contentCacheOf(options), sources);
   const inDirs = new Set(findContentFiles(dirs));
   const withDiagnostics = new Set(content.diagnostics.map((d) => d.file));
   const explicit = new Set(files);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
-import { openContentCache } from '../content/cache.js';
+import { openContentCache, type ContentCache } from '../content/cache.js';
 import { openContentIndex } from '../content/index.js';
 import { selectContent, type ContentSelection } from '../library/select.js';
 import type { ContentSet } from '../content/loaded.js';
@@ -67,18 +67,22 @@ export function guidelinesWith(options: Workspace, folder: string): Map<string, 
   return loadContent([...contentDirs(options), folder]).guidelines;
 }
 
+const contentCacheDir = (options: Workspace) => path.join(options.home, 'cache', 'content');
+
+/** The per-file content cache in the data folder (see content/cache.ts). */
+export const contentCacheOf = (options: Workspace): ContentCache => openContentCache(contentCacheDir(options));
+
 /**
  * Finds the content on the search path (plus any extra files) through the index kept beside the
  * per-file cache, reading only files that are new, changed or had a problem; stops the command
  * (exit 2) when any file has an error, with its position.
  */
 export function selectAllContent(options: Workspace, extraFiles: string[] = []): ContentSelection {
-  const cacheDir = path.join(options.home, 'cache', 'content');
   const selection = selectContent(
     contentDirs(options),
     extraFiles,
-    openContentCache(cacheDir),
-    openContentIndex(cacheDir),
+    contentCacheOf(options),
+    openContentIndex(contentCacheDir(options)),
   );
   if (selection.errors.length)
     throw new ContentError(selection.errors, messages.contentErrors(selection.errors.length));

@@ -1,4 +1,4 @@
-import { parseYaml, type ParsedFile } from './parse.js';
+import { parseYaml, positionOf, type ParsedFile, type PathSegment } from './parse.js';
 
 /*
  * A bank is mostly its `questions:` list, and an author editing a big bank changes one or two
@@ -22,12 +22,17 @@ interface Item {
   text: string;
   /** Offset of the item's first line in the file. */
   offset: number;
+  /** Its first line's number in the file (1-based). */
+  line: number;
 }
 
 export interface Cut {
   /** The file without the items: the other top-level keys, with `questions:` left empty. */
   rest: string;
   items: Item[];
+  /** The line of `questions:`, and of the first line after the list (1-based; rest's lines after it come from there on). */
+  questionsLine: number;
+  afterLine: number;
 }
 
 const TOP_KEY = /^[A-Za-z_][\w-]*:(?:\s|$)/;
@@ -69,7 +74,7 @@ export function cutQuestions(source: string): Cut | undefined {
     const lead = leads[i]!;
     if (lead === -1 || lead > indent) continue; // blank, a comment, or inside the current item
     if (lead === indent && lines[i]!.startsWith(marker)) {
-      if (i > first) items.push({ text: lines.slice(from, i).join('\n'), offset: fromOffset });
+      if (i > first) items.push({ text: lines.slice(from, i).join('\n'), offset: fromOffset, line: from + 1 });
       from = i;
       fromOffset = lineAt;
       continue;
@@ -79,9 +84,9 @@ export function cutQuestions(source: string): Cut | undefined {
     end = i;
     break;
   }
-  items.push({ text: lines.slice(from, end).join('\n'), offset: fromOffset });
+  items.push({ text: lines.slice(from, end).join('\n'), offset: fromOffset, line: from + 1 });
   const rest = [...lines.slice(0, start + 1), ...lines.slice(end)].join('\n');
-  return { rest, items };
+  return { rest, items, questionsLine: start + 1, afterLine: end + 1 };
 }
 
 /**
@@ -132,4 +137,32 @@ export function valueFromCut(
     values.set(key, value);
   }
   return { value: { ...head, questions }, values };
+}
+
+/**
+ * Where a place in the file is, found by parsing only the part it is in: the question for a
+ * place inside one, else the file without its questions (whose lines after `questions:` are
+ * moved back to where they are in the file). Undefined where only a whole parse can tell
+ * (the list itself, a question the cut does not have, a part that does not parse alone).
+ */
+export function locateInCut(
+  file: string,
+  cut: Cut,
+  path: readonly PathSegment[],
+  at: 'value' | 'key',
+): { line: number; column: number } | undefined {
+  // A list item has no key: positionOf gives its list's place, which may lie in another part.
+  if (at === 'key' && typeof path[path.length - 1] === 'number') return undefined;
+  if (path[0] === 'questions' && (path.length > 1 || at === 'value')) {
+    const item = typeof path[1] === 'number' ? cut.items[path[1]] : undefined;
+    if (!item) return undefined;
+    const alone = parseYaml(file, item.text);
+    if (alone.syntaxProblems.length) return undefined;
+    const { line, column } = positionOf(alone, [0, ...path.slice(2)], at);
+    return { line: item.line + line - 1, column };
+  }
+  const rest = parseYaml(file, cut.rest);
+  if (rest.syntaxProblems.length) return undefined;
+  const { line, column } = positionOf(rest, path, at);
+  return { line: line <= cut.questionsLine ? line : cut.afterLine + (line - cut.questionsLine - 1), column };
 }

@@ -24,6 +24,11 @@ export interface ParsedFile {
   syntaxProblems: SyntaxProblem[];
   /** The same problems as diagnostics, for YAML that is not content (answers files). */
   diagnostics: Diagnostic[];
+  /**
+   * Finds a place without `doc` (a file read from the cache, which parses only the question
+   * the place is in); when absent, `positionOf` walks `doc`.
+   */
+  locate?: (path: readonly PathSegment[], at: 'value' | 'key') => { line: number; column: number };
 }
 
 export interface SyntaxProblem {
@@ -287,10 +292,11 @@ function child(node: unknown, key: PathSegment): Node | undefined {
  * back to the deepest node that exists, so every diagnostic still has a position.
  */
 export function positionOf(
-  parsed: Pick<ParsedFile, 'doc' | 'lineCounter'>,
+  parsed: Pick<ParsedFile, 'doc' | 'lineCounter' | 'locate'>,
   path: readonly PathSegment[],
   at: 'value' | 'key' = 'value',
 ): { line: number; column: number } {
+  if (parsed.locate) return parsed.locate(path, at);
   let node: unknown = parsed.doc.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i++) {

@@ -4,8 +4,8 @@ import { stampOf, type ContentCache } from '../content/cache.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { findContentFiles } from '../content/discover.js';
 import type { ContentKind, ContentSet, LoadedFile } from '../content/loaded.js';
-import { parseYaml, type ParsedFile } from '../content/parse.js';
-import { cutQuestions, itemValues, valueFromCut } from '../content/chunks.js';
+import { parseYaml, positionOf, type ParsedFile } from '../content/parse.js';
+import { cutQuestions, itemValues, locateInCut, valueFromCut, type Cut } from '../content/chunks.js';
 import { FileTooLargeError, readContentFile, tooLargeData } from '../content/read.js';
 import { resolveBank, resolveGuideline } from '../content/resolve.js';
 import type { GuidelineFile } from '../content/schema/types.generated.js';
@@ -59,18 +59,19 @@ function mediaOnDisk(bank: Bank): MediaOnDisk[] {
 }
 
 /**
- * A file remembered by the cache: its value when asked for (from the cache, or parsed when the
- * cache kept only the resolved bank), its source positions only if a later check needs one
- * (then the file is parsed after all).
+ * A file remembered by the cache: its value when asked for (from the cache, or parsed when
+ * `value` has none), its source positions only if a later check needs one (then the file is
+ * parsed after all).
  */
 function rememberedFile(file: string, value?: () => unknown, source?: string): ParsedFile {
   let full: ParsedFile | undefined;
   const parse = () => (full ??= parseYaml(file, source ?? readContentFile(file)));
   let kept: { value: unknown } | undefined;
+  let cut: Cut | null | undefined;
   return {
     file,
     get value() {
-      kept ??= { value: value ? value() : parse().value };
+      kept ??= { value: value?.() ?? parse().value };
       return kept.value;
     },
     syntaxProblems: [],
@@ -81,10 +82,28 @@ function rememberedFile(file: string, value?: () => unknown, source?: string): P
     get lineCounter() {
       return parse().lineCounter;
     },
+    // The text alone (lint reads its disable comments), without parsing it.
     get source() {
-      return source ?? parse().source;
+      return (source ??= full?.source ?? readContentFile(file));
+    },
+    // A place in a bank parses only the question it is in (a lint warning on every big bank
+    // would otherwise parse every file whole).
+    locate(path, at) {
+      if (!full) {
+        cut ??= cutQuestions(this.source) ?? null;
+        const found = cut && locateInCut(file, cut, path, at);
+        if (found) return found;
+      }
+      return positionOf(parse(), path, at);
     },
   };
+}
+
+/** A bank's value built from its remembered questions without parsing them (undefined: it cannot be). */
+function valueFromItems(file: string, source: string, cache: ContentCache | undefined): unknown {
+  const cut = cache && cutQuestions(source);
+  const known = cut && cache.items(file);
+  return (known && valueFromCut(file, cut, known)?.value) ?? undefined;
 }
 
 /**
@@ -206,7 +225,9 @@ export function loadContent(
     // as long as its guideline file is the one it was resolved against (checked below).
     const resolved = stat && cache?.lookup(file, stat, 'resolved');
     if (resolved && isResolvedEntry(resolved.value, file)) {
-      Object.assign(loaded.get(file)!, { parsed: rememberedFile(file), kind: 'bank' });
+      // Its value (some lint rules read what the author wrote) from its remembered questions.
+      const parsed: ParsedFile = rememberedFile(file, () => valueFromItems(file, parsed.source, cache));
+      Object.assign(loaded.get(file)!, { parsed, kind: 'bank' });
       remembered.push({ file, value: resolved.value });
       continue;
     }

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openContentCache } from '../../src/content/cache.js';
-import { cutQuestions, itemValues, valueFromCut } from '../../src/content/chunks.js';
+import { cutQuestions, itemValues, locateInCut, valueFromCut } from '../../src/content/chunks.js';
 import { findContentFiles } from '../../src/content/discover.js';
-import { parseYaml } from '../../src/content/parse.js';
+import { parseYaml, positionOf, type PathSegment } from '../../src/content/parse.js';
 import { loadContent } from '../../src/library/load.js';
 import { GUIDELINE, bankYaml, tempTree } from '../helpers.js';
 
@@ -45,6 +45,31 @@ describe('cutting a bank into its questions', () => {
       expect(valueFromCut(file, cut!, new Map())?.value, file).toEqual(whole.value);
       expect(itemValues(whole, cut!)?.size, file).toBe((whole.value as { questions: unknown[] }).questions.length);
     }
+  });
+
+  it('finds every place of every shipped bank where a whole parse finds it, parsing only its part', () => {
+    /** Every path to a value in the file (each key and list item on the way). */
+    const pathsOf = (value: unknown, at: PathSegment[] = []): PathSegment[][] => {
+      const inside =
+        value !== null && typeof value === 'object'
+          ? Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...at, Array.isArray(value) ? Number(k) : k]))
+          : [];
+      return [at, ...inside];
+    };
+    let checked = 0;
+    for (const file of findContentFiles([path.join(ROOT, 'question-banks')])) {
+      const source = fs.readFileSync(file, 'utf8');
+      const whole = parseYaml(file, source);
+      const cut = cutQuestions(source)!;
+      for (const at of ['value', 'key'] as const)
+        for (const place of pathsOf(whole.value).filter((p) => p.length > 0)) {
+          const found = locateInCut(file, cut, place, at);
+          if (found === undefined) continue; // left to the whole parse
+          expect(found, `${file} ${place.join('.')} ${at}`).toEqual(positionOf(whole, place, at));
+          checked++;
+        }
+    }
+    expect(checked).toBeGreaterThan(10_000);
   });
 
   it('keeps block scalars, comments and two-line quoted strings inside their question; keys after the list', () => {

@@ -57,6 +57,21 @@ describe('qualify lint on the fixture tree (one instance of every problem)', () 
     expect(docs.filter((id) => !ids.has(id))).toEqual(['file', 'item-stats']);
   });
 
+  it('lists the same problems at the same places when the clean files come from the cache', async () => {
+    const warm = tempHome();
+    try {
+      const first = await cli(['lint', 'tree'], { home: warm, cwd: FOLDER });
+      const cached = fs.readdirSync(path.join(warm, 'cache', 'content'));
+      expect(cached.length).toBeGreaterThan(2); // the files without an error were remembered
+      const second = await cli(['lint', 'tree'], { home: warm, cwd: FOLDER });
+      expect(fromStylish(second.stdout)).toEqual(fromStylish(first.stdout));
+      expect(fromStylish(second.stdout).sort()).toEqual([...EXPECTED].sort());
+      expect(second.code).toBe(1);
+    } finally {
+      fs.rmSync(warm, { recursive: true, force: true });
+    }
+  });
+
   it('stylish (the default) lists exactly the expected problems, grouped by file, and exits 1', async () => {
     const result = await lint();
     expect(result.code).toBe(1);

@@ -30,7 +30,7 @@ export interface Cut {
   /** The file without the items: the other top-level keys, with `questions:` left empty. */
   rest: string;
   items: Item[];
-  /** The line of `questions:`, and of the first line after the list (1-based; rest's lines after it come from there on). */
+  /** Lines (1-based) of `questions:` and of the first line after the list; rest's later lines come from there. */
   questionsLine: number;
   afterLine: number;
 }

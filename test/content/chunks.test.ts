@@ -6,6 +6,7 @@ import { cutQuestions, itemValues, locateInCut, valueFromCut } from '../../src/c
 import { findContentFiles } from '../../src/content/discover.js';
 import { parseYaml, positionOf, type PathSegment } from '../../src/content/parse.js';
 import { loadContent } from '../../src/library/load.js';
+import { seededRandom } from '../../src/exam/draw.js';
 import { GUIDELINE, bankYaml, tempTree } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -192,5 +193,71 @@ describe('loading an edited bank', () => {
     const { prompts: shownPrompts, problems } = prompts();
     expect(shownPrompts).toHaveLength(4);
     expect(problems).toEqual(['27:9 unique-ids']);
+  });
+});
+
+describe('random edits to a shipped bank', () => {
+  it('load from the cache exactly as from a whole parse: the same bank, the same problems at the same places', () => {
+    const shipped = path.join(ROOT, 'question-banks', 'search-evaluation');
+    const [bankFile] = findContentFiles([shipped]);
+    const guidelineFile = findContentFiles([path.join(ROOT, 'guidelines')]).find((f) =>
+      f.includes('search-evaluation'),
+    )!;
+    const original = fs.readFileSync(bankFile!, 'utf8').split('\n');
+    const dir = tempTree({ 'content/b.yaml': original.join('\n') });
+    fs.copyFileSync(guidelineFile, path.join(dir, 'content', 'g.yaml'));
+    const file = path.join(dir, 'content', 'b.yaml');
+    const cacheDir = path.join(dir, 'cache');
+    const next = seededRandom(5);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+    const edits: ((lines: string[]) => void)[] = [
+      (lines) => void lines.splice(Math.floor(next() * lines.length), 1), // a line deleted
+      (lines) => {
+        const at = Math.floor(next() * lines.length);
+        lines.splice(at, 0, lines[at]!); // a line doubled
+      },
+      (lines) => {
+        const at = Math.floor(next() * lines.length);
+        lines[at] = ` ${lines[at]}`; // indented one more
+      },
+      (lines) => {
+        const at = Math.floor(next() * lines.length);
+        lines[at] = lines[at]!.replace(/^ /, ''); // indented one less
+      },
+      (lines) => {
+        const at = Math.floor(next() * lines.length);
+        const line = lines[at]!;
+        const cut = Math.floor(next() * (line.length + 1));
+        lines[at] = line.slice(0, cut) + pick(['"', "'", ':', '- ', '#', '&a ', '*a', '[', '{', 'x']) + line.slice(cut);
+      },
+      (lines) => {
+        // A whole question moved elsewhere in the list.
+        const starts = lines.flatMap((l, i) => (l.startsWith('  - id:') ? [i] : []));
+        const from = pick(starts);
+        const to = starts.find((s) => s > from) ?? lines.length;
+        const moved = lines.splice(from, to - from);
+        lines.splice(pick(starts.filter((s) => s <= lines.length)), 0, ...moved);
+      },
+    ];
+    let lines = [...original];
+    let mismatches = 0;
+    for (let round = 0; round < 80; round++) {
+      // Mostly one edit to the last good text, now and then a fresh start.
+      if (next() < 0.15) lines = [...original];
+      pick(edits)(lines);
+      fs.writeFileSync(file, lines.join('\n'));
+      const later = new Date(Date.now() + 5000 + round * 1000);
+      fs.utimesSync(file, later, later);
+      const cached = loadContent([path.join(dir, 'content')], [], openContentCache(cacheDir));
+      const fresh = loadContent([path.join(dir, 'content')], []);
+      const same =
+        JSON.stringify(cached.diagnostics) === JSON.stringify(fresh.diagnostics) &&
+        JSON.stringify([...cached.banks.values()].map((b) => b.bank)) ===
+          JSON.stringify([...fresh.banks.values()].map((b) => b.bank));
+      if (!same) mismatches++;
+      // Keep editing a file that still loads; start again from one that broke.
+      if (fresh.diagnostics.some((d) => d.severity === 'error')) lines = [...original];
+    }
+    expect(mismatches).toBe(0);
   });
 });

@@ -1,9 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type BetterSqlite3 from 'better-sqlite3';
 
-export type DB = Database.Database;
+export type DB = BetterSqlite3.Database;
+
+/**
+ * better-sqlite3, loaded when a database is first opened: commands that never open one (`list`,
+ * `read`, `lint` without attempts) do not pay for loading its native module.
+ */
+let sqlite: typeof BetterSqlite3 | undefined;
+const openSqlite = (file: string): DB =>
+  new (sqlite ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3)(file);
 
 /** A version 4 (random) UUID computed by SQLite, so an attempt has one from the moment it is inserted. */
 const RANDOM_UUID =
@@ -171,14 +180,14 @@ export function openCheckedDatabase(
   file: string,
   options: OpenOptions = { write: true, createFolder: true },
 ): OpenedDatabase {
-  if (file === ':memory:') return { db: configure(new Database(':memory:'), true) };
+  if (file === ':memory:') return { db: configure(openSqlite(':memory:'), true) };
   const folder = path.dirname(path.resolve(file));
   if (!fs.existsSync(folder)) {
     if (!options.createFolder) throw new DatabaseRefusedError({ kind: 'no-folder', folder });
     fs.mkdirSync(folder, { recursive: true });
   }
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
-  if (!exists && !options.write) return { db: configure(new Database(':memory:'), true) };
+  if (!exists && !options.write) return { db: configure(openSqlite(':memory:'), true) };
   if (exists && readHeader(file) !== SQLITE_HEADER) throw new DatabaseRefusedError({ kind: 'not-sqlite' });
 
   const companions = [`${file}-wal`, `${file}-shm`].filter((f) => fs.existsSync(f));
@@ -189,7 +198,7 @@ export function openCheckedDatabase(
   }
   if (options.write && fs.existsSync(file)) restoreCompanionPermissions(file, companions);
 
-  const db = new Database(file);
+  const db = openSqlite(file);
   db.pragma('busy_timeout = 5000');
   inspectOrClose(db);
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -280,7 +289,7 @@ function openPrivateCopy(file: string, companions: string[]): DB {
   fs.copyFileSync(file, copy);
   for (const companion of companions) fs.copyFileSync(companion, copy + companion.slice(file.length));
   for (const f of fs.readdirSync(folder)) fs.chmodSync(path.join(folder, f), 0o600);
-  const db = new Database(copy);
+  const db = openSqlite(copy);
   inspectOrClose(db);
   return configure(db, false);
 }

@@ -9,6 +9,7 @@ import type { PooledAttempt } from '../stats/item-stats.js';
 import { bankIdsWithAttempts, pooledAttempts } from '../store/pool.js';
 import { readInputBytes, STDIN_ARGUMENT, STDIN_NAME } from './input.js';
 import { lintPathMessages as messages } from './messages.js';
+import { bankLintMemo } from './lint-memo.js';
 import { contentCacheOf, contentDirs, withStore, type Workspace } from './open.js';
 
 /** Files and folders named on the command line, as absolute paths; a missing one is a usage error. */
@@ -55,7 +56,8 @@ export function lintPaths(
   pooledAttempts?: ReadonlyMap<string, readonly PooledAttempt[]>,
 ): LintResult {
   const { dirs, files, sources } = collectTargets(paths, io.cwd);
-  const content = loadContent([...contentDirs(options), ...dirs], files, contentCacheOf(options), sources);
+  const cache = contentCacheOf(options);
+  const content = loadContent([...contentDirs(options), ...dirs], files, cache, sources);
   const inDirs = new Set(findContentFiles(dirs));
   const withDiagnostics = new Set(content.diagnostics.map((d) => d.file));
   const explicit = new Set(files);
@@ -81,7 +83,7 @@ export function lintPaths(
     )
     .map((f) => f.file);
   if (targets.length === 0 && files.length === 0) throw new UsageError(messages.noFilesFound([...paths]));
-  return lintContent(content, targets, undefined, pooledAttempts);
+  return lintContent(content, targets, undefined, pooledAttempts, bankLintMemo(cache, content));
 }
 
 /** The finished attempts of every bank in the `--stats` database, which must already exist. */

@@ -24,10 +24,11 @@ import type { ContentKind } from './validate.js';
 export interface ContentCache {
   /**
    * `variant` names a second entry of the same file: `resolved` holds a bank as resolved
-   * against its guideline (with that guideline's file and stamp, for the caller to check).
+   * against its guideline (with that guideline's file and stamp, for the caller to check), `lint`
+   * what lint's rules found in it. `stat` may be a stamp taken earlier (see `stampOf`).
    */
-  lookup(file: string, stat: fs.Stats, variant?: Variant): { kind: ContentKind; value: unknown } | undefined;
-  remember(file: string, stat: fs.Stats, kind: ContentKind, value: unknown, variant?: Variant): void;
+  lookup(file: string, stat: fs.Stats | string, variant?: Variant): { kind: ContentKind; value: unknown } | undefined;
+  remember(file: string, stat: fs.Stats | string, kind: ContentKind, value: unknown, variant?: Variant): void;
   /** Kept for callers; entries are written as they are remembered. */
   save(): void;
   /**
@@ -38,7 +39,7 @@ export interface ContentCache {
   rememberItems(file: string, items: Map<string, unknown>): void;
 }
 
-export type Variant = 'value' | 'resolved' | 'items';
+export type Variant = 'value' | 'resolved' | 'items' | 'lint';
 
 /** Item values hold whatever the file is now: their entry carries no stamp. */
 const ANY_STAMP = '*';
@@ -109,8 +110,9 @@ export function openContentCache(cacheDir: string): ContentCache {
     }
   }
   return {
-    lookup: (file, stat, variant = 'value') => read(file, stampOf(stat), variant),
-    remember: (file, stat, kind, value, variant = 'value') => write(file, stampOf(stat), kind, value, variant),
+    lookup: (file, stat, variant = 'value') => read(file, typeof stat === 'string' ? stat : stampOf(stat), variant),
+    remember: (file, stat, kind, value, variant = 'value') =>
+      write(file, typeof stat === 'string' ? stat : stampOf(stat), kind, value, variant),
     save() {},
     items(file) {
       const kept = read(file, ANY_STAMP, 'items');

@@ -31,4 +31,6 @@ export interface LoadedFile {
    * resolved, so lint reports every problem in one run, but no command can use the bank.
    */
   brokenQuestions?: number;
+  /** With a cache: the file's stamp (see cache.ts) when it was read, which what is remembered of it is keyed by. */
+  stamp?: string;
 }

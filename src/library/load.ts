@@ -216,7 +216,11 @@ export function loadContent(
 
   for (const file of files) {
     try {
-      if (cache && !sources?.has(file)) stats.set(file, fs.statSync(file));
+      if (cache && !sources?.has(file)) {
+        const stat = fs.statSync(file);
+        stats.set(file, stat);
+        loaded.get(file)!.stamp = stampOf(stat);
+      }
     } catch {
       // readOne reports why the file cannot be read.
     }

@@ -63,6 +63,16 @@ export const RULES: readonly LintRule[] = [
 
 export const RULE_IDS: ReadonlySet<RuleId> = new Set(RULES.map((r) => r.meta.id));
 
+/**
+ * What the `lintBank` visitors found in a bank, kept between runs: it depends only on the bank's
+ * file, its guideline's file and the rules' code, which the caller keys it by. `rules` names the
+ * rules that ran, so a run with other rules never takes another's findings.
+ */
+export interface BankLintMemo {
+  get(loaded: LoadedFile, rules: string): Diagnostic[] | undefined;
+  set(loaded: LoadedFile, rules: string, found: readonly Diagnostic[]): void;
+}
+
 export interface LintResult {
   /** Every problem in the linted files, sorted by file, line and column. */
   problems: Diagnostic[];
@@ -100,6 +110,7 @@ export function lintContent(
   targetFiles: readonly string[],
   rules: readonly LintRule[] = RULES,
   pooledAttempts?: LintEnvironment['pooledAttempts'],
+  memo?: BankLintMemo,
 ): LintResult {
   const targetSet = new Set(targetFiles);
   const targets: LoadedFile[] = content.files.filter((f) => targetSet.has(f.file));
@@ -109,6 +120,10 @@ export function lintContent(
   const running = new Set<string>(rules.map((r) => r.meta.id));
   const known = RULE_IDS as ReadonlySet<string>;
 
+  // Rules that read only the bank and its guideline are remembered; the rest run every time.
+  const remembered = rules.filter((r) => !r.meta.readsAttempts);
+  const freshEachRun = rules.filter((r) => r.meta.readsAttempts);
+  const rememberedKey = remembered.map((r) => r.meta.id).join(',');
   const found = content.diagnostics.filter(
     (d) => targetSet.has(d.file) && (running.has(d.ruleId) || !known.has(d.ruleId)),
   );
@@ -122,7 +137,15 @@ export function lintContent(
         guideline: loaded.bankGuideline,
         sound: sound && loaded.bankGuideline !== undefined,
       };
-      found.push(...visit(rules, 'lintBank', file, parsed, node, environment));
+      if (!memo || !node.sound) found.push(...visit(rules, 'lintBank', file, parsed, node, environment));
+      else {
+        let kept = memo.get(loaded, rememberedKey);
+        if (!kept) {
+          kept = visit(remembered, 'lintBank', file, parsed, node, environment);
+          memo.set(loaded, rememberedKey, kept);
+        }
+        found.push(...kept, ...visit(freshEachRun, 'lintBank', file, parsed, node, environment));
+      }
     }
     if (guideline) {
       const node = { loaded: { ...loaded, guideline }, guideline, banks: banksOf(content, guideline), sound };

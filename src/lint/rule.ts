@@ -80,6 +80,11 @@ export interface RuleMeta<M extends Messages> {
    * `lint`: only `qualify lint` checks it.
    */
   phase: 'load' | 'lint';
+  /**
+   * The rule's `lintBank` reads more than the bank file and its guideline (the pooled attempts
+   * of `--stats`), so what it finds is never remembered between runs (see `BankLintMemo`).
+   */
+  readsAttempts?: boolean;
   /** Every user-facing text of the rule, by message id. */
   messages: M;
 }

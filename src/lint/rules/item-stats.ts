@@ -11,6 +11,7 @@ export const itemStats = defineRule({
     id: 'item-stats',
     severity: 'warning',
     phase: 'lint',
+    readsAttempts: true,
     description:
       'With `--stats <db>`: questions whose facility or discrimination in pooled attempts suggests a problem.',
     messages: {

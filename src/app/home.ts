@@ -1,6 +1,8 @@
 import type { Clock } from '../attempt/lifecycle.js';
 import { latestNextStep } from '../attempt/study-data.js';
 import { newSeed } from '../exam/draw.js';
+import { StudyStore } from '../store/study.js';
+import { guidelineRecords, runReader } from '../ui/guideline-reader.js';
 import { bankStatus, runHome } from '../ui/home-screen.js';
 import type { Terminal } from '../ui/terminal.js';
 import { historyPage } from './history.js';
@@ -33,6 +35,12 @@ export async function runHomeScreen(
       runAttempt: (resolved, mode, resume) =>
         runAttempt(resolved, { ...options, mode, resume, seed: newSeed }, run, terminal),
       historyText: (resolved, color) => historyPage(options, resolved.bank.id, { ...run, color }),
+      readGuideline: (resolved) =>
+        withStore(options, async ({ db, store }) => {
+          const { guideline } = resolved;
+          const records = guidelineRecords(store, content, guideline);
+          await runReader({ guideline, startAt: undefined, records, study: new StudyStore(db), terminal, clock });
+        }),
     },
     terminal,
   );

@@ -9,7 +9,6 @@ import { uiMessages } from './messages.js';
 import { choicePrompt } from './prompts/choice.js';
 import { unlessClosed } from './prompts/closed.js';
 import { pagerPrompt } from './prompts/pager.js';
-import { guidelineText } from './question-view.js';
 import { clearRows } from './resize.js';
 import { safe } from './screen.js';
 import { studyMessages } from './study-messages.js';
@@ -25,6 +24,8 @@ export interface HomeActions {
   runAttempt(resolved: ResolvedBank, mode: AttemptMode, resume: boolean): Promise<boolean>;
   /** A bank's history, as `qualify history <bank>` prints it. */
   historyText(resolved: ResolvedBank, color: boolean): string;
+  /** The bank's guideline in the reader of `qualify read` (contents, search, passes); returns when closed. */
+  readGuideline(resolved: ResolvedBank): Promise<void>;
 }
 
 /** One bank's line on the home screen: best score, passed, and when the exam is open. */
@@ -166,15 +167,7 @@ class HomeScreens {
           break;
         }
         case 'guideline':
-          await unlessClosed(() =>
-            pagerPrompt(
-              {
-                screen: this.screen('', resolved.guideline.title),
-                text: guidelineText(resolved.guideline, undefined, terminal.color),
-              },
-              context,
-            ),
-          );
+          await this.actions.readGuideline(resolved);
           break;
         case 'history': {
           const text = this.actions.historyText(resolved, terminal.color);

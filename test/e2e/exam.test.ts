@@ -201,8 +201,9 @@ describe('the interactive exam in a terminal (tmux)', () => {
     t.send('Enter');
     screen = await t.waitFor('Take the exam');
     expect(screen).toContain('Fixture Bank');
-    t.send('3', 'Enter'); // Read the guideline
-    await t.waitFor('Fixture Guideline');
+    t.send('3', 'Enter'); // Read the guideline: the reader of `qualify read`, with its contents and search
+    screen = await t.waitFor('/ search or section id');
+    expect(screen).toContain('Fixture Guideline');
     t.send('q');
     screen = await t.waitFor('Take the exam');
     expect(screen).toContain('Fixture Bank');

@@ -162,12 +162,19 @@ class AttemptRunner {
 
   /** A choice on a plain screen (no status line): the value picked, or `otherwise` when interrupted. */
   private async choose(
-    screen: { body: string; choices: { value: string; label: string }[] },
+    screen: { body: string; pinned?: string; choices: { value: string; label: string }[] },
     extra: { keys?: Record<string, string>; enterHint: string },
     otherwise: string,
   ): Promise<string> {
     const result = await this.guard((context) =>
-      choicePrompt({ screen: { ...this.baseScreen(), body: screen.body }, choices: screen.choices, ...extra }, context),
+      choicePrompt(
+        {
+          screen: { ...this.baseScreen(), body: screen.body, pinned: screen.pinned },
+          choices: screen.choices,
+          ...extra,
+        },
+        context,
+      ),
     );
     return result.ok && result.value.kind === 'answer' ? result.value.value : otherwise;
   }
@@ -379,13 +386,16 @@ class AttemptRunner {
   private async offerRetry(question: Question, partly: boolean): Promise<'retry' | 'show' | 'expired' | 'saved'> {
     while (true) {
       const verdict = partly ? uiMessages.partly : uiMessages.wrong;
-      const body =
-        `${questionBody(question, this.terminal.color)}\n\n` +
-        `${this.c.yellow.bold(verdict)} · ${uiMessages.tryAgainNote}`;
+      // The verdict is pinned above the two choices: on a long question it would otherwise be
+      // below the fold, leaving "Try again / Show the answer" with no reason on screen.
       const result = await this.guard((context) =>
         choicePrompt(
           {
-            screen: { ...this.questionScreen(question.id), body },
+            screen: {
+              ...this.questionScreen(question.id),
+              body: questionBody(question, this.terminal.color),
+              pinned: `${this.c.yellow.bold(verdict)} · ${uiMessages.tryAgainNote}`,
+            },
             choices: [
               { value: 'retry', label: uiMessages.tryAgain },
               { value: 'show', label: uiMessages.showAnswer },

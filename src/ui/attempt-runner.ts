@@ -569,8 +569,10 @@ class AttemptRunner {
       timeUp +
       renderText(report, { color: this.terminal.color, width }) +
       (this.options.afterReport?.(report, width) ?? '');
+    const next = this.nextAttemptNote(report.passed);
     if (text.split('\n').length < rows - 1) {
-      this.options.out(text);
+      // The report was printed whole; it names the time of a wait itself, not "now" or a lockout for good.
+      this.options.out(next && report.nextAttemptAt === null ? `${text}\n${wrapMessage(next, width)}\n` : text);
       return;
     }
     await this.guard(
@@ -582,7 +584,27 @@ class AttemptRunner {
       undefined,
       false,
     );
-    this.options.out(wrapMessage(uiMessages.afterReport(report.percent, report.passed), width));
+    this.options.out(wrapMessage(uiMessages.afterReport(report.percent, report.passed, next), width));
+  }
+
+  /**
+   * After a failed exam: when the next attempt opens (or that it is open now, or locked out), as
+   * the home screen and `history` say it. Read after the attempt was closed, so its wait counts.
+   */
+  private nextAttemptNote(passed: boolean): string | undefined {
+    if (this.mode !== 'exam' || passed) return undefined;
+    const decision = retakeDecision(this.scope);
+    const n = uiMessages.nextAttempt;
+    switch (decision.kind) {
+      case 'allowed':
+        return n.available;
+      case 'wait':
+        return n.wait(formatWhen(decision.until), decision.until - this.clock());
+      case 'locked-out':
+        return decision.until === undefined ? n.lockedForGood : n.lockedUntil(formatWhen(decision.until));
+      case 'clock-rollback':
+        return undefined;
+    }
   }
 
   // ---------------------------------------------------------------- screens and deadlines

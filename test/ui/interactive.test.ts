@@ -977,4 +977,49 @@ describe('what a beginner must see without scrolling, at 60x20', () => {
       'This attempt counts. If you do not pass, the next attempt opens only after 1d.  ❯ Start the exam',
     );
   });
+
+  it('says when the next attempt opens after a failed exam', async () => {
+    const run = small(CHOICE('e-one', 'First question?'), RETAKE).start({ mode: 'exam' });
+    await run.terminal.waitFor('Start the exam');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('First question?');
+    run.terminal.key('enter'); // a) wrong
+    await run.terminal.waitFor('Review before you submit');
+    run.terminal.key('enter'); // submit
+    await finished(run);
+    const last = run.out.trimEnd().split('\n').slice(-3).join(' ');
+    expect(last).toMatch(/Score 0% · NOT PASSED\. Next exam attempt: .+ \(retake in 24 h\)\./);
+    expect(last).toContain('"qualify report" shows this report again.');
+    expect(run.out.split('\n').filter((line) => line.length > 59)).toEqual([]);
+  });
+
+  it('says the next attempt is open now after a failed exam with no wait, also when the report fits', async () => {
+    const run = practice(CHOICE('e-one', 'First question?'), 'exam:\n  time_limit: 30m\n');
+    run.terminal.resize({ columns: 100, rows: 80 }); // the whole report is printed, with no pager
+    run.start({ mode: 'exam' });
+    await run.terminal.waitFor('Start the exam');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('First question?');
+    run.terminal.key('enter'); // a) wrong
+    await run.terminal.waitFor('Review before you submit');
+    run.terminal.key('enter');
+    await run.done;
+    expect(run.out).toMatch(/Score 0 \/ 1 \(0%\)/);
+    expect(run.out.trimEnd().split('\n').at(-1)).toBe('Next exam attempt: available now.');
+  });
+
+  it('says so when a failed exam locks the bank out for good', async () => {
+    const exam = 'exam:\n  time_limit: 30m\n  retake:\n    waits: [24h]\n    max_attempts: 1\n    lockout: permanent\n';
+    const run = small(CHOICE('e-one', 'First question?'), exam).start({ mode: 'exam' });
+    await run.terminal.waitFor('Start the exam');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('First question?');
+    run.terminal.key('enter'); // a) wrong
+    await run.terminal.waitFor('Review before you submit');
+    run.terminal.key('enter');
+    await finished(run);
+    expect(run.out.trimEnd().split('\n').slice(-3).join(' ')).toContain(
+      'NOT PASSED. Locked out for good; practice is still open.',
+    );
+  });
 });

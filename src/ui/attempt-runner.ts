@@ -162,12 +162,19 @@ class AttemptRunner {
 
   /** A choice on a plain screen (no status line): the value picked, or `otherwise` when interrupted. */
   private async choose(
-    screen: { body: string; choices: { value: string; label: string }[] },
+    screen: { body: string; pinned?: string; choices: { value: string; label: string }[] },
     extra: { keys?: Record<string, string>; enterHint: string },
     otherwise: string,
   ): Promise<string> {
     const result = await this.guard((context) =>
-      choicePrompt({ screen: { ...this.baseScreen(), body: screen.body }, choices: screen.choices, ...extra }, context),
+      choicePrompt(
+        {
+          screen: { ...this.baseScreen(), body: screen.body, pinned: screen.pinned },
+          choices: screen.choices,
+          ...extra,
+        },
+        context,
+      ),
     );
     return result.ok && result.value.kind === 'answer' ? result.value.value : otherwise;
   }
@@ -379,13 +386,16 @@ class AttemptRunner {
   private async offerRetry(question: Question, partly: boolean): Promise<'retry' | 'show' | 'expired' | 'saved'> {
     while (true) {
       const verdict = partly ? uiMessages.partly : uiMessages.wrong;
-      const body =
-        `${questionBody(question, this.terminal.color)}\n\n` +
-        `${this.c.yellow.bold(verdict)} · ${uiMessages.tryAgainNote}`;
+      // The verdict is pinned above the two choices: on a long question it would otherwise be
+      // below the fold, leaving "Try again / Show the answer" with no reason on screen.
       const result = await this.guard((context) =>
         choicePrompt(
           {
-            screen: { ...this.questionScreen(question.id), body },
+            screen: {
+              ...this.questionScreen(question.id),
+              body: questionBody(question, this.terminal.color),
+              pinned: `${this.c.yellow.bold(verdict)} · ${uiMessages.tryAgainNote}`,
+            },
             choices: [
               { value: 'retry', label: uiMessages.tryAgain },
               { value: 'show', label: uiMessages.showAnswer },
@@ -559,8 +569,10 @@ class AttemptRunner {
       timeUp +
       renderText(report, { color: this.terminal.color, width }) +
       (this.options.afterReport?.(report, width) ?? '');
+    const next = this.nextAttemptNote(report.passed);
     if (text.split('\n').length < rows - 1) {
-      this.options.out(text);
+      // The report was printed whole; it names the time of a wait itself, not "now" or a lockout for good.
+      this.options.out(next && report.nextAttemptAt === null ? `${text}\n${wrapMessage(next, width)}\n` : text);
       return;
     }
     await this.guard(
@@ -572,7 +584,27 @@ class AttemptRunner {
       undefined,
       false,
     );
-    this.options.out(wrapMessage(uiMessages.afterReport(report.percent, report.passed), width));
+    this.options.out(wrapMessage(uiMessages.afterReport(report.percent, report.passed, next), width));
+  }
+
+  /**
+   * After a failed exam: when the next attempt opens (or that it is open now, or locked out), as
+   * the home screen and `history` say it. Read after the attempt was closed, so its wait counts.
+   */
+  private nextAttemptNote(passed: boolean): string | undefined {
+    if (this.mode !== 'exam' || passed) return undefined;
+    const decision = retakeDecision(this.scope);
+    const n = uiMessages.nextAttempt;
+    switch (decision.kind) {
+      case 'allowed':
+        return n.available;
+      case 'wait':
+        return n.wait(formatWhen(decision.until), decision.until - this.clock());
+      case 'locked-out':
+        return decision.until === undefined ? n.lockedForGood : n.lockedUntil(formatWhen(decision.until));
+      case 'clock-rollback':
+        return undefined;
+    }
   }
 
   // ---------------------------------------------------------------- screens and deadlines

@@ -25,9 +25,13 @@ export interface StartFacts {
   color: boolean;
 }
 
-/** The start screen: what this attempt is, and whether it counts. */
+/**
+ * The start screen: what this attempt is (the body, which may scroll on a small window), and
+ * whether it counts (`pinned`: kept on screen right above the choices, never scrolled away).
+ */
 export function startScreen({ bank, mode, untimed, failedSoFar, color }: StartFacts): {
   body: string;
+  pinned?: string;
   choices: ChoiceItem[];
 } {
   const c = makeTheme(color);
@@ -55,9 +59,9 @@ export function startScreen({ bank, mode, untimed, failedSoFar, color }: StartFa
   } else {
     warning = uiMessages.practiceNote;
   }
-  const shown = warning ? [mode === 'exam' ? c.yellow.bold(warning) : c.dim(warning)] : [];
   return {
-    body: [...lines, '', ...shown].join('\n'),
+    body: lines.join('\n'),
+    pinned: warning ? (mode === 'exam' ? c.yellow.bold(warning) : c.dim(warning)) : undefined,
     choices: [
       { value: 'start', label: mode === 'exam' ? uiMessages.startExam : uiMessages.startPractice },
       { value: 'cancel', label: uiMessages.cancel },

@@ -150,8 +150,18 @@ export const uiMessages = {
   startPractice: 'Start practising',
   cancel: 'Not now',
   // Report
-  afterReport: (percent: number, passed: boolean) =>
-    `Score ${percent}% · ${passed ? 'PASSED' : 'NOT PASSED'} — "qualify report" shows this report again.\n`,
+  afterReport: (percent: number, passed: boolean, next?: string) =>
+    `Score ${percent}% · ${passed ? 'PASSED' : 'NOT PASSED'}` +
+    (next
+      ? `. ${next}\n"qualify report" shows this report again.\n`
+      : ' — "qualify report" shows this report again.\n'),
+  // After a failed exam: when the next one opens, in the words of the home screen and `history`.
+  nextAttempt: {
+    wait: (when: string, leftMs: number) => `Next exam attempt: ${when} (retake in ${formatWait(leftMs)}).`,
+    available: 'Next exam attempt: available now.',
+    lockedUntil: (when: string) => `Locked out until ${when}; practice is still open.`,
+    lockedForGood: 'Locked out for good; practice is still open.',
+  },
   // Home
   homeTitle: 'qualify — practise qualification exams',
   homeHint: 'Pick a bank.',

@@ -932,3 +932,94 @@ describe("options in the attempt's own order", () => {
     expect(listed(screen)).toEqual(shown);
   });
 });
+
+describe('what a beginner must see without scrolling, at 60x20', () => {
+  const LONG = 'A user searched for the opening hours of the county library and got this page. '.repeat(8).trim();
+  const RETAKE = 'exam:\n  time_limit: 30m\n  retake:\n    waits: [24h]\n';
+
+  function small(questions: string, exam = ''): Run {
+    const run = practice(questions, exam);
+    run.terminal.resize({ columns: 60, rows: 20 });
+    return run;
+  }
+
+  it('shows why a practice answer was wrong right above "Try again", even when the question scrolls', async () => {
+    const run = small(CHOICE('p-long', LONG)).start();
+    await run.terminal.waitFor('Start practising');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('↑↓ move · Enter answer');
+    run.terminal.key('enter'); // a) wrong
+    const screen = (await run.terminal.waitFor('Try again')).split('\n');
+    expect(screen.length).toBeLessThanOrEqual(19);
+    expect(screen.some((line) => /lines 1-\d+ of \d+/.test(line))).toBe(true); // the question is cut
+    const verdict = screen.findIndex((line) => line.startsWith('Not right · you may try once more'));
+    const tryAgain = screen.findIndex((line) => line.includes('Try again'));
+    expect(verdict).toBeGreaterThan(0);
+    expect(tryAgain - verdict).toBeLessThanOrEqual(3); // the verdict (two lines), a blank line, the choices
+    expect(screen.join(' ')).toContain('Not right · you may try once more before the answer is shown.');
+    // Scrolling the question leaves the verdict where it is.
+    for (let i = 0; i < 20; i++) run.terminal.key('j');
+    await run.terminal.waitFor(/lines \d+-(\d+) of \1/);
+    expect(run.terminal.screen().split('\n')[verdict]).toMatch(/^Not right · /);
+  });
+
+  it('shows "this attempt counts" and the wait it starts on the exam start screen', async () => {
+    // Every fact the start screen can show, so they do not all fit above the choices.
+    const retake = RETAKE.replace('[24h]', '[24h, 72h, 7d]');
+    const exam = `${retake}    max_attempts: 3\n    lockout: 90d\n  open_book: true\n`;
+    const critical = CHOICE('e-one', 'First question?').replace('    options:', '    critical: true\n    options:');
+    const run = small(critical, exam);
+    run.start({ mode: 'exam' });
+    const screen = await run.terminal.waitFor('Start the exam');
+    expect(screen.split('\n').length).toBeLessThanOrEqual(19);
+    expect(screen).toMatch(/lines 1-\d+ of \d+/); // the facts above it scroll
+    expect(screen.replace(/\n/g, ' ')).toContain(
+      'This attempt counts. If you do not pass, the next attempt opens only after 1d.  ❯ Start the exam',
+    );
+  });
+
+  it('says when the next attempt opens after a failed exam', async () => {
+    const run = small(CHOICE('e-one', 'First question?'), RETAKE).start({ mode: 'exam' });
+    await run.terminal.waitFor('Start the exam');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('First question?');
+    run.terminal.key('enter'); // a) wrong
+    await run.terminal.waitFor('Review before you submit');
+    run.terminal.key('enter'); // submit
+    await finished(run);
+    const last = run.out.trimEnd().split('\n').slice(-3).join(' ');
+    expect(last).toMatch(/Score 0% · NOT PASSED\. Next exam attempt: .+ \(retake in 24 h\)\./);
+    expect(last).toContain('"qualify report" shows this report again.');
+    expect(run.out.split('\n').filter((line) => line.length > 59)).toEqual([]);
+  });
+
+  it('says the next attempt is open now after a failed exam with no wait, also when the report fits', async () => {
+    const run = practice(CHOICE('e-one', 'First question?'), 'exam:\n  time_limit: 30m\n');
+    run.terminal.resize({ columns: 100, rows: 80 }); // the whole report is printed, with no pager
+    run.start({ mode: 'exam' });
+    await run.terminal.waitFor('Start the exam');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('First question?');
+    run.terminal.key('enter'); // a) wrong
+    await run.terminal.waitFor('Review before you submit');
+    run.terminal.key('enter');
+    await run.done;
+    expect(run.out).toMatch(/Score 0 \/ 1 \(0%\)/);
+    expect(run.out.trimEnd().split('\n').at(-1)).toBe('Next exam attempt: available now.');
+  });
+
+  it('says so when a failed exam locks the bank out for good', async () => {
+    const exam = 'exam:\n  time_limit: 30m\n  retake:\n    waits: [24h]\n    max_attempts: 1\n    lockout: permanent\n';
+    const run = small(CHOICE('e-one', 'First question?'), exam).start({ mode: 'exam' });
+    await run.terminal.waitFor('Start the exam');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('First question?');
+    run.terminal.key('enter'); // a) wrong
+    await run.terminal.waitFor('Review before you submit');
+    run.terminal.key('enter');
+    await finished(run);
+    expect(run.out.trimEnd().split('\n').slice(-3).join(' ')).toContain(
+      'NOT PASSED. Locked out for good; practice is still open.',
+    );
+  });
+});

@@ -55,6 +55,8 @@ export const uiMessages = {
   writeNumber: (unit: string) => `Your answer (a number, in ${unit}):`,
   noAnswerYet: '(not answered yet)',
   yourAnswer: (text: string) => `Your answer: ${text}`,
+  yourLabels: 'Your labels:',
+  noLabel: 'no label',
   rationalePrompt: 'Why? Write your rationale (the rubric reads it).',
   confidencePrompt: 'How sure are you?',
   pickFirst: 'Pick one first: ↑↓ or its number.',

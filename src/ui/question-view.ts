@@ -1,3 +1,4 @@
+import { labelVerdicts } from '../scoring/types/items.js';
 import type { Guideline, Question, Section } from '../content/types.js';
 import { maxPoints, type QuestionResult } from '../report/model.js';
 import { uiMessages } from './messages.js';
@@ -124,6 +125,15 @@ export function feedbackText(result: QuestionResult, color: boolean): string {
     const written = (response?.text ?? '').trimEnd();
     if (written)
       out.push(c.dim(uiMessages.yourAnswer('').trimEnd()), ...written.split('\n').map((line) => `  ${safe(line)}`));
+  } else if (question.type === 'label-each' && score.answered) {
+    // One line per item, marked right or wrong, so the learner sees which labels to fix.
+    out.push(c.dim(uiMessages.yourLabels));
+    for (const item of labelVerdicts(question, response?.answer))
+      out.push(
+        `  ${item.right ? c.green('✓') : c.red('✗')} ${safe(item.text)} → ${
+          item.given === undefined ? uiMessages.noLabel : safe(item.given)
+        }${item.right ? '' : c.dim(` (${uiMessages.expected.toLowerCase()}: ${safe(item.expected)})`)}`,
+      );
   } else {
     out.push(`${c.dim(uiMessages.yourAnswer(''))}${safe(result.givenText)}`);
     out.push(`${c.dim(`${uiMessages.expected}: `)}${safe(result.expectedText)}`);

@@ -243,6 +243,35 @@ describe('practice in the terminal', () => {
     expect(run.saved()['p-label']).toMatchObject({ answer: { i1: 'Safe', i2: 'Unsafe' } });
   });
 
+  it('shows each item of a label-each answer marked right or wrong, with the label expected where wrong', async () => {
+    const LABELS = `  - id: p-label
+    type: label-each
+    sections: ["3"]
+    prompt: Label each request.
+    shuffle: false
+    items:
+      - {id: i1, text: How to bake bread}
+      - {id: i2, text: How to hurt someone}
+    labels: [Safe, Unsafe]
+    answer: {i1: Safe, i2: Unsafe}
+`;
+    const run = practice(LABELS).start();
+    await run.terminal.waitFor('Start practising');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Item 1/2: How to bake bread');
+    run.terminal.key('down');
+    run.terminal.key('enter'); // Unsafe: wrong
+    await run.terminal.waitFor('Item 2/2: How to hurt someone');
+    run.terminal.key('down');
+    run.terminal.key('enter'); // Unsafe: right
+    await run.terminal.waitFor('Try again');
+    run.terminal.key('down');
+    run.terminal.key('enter'); // Show the answer
+    const screen = await run.terminal.waitFor('Your labels:');
+    expect(screen).toContain('✗ How to bake bread → Unsafe (expected: Safe)');
+    expect(screen).toContain('✓ How to hurt someone → Unsafe');
+  });
+
   it('does not take Enter with nothing ticked as a multi-select answer', async () => {
     const MULTI = `  - id: p-multi
     type: multi-select

@@ -34,6 +34,19 @@ function labelText(value: unknown): string {
   return '';
 }
 
+/** Each item of a label-each question with the label given (undefined: none) and whether the key has it. */
+export function labelVerdicts(
+  question: LabelEachQuestion,
+  answer: unknown,
+): { id: string; text: string; given: string | undefined; expected: string; right: boolean }[] {
+  const given = answer !== null && typeof answer === 'object' ? (answer as Record<string, unknown>) : {};
+  return question.items.map((item) => {
+    const label = given[item.id] === undefined ? undefined : labelText(given[item.id]).trim();
+    const expected = question.answer[item.id] ?? '';
+    return { ...item, given: label, expected, right: label?.toLowerCase() === expected.toLowerCase() };
+  });
+}
+
 /** Equal credit for every item labelled as in the key. */
 export const labelEach: AnswerRules<LabelEachQuestion> = {
   problem(question, answer) {
@@ -51,11 +64,6 @@ export const labelEach: AnswerRules<LabelEachQuestion> = {
   },
   credit(question, answer) {
     if (answer === null || typeof answer !== 'object') return 0;
-    const given = answer as Record<string, unknown>;
-    const items = question.items.map((i) => i.id);
-    const right = items.filter(
-      (id) => labelText(given[id]).trim().toLowerCase() === (question.answer[id] ?? '').toLowerCase(),
-    );
-    return right.length / items.length;
+    return labelVerdicts(question, answer).filter((v) => v.right).length / question.items.length;
   },
 };

@@ -462,6 +462,8 @@ class AttemptRunner {
             screen: { ...this.baseScreen(this.status()), body: screen.body },
             choices: screen.choices,
             default: screen.default,
+            // Narrow window: the question type goes first, then the id, so its words stay readable.
+            dropColumns: [2, 1],
             keys: { escape: 'return' },
             enterHint: uiMessages.keys.chooseOrBack,
             nav: { quitHint: true },

@@ -111,6 +111,31 @@ describe('wrapping text to the screen', () => {
     await answer;
   });
 
+  it('drops the columns named on a narrow window, so the words that tell rows apart stay readable', async () => {
+    const rows = [
+      ['se-061', 'preference', 'You have already rated both results, as shown.'],
+      ['se-069', 'free-text', 'Give your page-quality rating and flags.'],
+    ];
+    const shown = async (columns: number) => {
+      const { answer, events, getScreen } = await render(choicePrompt, {
+        screen: { color: false, size: { columns, rows: 20 } },
+        choices: rows.map((cells, i) => ({ value: String(i), label: `${i + 1}. unanswered`, cells })),
+        dropColumns: [2, 1],
+      });
+      const screen = getScreen();
+      events.keypress('enter');
+      await answer;
+      return screen;
+    };
+    const narrow = await shown(60);
+    expect(narrow).not.toContain('preference');
+    expect(narrow).toContain('se-061');
+    expect(narrow).toContain('You have already rated both');
+    // At 80 columns (the test terminal's own width) every column fits.
+    const wide = await shown(80);
+    expect(wide).toMatch(/se-061\s+preference\s+You have already rated both results/);
+  });
+
   it('wraps practice feedback in the pager the same way', async () => {
     const { answer, events, getScreen } = await render(pagerPrompt, {
       screen: { color: false, size: { columns: 41, rows: 30 } },

@@ -1,3 +1,4 @@
+import { textWidth } from '../../text/width.js';
 import {
   createPrompt,
   isDownKey,
@@ -57,7 +58,15 @@ export interface ChoiceConfig {
    * label; default: the last).
    */
   shrinkColumn?: number;
+  /**
+   * Columns left out, in this order, while the shrinking column would show fewer than
+   * `MIN_SHRUNK` characters (a narrow window): what tells the rows apart stays readable.
+   */
+  dropColumns?: readonly number[];
 }
+
+/** The fewest columns the shrinking column keeps before others are dropped (see `dropColumns`). */
+const MIN_SHRUNK = 24;
 
 /** Spaces between the columns of a table of choices. */
 const GAP = 2;
@@ -138,11 +147,22 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
 
   // The rows with cells are a table: its columns are fitted to the width on screen now.
   const width = Math.max(20, size.columns - 1);
-  const rowCells = (ch: ChoiceItem) => [safe(ch.label), ...(ch.cells ?? []).map(safe)];
-  const tableRows = choices.filter((ch) => ch.cells).map(rowCells);
-  const widths = tableRows.length
-    ? fitColumns(tableRows, width - 2, GAP, config.shrinkColumn ?? Math.max(0, ...tableRows.map((r) => r.length - 1)))
-    : [];
+  const allCells = (ch: ChoiceItem) => [safe(ch.label), ...(ch.cells ?? []).map(safe)];
+  const allRows = choices.filter((ch) => ch.cells).map(allCells);
+  const shrink = config.shrinkColumn ?? Math.max(0, ...allRows.map((r) => r.length - 1));
+  // Drop columns (never the shrinking one) until the shrinking one keeps enough of its text.
+  const dropped = new Set<number>();
+  const keep = (row: string[]) => row.filter((_, i) => !dropped.has(i));
+  const shrinkAt = () => shrink - [...dropped].filter((d) => d < shrink).length;
+  const fit = () => (allRows.length ? fitColumns(allRows.map(keep), width - 2, GAP, shrinkAt()) : []);
+  let widths = fit();
+  for (const column of config.dropColumns ?? []) {
+    const natural = Math.max(0, ...allRows.map((r) => textWidth(r[shrink] ?? '')));
+    if ((widths[shrinkAt()] ?? 0) >= Math.min(MIN_SHRUNK, natural) || column === shrink) break;
+    dropped.add(column);
+    widths = fit();
+  }
+  const rowCells = (ch: ChoiceItem) => keep(allCells(ch));
 
   const items = choices.map((ch, i) => {
     const pointer = i === cursor ? c.cyan('❯') : ' ';

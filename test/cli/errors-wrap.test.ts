@@ -1,11 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportError } from '../../src/cli/handle-error.js';
 import type { Io } from '../../src/cli/io.js';
 import { attemptMessages as messages } from '../../src/attempt/messages.js';
 import { UsageError } from '../../src/errors.js';
 import { FakeTerminal } from '../ui/fake-terminal.js';
+import { cli, tempHome, writeTemp } from './run-cli.js';
 
-function io(terminal?: FakeTerminal): Io & { errText: () => string } {
+const BANK = 'search-evaluation-basics';
+const T0 = '2026-11-01T09:00:00.000Z';
+
+/** The words of a text in order: the same list before and after wrapping means no word was cut. */
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
+/** The lines of a text longer than `columns`. */
+const tooWide = (text: string, columns: number) => text.split('\n').filter((line) => [...line].length > columns);
+
+function io(options: { terminal?: FakeTerminal; errColumns?: number } = {}): Io & { errText: () => string } {
   let err = '';
   return {
     out: () => {},
@@ -15,26 +25,49 @@ function io(terminal?: FakeTerminal): Io & { errText: () => string } {
     colorErr: false,
     width: 60,
     cwd: process.cwd(),
-    terminal,
+    ...options,
     clock: () => 0,
     errText: () => err,
   };
 }
 
-describe('a usage error at the terminal', () => {
-  it('is wrapped to the window at word boundaries ("nothing to resume ... Start one with ...")', () => {
-    const at = io(new FakeTerminal({ columns: 60, rows: 20 }));
-    reportError(new UsageError(messages.nothingToResume('search-evaluation-basics', 'exam')), at);
+describe('a usage error from the error handler', () => {
+  it('is wrapped at word boundaries to the width of stderr when it is a terminal', () => {
+    const at = io({ errColumns: 60 });
+    reportError(new UsageError(messages.nothingToResume(BANK, 'exam')), at);
     const lines = at.errText().trimEnd().split('\n');
     expect(lines.length).toBeGreaterThan(1);
-    expect(lines.filter((line) => line.length > 59)).toEqual([]);
+    expect(tooWide(at.errText(), 59)).toEqual([]);
     // Broken at spaces only: joined again with one, the message is whole.
-    expect(lines.join(' ')).toContain('Start one with "qualify exam search-evaluation-basics".');
+    expect(lines.join(' ')).toContain(`Start one with "qualify exam ${BANK}".`);
   });
 
-  it('is left whole when piped (a log keeps the message on one line)', () => {
-    const piped = io();
-    reportError(new UsageError(messages.nothingToResume('search-evaluation-basics', 'exam')), piped);
-    expect(piped.errText().trimEnd().split('\n')).toHaveLength(1);
+  it('is left whole when stderr is piped, even with stdout at a terminal (a log keeps the message on one line)', () => {
+    for (const piped of [io(), io({ terminal: new FakeTerminal({ columns: 60, rows: 20 }) })]) {
+      reportError(new UsageError(messages.nothingToResume(BANK, 'exam')), piped);
+      expect(piped.errText().trimEnd().split('\n')).toHaveLength(1);
+    }
+  });
+});
+
+let home: string;
+beforeEach(() => {
+  home = tempHome();
+});
+afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
+
+const exam = (file: string, now: string, env: Record<string, string> = {}) =>
+  cli(['exam', BANK, '--answers', file], { home, now, env });
+
+describe('an answers file at 60 columns (COLUMNS)', () => {
+  it('the answers file warnings are wrapped the same way', async () => {
+    const empty = writeTemp(home, 'empty.yaml', '{}\n');
+    const narrow = await exam(empty, T0, { COLUMNS: '60' });
+    expect(narrow.code).toBe(0);
+    expect(tooWide(narrow.stderr, 60)).toEqual([]);
+    expect(words(narrow.stderr)).toEqual(
+      words(`${empty}:1:1  the answers file holds no answers; every question will score 0`),
+    );
+    expect(narrow.stderr.trimEnd().split('\n').length).toBeGreaterThan(1);
   });
 });

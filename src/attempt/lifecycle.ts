@@ -84,17 +84,17 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** Throws the exit-3 refusal when an exam attempt may not start now. */
 export function assertMayStart(scope: AttemptScope): void {
   const decision = retakeDecision(scope);
-  const bank = scope.resolved.bank.title;
+  const { title, id } = scope.resolved.bank;
   switch (decision.kind) {
     case 'allowed':
       return;
     case 'wait':
-      throw refusal(scope, messages.retakeWait(bank, decision.until, decision.failedSoFar), {
+      throw refusal(scope, messages.retakeWait(title, id, decision.until, decision.failedSoFar), {
         error: 'retake-wait',
         availableAt: iso(decision.until),
       });
     case 'locked-out':
-      throw refusal(scope, messages.lockedOut(bank, decision.until, decision.failedSoFar), {
+      throw refusal(scope, messages.lockedOut(title, id, decision.until, decision.failedSoFar), {
         error: 'locked-out',
         availableAt: decision.until === undefined ? null : iso(decision.until),
       });
@@ -183,7 +183,7 @@ export function settleOpenExam(scope: AttemptScope): void {
   const open = scope.store.inProgress(scope.resolved.bank.id, 'exam');
   if (!open) return;
   if (open.deadlineAt === undefined || open.deadlineAt > scope.clock())
-    throw new UsageError(messages.examInProgress(scope.resolved.bank.id, open.startedAt));
+    throw new UsageError(messages.examInProgress(scope.resolved.bank.id, open.startedAt, open.deadlineAt));
   closeAttempt(scope, open, 'expired', open.deadlineAt);
 }
 

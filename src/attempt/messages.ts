@@ -1,29 +1,34 @@
 import { formatWhen } from '../text/theme.js';
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** The practice command of a bank, on a line of its own, to copy. */
+const practiceCommand = (bank: string) => `  qualify practice ${bank}`;
 
 /** The attempt layer's user-facing text (refusals, answers files, the answer stream), in one place. */
 export const attemptMessages = {
-  retakeWait: (bank: string, until: number, failed: number) =>
-    `You cannot retake "${bank}" yet: after ${plural(failed, 'failed attempt')} ` +
+  retakeWait: (title: string, bank: string, until: number, failed: number) =>
+    `You cannot retake "${title}" yet: after ${plural(failed, 'failed attempt')} ` +
     `the waiting period runs until ${formatWhen(until)}.\n` +
-    'Use the time to re-read the sections in your last report ("qualify report"), ' +
-    'or practise with --practice, which never counts.',
-  lockedOut: (bank: string, until: number | undefined, failed: number) =>
-    until === undefined
-      ? `"${bank}" is locked: ${plural(failed, 'failed attempt')} used up its attempts for good, ` +
-        'as on platforms that close a qualification after repeated failures. Practice mode (--practice) is still open.'
-      : `"${bank}" is locked after ${plural(failed, 'failed attempt')} until ${formatWhen(until)}; ` +
-        'then the attempts reset. Practice mode (--practice) is still open.',
+    'Until then, re-read the sections in your last report ("qualify report"), ' +
+    `or practise, which never counts:\n${practiceCommand(bank)}`,
+  lockedOut: (title: string, bank: string, until: number | undefined, failed: number) =>
+    (until === undefined
+      ? `"${title}" is locked: ${plural(failed, 'failed attempt')} used up its attempts for good, ` +
+        'as on platforms that close a qualification after repeated failures.'
+      : `"${title}" is locked after ${plural(failed, 'failed attempt')} until ${formatWhen(until)}; ` +
+        'then the attempts reset.') + ` Practice is still open, and never counts:\n${practiceCommand(bank)}`,
   clockRollback: (bank: string, last: number) =>
     `Refusing to start "${bank}": the system clock says it is earlier than an attempt already recorded ` +
     `(${formatWhen(last)}). A clock turned back cannot shorten a waiting period; fix the date and time and try again.`,
   nothingToResume: (bank: string, mode: string) =>
     `There is no ${mode} of "${bank}" in progress to resume. Start one with "qualify ${mode} ${bank}".`,
-  examInProgress: (bank: string, started: number) =>
-    `An exam of "${bank}" started ${formatWhen(started)} is still in progress. ` +
-    `Continue it with "qualify exam ${bank} --resume" in a terminal, ` +
-    'or without one with "--answers <file> --resume" (submits it) or "--answers - --stream --resume".',
+  examInProgress: (bank: string, started: number, deadline: number | undefined) =>
+    `An exam of "${bank}" is already in progress, started ${formatWhen(started)}. ` +
+    `Only one exam of a bank can be open at a time.\nTo continue it:\n  qualify exam ${bank} --resume\n` +
+    (deadline === undefined
+      ? 'It has no time limit: it stays open until you hand it in.'
+      : `Or leave it: its time runs out at ${formatWhen(deadline)}, and then it is handed in as it stands ` +
+        '(it counts as an attempt).'),
   practiceRoundOpen: (bank: string) =>
     `A practice round of "${bank}" is still open. Continue it with "qualify practice ${bank} --resume" in a ` +
     `terminal, ` +

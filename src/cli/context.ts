@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { newSeed } from '../exam/draw.js';
 import { clockFrom } from '../app/clock.js';
 import { homeDir, type Workspace } from '../app/open.js';
+import { stderrOf } from '../app/stderr.js';
 import type { Io, IoInput } from './io.js';
 import { messages } from './messages.js';
 
@@ -20,9 +21,10 @@ export function optionsOf<T extends GlobalOptions = GlobalOptions & Record<strin
   return { ...command.optsWithGlobals<Omit<T, 'cwd' | 'home'>>(), cwd: io.cwd, home: homeDir(io.env) } as T;
 }
 
-/** An Io with its clock: the caller's, or one built from its environment (see `clockFrom`). */
-export function withClock(io: IoInput): Io {
-  return { ...io, clock: io.clock ?? clockFrom(io.env) };
+/** The Io a run uses: its clock (the caller's, or one built from its environment, see `clockFrom`), and an
+ * `err` that wraps every message at a terminal (see app/stderr.ts). */
+export function runIo(io: IoInput): Io {
+  return { ...io, clock: io.clock ?? clockFrom(io.env), err: stderrOf(io) };
 }
 
 /** The --seed option: a whole number, or a fresh seed when absent (it is recorded either way). */

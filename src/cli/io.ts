@@ -7,6 +7,8 @@ export interface Io {
   color: boolean;
   colorErr: boolean;
   width: number;
+  /** Stderr's window when stderr is a terminal: messages there are wrapped to it (see app/stderr.ts). */
+  errColumns?: number;
   cwd: string;
   /** The interactive terminal, only when stdin and stdout are both terminals (see ui/terminal.ts). */
   terminal?: Terminal;

@@ -10,7 +10,7 @@ import type { ReadOptions } from './commands/read.js';
 import type { ReportOptions } from './commands/report.js';
 import type { GlobalOptions } from './context.js';
 import type { IoInput } from './io.js';
-import { optionsOf, withClock } from './context.js';
+import { optionsOf, runIo } from './context.js';
 import { homeDir } from '../app/open.js';
 import { registerAuthoringCommands } from './register-authoring.js';
 import { registerSharingCommands } from './register-sharing.js';
@@ -44,7 +44,7 @@ Data: one SQLite file in $QUALIFY_HOME (default: your data folder); --db <file> 
 
 /** Builds the command-line program. Commands throw typed errors; nothing here exits the process. */
 export function buildProgram(given: IoInput): Command {
-  const io = withClock(given);
+  const io = runIo(given);
   const program = new Command('qualify')
     .description('Practise the qualification exams of AI-training and data-labeling platforms.')
     .version(VERSION, '-V, --version')
@@ -222,7 +222,7 @@ function onlyGlobalOptions(probe: Command, argv: readonly string[]): boolean {
 /** Runs the CLI with the given arguments. Resolves when done; rejects with a typed error. */
 export async function run(argv: readonly string[], given: IoInput): Promise<void> {
   // The one clock of this run, built here at the edge and passed down in `io`.
-  const io = withClock(given);
+  const io = runIo(given);
   const program = buildProgram(io);
   if (argv.length === 0) {
     // In a terminal, no arguments opens the home screen; piped or in CI, the help as before.

@@ -7,9 +7,11 @@ export const messages = {
   unknownAttempt: (id: string) => `There is no finished attempt #${id}. Run "qualify history" to see them.`,
   badAttemptId: (id: string) => `An attempt id is a number, not "${id}".`,
   badFormat: (format: string, allowed: string[]) => `Unknown format "${format}"; use one of: ${allowed.join(', ')}.`,
-  needsTerminal: (command: string) =>
-    `"qualify ${command}" runs in a terminal; here stdin or stdout is not one. To score an answers file instead, use ` +
-    `"qualify exam <bank> --answers <file>"${command === 'practice' ? ' with --practice' : ''}.`,
+  needsTerminal: (command: string, resume = false) =>
+    `"qualify ${command}" runs in a terminal; here stdin or stdout is not one. ` +
+    (resume ? 'To finish it with' : 'To score') +
+    ` an answers file instead, use "qualify exam <bank> --answers <file>${resume ? ' --resume' : ''}"` +
+    `${command === 'practice' ? ' with --practice' : ''}.`,
   cannotWrite: (file: string, why: string) => `Cannot write ${file}: ${why}`,
   wrote: (file: string) => `Wrote ${file}\n`,
   badName: 'A display name is 1 to 80 characters on one line.',

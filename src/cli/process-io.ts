@@ -14,6 +14,7 @@ export function processIo(): Io {
     colorErr: colorEnabled(process.stderr),
     // Piped, the width of the terminal the user sits at, when the shell says it (COLUMNS).
     width: process.stdout.columns || Number(process.env.COLUMNS) || 80,
+    errColumns: process.stderr.isTTY ? process.stderr.columns : undefined,
     cwd: process.cwd(),
     terminal: processTerminal(colorEnabled(process.stdout)),
     clock: clockFrom(process.env),

@@ -205,6 +205,7 @@ describe('retake waiting periods through the CLI', () => {
     const locked = await json(['exam', 'fixture-bank', '--answers', empty], at(200));
     expect(locked.code).toBe(3);
     expect(locked.body).toEqual({ error: 'locked-out', availableAt: at(96 + 30 * 24) });
+    expect(locked.stderr).toContain('Practice is still open, and never counts:\n  qualify practice fixture-bank\n');
     expect((await json(['exam', 'fixture-bank', '--answers', await keyFile()], at(96 + 30 * 24))).body.passed).toBe(
       true,
     );
@@ -239,7 +240,9 @@ describe('retake waiting periods through the CLI', () => {
     db.close();
     const during = await run(['exam', 'fixture-bank', '--answers', await keyFile()], at(0.05));
     expect(during.code).toBe(2);
-    expect(during.stderr).toContain('is still in progress. Continue it with "qualify exam fixture-bank --resume"');
+    expect(during.stderr).toContain('is already in progress, started Sun, 1 Nov 2026, 09:00 UTC.');
+    expect(during.stderr).toContain('To continue it:\n  qualify exam fixture-bank --resume\n');
+    expect(during.stderr).toContain('its time runs out at Sun, 1 Nov 2026, 09:10 UTC');
     // An hour later it has run out: it is submitted as it stood (nothing answered: failed), so the
     // wait starts at its deadline.
     const after = await json(['exam', 'fixture-bank', '--answers', await keyFile()], at(1));

@@ -67,7 +67,11 @@ describe('the drivable exam: --answers - --stream', () => {
     expect(first.stderr).toContain('--answers - --stream --resume');
     const blocked = await run(['exam', BANK, '--answers', wrongAnswers()]);
     expect(blocked.code).toBe(2);
-    expect(blocked.stderr).toContain('--answers <file> --resume');
+    expect(blocked.stderr).toContain(`To continue it:\n  qualify exam ${BANK} --resume\n`);
+    // That command, run without a terminal, names the one that hands in an answers file instead.
+    const hint = await run(['exam', BANK, '--resume']);
+    expect(hint.code).toBe(2);
+    expect(hint.stderr).toContain('use "qualify exam <bank> --answers <file> --resume"');
     const resumed = await run(
       ['exam', BANK, '--answers', '-', '--stream', '--resume'],
       undefined,

@@ -36,7 +36,7 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
   // A mistyped bank is named first: no terminal would not help with that.
   const { selection, resolved } = findBank(options, bankRef);
   if (!options.answers && !io.terminal)
-    throw new UsageError(messages.needsTerminal(options.practice ? 'practice' : 'exam'));
+    throw new UsageError(messages.needsTerminal(options.practice ? 'practice' : 'exam', options.resume));
   if (options.all && !options.practice) throw new UsageError(messages.allNeedsPractice);
   const mode = options.practice ? 'practice' : 'exam';
   // Without an answers file the exam runs in the terminal, question by question.

@@ -40,7 +40,9 @@ export interface CliOptions {
 function cliEnv(options: CliOptions): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env))
-    if (value !== undefined && !name.startsWith('QUALIFY_') && name !== 'FORCE_COLOR') env[name] = value;
+    // COLUMNS too: a shell that exports it would make piped output wrap as at a terminal.
+    if (value !== undefined && !name.startsWith('QUALIFY_') && name !== 'FORCE_COLOR' && name !== 'COLUMNS')
+      env[name] = value;
   Object.assign(env, { QUALIFY_HOME: options.home, NO_COLOR: '1' }, options.now ? { QUALIFY_NOW: options.now } : {});
   return Object.assign(env, options.env);
 }

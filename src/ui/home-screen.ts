@@ -31,7 +31,8 @@ export interface HomeActions {
 /** One bank's line on the home screen: best score, passed, and when the exam is open. */
 export function bankStatus(store: AttemptStore, resolved: ResolvedBank, at: number): string {
   const s = uiMessages.bankStatus;
-  const attempts = store.list(resolved.bank.id).filter((a) => a.mode === 'exam');
+  const all = store.list(resolved.bank.id);
+  const attempts = all.filter((a) => a.mode === 'exam');
   // When the exam can be taken comes first: on a narrow screen the end of the cell is cut.
   const parts: string[] = [];
   const finished = attempts.filter((a) => a.status !== 'in_progress' && a.percent !== undefined);
@@ -42,8 +43,11 @@ export function bankStatus(store: AttemptStore, resolved: ResolvedBank, at: numb
     else if (decision.kind === 'locked-out') parts.push(s.locked(decision.until, at));
     else if (finished.length) parts.push(s.available);
   }
-  if (finished.length === 0) parts.push(s.neverTried);
-  else parts.push(s.best(Math.max(...finished.map((a) => a.percent!))));
+  // Practice rounds count for nothing, but a learner who practised has not "not tried".
+  const practised = all.filter((a) => a.mode === 'practice' && a.status !== 'in_progress' && a.percent !== undefined);
+  if (finished.length) parts.push(s.best(Math.max(...finished.map((a) => a.percent!))));
+  else if (practised.length) parts.push(s.practisedOnly(Math.max(...practised.map((a) => a.percent!))));
+  else parts.push(s.neverTried);
   if (finished.some((a) => a.passed)) parts.push(s.passed);
   if (store.inProgress(resolved.bank.id, 'practice')) parts.push(s.practiceInProgress);
   return parts.join(' · ');

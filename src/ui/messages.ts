@@ -47,7 +47,7 @@ export const uiMessages = {
     `${points} point${points === 1 ? '' : 's'}` +
     (critical ? ' · critical: one miss fails the exam, whatever the score' : ''),
   mediaLine: (alt: string) => `[media] ${alt}`,
-  rankingHint: 'Order first (best) to last.',
+  rankingHint: 'Put them in order, first at the top.',
   labelItem: (n: number, total: number, text: string) => `Item ${n}/${total}: ${text}`,
   multiHint: 'Pick every option that applies.',
   scaleEnds: (low: string, high: string) => `scale: ${low} (low) → ${high} (high)`,
@@ -172,6 +172,7 @@ export const uiMessages = {
   quit: 'Quit',
   bankStatus: {
     neverTried: 'not tried yet',
+    practisedOnly: (percent: number) => `no exam yet · practice best ${percent}%`,
     best: (percent: number) => `best ${percent}%`,
     passed: 'passed',
     inProgress: 'exam in progress',

@@ -839,6 +839,20 @@ describe('settling open practice rounds', () => {
       ...extra,
     });
 
+  it('home status: a bank only practised says so, with the best practice score, instead of "not tried yet"', () => {
+    const db = openDatabase(path.join(tempTree(), 'qualify.db'));
+    try {
+      const store = new AttemptStore(db);
+      expect(bankStatus(store, resolved, 10_000)).toBe('not tried yet');
+      const round = open(store, 1000);
+      // A finished round as the runner leaves it (the stored report itself is not what the status reads).
+      db.prepare("UPDATE attempts SET status = 'submitted', ended_at = 2000, percent = 50 WHERE id = ?").run(round);
+      expect(bankStatus(store, resolved, 10_000)).toBe('no exam yet · practice best 50%');
+    } finally {
+      db.close();
+    }
+  });
+
   it('closes a lapsed timed round, one whose questions left the bank, and every open round but the newest', () => {
     const db = openDatabase(path.join(tempTree(), 'qualify.db'));
     try {

@@ -24,7 +24,8 @@ export function askConfidence(
   const c = makeTheme(screen.color);
   return choicePrompt(
     {
-      screen: { ...screen, body: `${questionBody(question, screen.color)}\n\n${c.bold(uiMessages.confidencePrompt)}` },
+      // The question scrolls on a short window; what is asked stays in view above the levels.
+      screen: { ...screen, body: questionBody(question, screen.color), pinned: c.bold(uiMessages.confidencePrompt) },
       choices: LEVELS.map((level) => ({ value: level, label: uiMessages.confidence[level] })),
       // No level is preselected, not even the one given before a change of answer: Enter on a
       // habit must not record a level the learner did not choose for this answer.

@@ -51,7 +51,10 @@ export async function runDrill({ round, content, study, title, terminal, clock }
       size: screenSize(terminal),
     };
     const shownAt = clock();
-    const outcome = await unlessClosed(() => askQuestion(question, { screen, nav: {}, readOnly: false, context }));
+    // Ctrl+C ends the round (each card is saved as it is answered): the footer says so.
+    const outcome = await unlessClosed(() =>
+      askQuestion(question, { screen, nav: { quitHint: true }, readOnly: false, context }),
+    );
     if (!outcome || outcome.kind !== 'answer') break;
     const answeredAt = clock();
     const response: Response =

@@ -154,7 +154,8 @@ describe('the end of a drill round at 60 columns', () => {
     const t = terminal();
     await failExam(t.home);
     t.start([...CONTENT, 'drill', 'fixture-bank'], {}, { columns: 60, rows: 20 });
-    await t.waitFor('What do you do first?');
+    const question = await t.waitFor('What do you do first?');
+    expect(question).toContain('Ctrl+C save & quit'); // how to end the round is on screen
     t.send('C-c');
     const screen = await t.waitFor('[exited 0]');
     const lines = screen.split('\n');

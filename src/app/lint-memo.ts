@@ -1,12 +1,8 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ContentCache } from '../content/cache.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { ContentSet, LoadedFile } from '../content/loaded.js';
 import type { BankLintMemo } from '../lint/index.js';
+import { codeDigest } from '../library/code-digest.js';
 
 /** What is remembered of one bank: the findings, and everything they were found with. */
 interface Entry {
@@ -15,34 +11,6 @@ interface Entry {
   guidelineFile: string;
   guidelineStamp: string;
   found: Diagnostic[];
-}
-
-let digest: string | undefined;
-
-/**
- * A digest of this build of qualify: every module of it (so a changed rule, scorer or parser
- * never reuses findings of the old one) and the versions of the NLP packages the key-scoring
- * rule runs. Reading about 2 MB of our own modules takes a few milliseconds.
- */
-export function codeDigest(): string {
-  if (digest) return digest;
-  const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-  const hash = createHash('sha256');
-  const walk = (folder: string) => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(?:js|ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
-        hash.update(`${path.relative(root, full)}\0`).update(fs.readFileSync(full));
-    }
-  };
-  walk(root);
-  const require = createRequire(import.meta.url);
-  for (const name of ['wink-nlp', 'wink-eng-lite-web-model']) {
-    const { version } = require(`${name}/package.json`) as { version: string };
-    hash.update(`${name}@${version}\0`);
-  }
-  return (digest = hash.digest('hex'));
 }
 
 const isDiagnostic = (d: unknown, file: string): d is Diagnostic => {

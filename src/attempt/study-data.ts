@@ -16,6 +16,7 @@ import {
   type QuestionOutcome,
 } from '../study/outcomes.js';
 import { newCardState } from '../study/scheduler.js';
+import { creditMemo } from './credit-memo.js';
 import { nextAttemptAt, retakeDecision } from './lifecycle.js';
 
 /** Where the study figures are read from: the database (attempts and the deck) and the content loaded now. */
@@ -58,8 +59,12 @@ export function questionLookup(content: ContentSet): (bankId: string) => Readonl
   };
 }
 
+/** Every question of these attempts, scored against the content now (verdicts remembered in its cache). */
 export function outcomesFor(content: ContentSet, records: readonly AttemptRecord[]): QuestionOutcome[] {
-  return questionOutcomes(records, questionLookup(content));
+  const memo = content.cache && creditMemo(content.cache);
+  const outcomes = questionOutcomes(records, questionLookup(content), memo && ((q, r) => memo.fullCredit(q, r)));
+  memo?.save();
+  return outcomes;
 }
 
 /**

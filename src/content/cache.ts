@@ -4,7 +4,8 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import bankSchema from './schema/bank.schema.json' with { type: 'json' };
 import guidelineSchema from './schema/guideline.schema.json' with { type: 'json' };
-import type { ContentKind } from './validate.js';
+/** As in loaded.ts, which imports this file (so it is not imported from there). */
+type ContentKind = 'bank' | 'guideline';
 
 /**
  * Parsing a megabyte of YAML with source positions (and validating it) takes most of a second.
@@ -39,7 +40,7 @@ export interface ContentCache {
   rememberItems(file: string, items: Map<string, unknown>): void;
 }
 
-export type Variant = 'value' | 'resolved' | 'items' | 'lint';
+export type Variant = 'value' | 'resolved' | 'items' | 'lint' | 'credit';
 
 /** Item values hold whatever the file is now: their entry carries no stamp. */
 const ANY_STAMP = '*';

@@ -1,3 +1,4 @@
+import type { ContentCache } from './cache.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { ParsedFile } from './parse.js';
 import type { Bank, Guideline, ResolvedBank } from './types.js';
@@ -12,6 +13,8 @@ export interface ContentSet {
   diagnostics: Diagnostic[];
   /** What became of every file read, in order (for `qualify lint`, which looks at each file). */
   files: LoadedFile[];
+  /** The cache the content was read through, which also keeps what is worked out from it (scores, lint findings). */
+  cache?: ContentCache;
 }
 
 /**

@@ -303,5 +303,5 @@ export function loadContent(
     if (guideline && !sameIdIn) banks.set(bank.id, { bank, guideline });
   }
 
-  return { guidelines, banks, diagnostics, files: [...loaded.values()] };
+  return { guidelines, banks, diagnostics, files: [...loaded.values()], cache };
 }

@@ -42,6 +42,8 @@ export interface QuestionOutcome {
 export function questionOutcomes(
   attempts: readonly AttemptRecord[],
   questionsOf: (bankId: string) => ReadonlyMap<string, Question> | undefined,
+  /** Scores one answer (a caller may remember verdicts between runs). */
+  credit: (question: Question, response: Response) => boolean = fullCredit,
 ): QuestionOutcome[] {
   const out: QuestionOutcome[] = [];
   for (const attempt of attempts) {
@@ -66,7 +68,7 @@ export function questionOutcomes(
         sections: question.sections,
         answered: given !== undefined,
         // An unanswered question is never correct, so it needs no scoring.
-        correct: given !== undefined && fullCredit(question, given.response),
+        correct: given !== undefined && credit(question, given.response),
         elapsedMs: elapsed.get(id),
         at: given?.answeredAt ?? attempt.endedAt,
         attemptEndedAt: attempt.endedAt,

@@ -119,6 +119,27 @@ describe('qualify read without a terminal', () => {
 });
 
 describe('analytics and the next step in history and reports', () => {
+  it('history scores stored answers against the bank as it is now: a corrected key counts at once', async () => {
+    const dir = home();
+    const content = path.join(dir, 'content-copy');
+    fs.cpSync(path.join(FIXTURES, 'basic'), content, { recursive: true });
+    const runHere = (...args: string[]) => cli(['--content', content, ...args], { home: dir });
+    await runHere('exam', 'fixture-bank', '--answers', WRONG);
+    const sectionOne = async () => {
+      const json = parseJson<{ analytics: { sections: { sectionId: string; accuracy: number[] }[] } }>(
+        (await runHere('history', '--json')).stdout,
+      );
+      return json.analytics.sections.find((s) => s.sectionId === '1')?.accuracy;
+    };
+    // Section 1: q-single wrong, q-multi right.
+    expect(await sectionOne()).toEqual([50]);
+    expect(await sectionOne()).toEqual([50]); // the second read takes the remembered verdicts
+    // The author decides "Rate at once" (the learner's pick) is the key after all.
+    const bank = path.join(content, 'bank.yaml');
+    fs.writeFileSync(bank, fs.readFileSync(bank, 'utf8').replace('    answer: b\n', '    answer: a\n'));
+    expect(await sectionOne()).toEqual([100]);
+  });
+
   it('history --json carries calibration (mean signed error per scale) and the confusion table', async () => {
     const dir = home();
     await run(dir, 'exam', 'fixture-bank', '--answers', WRONG);

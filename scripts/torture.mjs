@@ -551,7 +551,10 @@ async function fuzz() {
   expectFigure('fuzz uncaught exceptions', crashes, 0);
   expectFigure('fuzz problems without a line and column', unpositioned, 0);
   figures['fuzz YAML syntax problems reported at 1:1 (info)'] = atOrigin;
-  expectFigure('fuzz slowest file (ms, target < 2000)', slowest.ms, 2000, (v, t) => v < t);
+  // npm test runs the bounded suite beside its other test files, so a time there measures the
+  // machine's load as much as qualify: the target is judged by the full run (`npm run torture`).
+  if (bounded) figures['fuzz slowest file (ms; its target is judged in the full run)'] = slowest.ms;
+  else expectFigure('fuzz slowest file (ms, target < 2000)', slowest.ms, 2000, (v, t) => v < t);
   figures['fuzz slowest mutation'] = slowest.mutation;
   expectFigure('fuzz peak memory (MB, target < 1024)', Math.round(peakRss / 1048576), 1024, (v, t) => v < t);
   figures['fuzz CLI sample'] = SIZE.fuzzCliSample;

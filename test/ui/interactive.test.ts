@@ -198,8 +198,8 @@ describe('practice in the terminal', () => {
     expect(review).not.toContain('Submit the exam');
   });
 
-  it('keeps the labels chosen: ← goes to the item before; a half-labelled question opens where it was', async () => {
-    const LABELS = `  - id: p-label
+  /** A label-each question of two items, in the author's order. */
+  const LABELS = `  - id: p-label
     type: label-each
     sections: ["3"]
     prompt: Label each request.
@@ -210,6 +210,8 @@ describe('practice in the terminal', () => {
     labels: [Safe, Unsafe]
     answer: {i1: Safe, i2: Unsafe}
 `;
+
+  it('keeps the labels chosen: ← goes to the item before; a half-labelled question opens where it was', async () => {
     const run = practice(LABELS + CHOICE('p-one', 'First question?')).start();
     await run.terminal.waitFor('Start practising');
     run.terminal.key('enter');
@@ -244,17 +246,6 @@ describe('practice in the terminal', () => {
   });
 
   it('shows each item of a label-each answer marked right or wrong, with the label expected where wrong', async () => {
-    const LABELS = `  - id: p-label
-    type: label-each
-    sections: ["3"]
-    prompt: Label each request.
-    shuffle: false
-    items:
-      - {id: i1, text: How to bake bread}
-      - {id: i2, text: How to hurt someone}
-    labels: [Safe, Unsafe]
-    answer: {i1: Safe, i2: Unsafe}
-`;
     const run = practice(LABELS).start();
     await run.terminal.waitFor('Start practising');
     run.terminal.key('enter');

@@ -260,6 +260,27 @@ describe('a resized window', () => {
   });
 });
 
+describe('typing a long line at 60x20', () => {
+  it('keeps the title on screen: the rows the typed line wraps to are taken from the text above', async () => {
+    const size = { columns: 60, rows: 20 };
+    const body = Array.from({ length: 6 }, () => PARAGRAPH).join('\n\n');
+    const text = await render(textPrompt, { screen: { title: 'Bank title', body, color: false, size } });
+    text.events.type('The result is the official site and fully meets the need of almost every searcher, '.repeat(2));
+    const shown = lines(text.getScreen());
+    // Rows as a 60-column terminal draws them. The test terminal breaks long lines at 80 columns
+    // itself, so the typed line (from "›" to the blank line before the key hint) is joined first.
+    const from = shown.findIndex((line) => line.startsWith('›'));
+    const to = shown.indexOf('', from);
+    const typed = stringWidth(shown.slice(from, to).join(' '));
+    const rows = from + Math.ceil(typed / size.columns) + (shown.length - to);
+    expect(rows).toBeLessThanOrEqual(size.rows - 1);
+    expect(shown[0]).toContain('Bank title');
+    text.events.keypress('enter');
+    text.events.keypress('enter');
+    await text.answer;
+  });
+});
+
 describe('keys that do not do what they might', () => {
   it('multi-select: Enter with nothing ticked is not an answer; it says what to do', async () => {
     let resolved = false;

@@ -1,3 +1,4 @@
+import { textWidth } from '../../text/width.js';
 import { createPrompt, isBackspaceKey, isEnterKey, useEffect, useKeypress, useRef, useState } from '@inquirer/core';
 import { useNow } from '../countdown.js';
 import { uiMessages } from '../messages.js';
@@ -81,7 +82,10 @@ export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
   const hint = wrapLines(c.dim(uiMessages.keys.text), size.columns - 1);
   // The line being typed is drawn last, under everything else, so the terminal cursor sits at
   // its end; the key hint goes below it, after a blank line. Room is kept for all of them.
-  const room = size.rows - 2 - hint.length - (written.length ? 0 : 1);
+  // The terminal wraps the line being typed itself: a long one takes several rows (and one more
+  // once it fills a row exactly, for the cursor), which the screen above must give up.
+  const editingRows = Math.floor((2 + textWidth(safe(current))) / Math.max(1, size.columns)) + 1;
+  const room = size.rows - 1 - editingRows - hint.length - (written.length ? 0 : 1);
   const above = composeScreen({ ...config.screen, size: { columns: size.columns, rows: room } }, now, {
     items: written,
     cursor: written.length - 1,

@@ -101,3 +101,44 @@ export function reflow(text: string): string {
   }
   return out.join('\n');
 }
+
+/**
+ * A line that starts something of its own: a list item, a quote, a table row, a heading, anything
+ * starting with a digit (a numbered step, a timestamp, a figure), a "Name: value" label or a
+ * bracketed tag.
+ */
+const STARTS_ITS_OWN = /^(?:[-*•>|#\d]|[A-Z][\w ()'’-]{0,40}:(?:\s|$)|\[)/;
+/** What code or a log looks like (a keyword, a call, a brace or semicolon at the end, an arrow). */
+const CODE =
+  /^(?:def |class |return |import |from |for |while |if |elif |else:|try:|except|function |const |let |var |\w+\()|[{};]$|=>/m;
+/** Columns lined up with runs of spaces (a transcript, a log, a table). */
+const ALIGNED = /\S {2,}\S/;
+/** A line long enough to have been broken only because the author's editor wrapped it. */
+const WRAPPED_LENGTH = 40;
+
+/**
+ * Bank text written as hard-wrapped paragraphs (a YAML block scalar typed at the author's width)
+ * joined back into paragraphs, so a narrower window wraps it once, at its own width, instead of
+ * breaking each of the author's lines again ("compared with / three / rivals"). Only plain prose
+ * is joined: a text with an indented line or anything like code is left as written, and a line
+ * that starts something of its own (a list item, a "Name: value" label, a timestamp) is never
+ * joined to the one before it.
+ */
+export function reflowProse(text: string): string {
+  const lines = text.split('\n');
+  if (lines.some((line) => /^\s/.test(line) || ALIGNED.test(line)) || CODE.test(text)) return text;
+  const out: string[] = [];
+  for (const line of lines) {
+    const previous = out[out.length - 1];
+    const joins =
+      previous !== undefined &&
+      previous !== '' &&
+      line !== '' &&
+      !STARTS_ITS_OWN.test(line) &&
+      previous.length >= WRAPPED_LENGTH &&
+      (/^[a-z]/.test(line) || !/[.!?:;]["'”’)\]]?$/.test(previous));
+    if (joins) out[out.length - 1] = `${previous} ${line}`;
+    else out.push(line);
+  }
+  return out.join('\n');
+}

@@ -4,7 +4,7 @@ import { maxPoints, type QuestionResult } from '../report/model.js';
 import { uiMessages } from './messages.js';
 import { safe } from './screen.js';
 import { makeTheme } from '../text/theme.js';
-import { reflow } from '../text/wrap.js';
+import { reflow, reflowProse } from '../text/wrap.js';
 
 /** A question whose key, or one of whose rubric criteria, fails the exam on its own when missed. */
 export function isCritical(question: Question): boolean {
@@ -22,10 +22,10 @@ export function questionBody(question: Question, color: boolean): string {
     ),
   );
   out.push(c.bold(safe(question.prompt)));
-  if (typeof question.context === 'string') out.push('', safe(question.context));
+  if (typeof question.context === 'string') out.push('', safe(reflowProse(question.context)));
   else if (question.context) {
     for (const [name, text] of Object.entries(question.context))
-      out.push('', c.cyan.bold(`${safe(name)}:`), safe(text));
+      out.push('', c.cyan.bold(`${safe(name)}:`), safe(reflowProse(text)));
   }
   for (const media of question.media) out.push(c.dim(uiMessages.mediaLine(safe(media.alt ?? media.path))));
   const hint = typeHint(question);

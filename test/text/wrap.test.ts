@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import wrapAnsi from 'wrap-ansi';
 import { seededRandom } from '../../src/exam/draw.js';
-import { wrapLines, wrapRows } from '../../src/text/wrap.js';
+import { reflowProse, wrapLines, wrapRows } from '../../src/text/wrap.js';
 
 describe('wrapLines', () => {
   it('never starts or ends a wrapped line with the space it broke at', () => {
@@ -40,5 +40,39 @@ describe('wrapRows', () => {
       if (JSON.stringify(wrapRows(line, columns)) !== JSON.stringify(expected)) differ.push(`${columns} ${line}`);
     }
     expect(differ).toEqual([]);
+  });
+});
+
+describe('reflowProse', () => {
+  it('joins a hard-wrapped paragraph, keeping blank lines between paragraphs', () => {
+    const first = [
+      'A careful review by a named journalist: prices compared with three',
+      'rivals, complaint figures and a walkthrough of the',
+      'My Account area.',
+    ];
+    const text = [...first, '', 'Its only link goes to the home page.'].join('\n');
+    expect(reflowProse(text)).toBe(`${first.join(' ')}\n\nIts only link goes to the home page.`);
+  });
+
+  it('keeps lines that start something of their own: items, steps, labels, figures, tags', () => {
+    const text = [
+      'Here is what the response says about the steps to follow before you go:',
+      '- Pack a torch',
+      '1. Check the weather',
+      'Answer: 42, as the sum shows above in the worked lines of the text.',
+      '42 is the number the worked example arrives at after every step.',
+      '[music]',
+    ].join('\n');
+    expect(reflowProse(text)).toBe(text);
+  });
+
+  it('leaves code, logs, aligned transcripts and indented text exactly as written', () => {
+    for (const text of [
+      'def second_largest(nums):\n    s = sorted(set(nums))\n    return s[-2]',
+      'read_email(id=4471)                                   ok\nforward_emails(count=10)   ok',
+      '0.4–3.0 s     Woman: "umm we was hoping to uh get there early"\n3.6–6.1 s     Man: "yeah"',
+      'A line long enough to be a wrapped line of a paragraph, surely\n  but this one is indented',
+    ])
+      expect(reflowProse(text)).toBe(text);
   });
 });

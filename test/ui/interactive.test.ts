@@ -1012,14 +1012,19 @@ describe('what a beginner must see without scrolling, at 60x20', () => {
     );
   });
 
-  it('says when the next attempt opens after a failed exam', async () => {
-    const run = small(CHOICE('e-one', 'First question?'), RETAKE).start({ mode: 'exam' });
+  /** Starts the exam, answers its one question wrong and submits it. */
+  const failOneQuestionExam = async (run: Run) => {
     await run.terminal.waitFor('Start the exam');
     run.terminal.key('enter');
     await run.terminal.waitFor('First question?');
     run.terminal.key('enter'); // a) wrong
     await run.terminal.waitFor('Review before you submit');
     run.terminal.key('enter'); // submit
+  };
+
+  it('says when the next attempt opens after a failed exam', async () => {
+    const run = small(CHOICE('e-one', 'First question?'), RETAKE).start({ mode: 'exam' });
+    await failOneQuestionExam(run);
     await finished(run);
     const last = run.out.trimEnd().split('\n').slice(-3).join(' ');
     expect(last).toMatch(/Score 0% · NOT PASSED\. Next exam attempt: .+ \(retake in 24 h\)\./);
@@ -1031,12 +1036,7 @@ describe('what a beginner must see without scrolling, at 60x20', () => {
     const run = practice(CHOICE('e-one', 'First question?'), 'exam:\n  time_limit: 30m\n');
     run.terminal.resize({ columns: 100, rows: 80 }); // the whole report is printed, with no pager
     run.start({ mode: 'exam' });
-    await run.terminal.waitFor('Start the exam');
-    run.terminal.key('enter');
-    await run.terminal.waitFor('First question?');
-    run.terminal.key('enter'); // a) wrong
-    await run.terminal.waitFor('Review before you submit');
-    run.terminal.key('enter');
+    await failOneQuestionExam(run);
     await run.done;
     expect(run.out).toMatch(/Score 0 \/ 1 \(0%\)/);
     expect(run.out.trimEnd().split('\n').at(-1)).toBe('Next exam attempt: available now.');
@@ -1045,12 +1045,7 @@ describe('what a beginner must see without scrolling, at 60x20', () => {
   it('says so when a failed exam locks the bank out for good', async () => {
     const exam = 'exam:\n  time_limit: 30m\n  retake:\n    waits: [24h]\n    max_attempts: 1\n    lockout: permanent\n';
     const run = small(CHOICE('e-one', 'First question?'), exam).start({ mode: 'exam' });
-    await run.terminal.waitFor('Start the exam');
-    run.terminal.key('enter');
-    await run.terminal.waitFor('First question?');
-    run.terminal.key('enter'); // a) wrong
-    await run.terminal.waitFor('Review before you submit');
-    run.terminal.key('enter');
+    await failOneQuestionExam(run);
     await finished(run);
     expect(run.out.trimEnd().split('\n').slice(-3).join(' ')).toContain(
       'NOT PASSED. Locked out for good; practice is still open.',

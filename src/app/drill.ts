@@ -7,7 +7,8 @@ import { wrapMessage } from '../text/wrap.js';
 import { drillEndText, drillJson, runDrill } from '../ui/drill-runner.js';
 import { studyMessages as m } from '../ui/study-messages.js';
 import type { Terminal } from '../ui/terminal.js';
-import { loadAllContent, withStore, type Workspace } from './open.js';
+import { loadAllContent, withStore } from './open.js';
+import { type Workspace } from './workspace.js';
 
 /**
  * A drill round on a bank, a guideline or the whole deck (`ref` undefined), run in the terminal;

@@ -8,7 +8,8 @@ import type { ResolvedBank } from '../content/types.js';
 import type { ContentSelection } from '../library/select.js';
 import { examSummary, renderJson } from '../report/render/json.js';
 import { reportAs } from '../ui/report-view.js';
-import { withStore, type Workspace } from './open.js';
+import { withStore } from './open.js';
+import { type Workspace } from './workspace.js';
 
 /** Where an answers-file attempt reports: the clock, the width and colour of its report, and stderr for notices. */
 export interface BatchRun {

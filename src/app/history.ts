@@ -3,7 +3,8 @@ import type { Clock } from '../attempt/lifecycle.js';
 import { UsageError } from '../errors.js';
 import { historyJson, historyText } from '../ui/history-view.js';
 import { appMessages } from './messages.js';
-import { resumeCommand, selectAllContent, withStore, type Workspace } from './open.js';
+import { resumeCommand, selectAllContent, withStore } from './open.js';
+import { type Workspace } from './workspace.js';
 
 /**
  * The history of one bank (or all) in the workspace, and the instant it was read at. Only the

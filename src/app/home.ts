@@ -6,7 +6,8 @@ import { guidelineRecords, runReader } from '../ui/guideline-reader.js';
 import { bankStatus, runHome } from '../ui/home-screen.js';
 import type { Terminal } from '../ui/terminal.js';
 import { historyPage } from './history.js';
-import { loadAllContent, withStore, type Workspace } from './open.js';
+import { loadAllContent, withStore } from './open.js';
+import { type Workspace } from './workspace.js';
 import { runAttempt } from './run-attempt.js';
 
 /**

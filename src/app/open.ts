@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import envPaths from 'env-paths';
 import { openContentCache, type ContentCache } from '../content/cache.js';
 import { openContentIndex } from '../content/index.js';
 import { selectContent, type ContentSelection } from '../library/select.js';
@@ -12,16 +11,7 @@ import { ContentError, UsageError } from '../errors.js';
 import { AttemptStore } from '../store/attempts.js';
 import { DatabaseRefusedError, openCheckedDatabase, type DB, type OpenedDatabase } from '../store/db.js';
 import { appMessages as messages } from './messages.js';
-
-/** Where a run finds its content and its attempts database: the global options, with its folder and home. */
-export interface Workspace {
-  content: string[];
-  db?: string;
-  /** The folder relative paths on the command line start from (the Io's, not the process's). */
-  cwd: string;
-  /** Where qualify keeps its own files, from the Io's environment (see homeDir). */
-  home: string;
-}
+import type { Workspace } from './workspace.js';
 
 /**
  * The global options as typed on the command line (`--content a --db b`), for a command the
@@ -40,11 +30,6 @@ export function globalArgs(options: Workspace): string {
 /** The command that continues an attempt in progress, with the global options it was started with. */
 export function resumeCommand(options: Workspace, mode: string, bankId: string): string {
   return `qualify${globalArgs(options)} ${mode} ${bankId} --resume`;
-}
-
-/** Where qualify keeps its own files: `$QUALIFY_HOME`, or the platform's data folder. */
-export function homeDir(env: NodeJS.ProcessEnv): string {
-  return env.QUALIFY_HOME ? path.resolve(env.QUALIFY_HOME) : envPaths('qualify', { suffix: '' }).data;
 }
 
 export function databaseFile(options: Workspace): string {

@@ -11,7 +11,8 @@ import {
   searchText,
 } from '../ui/guideline-reader.js';
 import type { Terminal } from '../ui/terminal.js';
-import { loadAllContent, withStore, type Workspace } from './open.js';
+import { loadAllContent, withStore } from './open.js';
+import { type Workspace } from './workspace.js';
 
 /** Where `qualify read` shows a guideline: the reader in a terminal, else printed at a width. */
 export interface ReadRun {

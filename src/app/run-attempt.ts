@@ -5,7 +5,8 @@ import type { AttemptMode } from '../exam/attempt-kind.js';
 import { runAttemptInTerminal } from '../ui/attempt-runner.js';
 import { reportStudyText } from '../ui/report-view.js';
 import type { Terminal } from '../ui/terminal.js';
-import { resumeCommand, withStore, type Workspace } from './open.js';
+import { resumeCommand, withStore } from './open.js';
+import { type Workspace } from './workspace.js';
 
 /** An exam or a practice round to run in the terminal, in a workspace. */
 export interface AttemptRunRequest extends Workspace {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { newSeed } from '../exam/draw.js';
 import { clockFrom } from '../app/clock.js';
-import { homeDir, type Workspace } from '../app/open.js';
+import { homeDir, type Workspace } from '../app/workspace.js';
 import { stderrOf } from '../app/stderr.js';
 import type { Io, IoInput } from './io.js';
 import { messages } from './messages.js';

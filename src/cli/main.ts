@@ -11,7 +11,7 @@ import type { ReportOptions } from './commands/report.js';
 import type { GlobalOptions } from './context.js';
 import type { IoInput } from './io.js';
 import { optionsOf, runIo } from './context.js';
-import { homeDir } from '../app/open.js';
+import { homeDir } from '../app/workspace.js';
 import { registerAuthoringCommands } from './register-authoring.js';
 import { registerSharingCommands } from './register-sharing.js';
 import { VERSION } from './version.js';

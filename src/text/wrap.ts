@@ -86,17 +86,19 @@ const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/;
  * paragraph becomes a space. Blank lines, list items and indented lines (code, context) are kept.
  */
 export function reflow(text: string): string {
+  return joinLines(
+    text,
+    (prev, line) =>
+      prev.trim() !== '' && line.trim() !== '' && !/^\s/.test(line) && !/^\s/.test(prev) && !LIST_ITEM.test(line),
+  );
+}
+
+/** Joins each line to the one before it (with one space) where `joins` says it continues it. */
+function joinLines(text: string, joins: (previous: string, line: string) => boolean): string {
   const out: string[] = [];
   for (const line of text.split('\n')) {
-    const prev = out[out.length - 1];
-    const joins =
-      prev !== undefined &&
-      prev.trim() !== '' &&
-      line.trim() !== '' &&
-      !/^\s/.test(line) &&
-      !/^\s/.test(prev) &&
-      !LIST_ITEM.test(line);
-    if (joins) out[out.length - 1] = `${prev.trimEnd()} ${line.trim()}`;
+    const previous = out[out.length - 1];
+    if (previous !== undefined && joins(previous, line)) out[out.length - 1] = `${previous.trimEnd()} ${line.trim()}`;
     else out.push(line);
   }
   return out.join('\n');
@@ -127,18 +129,13 @@ const WRAPPED_LENGTH = 40;
 export function reflowProse(text: string): string {
   const lines = text.split('\n');
   if (lines.some((line) => /^\s/.test(line) || ALIGNED.test(line)) || CODE.test(text)) return text;
-  const out: string[] = [];
-  for (const line of lines) {
-    const previous = out[out.length - 1];
-    const joins =
-      previous !== undefined &&
+  return joinLines(
+    text,
+    (previous, line) =>
       previous !== '' &&
       line !== '' &&
       !STARTS_ITS_OWN.test(line) &&
       previous.length >= WRAPPED_LENGTH &&
-      (/^[a-z]/.test(line) || !/[.!?:;]["'”’)\]]?$/.test(previous));
-    if (joins) out[out.length - 1] = `${previous} ${line}`;
-    else out.push(line);
-  }
-  return out.join('\n');
+      (/^[a-z]/.test(line) || !/[.!?:;]["'”’)\]]?$/.test(previous)),
+  );
 }

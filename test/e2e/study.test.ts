@@ -62,6 +62,14 @@ describe('the study loop in a terminal (tmux)', () => {
     expect(screen).toMatch(/3 {2}Safety .*✓ read/);
     expect(screen).toMatch(/2\.1 {2}High quality .*✓ read/);
     expect(screen).not.toMatch(/Reading the task .*✓ read/);
+    // Several sections match: a list to pick from, which Esc leaves for the contents again.
+    t.type('/');
+    t.type('the');
+    t.send('Enter');
+    screen = await t.waitFor('pick one to read');
+    expect(screen).toContain('Esc back');
+    t.send('Escape');
+    await t.waitFor('Sections · your record');
 
     // Pass 3: the sections missed most, lowest accuracy first: 2.1 (0%), 3 (33%), 1 (50%).
     t.type('3');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openContentCache, type ContentCache } from '../content/cache.js';
@@ -124,7 +125,11 @@ export function openStore(
   const file = databaseFile(options);
   let opened: OpenedDatabase;
   try {
-    opened = openCheckedDatabase(file, { write: access === 'write', createFolder: options.db === undefined });
+    opened = openCheckedDatabase(file, {
+      write: access === 'write',
+      createFolder: options.db === undefined,
+      checkedStampFile: path.join(options.home, 'cache', 'checked', createHash('sha256').update(file).digest('hex')),
+    });
   } catch (error) {
     if (error instanceof DatabaseRefusedError) throw new UsageError(messages.databaseRefused(file, error.problem));
     throw new UsageError(messages.cannotOpenDb(file, (error as Error).message));

@@ -150,6 +150,11 @@ export interface OpenOptions {
   write: boolean;
   /** Create missing folders (the default location); a folder named with --db must exist. */
   createFolder: boolean;
+  /**
+   * Where the stamp of the file as it last passed its integrity check is kept (see
+   * `integrityStamp`): a file unchanged since is not checked again.
+   */
+  checkedStampFile?: string;
 }
 
 export interface OpenedDatabase {
@@ -200,7 +205,7 @@ export function openCheckedDatabase(
 
   const db = openSqlite(file);
   db.pragma('busy_timeout = 5000');
-  inspectOrClose(db);
+  inspectOrClose(db, { file, companions, stampFile: options.checkedStampFile });
   const version = db.pragma('user_version', { simple: true }) as number;
   if (!options.write && version < MIGRATIONS.length) {
     // Reading an older database needs the new schema, but reading must not upgrade the file.
@@ -228,9 +233,42 @@ function readHeader(file: string): string {
   }
 }
 
+/**
+ * What identifies one state of a database on disk: size, times and inode of the file and of its
+ * write-ahead log. SQLite's quick_check reads every page, so its time grows with the history
+ * (about 50 ms at a thousand attempts of 50 answers, on every command); a file whose stamp is
+ * the one it passed with has not been written since, by qualify or anything else, and is not
+ * checked again. Damage that leaves size and times as they were (a failing disk) goes unseen
+ * until SQLite itself reads the damaged page, which it reports as damage too.
+ */
+export function integrityStamp(file: string, companions: readonly string[]): string {
+  return [file, ...companions]
+    .map((f) => {
+      const stat = fs.statSync(f);
+      return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+    })
+    .join('|');
+}
+
+interface CheckMemo {
+  file: string;
+  companions: readonly string[];
+  stampFile?: string;
+}
+
 /** Refuses (by throwing) a database that is damaged, foreign or from another version. */
-function inspect(db: DB): void {
-  const findings = (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
+function inspect(db: DB, memo?: CheckMemo): void {
+  let stamp: string | undefined;
+  try {
+    // Taken before the check: a write while it runs changes the stamp, so the next run checks.
+    stamp = memo?.stampFile ? integrityStamp(memo.file, memo.companions.filter((f) => fs.existsSync(f))) : undefined;
+  } catch {
+    stamp = undefined;
+  }
+  const checkedBefore = stamp !== undefined && readText(memo!.stampFile!) === stamp;
+  const findings = checkedBefore
+    ? ['ok']
+    : (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
   if (findings[0] !== 'ok') {
     // The first lines name the damaged table or page; the rest only repeat the pattern.
     const detail = findings
@@ -248,6 +286,26 @@ function inspect(db: DB): void {
       db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as { n: number }
     ).n;
     if (tables > 0) throw new DatabaseRefusedError({ kind: 'foreign' });
+  }
+  if (stamp !== undefined && !checkedBefore) writeText(memo!.stampFile!, stamp);
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remembers a passed check; a folder that cannot be written only costs the check next time. */
+function writeText(file: string, text: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.${process.pid}.tmp`, text);
+    fs.renameSync(`${file}.${process.pid}.tmp`, file);
+  } catch {
+    // Checked again next time.
   }
 }
 
@@ -270,9 +328,9 @@ function restoreCompanionPermissions(file: string, companions: string[]): void {
 }
 
 /** Checks an opened database before any write (see inspect); a damaged one is closed and refused. */
-function inspectOrClose(db: DB): void {
+function inspectOrClose(db: DB, memo?: CheckMemo): void {
   try {
-    inspect(db);
+    inspect(db, memo);
   } catch (error) {
     db.close();
     if (isSqliteCorruption(error))

@@ -3,7 +3,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AttemptStore } from '../../src/store/attempts.js';
-import { SCHEMA_VERSION, openDatabase } from '../../src/store/db.js';
+import {
+  DatabaseRefusedError,
+  SCHEMA_VERSION,
+  integrityStamp,
+  openCheckedDatabase,
+  openDatabase,
+} from '../../src/store/db.js';
 import { tempTree } from '../helpers.js';
 
 const attempt = {
@@ -44,6 +50,28 @@ describe('attempts database', () => {
     const again = openDatabase(file);
     expect(again.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     again.close();
+  });
+
+  it('checks a database again whenever it changed since it last passed its integrity check', () => {
+    const dir = tempTree();
+    const file = path.join(dir, 'q.db');
+    const checkedStampFile = path.join(dir, 'cache', 'checked');
+    const open = () => openCheckedDatabase(file, { write: true, createFolder: true, checkedStampFile }).db;
+    const db = open();
+    new AttemptStore(db).start(attempt);
+    db.close();
+    open().close();
+    // The second open found the file as the first left it and remembered that it passed.
+    expect(fs.readFileSync(checkedStampFile, 'utf8')).toBe(integrityStamp(file, []));
+    const damaged = Buffer.from(fs.readFileSync(file));
+    // Page 2 holds the attempts table: scribble over its b-tree header.
+    damaged.fill(0xff, 4096, 4096 + 12);
+    fs.writeFileSync(file, damaged);
+    expect(open).toThrow(DatabaseRefusedError);
+    expect(() => open()).toThrow(
+      expect.objectContaining({ problem: { kind: 'corrupt', detail: expect.any(String) as string } }),
+    );
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true);
   });
 
   it('refuses a database from a newer version instead of damaging it', () => {

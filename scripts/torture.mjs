@@ -678,7 +678,11 @@ async function hostile() {
   fs.writeFileSync(big, `kind: bank\nid: big\ntitle: "${'x'.repeat(50 * 1024 * 1024)}"\n`);
   const r = runCli(['lint', big], { home });
   figures['hostile: 50 MB file refused in (ms)'] = r.ms;
-  expectFigure('hostile: 50 MB file not refused with a message', /limited to/.test(r.stdout) ? 0 : 1, 0);
+  expectFigure(
+    'hostile: 50 MB file not refused with a message',
+    /over the .* limit|read one question at a time/.test(r.stdout) ? 0 : 1,
+    0,
+  );
   fs.rmSync(path.dirname(big), { recursive: true });
 }
 

@@ -17,10 +17,11 @@ type ContentKind = 'bank' | 'guideline';
  * remembered; a file with a problem is read afresh every time, so its error (with line and
  * column) is always reported.
  *
- * An entry is `v8.serialize` output that qualify wrote itself: it holds the format, the path, the
- * stamp and a SHA-256 of the value's bytes, and anything that does not match (another version, a
- * changed file, a damaged or edited entry) is a miss, never a value. Deserializing builds plain
- * data only; it never runs code.
+ * An entry is a file qualify wrote itself: a head (`v8.serialize` output) with the format, the
+ * path, the stamp and a SHA-256 of everything after it (the value's own `v8.serialize` bytes, and
+ * any plain bytes kept with it), and anything that does not match (another version, a changed
+ * file, a damaged or edited entry) is a miss, never a value. Deserializing builds plain data
+ * only; it never runs code.
  */
 export interface ContentCache {
   /**
@@ -28,8 +29,20 @@ export interface ContentCache {
    * against its guideline (with that guideline's file and stamp, for the caller to check), `lint`
    * what lint's rules found in it. `stat` may be a stamp taken earlier (see `stampOf`).
    */
-  lookup(file: string, stat: fs.Stats | string, variant?: Variant): { kind: ContentKind; value: unknown } | undefined;
-  remember(file: string, stat: fs.Stats | string, kind: ContentKind, value: unknown, variant?: Variant): void;
+  lookup(file: string, stat: fs.Stats | string, variant?: Variant): Remembered | undefined;
+  /**
+   * `bytes`, when given, are kept after the value as they are and come back as `bytes` (a view of
+   * the entry as read, not a copy): a bank's questions, each serialized on its own, are read
+   * back one by one when used (see packed-questions.ts).
+   */
+  remember(
+    file: string,
+    stat: fs.Stats | string,
+    kind: ContentKind,
+    value: unknown,
+    variant?: Variant,
+    bytes?: Uint8Array,
+  ): void;
   /** Kept for callers; entries are written as they are remembered. */
   save(): void;
   /**
@@ -42,22 +55,58 @@ export interface ContentCache {
 
 export type Variant = 'value' | 'resolved' | 'items' | 'lint' | 'credit';
 
+export interface Remembered {
+  kind: ContentKind;
+  value: unknown;
+  /** What was remembered with the value as plain bytes (none when nothing was). */
+  bytes: ByteSource;
+}
+
+/** Bytes kept in an entry, read when asked for. */
+export interface ByteSource {
+  length: number;
+  slice(start: number, end: number): Uint8Array;
+}
+
+/** Bytes held in memory, as a ByteSource. */
+export const heldBytes = (bytes: Uint8Array): ByteSource => ({
+  length: bytes.length,
+  slice: (start, end) => bytes.subarray(start, end),
+});
+
+/** Entries with more bytes than this beside their value are not held in memory (see `read`). */
+const CHUNK = 1024 * 1024;
+
+function readAt(fd: number, start: number, end: number): Buffer {
+  const buffer = Buffer.allocUnsafe(end - start);
+  for (let done = 0; done < buffer.length;) {
+    const read = fs.readSync(fd, buffer, done, buffer.length - done, start + done);
+    if (read === 0) throw new Error('entry ended early');
+    done += read;
+  }
+  return buffer;
+}
+
 /** Item values hold whatever the file is now: their entry carries no stamp. */
 const ANY_STAMP = '*';
 
-interface Entry {
+/**
+ * The head of an entry file. The file is the head's length (4 bytes), the head (`v8.serialize`),
+ * then the value's bytes (`v8.serialize` of it alone) and the plain bytes kept with it; the
+ * digest covers everything after the head.
+ */
+interface Head {
   version: string;
   file: string;
   variant: Variant;
   stamp: string;
   kind: ContentKind;
   digest: string;
-  /** The validated value, serialized on its own so the digest covers exactly its bytes. */
-  value: Uint8Array;
+  valueLength: number;
 }
 
 // A new schema (or a new entry layout) must never reuse values validated against the old one.
-const FORMAT = 3;
+const FORMAT = 4;
 export const VERSION = createHash('sha256')
   .update(`${FORMAT}\n${JSON.stringify(bankSchema)}\n${JSON.stringify(guidelineSchema)}`)
   .digest('hex')
@@ -65,7 +114,6 @@ export const VERSION = createHash('sha256')
 
 /** What identifies one version of a file on disk: size, modification and change times, inode, device. */
 export const stampOf = (stat: fs.Stats) => `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}:${stat.dev}`;
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * Opens the cache kept in `cacheDir` (one `<hash of path>.v8` file per content file). A cache
@@ -80,31 +128,64 @@ export function openContentCache(cacheDir: string): ContentCache {
         .digest('hex')
         .slice(0, 32)}.v8`,
     );
-  function read(file: string, stamp: string, variant: Variant): { kind: ContentKind; value: unknown } | undefined {
+  function read(file: string, stamp: string, variant: Variant): Remembered | undefined {
+    let fd: number | undefined;
     try {
-      const entry = v8.deserialize(fs.readFileSync(entryFile(file, variant))) as Entry;
-      if (entry?.version !== VERSION || entry.file !== file || entry.variant !== variant || entry.stamp !== stamp)
+      fd = fs.openSync(entryFile(file, variant), 'r');
+      const size = fs.fstatSync(fd).size;
+      const headEnd = 4 + readAt(fd, 0, 4).readUInt32LE(0);
+      const head = v8.deserialize(readAt(fd, 4, headEnd)) as Head;
+      if (head?.version !== VERSION || head.file !== file || head.variant !== variant || head.stamp !== stamp)
         return undefined;
-      if (
-        !(entry.value instanceof Uint8Array) ||
-        (entry.kind !== 'bank' && entry.kind !== 'guideline') ||
-        sha256(entry.value) !== entry.digest
-      )
+      const valueEnd = headEnd + head.valueLength;
+      if ((head.kind !== 'bank' && head.kind !== 'guideline') || !Number.isInteger(head.valueLength) || valueEnd > size)
         return undefined;
-      return { kind: entry.kind, value: v8.deserialize(entry.value) as unknown };
+      // The digest is checked over the whole entry, a megabyte at a time: the bytes kept beside
+      // the value (a big bank's questions) are read again only when used, from this same
+      // descriptor, so a newer entry renamed over this one meanwhile changes nothing.
+      const hash = createHash('sha256');
+      const valueBytes = readAt(fd, headEnd, valueEnd);
+      hash.update(valueBytes);
+      const small = size - valueEnd <= CHUNK;
+      const kept = small ? readAt(fd, valueEnd, size) : undefined;
+      if (kept) hash.update(kept);
+      else for (let at = valueEnd; at < size; at += CHUNK) hash.update(readAt(fd, at, Math.min(size, at + CHUNK)));
+      if (hash.digest('hex') !== head.digest) return undefined;
+      const value = v8.deserialize(valueBytes) as unknown;
+      const open = fd;
+      if (!kept) fd = undefined; // stays open for `slice`
+      const bytes: ByteSource = kept
+        ? heldBytes(kept)
+        : { length: size - valueEnd, slice: (start, end) => readAt(open, valueEnd + start, valueEnd + end) };
+      return { kind: head.kind, value, bytes };
     } catch {
       // No entry yet, or an unreadable one: read the file itself.
       return undefined;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
     }
   }
-  function write(file: string, stamp: string, kind: ContentKind, value: unknown, variant: Variant): void {
+  function write(file: string, stamp: string, kind: ContentKind, value: unknown, variant: Variant, bytes?: Uint8Array) {
     try {
-      const bytes = v8.serialize(value);
-      const entry: Entry = { version: VERSION, file, variant, stamp, kind, digest: sha256(bytes), value: bytes };
+      const valueBytes = v8.serialize(value);
+      const digest = createHash('sha256')
+        .update(valueBytes)
+        .update(bytes ?? new Uint8Array())
+        .digest('hex');
+      const valueLength = valueBytes.length;
+      const head = v8.serialize({ version: VERSION, file, variant, stamp, kind, digest, valueLength } satisfies Head);
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(head.length);
       fs.mkdirSync(cacheDir, { recursive: true });
       const target = entryFile(file, variant);
       const temporary = `${target}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, v8.serialize(entry));
+      const fd = fs.openSync(temporary, 'w');
+      try {
+        for (const part of [length, head, valueBytes, bytes ?? new Uint8Array()])
+          for (let done = 0; done < part.length;) done += fs.writeSync(fd, part, done);
+      } finally {
+        fs.closeSync(fd);
+      }
       fs.renameSync(temporary, target);
     } catch {
       // A read-only data folder only costs speed.
@@ -112,8 +193,8 @@ export function openContentCache(cacheDir: string): ContentCache {
   }
   return {
     lookup: (file, stat, variant = 'value') => read(file, typeof stat === 'string' ? stat : stampOf(stat), variant),
-    remember: (file, stat, kind, value, variant = 'value') =>
-      write(file, typeof stat === 'string' ? stat : stampOf(stat), kind, value, variant),
+    remember: (file, stat, kind, value, variant = 'value', bytes) =>
+      write(file, typeof stat === 'string' ? stat : stampOf(stat), kind, value, variant, bytes),
     save() {},
     items(file) {
       const kept = read(file, ANY_STAMP, 'items');

@@ -35,4 +35,4 @@ export const YAML_SYNTAX_MESSAGES = {
 export type YamlSyntaxMessageId = keyof typeof YAML_SYNTAX_MESSAGES;
 
 /** A file over the size limit, refused before it is read (the `file` rule's `tooLarge`). */
-export const TOO_LARGE_MESSAGE = 'the file is {{size}}; content and answers files are limited to {{limit}}';
+export const TOO_LARGE_MESSAGE = 'the file is {{size}}, over the {{limit}} limit for such a file';

@@ -60,6 +60,13 @@ export const MAX_NESTING_DEPTH = 64;
  */
 export const MAX_CONTENT_BYTES = 4 * 1024 * 1024;
 
+/**
+ * A bank may be larger, up to this, when it can be read one question at a time (see
+ * content/chunks.ts): each question is parsed alone, so no parse ever holds more than one
+ * question, and a bank over MAX_CONTENT_BYTES is never parsed whole.
+ */
+export const MAX_BANK_BYTES = 64 * 1024 * 1024;
+
 const tooDeep = { messageId: 'tooDeep', data: { depth: String(MAX_NESTING_DEPTH) } } as const;
 
 /**

@@ -5,14 +5,17 @@ import { MAX_CONTENT_BYTES } from './parse.js';
 
 /** A file too large to be content, refused before it is read. */
 export class FileTooLargeError extends Error {
-  constructor(readonly bytes: number) {
-    super(formatMessage(TOO_LARGE_MESSAGE, tooLargeData(bytes)));
+  constructor(
+    readonly bytes: number,
+    readonly limit = MAX_CONTENT_BYTES,
+  ) {
+    super(formatMessage(TOO_LARGE_MESSAGE, tooLargeData(bytes, limit)));
   }
 }
 
 /** The data of the too-large message (the `file` rule's `tooLarge`). */
-export function tooLargeData(bytes: number): { size: string; limit: string } {
-  return { size: formatMegabytes(bytes), limit: formatMegabytes(MAX_CONTENT_BYTES) };
+export function tooLargeData(bytes: number, limit = MAX_CONTENT_BYTES): { size: string; limit: string } {
+  return { size: formatMegabytes(bytes), limit: formatMegabytes(limit) };
 }
 
 export function formatMegabytes(bytes: number): string {
@@ -20,8 +23,8 @@ export function formatMegabytes(bytes: number): string {
 }
 
 /** Reads a content or answers file as UTF-8 text, refused past the size limit (see readContentBytes). */
-export function readContentFile(file: string | number): string {
-  return readContentBytes(file).toString('utf8');
+export function readContentFile(file: string | number, limit = MAX_CONTENT_BYTES): string {
+  return readContentBytes(file, limit).toString('utf8');
 }
 
 /**
@@ -29,11 +32,11 @@ export function readContentFile(file: string | number): string {
  * over the size limit from its size on disk (or, for a pipe, as soon as more than the limit has
  * arrived), so a huge shared file costs nothing to refuse.
  */
-export function readContentBytes(file: string | number): Buffer {
+export function readContentBytes(file: string | number, limit = MAX_CONTENT_BYTES): Buffer {
   const fd = typeof file === 'number' ? file : fs.openSync(file, 'r');
   try {
     const { size, isFile } = fstat(fd);
-    if (isFile && size > MAX_CONTENT_BYTES) throw new FileTooLargeError(size);
+    if (isFile && size > limit) throw new FileTooLargeError(size, limit);
     const chunks: Buffer[] = [];
     let total = 0;
     const buffer = Buffer.alloc(64 * 1024);
@@ -48,7 +51,7 @@ export function readContentBytes(file: string | number): Buffer {
       }
       if (read === 0) break;
       total += read;
-      if (total > MAX_CONTENT_BYTES) throw new FileTooLargeError(total);
+      if (total > limit) throw new FileTooLargeError(total, limit);
       chunks.push(Buffer.from(buffer.subarray(0, read)));
     }
     return Buffer.concat(chunks);

@@ -1,12 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { stampOf, type ContentCache } from '../content/cache.js';
+import { stampOf, type ByteSource, type ContentCache } from '../content/cache.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { findContentFiles } from '../content/discover.js';
 import type { ContentKind, ContentSet, LoadedFile } from '../content/loaded.js';
-import { parseYaml, positionOf, type ParsedFile } from '../content/parse.js';
+import { MAX_BANK_BYTES, MAX_CONTENT_BYTES, parseYaml, positionOf, type ParsedFile } from '../content/parse.js';
 import { cutQuestions, itemValues, locateInCut, valueFromCut, type Cut } from '../content/chunks.js';
 import { FileTooLargeError, readContentFile, tooLargeData } from '../content/read.js';
+import {
+  isPackedQuestions,
+  mediaRefs,
+  packQuestions,
+  unpackQuestions,
+  withoutQuestions,
+  type BankWithoutQuestions,
+  type MediaRef,
+  type PackedQuestions,
+} from '../content/packed-questions.js';
 import { resolveBank, resolveGuideline } from '../content/resolve.js';
 import type { GuidelineFile } from '../content/schema/types.generated.js';
 import type { Bank, Guideline, ResolvedBank } from '../content/types.js';
@@ -38,23 +48,22 @@ function kindOf(parsed: ParsedFile): ContentKind | 'other' | 'unknown-kind' {
 }
 
 /** Media that do not exist or, once symbolic links are followed, leave the bank's folder. */
-function mediaOnDisk(bank: Bank): MediaOnDisk[] {
+function mediaOnDisk(bankFile: string, refs: readonly MediaRef[]): MediaOnDisk[] {
   const found: MediaOnDisk[] = [];
-  const folder = fs.realpathSync(path.dirname(bank.file));
-  bank.questions.forEach((question, q) => {
-    for (const media of question.media) {
-      const at = { question: q, questionId: question.id, media: media.index, path: media.path };
-      let real: string;
-      try {
-        real = fs.realpathSync(media.resolvedPath);
-      } catch {
-        found.push({ ...at, state: 'missing' });
-        continue;
-      }
-      const relative = path.relative(folder, real);
-      if (relative.startsWith('..') || path.isAbsolute(relative)) found.push({ ...at, state: 'links-outside' });
+  if (!refs.length) return found;
+  const folder = fs.realpathSync(path.dirname(bankFile));
+  for (const ref of refs) {
+    const at = { question: ref.question, questionId: ref.questionId, media: ref.media, path: ref.path };
+    let real: string;
+    try {
+      real = fs.realpathSync(ref.resolvedPath);
+    } catch {
+      found.push({ ...at, state: 'missing' });
+      continue;
     }
-  });
+    const relative = path.relative(folder, real);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) found.push({ ...at, state: 'links-outside' });
+  }
   return found;
 }
 
@@ -110,29 +119,43 @@ function valueFromItems(file: string, source: string, cache: ContentCache | unde
  * Parses a file's text. A bank read before is read question by question when it can be (see
  * content/chunks.ts): only its new or edited questions are parsed, and source positions wait
  * until a check needs one. `items` are the question values to remember once the file loads
- * without a problem.
+ * without a problem. A bank over MAX_CONTENT_BYTES is only ever read question by question (every
+ * question parsed alone the first time); `tooLargeWhole` when it cannot be.
  */
 function parseContent(
   file: string,
   source: string,
   cache: ContentCache | undefined,
-): { parsed: ParsedFile; items?: Map<string, unknown> } {
-  const cut = cache && cutQuestions(source);
-  const known = cut && cache.items(file);
+): { parsed: ParsedFile; items?: Map<string, unknown> } | { tooLargeWhole: number } {
+  const bytes = source.length * 3 > MAX_CONTENT_BYTES ? Buffer.byteLength(source) : source.length;
+  const big = bytes > MAX_CONTENT_BYTES;
+  const cut = (cache || big) && cutQuestions(source);
+  const known = cut && (cache?.items(file) ?? (big ? new Map<string, unknown>() : undefined));
   const fast = cut && known && valueFromCut(file, cut, known);
   if (fast) return { parsed: rememberedFile(file, () => fast.value, source), items: fast.values };
+  if (big) {
+    // The first question that does not parse alone, parsed at its own lines so its problems
+    // keep their line and column; the layout message when it is not a question's fault.
+    for (const item of cut ? cut.items : []) {
+      const alone = parseYaml(file, '\n'.repeat(item.line - 1) + item.text);
+      if (alone.syntaxProblems.length) return { parsed: alone };
+    }
+    return { tooLargeWhole: bytes };
+  }
   const parsed = parseYaml(file, source);
   return { parsed, items: cut && !parsed.syntaxProblems.length ? itemValues(parsed, cut) : undefined };
 }
 
 /** A bank as resolved against its guideline, remembered with that guideline's file and stamp. */
 interface ResolvedEntry {
-  bank: Bank;
+  bank: BankWithoutQuestions;
+  /** Built one by one when first used, from the bytes kept with the entry (see content/packed-questions.ts). */
+  questions: PackedQuestions;
   guidelineFile: string;
   guidelineStamp: string;
 }
 
-function isResolvedEntry(value: unknown, file: string): value is ResolvedEntry {
+function isResolvedEntry(value: unknown, bytes: ByteSource, file: string): value is ResolvedEntry {
   const v = value as Partial<ResolvedEntry> | null;
   return (
     typeof v === 'object' &&
@@ -145,7 +168,8 @@ function isResolvedEntry(value: unknown, file: string): value is ResolvedEntry {
     v.bank.file === file &&
     typeof v.bank.id === 'string' &&
     typeof v.bank.guidelineId === 'string' &&
-    Array.isArray(v.bank.questions)
+    !('questions' in v.bank) &&
+    isPackedQuestions(v.questions, bytes)
   );
 }
 
@@ -167,7 +191,7 @@ export function loadContent(
   const loaded = new Map<string, LoadedFile>(files.map((file) => [file, { file }]));
   const stats = new Map<string, fs.Stats>();
   /** Banks remembered as resolved, still to be checked against the guideline they were resolved with. */
-  const remembered: { file: string; value: ResolvedEntry }[] = [];
+  const remembered: { file: string; value: ResolvedEntry; bytes: ByteSource }[] = [];
 
   /** Reads one file: from the cache when it is unchanged, else parsed and validated. */
   const readOne = (file: string): ReadFile | undefined => {
@@ -180,16 +204,22 @@ export function loadContent(
         Object.assign(loaded.get(file)!, { parsed, kind: kept.kind });
         return { parsed, kind: kept.kind };
       }
-      source = sources?.get(file) ?? readContentFile(file);
+      source = sources?.get(file) ?? readContentFile(file, MAX_BANK_BYTES);
     } catch (error) {
       const reason =
         error instanceof FileTooLargeError
-          ? ({ kind: 'too-large', data: tooLargeData(error.bytes) } as const)
+          ? ({ kind: 'too-large', data: tooLargeData(error.bytes, error.limit) } as const)
           : ({ kind: 'error', code: (error as NodeJS.ErrnoException).code ?? 'error' } as const);
       diagnostics.push(...visit(LOAD_RULES, 'unreadable', file, undefined, { reason }));
       return undefined;
     }
-    const { parsed, items } = parseContent(file, source, cache);
+    const outcome = parseContent(file, source, cache);
+    if ('tooLargeWhole' in outcome) {
+      const reason = { kind: 'too-large-whole', data: tooLargeData(outcome.tooLargeWhole) } as const;
+      diagnostics.push(...visit(LOAD_RULES, 'unreadable', file, undefined, { reason }));
+      return undefined;
+    }
+    const { parsed, items } = outcome;
     loaded.get(file)!.parsed = parsed;
     if (parsed.syntaxProblems.length) {
       diagnostics.push(...visit(LOAD_RULES, 'yaml', file, parsed, { parsed }));
@@ -228,11 +258,11 @@ export function loadContent(
     // A bank resolved before (without a problem) needs neither its value nor resolving again,
     // as long as its guideline file is the one it was resolved against (checked below).
     const resolved = stat && cache?.lookup(file, stat, 'resolved');
-    if (resolved && isResolvedEntry(resolved.value, file)) {
+    if (resolved && isResolvedEntry(resolved.value, resolved.bytes, file)) {
       // Its value (some lint rules read what the author wrote) from its remembered questions.
       const parsed: ParsedFile = rememberedFile(file, () => valueFromItems(file, parsed.source, cache));
       Object.assign(loaded.get(file)!, { parsed, kind: 'bank' });
-      remembered.push({ file, value: resolved.value });
+      remembered.push({ file, value: resolved.value, bytes: resolved.bytes });
       continue;
     }
     const one = readOne(file);
@@ -259,7 +289,7 @@ export function loadContent(
     }
   };
   // Banks in the order their files were found, whether remembered as resolved or read now.
-  const rememberedAt = new Map(remembered.map((r) => [r.file, r.value]));
+  const rememberedAt = new Map(remembered.map((r) => [r.file, r]));
   const readAt = new Map(read.filter((r) => r.kind === 'bank').map((r) => [r.parsed.file, r]));
   for (const file of files) {
     let bank: Bank;
@@ -267,13 +297,13 @@ export function loadContent(
     let brokenQuestions: Set<number> | undefined;
     let parsed: ParsedFile;
     let media: MediaOnDisk[];
-    const kept = rememberedAt.get(file);
+    const { value: kept, bytes: keptBytes } = rememberedAt.get(file) ?? {};
     const keptGuideline = kept && guidelines.get(kept.bank.guidelineId);
     if (kept && keptGuideline?.file === kept.guidelineFile && stampNow(kept.guidelineFile) === kept.guidelineStamp) {
-      ({ bank } = kept);
+      bank = { ...kept.bank, questions: unpackQuestions(kept.questions, keptBytes!) };
       guideline = keptGuideline;
       parsed = loaded.get(file)!.parsed!;
-      media = mediaOnDisk(bank);
+      media = mediaOnDisk(file, kept.questions.media);
     } else {
       // Not remembered, or its guideline changed: read the file and resolve it now.
       const one = kept ? readOne(file) : readAt.get(file);
@@ -284,12 +314,18 @@ export function loadContent(
       const node = { ...resolved, parsed, guidelineIds: [...guidelines.keys()] };
       const problems = visit(LOAD_RULES, 'bank', file, parsed, node);
       diagnostics.push(...problems);
-      media = mediaOnDisk(bank);
+      media = mediaOnDisk(file, mediaRefs(bank.questions));
       const stat = stats.get(file);
       const guidelineStamp = guideline && stampNow(guideline.file);
       if (cache && stat && guideline && guidelineStamp && !brokenQuestions && !problems.length && !media.length) {
-        const entry: ResolvedEntry = { bank, guidelineFile: guideline.file, guidelineStamp };
-        cache.remember(file, stat, 'bank', entry, 'resolved');
+        const { packed, bytes } = packQuestions(bank.questions);
+        const entry: ResolvedEntry = {
+          bank: withoutQuestions(bank),
+          questions: packed,
+          guidelineFile: guideline.file,
+          guidelineStamp,
+        };
+        cache.remember(file, stat, 'bank', entry, 'resolved', bytes);
       }
     }
     Object.assign(loaded.get(file)!, { bank, bankGuideline: guideline });

@@ -261,7 +261,12 @@ function inspect(db: DB, memo?: CheckMemo): void {
   let stamp: string | undefined;
   try {
     // Taken before the check: a write while it runs changes the stamp, so the next run checks.
-    stamp = memo?.stampFile ? integrityStamp(memo.file, memo.companions.filter((f) => fs.existsSync(f))) : undefined;
+    stamp = memo?.stampFile
+      ? integrityStamp(
+          memo.file,
+          memo.companions.filter((f) => fs.existsSync(f)),
+        )
+      : undefined;
   } catch {
     stamp = undefined;
   }

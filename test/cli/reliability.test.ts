@@ -293,14 +293,18 @@ describe('found: write errors and refused databases', () => {
 });
 
 describe('found: limits and untrusted text', () => {
-  it('refuses a file over the size limit before parsing it', async () => {
+  it('refuses a file over the size limit unread, and one over 4 MB it cannot read question by question', async () => {
     const big = writeTemp(home, 'big/bank.yaml', `kind: bank\nid: big\nnotes: "${'x'.repeat(5 * 1024 * 1024)}"\n`);
     const started = Date.now();
     const result = await cli(['list', '--content', path.dirname(big)], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /bank\.yaml:1:1 +the file is 5\.0 MB; content and answers files are limited to 4\.0 MB/,
+      /bank\.yaml:1:1 +the file is 5\.0 MB; a bank over 4\.0 MB is read one question at a time/,
     );
+    fs.writeFileSync(big, `kind: bank\nid: big\nnotes: "${'x'.repeat(65 * 1024 * 1024)}"\n`);
+    const huge = await cli(['list', '--content', path.dirname(big)], { home });
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toMatch(/bank\.yaml:1:1 +the file is 65\.0 MB, over the 64\.0 MB limit for such a file/);
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 

@@ -11,6 +11,11 @@ export const fileRead = defineRule({
     messages: {
       cannotRead: 'cannot read the file ({{code}})',
       tooLarge: TOO_LARGE_MESSAGE,
+      tooLargeWhole:
+        'the file is {{size}}; a bank over {{limit}} is read one question at a time, so it must be written in ' +
+        'the plain layout: `questions:` at the start of a line, every question starting with "- " at the same ' +
+        'indentation, no tabs, and no anchor used by another question. Write it that way or split it into ' +
+        'smaller banks',
     },
   },
   create(context) {
@@ -18,7 +23,8 @@ export const fileRead = defineRule({
       unreadable({ reason }) {
         const at = { line: 1, column: 1 };
         if (reason.kind === 'error') context.report({ ...at, messageId: 'cannotRead', data: { code: reason.code } });
-        else context.report({ ...at, messageId: 'tooLarge', data: reason.data });
+        else if (reason.kind === 'too-large') context.report({ ...at, messageId: 'tooLarge', data: reason.data });
+        else context.report({ ...at, messageId: 'tooLargeWhole', data: reason.data });
       },
     };
   },

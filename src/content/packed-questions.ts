@@ -1,0 +1,105 @@
+import v8 from 'node:v8';
+import type { ByteSource } from './cache.js';
+import type { Bank, Question } from './types.js';
+
+/**
+ * A remembered bank's questions, each serialized on its own (see cache.ts, whose entries hold
+ * this). Building every question of a 10,000-question bank takes longer than the rest of an exam
+ * (about 150 ms, and a hundred megabytes at a hundred thousand questions), while an exam uses 50
+ * of them and `history` only those that were asked. So a question read back from here is built
+ * when something first looks inside it; its id alone is known at once, which is all that
+ * drawing an exam and looking questions up by id need.
+ */
+export interface PackedQuestions {
+  ids: string[];
+  /** Where each question's `v8.serialize` bytes end in the bytes kept with this (the next one's start). */
+  ends: number[];
+  /** Every media file the questions name, so they are checked on disk without building a question. */
+  media: MediaRef[];
+}
+
+/** One media file of one question (see library/load.ts, which checks it is still there). */
+export interface MediaRef {
+  /** The question's place in the bank. */
+  question: number;
+  questionId: string;
+  /** Its place in the question's `media` list in the file. */
+  media: number;
+  path: string;
+  resolvedPath: string;
+}
+
+/** The media files a bank's questions name, in order. */
+export function mediaRefs(questions: readonly Question[]): MediaRef[] {
+  return questions.flatMap((question, q) =>
+    question.media.map((media) => ({
+      question: q,
+      questionId: question.id,
+      media: media.index,
+      path: media.path,
+      resolvedPath: media.resolvedPath,
+    })),
+  );
+}
+
+/** The questions' index (kept as a value) and their bytes (kept beside it, see cache.ts). */
+export function packQuestions(questions: readonly Question[]): { packed: PackedQuestions; bytes: Uint8Array } {
+  const parts = questions.map((question) => v8.serialize(question));
+  const ends: number[] = [];
+  let end = 0;
+  for (const part of parts) ends.push((end += part.length));
+  const packed = { ids: questions.map((q) => q.id), ends, media: mediaRefs(questions) };
+  return { packed, bytes: Buffer.concat(parts) };
+}
+
+/** Whether `value` is an index of questions whose bytes are `bytes`. */
+export function isPackedQuestions(value: unknown, bytes: ByteSource): value is PackedQuestions {
+  const v = value as Partial<PackedQuestions> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Array.isArray(v.ids) &&
+    v.ids.every((id) => typeof id === 'string') &&
+    Array.isArray(v.ends) &&
+    v.ends.length === v.ids.length &&
+    v.ends.every((end, i) => Number.isInteger(end) && end > (i ? v.ends![i - 1]! : 0)) &&
+    (v.ends.at(-1) ?? 0) === bytes.length &&
+    Array.isArray(v.media)
+  );
+}
+
+/**
+ * The questions, each built from its bytes when first looked inside. They behave as the plain
+ * objects they stand for (reading, `in`, `Object.keys`, spreading, JSON, writing), because every
+ * operation but reading the id is passed to the question once built.
+ */
+export function unpackQuestions(packed: PackedQuestions, bytes: ByteSource): Question[] {
+  const built: (Question | undefined)[] = [];
+  const question = ({ i }: Slot) =>
+    (built[i] ??= v8.deserialize(bytes.slice(i ? packed.ends[i - 1]! : 0, packed.ends[i]!)) as Question);
+  // One handler for all: a hundred thousand questions cost a small object and a proxy each.
+  const handler: ProxyHandler<Slot> = {
+    get: (slot, key): unknown => (key === 'id' ? packed.ids[slot.i] : Reflect.get(question(slot), key)),
+    set: (slot, key, value) => Reflect.set(question(slot), key, value),
+    has: (slot, key) => Reflect.has(question(slot), key),
+    ownKeys: (slot) => Reflect.ownKeys(question(slot)),
+    getOwnPropertyDescriptor: (slot, key) => Reflect.getOwnPropertyDescriptor(question(slot), key),
+    defineProperty: (slot, key, descriptor) => Reflect.defineProperty(question(slot), key, descriptor),
+    deleteProperty: (slot, key) => Reflect.deleteProperty(question(slot), key),
+  };
+  return packed.ids.map((_, i) => new Proxy({ i }, handler) as unknown as Question);
+}
+
+/** What a packed question's proxy stands on: its place (never seen through the proxy). */
+interface Slot {
+  i: number;
+}
+
+/** A bank without its questions, as a remembered entry keeps it beside the packed questions. */
+export type BankWithoutQuestions = Omit<Bank, 'questions'>;
+
+export function withoutQuestions(bank: Bank): BankWithoutQuestions {
+  const rest: Partial<Bank> = { ...bank };
+  delete rest.questions;
+  return rest as BankWithoutQuestions;
+}

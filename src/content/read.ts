@@ -15,11 +15,13 @@ export class FileTooLargeError extends Error {
 
 /** The data of the too-large message (the `file` rule's `tooLarge`). */
 export function tooLargeData(bytes: number, limit = MAX_CONTENT_BYTES): { size: string; limit: string } {
-  return { size: formatMegabytes(bytes), limit: formatMegabytes(limit) };
+  // Just over the limit would read "4.0 MB; ... over 4.0 MB": one more decimal tells them apart.
+  const size = formatMegabytes(bytes) === formatMegabytes(limit) ? formatMegabytes(bytes, 2) : formatMegabytes(bytes);
+  return { size, limit: formatMegabytes(limit) };
 }
 
-export function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+export function formatMegabytes(bytes: number, decimals = 1): string {
+  return `${(bytes / (1024 * 1024)).toFixed(decimals)} MB`;
 }
 
 /** Reads a content or answers file as UTF-8 text, refused past the size limit (see readContentBytes). */

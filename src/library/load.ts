@@ -126,7 +126,7 @@ function parseContent(
   file: string,
   source: string,
   cache: ContentCache | undefined,
-): { parsed: ParsedFile; items?: Map<string, unknown> } | { tooLargeWhole: number } {
+): { parsed: ParsedFile; items?: Map<string, unknown> } | { tooLargeWhole: number; parsed?: ParsedFile } {
   const bytes = source.length * 3 > MAX_CONTENT_BYTES ? Buffer.byteLength(source) : source.length;
   const big = bytes > MAX_CONTENT_BYTES;
   const cut = (cache || big) && cutQuestions(source);
@@ -135,10 +135,14 @@ function parseContent(
   if (fast) return { parsed: rememberedFile(file, () => fast.value, source), items: fast.values };
   if (big) {
     // The first question that does not parse alone, parsed at its own lines so its problems
-    // keep their line and column; the layout message when it is not a question's fault.
+    // keep their line and column. The layout message too when the fault is the layout's (an
+    // alias to an anchor in another question, which a whole parse would have accepted).
     for (const item of cut ? cut.items : []) {
       const alone = parseYaml(file, '\n'.repeat(item.line - 1) + item.text);
-      if (alone.syntaxProblems.length) return { parsed: alone };
+      const problems = alone.syntaxProblems;
+      if (!problems.length) continue;
+      const layout = problems.some((p) => p.messageId === 'BAD_ALIAS' || p.messageId === 'aliasBeforeAnchor');
+      return layout ? { parsed: alone, tooLargeWhole: bytes } : { parsed: alone };
     }
     return { tooLargeWhole: bytes };
   }
@@ -215,6 +219,8 @@ export function loadContent(
     }
     const outcome = parseContent(file, source, cache);
     if ('tooLargeWhole' in outcome) {
+      if (outcome.parsed)
+        diagnostics.push(...visit(LOAD_RULES, 'yaml', file, outcome.parsed, { parsed: outcome.parsed }));
       const reason = { kind: 'too-large-whole', data: tooLargeData(outcome.tooLargeWhole) } as const;
       diagnostics.push(...visit(LOAD_RULES, 'unreadable', file, undefined, { reason }));
       return undefined;

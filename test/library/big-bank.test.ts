@@ -49,11 +49,27 @@ describe('a bank over the whole-parse limit', () => {
     }
   });
 
+  it('says why an alias to an anchor in another question is refused, where a smaller bank takes it', () => {
+    const { file, load } = setup();
+    const linked = [...questions];
+    linked[3] = linked[3]!.replace('sections: ["1"]', 'sections: &first ["1"]');
+    linked[900] = linked[900]!.replace('sections: ["1"]', 'sections: *first');
+    fs.writeFileSync(file, bankYaml(linked.join('')));
+    const problems = load().diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
+    expect(problems).toEqual([
+      `${lineOf(900) + 2}:15 YAML syntax: this alias (*name) does not refer to an anchor (&name) ` +
+        'defined earlier (*first)',
+      expect.stringMatching(
+        /^1:1 the file is 4\.\d\d MB; a bank over 4\.0 MB is read one question at a time, .*anchor/,
+      ),
+    ]);
+  });
+
   it('is refused with a plain message when it is not in the plain layout', () => {
     const { file, load } = setup();
     fs.writeFileSync(file, bankYaml(questions.join('')).replace('questions:\n', 'questions: !!seq\n'));
     const [problem] = load().diagnostics;
     expect(problem).toMatchObject({ line: 1, column: 1 });
-    expect(problem!.message).toMatch(/^the file is 4\.\d MB; a bank over 4\.0 MB is read one question at a time/);
+    expect(problem!.message).toMatch(/^the file is 4\.\d+ MB; a bank over 4\.0 MB is read one question at a time/);
   });
 });

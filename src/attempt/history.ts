@@ -47,7 +47,7 @@ export function historyOf(store: AttemptStore, content: ContentSet, bankId: stri
   const attempts = store.list(bankId);
   const bankIds = [...new Set(attempts.map((a) => a.bankId))];
   const retake = Object.fromEntries(bankIds.map((id) => [id, retakeStatus(content, store, id, at)]));
-  const records = attemptRecords(store, bankId);
+  const records = attemptRecords(store, bankId, attempts);
   return { attempts, retake, analytics: analyse(records, outcomesFor(content, records)) };
 }
 

@@ -2,7 +2,7 @@ import type { ContentSet } from '../content/loaded.js';
 import type { ReportModel } from '../report/model.js';
 import { analyse, sectionAccuracy, type Analytics } from '../study/analytics.js';
 import type { Question, ResolvedBank } from '../content/types.js';
-import type { AttemptStore } from '../store/attempts.js';
+import type { AttemptStore, SavedAnswer } from '../store/attempts.js';
 import type { DB } from '../store/db.js';
 import { StudyStore } from '../store/study.js';
 import { questionCard } from '../study/cards.js';
@@ -17,6 +17,7 @@ import {
 } from '../study/outcomes.js';
 import { newCardState } from '../study/scheduler.js';
 import { creditMemo } from './credit-memo.js';
+import { outcomeMemo } from './outcome-memo.js';
 import { nextAttemptAt, retakeDecision } from './lifecycle.js';
 
 /** Where the study figures are read from: the database (attempts and the deck) and the content loaded now. */
@@ -26,14 +27,20 @@ export interface StudySources {
   content: ContentSet;
 }
 
-/** The finished attempts (of one bank, or all) with their answers, for the study rules. */
-export function attemptRecords(store: AttemptStore, bankId?: string): AttemptRecord[] {
-  const answers = store.answersByAttempt(bankId);
-  return store
-    .list(bankId)
+/**
+ * The finished attempts (of one bank, or all) with their answers, for the study rules. `rows` are
+ * the attempts when the caller has listed them already. The answers are read (all in one query)
+ * only when one is looked at: remembered outcomes need none (see outcome-memo.ts).
+ */
+export function attemptRecords(store: AttemptStore, bankId?: string, rows = store.list(bankId)): AttemptRecord[] {
+  let answers: Map<number, SavedAnswer[]> | undefined;
+  const answersOf = (id: number) => (answers ??= store.answersByAttempt(bankId)).get(id) ?? [];
+  const uuids = store.uuids();
+  return rows
     .filter((a) => a.status !== 'in_progress' && a.endedAt !== undefined)
     .map((a) => ({
       attemptId: a.id,
+      uuid: uuids.get(a.id),
       bankId: a.bankId,
       mode: a.mode,
       startedAt: a.startedAt,
@@ -44,7 +51,9 @@ export function attemptRecords(store: AttemptStore, bankId?: string): AttemptRec
       // when each answer arrived, but never showed the questions: no timing either.
       timed: a.settings?.confidence !== undefined && a.settings.driver !== 'stream',
       questionIds: a.questionIds,
-      answers: answers.get(a.id) ?? [],
+      get answers() {
+        return answersOf(a.id);
+      },
     }));
 }
 
@@ -59,11 +68,20 @@ export function questionLookup(content: ContentSet): (bankId: string) => Readonl
   };
 }
 
-/** Every question of these attempts, scored against the content now (verdicts remembered in its cache). */
+/**
+ * Every question of these attempts, scored against the content now; with a cache, each attempt's
+ * outcomes and each answer's verdict are remembered in it.
+ */
 export function outcomesFor(content: ContentSet, records: readonly AttemptRecord[]): QuestionOutcome[] {
-  const memo = content.cache && creditMemo(content.cache);
-  const outcomes = questionOutcomes(records, questionLookup(content), memo && ((q, r) => memo.fullCredit(q, r)));
-  memo?.save();
+  const lookup = questionLookup(content);
+  if (!content.cache) return questionOutcomes(records, lookup);
+  const credit = creditMemo(content.cache);
+  const kept = outcomeMemo({ ...content, cache: content.cache });
+  const outcomes = kept.outcomes(records, (record) =>
+    questionOutcomes([record], lookup, (q, r) => credit.fullCredit(q, r)),
+  );
+  credit.save();
+  kept.save();
   return outcomes;
 }
 

@@ -53,7 +53,7 @@ export interface ContentCache {
   rememberItems(file: string, items: Map<string, unknown>): void;
 }
 
-export type Variant = 'value' | 'resolved' | 'items' | 'lint' | 'credit';
+export type Variant = 'value' | 'resolved' | 'items' | 'lint' | 'credit' | 'outcomes';
 
 export interface Remembered {
   kind: ContentKind;

@@ -143,6 +143,7 @@ export class AttemptStore {
         "SELECT * FROM attempts WHERE status != 'in_progress' ORDER BY ended_at DESC, id DESC LIMIT 1",
       ),
       all: db.prepare(`SELECT ${SUMMARY} FROM attempts ORDER BY started_at, id`),
+      uuids: db.prepare('SELECT id, uuid FROM attempts'),
       byBank: db.prepare(`SELECT ${SUMMARY} FROM attempts WHERE bank_id = ? ORDER BY started_at, id`),
       answers: db.prepare(
         `SELECT question_id, response, answered_at, flagged FROM answers WHERE attempt_id = ?
@@ -240,6 +241,12 @@ export class AttemptStore {
   list(bankId?: string): AttemptRow[] {
     const rows = (bankId === undefined ? this.statements.all.all() : this.statements.byBank.all(bankId)) as Row[];
     return rows.map(fromRow);
+  }
+
+  /** Each attempt's uuid, which names it for good (ids start again in a new database). */
+  uuids(): Map<number, string> {
+    const rows = this.statements.uuids.all() as { id: number; uuid: string | null }[];
+    return new Map(rows.flatMap((r) => (r.uuid === null ? [] : [[r.id, r.uuid] as const])));
   }
 
   answers(attemptId: number): SavedAnswer[] {

@@ -5,6 +5,8 @@ import { fullCredit } from '../scoring/rubric.js';
 /** A finished attempt with its answers, as the study rules read it. */
 export interface AttemptRecord {
   attemptId: number;
+  /** Names the attempt for good, so what is worked out from it can be remembered (see attempt/outcome-memo.ts). */
+  uuid?: string;
   bankId: string;
   mode: 'exam' | 'practice';
   startedAt: number;
@@ -82,7 +84,12 @@ export function questionOutcomes(
 
 function scalePositions(question: Question, response: Response | undefined): QuestionOutcome['scale'] {
   if ((question.type !== 'rating' && question.type !== 'preference') || !response) return undefined;
-  const chosen = question.scale.indexOf(String(response.answer));
+  return scaleOutcome(question, question.scale.indexOf(String(response.answer)));
+}
+
+/** A rating or preference question's outcome on its scale, from the position chosen (-1: not on it). */
+export function scaleOutcome(question: Question, chosen: number): QuestionOutcome['scale'] {
+  if (question.type !== 'rating' && question.type !== 'preference') return undefined;
   const expected = question.scale.indexOf(question.answer);
   if (chosen < 0 || expected < 0) return undefined;
   return { name: question.scaleName ?? question.type, kind: question.type, labels: question.scale, chosen, expected };

@@ -140,6 +140,30 @@ describe('analytics and the next step in history and reports', () => {
     expect(await sectionOne()).toEqual([100]);
   });
 
+  it('remembers outcomes per attempt: attempt 1 of another database, answered otherwise, is its own', async () => {
+    const dir = home();
+    const right = writeTemp(dir, 'right.yaml', fs.readFileSync(WRONG, 'utf8').replace('q-single: a', 'q-single: b'));
+    const sectionOne = async (db: string) => {
+      const json = parseJson<{
+        attempts: { attemptId: number }[];
+        analytics: { sections: { sectionId: string; accuracy: number[] }[] };
+      }>((await run(dir, '--db', db, 'history', '--json')).stdout);
+      return {
+        ids: json.attempts.map((a) => a.attemptId),
+        one: json.analytics.sections.find((s) => s.sectionId === '1')?.accuracy,
+      };
+    };
+    const first = path.join(dir, 'first.db');
+    const second = path.join(dir, 'second.db');
+    await run(dir, '--db', first, 'exam', 'fixture-bank', '--answers', WRONG);
+    await run(dir, '--db', second, 'exam', 'fixture-bank', '--answers', right);
+    // Twice each, the second read from what the first remembered; both databases' attempt is number 1.
+    for (let read = 0; read < 2; read++) {
+      expect(await sectionOne(first)).toEqual({ ids: [1], one: [50] });
+      expect(await sectionOne(second)).toEqual({ ids: [1], one: [100] });
+    }
+  });
+
   it('history --json carries calibration (mean signed error per scale) and the confusion table', async () => {
     const dir = home();
     await run(dir, 'exam', 'fixture-bank', '--answers', WRONG);

@@ -1,0 +1,142 @@
+import type { ContentCache } from '../content/cache.js';
+import type { ContentSet } from '../content/loaded.js';
+import type { Question } from '../content/types.js';
+import { codeDigest } from '../library/code-digest.js';
+import type { Confidence } from '../scoring/response.js';
+import { scaleOutcome, type AttemptRecord, type QuestionOutcome } from '../study/outcomes.js';
+
+/**
+ * History, reports, the home screen's next step and drills look at every question of every
+ * finished attempt, scored against the bank as it is now. With a thousand attempts that is
+ * reading fifty thousand stored answers and scoring each again, most of a second, to find what
+ * was found the run before. So each attempt's outcomes are remembered in the content cache: a
+ * finished attempt's answers never change, and its outcomes hold for as long as its bank file and
+ * that bank's guideline file are the ones they were worked out against (their stamps) and this
+ * build of qualify (`codeDigest`). An attempt is named by its uuid, as ids start again in another
+ * database.
+ */
+export interface OutcomeMemo {
+  /** The outcomes of `records`, in their order: remembered ones as they were, the others from `work`. */
+  outcomes(records: readonly AttemptRecord[], work: (record: AttemptRecord) => QuestionOutcome[]): QuestionOutcome[];
+  /** Writes what was worked out since the entry was read (nothing when nothing was). */
+  save(): void;
+}
+
+/**
+ * One question's outcome without what the attempt and the question tell again: its place in the
+ * attempt's questions, 1 answered + 2 correct, the time taken (-1: none), when, the confidence
+ * ('' none) and the position chosen on its scale (-1: none).
+ */
+type Kept = [place: number, flags: number, elapsedMs: number, at: number, confidence: string, chosen: number];
+
+interface KeptAttempt {
+  /** The stamps of the bank's file and of its guideline's file the outcomes were worked out against. */
+  against: string;
+  outcomes: Kept[];
+}
+
+/** The one entry of remembered outcomes, under a name no content file can have. */
+const ENTRY = '\u0000attempt outcomes';
+
+export function outcomeMemo(content: ContentSet & { cache: ContentCache }): OutcomeMemo {
+  const stampOf = new Map(content.files.map((f) => [f.file, f.stamp]));
+  const against = new Map<string, string | undefined>();
+  for (const { bank, guideline } of content.banks.values()) {
+    const bankStamp = stampOf.get(bank.file);
+    const guidelineStamp = stampOf.get(guideline.file);
+    against.set(bank.id, bankStamp && guidelineStamp && `${bankStamp}|${guidelineStamp}`);
+  }
+  const questionsOf = new Map<string, Map<string, Question>>();
+  const questions = (bankId: string) => {
+    let byId = questionsOf.get(bankId);
+    if (!byId) {
+      byId = new Map(content.banks.get(bankId)?.bank.questions.map((q) => [q.id, q]));
+      questionsOf.set(bankId, byId);
+    }
+    return byId;
+  };
+  let kept: Map<string, KeptAttempt> | undefined;
+  let added = 0;
+  const read = () => {
+    if (kept) return kept;
+    const value = content.cache.lookup(ENTRY, codeDigest(), 'outcomes')?.value;
+    kept = value instanceof Map ? (value as Map<string, KeptAttempt>) : new Map();
+    return kept;
+  };
+
+  const remembered = (record: AttemptRecord, stamps: string): QuestionOutcome[] | undefined => {
+    const entry = read().get(record.uuid!);
+    if (entry?.against !== stamps || !Array.isArray(entry.outcomes)) return undefined;
+    const byId = questions(record.bankId);
+    const out: QuestionOutcome[] = [];
+    for (const item of entry.outcomes) {
+      if (!isKept(item)) return undefined;
+      const [place, flags, elapsedMs, at, confidence, chosen] = item;
+      const questionId = record.questionIds[place];
+      const question = questionId === undefined ? undefined : byId.get(questionId);
+      if (!question) return undefined;
+      out.push({
+        attemptId: record.attemptId,
+        bankId: record.bankId,
+        questionId: question.id,
+        sections: question.sections,
+        answered: (flags & 1) === 1,
+        correct: (flags & 2) === 2,
+        elapsedMs: elapsedMs < 0 ? undefined : elapsedMs,
+        at,
+        attemptEndedAt: record.endedAt,
+        confidence: confidence === '' ? undefined : (confidence as Confidence),
+        scale: chosen < 0 ? undefined : scaleOutcome(question, chosen),
+      });
+    }
+    return out;
+  };
+
+  const remember = (record: AttemptRecord, stamps: string, outcomes: readonly QuestionOutcome[]) => {
+    const places = new Map(record.questionIds.map((id, i) => [id, i]));
+    read().set(record.uuid!, {
+      against: stamps,
+      outcomes: outcomes.map((o) => [
+        places.get(o.questionId)!,
+        (o.answered ? 1 : 0) | (o.correct ? 2 : 0),
+        o.elapsedMs ?? -1,
+        o.at,
+        o.confidence ?? '',
+        o.scale?.chosen ?? -1,
+      ]),
+    });
+    added++;
+  };
+
+  return {
+    outcomes(records, work) {
+      return records.flatMap((record) => {
+        const stamps = against.get(record.bankId);
+        if (!stamps || record.uuid === undefined) return work(record);
+        const known = remembered(record, stamps);
+        if (known) return known;
+        const outcomes = work(record);
+        remember(record, stamps, outcomes);
+        return outcomes;
+      });
+    },
+    save() {
+      if (!added || !kept) return;
+      content.cache.remember(ENTRY, codeDigest(), 'bank', kept, 'outcomes');
+      added = 0;
+    },
+  };
+}
+
+function isKept(item: unknown): item is Kept {
+  return (
+    Array.isArray(item) &&
+    item.length === 6 &&
+    Number.isInteger(item[0]) &&
+    Number.isInteger(item[1]) &&
+    typeof item[2] === 'number' &&
+    typeof item[3] === 'number' &&
+    typeof item[4] === 'string' &&
+    Number.isInteger(item[5])
+  );
+}

@@ -8,6 +8,16 @@ import { studyMessages as m } from './study-messages.js';
 /** Columns of the trend chart between two attempts, so a few attempts still draw a readable line. */
 const CHART_STEP = 4;
 const CHART_HEIGHT = 5;
+/** What is left of the line beside a chart: its indent and the axis labels ("     100%  ┤"). */
+const CHART_MARGIN = 4 + 8;
+
+/**
+ * How many of the latest attempts a chart `width` columns wide shows: a wrapped chart is a wall
+ * of blocks, so a long history shows its most recent part (and says so in its title).
+ */
+export function attemptsThatFit(width: number, count: number): number {
+  return Math.max(2, Math.min(count, Math.floor((width - CHART_MARGIN - 1) / CHART_STEP) + 1));
+}
 
 /** A bank's scores drawn with asciichart on a fixed 0-100% axis. */
 export function trendChart(percents: readonly number[]): string[] {
@@ -45,7 +55,11 @@ function confusionLines(labels: readonly string[], confusion: readonly number[][
  * (each bank's score trend as a chart, each section's accuracy as a sparkline). Empty parts are
  * left out; an empty string when there is nothing to show.
  */
-export function analyticsText(analytics: Analytics, options: { color: boolean; trends: boolean }): string {
+export function analyticsText(
+  analytics: Analytics,
+  options: { color: boolean; trends: boolean; width?: number },
+): string {
+  const width = options.width ?? Infinity;
   const c = makeTheme(options.color);
   const out: string[] = [];
   for (const scale of analytics.calibration) {
@@ -76,19 +90,29 @@ export function analyticsText(analytics: Analytics, options: { color: boolean; t
   }
   if (options.trends) {
     for (const trend of analytics.trends.filter((t) => t.percents.length > 1)) {
-      const p = trend.percents;
-      out.push(`  ${m.trendTitle(sanitize(trend.bankId), Math.round(p[0]!), Math.round(p[p.length - 1]!), p.length)}`);
+      const all = trend.percents;
+      const p = all.slice(-attemptsThatFit(width, all.length));
+      const title = m.trendTitle(
+        sanitize(trend.bankId),
+        Math.round(all[0]!),
+        Math.round(all[all.length - 1]!),
+        all.length,
+      );
+      out.push(`  ${title}${p.length < all.length ? m.latestShown(p.length) : ''}`);
       out.push(...trendChart(p).map((line) => `    ${line}`));
     }
     const sections = analytics.sections.filter((s) => s.accuracy.length > 1);
     if (sections.length) {
       out.push(`  ${m.sectionTrendTitle}`);
-      const width = Math.max(...sections.map((s) => s.sectionId.length));
-      for (const s of sections)
-        out.push(
-          `    ${sanitize(s.sectionId).padEnd(width)}  ${sparkly(s.accuracy, { minimum: 0, maximum: 100 })}  ` +
-            `${s.accuracy[0]}% → ${s.accuracy[s.accuracy.length - 1]}%`,
-        );
+      const idWidth = Math.max(...sections.map((s) => s.sectionId.length));
+      for (const s of sections) {
+        const ends = `${s.accuracy[0]}% → ${s.accuracy[s.accuracy.length - 1]}%`;
+        // A sparkline wider than the window would wrap: only its latest values, "…" before them.
+        const room = Math.max(8, width - 4 - idWidth - 2 - 2 - ends.length - 1);
+        const shown = s.accuracy.length > room ? s.accuracy.slice(-room) : s.accuracy;
+        const spark = `${shown.length < s.accuracy.length ? '…' : ''}${sparkly(shown, { minimum: 0, maximum: 100 })}`;
+        out.push(`    ${sanitize(s.sectionId).padEnd(idWidth)}  ${spark}  ${ends}`);
+      }
     }
   }
   if (out.length === 0) return '';

@@ -79,7 +79,7 @@ export function historyText({ attempts, retake, analytics }: History, bankId: st
     say(`  ${retakeLine(retake[id]!, c)}`, 4);
     text += '\n';
   }
-  const study = analyticsText(analytics, { color: view.color, trends: true });
+  const study = analyticsText(analytics, { color: view.color, trends: true, width });
   if (study) text += `${wrapLines(study.trimEnd(), width, { hang: 4 }).join('\n')}\n\n`;
   return text;
 }

@@ -15,7 +15,7 @@ import { studyMessages as m } from './study-messages.js';
 /** The study part of a text report, wrapped to the report's width: analytics, then the next step last. */
 export function reportStudyText(study: ReportStudy, color: boolean, width: number): string {
   const c = makeTheme(color);
-  const analytics = analyticsText(study.analytics, { color, trends: true });
+  const analytics = analyticsText(study.analytics, { color, trends: true, width });
   const body = analytics ? wrapLines(`\n${analytics.trimEnd()}`, width) : [];
   if (study.nextStep) {
     const { text, command } = study.nextStep;

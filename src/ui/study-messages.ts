@@ -71,6 +71,7 @@ export const studyMessages = {
     `CBM marks (+3/−6 sure, +2/−2 medium, +1/0 unsure): ${total}, ${average} per answer`,
   trendTitle: (bank: string, first: number, last: number, n: number) =>
     `${bank}: ${first}% → ${last}% over ${plural(n, 'attempt')}`,
+  latestShown: (n: number) => ` (the latest ${n} drawn)`,
   sectionTrendTitle: 'Per-section accuracy over attempts (oldest → newest)',
 };
 

@@ -54,4 +54,23 @@ describe('learning analytics as text', () => {
     expect(text).toContain('two: 40% → 90% over 2 attempts');
     expect(analyticsText(empty, { color: false, trends: true })).toBe('');
   });
+
+  it('draws a long history as its latest attempts, within the width, and says so', () => {
+    const percents = Array.from({ length: 300 }, (_, i) => (i * 37) % 101);
+    for (const width of [60, 80, 120]) {
+      const text = analyticsText(
+        {
+          ...empty,
+          trends: [{ bankId: 'long', percents }],
+          sections: [{ sectionId: '4.2', accuracy: percents }],
+        },
+        { color: false, trends: true, width },
+      );
+      const lines = text.trimEnd().split('\n');
+      for (const line of lines) expect([...line].length).toBeLessThanOrEqual(width);
+      const shown = Number(/long: 0% → 54% over 300 attempts \(the latest (\d+) drawn\)/.exec(text)?.[1]);
+      expect(shown).toBeGreaterThan(5);
+      expect(lines.find((l) => l.includes('4.2'))).toMatch(/^ {4}4\.2 {2}…\S+ {2}0% → 54%$/);
+    }
+  });
 });

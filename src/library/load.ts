@@ -67,20 +67,33 @@ function mediaOnDisk(bankFile: string, refs: readonly MediaRef[]): MediaOnDisk[]
   return found;
 }
 
+/** The size in bytes of a text over MAX_CONTENT_BYTES, which is never parsed whole; else undefined. */
+function overWholeParseLimit(source: string): number | undefined {
+  if (source.length * 3 <= MAX_CONTENT_BYTES) return undefined;
+  const bytes = Buffer.byteLength(source);
+  return bytes > MAX_CONTENT_BYTES ? bytes : undefined;
+}
+
 /**
  * A file remembered by the cache: its value when asked for (from the cache, or parsed when
  * `value` has none), its source positions only if a later check needs one (then the file is
- * parsed after all).
+ * parsed after all, unless it is over MAX_CONTENT_BYTES: then a place the question it is in
+ * cannot tell is given as the file's start).
  */
 function rememberedFile(file: string, value?: () => unknown, source?: string): ParsedFile {
   let full: ParsedFile | undefined;
-  const parse = () => (full ??= parseYaml(file, source ?? readContentFile(file)));
+  const text = () => (source ??= full?.source ?? readContentFile(file, MAX_BANK_BYTES));
+  const parse = () => (full ??= parseYaml(file, text()));
   let kept: { value: unknown } | undefined;
   let cut: Cut | null | undefined;
+  const cutOf = () => (cut ??= cutQuestions(text()) ?? null);
+  const big = () => overWholeParseLimit(text()) !== undefined;
   return {
     file,
     get value() {
-      kept ??= { value: value?.() ?? parse().value };
+      kept ??= {
+        value: value?.() ?? (big() ? valueFromCut(file, cutOf()!, new Map())?.value : parse().value),
+      };
       return kept.value;
     },
     syntaxProblems: [],
@@ -93,15 +106,15 @@ function rememberedFile(file: string, value?: () => unknown, source?: string): P
     },
     // The text alone (lint reads its disable comments), without parsing it.
     get source() {
-      return (source ??= full?.source ?? readContentFile(file));
+      return text();
     },
     // A place in a bank parses only the question it is in (a lint warning on every big bank
     // would otherwise parse every file whole).
     locate(path, at) {
       if (!full) {
-        cut ??= cutQuestions(this.source) ?? null;
-        const found = cut && locateInCut(file, cut, path, at);
+        const found = cutOf() && locateInCut(file, cutOf()!, path, at);
         if (found) return found;
+        if (big()) return { line: 1, column: 1 };
       }
       return positionOf(parse(), path, at);
     },
@@ -127,8 +140,8 @@ function parseContent(
   source: string,
   cache: ContentCache | undefined,
 ): { parsed: ParsedFile; items?: Map<string, unknown> } | { tooLargeWhole: number; parsed?: ParsedFile } {
-  const bytes = source.length * 3 > MAX_CONTENT_BYTES ? Buffer.byteLength(source) : source.length;
-  const big = bytes > MAX_CONTENT_BYTES;
+  const bytes = overWholeParseLimit(source);
+  const big = bytes !== undefined;
   const cut = (cache || big) && cutQuestions(source);
   const known = cut && (cache?.items(file) ?? (big ? new Map<string, unknown>() : undefined));
   const fast = cut && known && valueFromCut(file, cut, known);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openContentCache } from '../../src/content/cache.js';
 import { MAX_CONTENT_BYTES } from '../../src/content/parse.js';
 import { loadContent } from '../../src/library/load.js';
+import { cli } from '../cli/run-cli.js';
 import { GUIDELINE, bankYaml, tempTree } from '../helpers.js';
 
 // A bank just over the whole-parse limit: 1,100 questions of about 4 KB, in the plain layout.
@@ -34,6 +35,16 @@ describe('a bank over the whole-parse limit', () => {
       expect(bank.questions).toHaveLength(1100);
       expect(bank.questions[1099]!.prompt).toBe(prompt(1099));
     }
+  });
+
+  it('is linted the same from the cache as on its first read', async () => {
+    const { file } = setup();
+    const home = path.join(path.dirname(path.dirname(file)), 'home');
+    const lint = () => cli(['lint', path.dirname(file)], { home });
+    const first = await lint();
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/b\.yaml\n {2}6:1 +warning +the key is true in 1100 of the 1100 true-false questions/);
+    expect(await lint()).toEqual(first);
   });
 
   it('reports a question that does not parse at its own line and column', () => {

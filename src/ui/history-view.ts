@@ -10,6 +10,8 @@ import { printMessages as messages } from './print-messages.js';
 
 // Dates such as "Sun, 12 Jan 2031, 10:00 UTC" vary in length; pad them so the columns line up.
 const WHEN_WIDTH = 28;
+/** Rows of each bank the text lists (every attempt in progress too): a long history is its latest part. */
+const LATEST_ROWS = 20;
 
 /** `qualify history --json`: {attempts: [...], retake: {bank: {status, availableAt}}, analytics: {...}}. */
 export function historyJson({ attempts, retake, analytics }: History): string {
@@ -52,8 +54,10 @@ export function historyText({ attempts, retake, analytics }: History, bankId: st
   let text = '';
   const say = (line: string, hang: number) => void (text += `${wrapLines(line, width, { hang }).join('\n')}\n`);
   for (const id of new Set(attempts.map((a) => a.bankId))) {
-    const rows = attempts.filter((a) => a.bankId === id);
-    say(`${c.bold(sanitize(rows[0]!.bankTitle))} ${c.dim(`(${id})`)}`, 2);
+    const all = attempts.filter((a) => a.bankId === id);
+    const rows = all.filter((a, i) => i >= all.length - LATEST_ROWS || a.status === 'in_progress');
+    say(`${c.bold(sanitize(all[0]!.bankTitle))} ${c.dim(`(${id})`)}`, 2);
+    if (rows.length < all.length) say(c.dim(`  ${messages.earlierAttempts(all.length - rows.length)}`), 4);
     for (const a of rows) {
       const result =
         a.status === 'in_progress'

@@ -11,6 +11,8 @@ export const printMessages = {
         '(qualify practice <id> never counts; --answers <file> scores a prepared file)'
       : 'Start one with: qualify exam <id> --answers <file>   (or --practice to keep it off the record)',
   noAttempts: (bankId?: string) => (bankId ? `No attempts at "${bankId}" yet.\n` : 'No attempts yet.\n'),
+  earlierAttempts: (n: number) =>
+    `… ${n.toLocaleString('en')} earlier attempt${n === 1 ? '' : 's'} (qualify history --json lists them all)`,
   // Only a counted exam is settled by the next start; a practice round waits for its own resume.
   expiredInProgress: (mode: string) =>
     mode === 'exam'

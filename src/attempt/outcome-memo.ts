@@ -11,9 +11,10 @@ import { scaleOutcome, type AttemptRecord, type QuestionOutcome } from '../study
  * reading fifty thousand stored answers and scoring each again, most of a second, to find what
  * was found the run before. So each attempt's outcomes are remembered in the content cache: a
  * finished attempt's answers never change, and its outcomes hold for as long as its bank file and
- * that bank's guideline file are the ones they were worked out against (their stamps) and this
- * build of qualify (`codeDigest`). An attempt is named by its uuid, as ids start again in another
- * database.
+ * that bank's guideline file are the ones they were worked out against (their stamps), the
+ * attempt reads as it did (timed or not, when it started and ended: a copy merged into a group
+ * database keeps its uuid but not how it was taken) and this build of qualify (`codeDigest`). An
+ * attempt is named by its uuid, as ids start again in another database.
  */
 export interface OutcomeMemo {
   /** The outcomes of `records`, in their order: remembered ones as they were, the others from `work`. */
@@ -30,13 +31,20 @@ export interface OutcomeMemo {
 type Kept = [place: number, flags: number, elapsedMs: number, at: number, confidence: string, chosen: number];
 
 interface KeptAttempt {
-  /** The stamps of the bank's file and of its guideline's file the outcomes were worked out against. */
+  /** What the outcomes were worked out from besides the answers (see `againstOf`). */
   against: string;
   outcomes: Kept[];
 }
 
 /** The one entry of remembered outcomes, under a name no content file can have. */
 const ENTRY = '\u0000attempt outcomes';
+
+/** Attempts kept at most; the ones remembered longest ago go first (a group may read many databases). */
+const MAX_KEPT = 20_000;
+
+/** The bank's and guideline's stamps, and what of the attempt's own row its outcomes read. */
+const againstOf = (record: AttemptRecord, stamps: string) =>
+  `${stamps}|${record.timed ? 'timed' : 'untimed'}|${record.startedAt}|${record.endedAt}`;
 
 export function outcomeMemo(content: ContentSet & { cache: ContentCache }): OutcomeMemo {
   const stampOf = new Map(content.files.map((f) => [f.file, f.stamp]));
@@ -66,7 +74,7 @@ export function outcomeMemo(content: ContentSet & { cache: ContentCache }): Outc
 
   const remembered = (record: AttemptRecord, stamps: string): QuestionOutcome[] | undefined => {
     const entry = read().get(record.uuid!);
-    if (entry?.against !== stamps || !Array.isArray(entry.outcomes)) return undefined;
+    if (entry?.against !== againstOf(record, stamps) || !Array.isArray(entry.outcomes)) return undefined;
     const byId = questions(record.bankId);
     const out: QuestionOutcome[] = [];
     for (const item of entry.outcomes) {
@@ -94,8 +102,10 @@ export function outcomeMemo(content: ContentSet & { cache: ContentCache }): Outc
 
   const remember = (record: AttemptRecord, stamps: string, outcomes: readonly QuestionOutcome[]) => {
     const places = new Map(record.questionIds.map((id, i) => [id, i]));
-    read().set(record.uuid!, {
-      against: stamps,
+    const map = read();
+    map.delete(record.uuid!); // set again, so it is the latest to go
+    map.set(record.uuid!, {
+      against: againstOf(record, stamps),
       outcomes: outcomes.map((o) => [
         places.get(o.questionId)!,
         (o.answered ? 1 : 0) | (o.correct ? 2 : 0),
@@ -122,6 +132,10 @@ export function outcomeMemo(content: ContentSet & { cache: ContentCache }): Outc
     },
     save() {
       if (!added || !kept) return;
+      for (const uuid of kept.keys()) {
+        if (kept.size <= MAX_KEPT) break;
+        kept.delete(uuid);
+      }
       content.cache.remember(ENTRY, codeDigest(), 'bank', kept, 'outcomes');
       added = 0;
     },

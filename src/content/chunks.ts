@@ -37,30 +37,61 @@ export interface Cut {
 
 const TOP_KEY = /^[A-Za-z_][\w-]*:(?:\s|$)/;
 const QUESTIONS = /^questions:[ \t]*(?:#.*)?$/;
+const DOCUMENT_START = /^---[ \t]*(?:#.*)?$/;
 const SPACE = 32;
+const TAB = 9;
 const HASH = 35;
 
-/** Spaces at the start of a line; -1 for a blank or comment-only line. */
+/** Spaces at the start of a line; -1 for a blank (spaces and tabs) or comment-only line. */
 function leadOf(line: string): number {
   let i = 0;
   while (line.charCodeAt(i) === SPACE) i++;
-  return i === line.length || line.charCodeAt(i) === HASH ? -1 : i;
+  return /^[ \t]*$/.test(line) || line.charCodeAt(i) === HASH ? -1 : i;
 }
 
-/** Cuts a bank's text into its questions (undefined when the layout is not the plain block one). */
+/**
+ * Cuts a bank's text into its questions (undefined when the layout is not the plain block one).
+ * What YAML itself reads alike is cut alike, keeping every line where it is: a byte-order mark,
+ * CRLF line ends, a `---` on the first line, and items at column 0 under `questions:` (as
+ * PyYAML writes them). A line that starts with a tab is not cut: tabs never indent YAML.
+ */
 export function cutQuestions(source: string): Cut | undefined {
-  if (source.includes('\t') || source.includes('\r')) return undefined;
-  const lines = source.split('\n');
+  const result = cutOrBreak(source);
+  return 'cut' in result ? result.cut : undefined;
+}
+
+/** The first line (1-based) that keeps a text from being cut into questions (1 when none does). */
+export function firstLayoutBreak(source: string): number {
+  const result = cutOrBreak(source);
+  return 'breaksAt' in result ? result.breaksAt + 1 : 1;
+}
+
+/** The cut, or the index of the line that breaks the layout. */
+function cutOrBreak(source: string): { cut: Cut } | { breaksAt: number } {
+  let text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
+  const lines = text.split('\n');
+  if (DOCUMENT_START.test(lines[0]!)) lines[0] = '';
+  const odd = lines.findIndex((line) => line.charCodeAt(0) === TAB || line.includes('\r'));
+  if (odd !== -1) return { breaksAt: odd };
   const leads = lines.map(leadOf);
-  // Every top-level line is a key (no document markers, directives or flow at column 0).
-  for (const [i, lead] of leads.entries()) if (lead === 0 && !TOP_KEY.test(lines[i]!)) return undefined;
   const start = lines.findIndex((line, i) => leads[i] === 0 && QUESTIONS.test(line));
-  if (start === -1) return undefined;
+  if (start === -1) return { breaksAt: 0 };
+  // Every other top-level line is a key (no document markers, directives or flow at column 0),
+  // but for the items of a list at column 0, which run to the next key.
+  let inList = false;
+  for (const [i, lead] of leads.entries()) {
+    if (lead !== 0) continue;
+    const line = lines[i]!;
+    if (i === start) inList = true;
+    else if (TOP_KEY.test(line)) inList = false;
+    else if (!(inList && line.startsWith('- '))) return { breaksAt: i };
+  }
   const first = leads.findIndex((lead, i) => i > start && lead !== -1);
-  if (first === -1) return undefined;
+  if (first === -1) return { breaksAt: start };
   const indent = leads[first]!;
   const marker = `${' '.repeat(indent)}- `;
-  if (!lines[first]!.startsWith(marker)) return undefined;
+  if (!lines[first]!.startsWith(marker)) return { breaksAt: first };
   const items: Item[] = [];
   let end = lines.length;
   let from = first;
@@ -80,13 +111,13 @@ export function cutQuestions(source: string): Cut | undefined {
       continue;
     }
     // Left of the items, or at their indentation but not an item: only a top-level key may follow.
-    if (lead !== 0) return undefined;
+    if (lead !== 0) return { breaksAt: i };
     end = i;
     break;
   }
   items.push({ text: lines.slice(from, end).join('\n'), offset: fromOffset, line: from + 1 });
   const rest = [...lines.slice(0, start + 1), ...lines.slice(end)].join('\n');
-  return { rest, items, questionsLine: start + 1, afterLine: end + 1 };
+  return { cut: { rest, items, questionsLine: start + 1, afterLine: end + 1 } };
 }
 
 /**
@@ -164,5 +195,10 @@ export function locateInCut(
   const rest = parseYaml(file, cut.rest);
   if (rest.syntaxProblems.length) return undefined;
   const { line, column } = positionOf(rest, path, at);
-  return { line: line <= cut.questionsLine ? line : cut.afterLine + (line - cut.questionsLine - 1), column };
+  return { line: lineInFile(cut, line), column };
+}
+
+/** Where a line of the file without its questions (`rest`) is in the file. */
+export function lineInFile(cut: Cut, restLine: number): number {
+  return restLine <= cut.questionsLine ? restLine : cut.afterLine + (restLine - cut.questionsLine - 1);
 }

@@ -25,6 +25,9 @@ export const YAML_SYNTAX_MESSAGES = {
   MULTIPLE_DOCS: 'YAML syntax: a content file holds one YAML document; remove the extra `---` part',
   TAG_RESOLVE_FAILED: 'YAML syntax: unknown tag; shared content may not use custom YAML tags',
   aliasBeforeAnchor: `YAML syntax: ${ALIAS_HINT} (*{{name}})`,
+  aliasAcrossQuestions:
+    'YAML syntax: a bank over 4 MB is read one question at a time, so an alias cannot refer to an anchor ' +
+    'in another question; write the value out again here',
   unclosedQuote: 'YAML syntax: this quoted text is never closed; add the closing quote',
   tooDeep: 'YAML: nested more than {{depth}} levels deep; content files are never this deep',
   aliasExpansion: 'YAML: {{message}}',

@@ -5,7 +5,15 @@ import type { Diagnostic } from '../content/diagnostic.js';
 import { findContentFiles } from '../content/discover.js';
 import type { ContentKind, ContentSet, LoadedFile } from '../content/loaded.js';
 import { MAX_BANK_BYTES, MAX_CONTENT_BYTES, parseYaml, positionOf, type ParsedFile } from '../content/parse.js';
-import { cutQuestions, itemValues, locateInCut, valueFromCut, type Cut } from '../content/chunks.js';
+import {
+  cutQuestions,
+  firstLayoutBreak,
+  itemValues,
+  lineInFile,
+  locateInCut,
+  valueFromCut,
+  type Cut,
+} from '../content/chunks.js';
 import { FileTooLargeError, readContentFile, tooLargeData } from '../content/read.js';
 import {
   isPackedQuestions,
@@ -67,6 +75,9 @@ function mediaOnDisk(bankFile: string, refs: readonly MediaRef[]): MediaOnDisk[]
   return found;
 }
 
+/** A bank says so at the top level; only a bank may be larger than MAX_CONTENT_BYTES. */
+const BANK_KIND = /^kind:[ \t]*(["']?)bank\1[ \t]*(?:#.*)?\r?$/m;
+
 /** The size in bytes of a text over MAX_CONTENT_BYTES, which is never parsed whole; else undefined. */
 function overWholeParseLimit(source: string): number | undefined {
   if (source.length * 3 <= MAX_CONTENT_BYTES) return undefined;
@@ -88,11 +99,16 @@ function rememberedFile(file: string, value?: () => unknown, source?: string): P
   let cut: Cut | null | undefined;
   const cutOf = () => (cut ??= cutQuestions(text()) ?? null);
   const big = () => overWholeParseLimit(text()) !== undefined;
+  // The file changed since it was read (saved again meanwhile): its value is none, not a crash.
+  const bigValue = () => {
+    const fresh = cutOf();
+    return fresh ? valueFromCut(file, fresh, new Map())?.value : undefined;
+  };
   return {
     file,
     get value() {
       kept ??= {
-        value: value?.() ?? (big() ? valueFromCut(file, cutOf()!, new Map())?.value : parse().value),
+        value: value?.() ?? (big() ? bigValue() : parse().value),
       };
       return kept.value;
     },
@@ -133,31 +149,46 @@ function valueFromItems(file: string, source: string, cache: ContentCache | unde
  * content/chunks.ts): only its new or edited questions are parsed, and source positions wait
  * until a check needs one. `items` are the question values to remember once the file loads
  * without a problem. A bank over MAX_CONTENT_BYTES is only ever read question by question (every
- * question parsed alone the first time); `tooLargeWhole` when it cannot be.
+ * question parsed alone the first time); `tooLargeWhole` when it cannot be. Any other file over
+ * it is `tooLarge`.
  */
 function parseContent(
   file: string,
   source: string,
   cache: ContentCache | undefined,
-): { parsed: ParsedFile; items?: Map<string, unknown> } | { tooLargeWhole: number; parsed?: ParsedFile } {
+):
+  | { parsed: ParsedFile; items?: Map<string, unknown> }
+  | { tooLargeWhole: number; line: number }
+  | { tooLarge: number } {
   const bytes = overWholeParseLimit(source);
   const big = bytes !== undefined;
+  if (big && !BANK_KIND.test(source)) return { tooLarge: bytes };
   const cut = (cache || big) && cutQuestions(source);
   const known = cut && (cache?.items(file) ?? (big ? new Map<string, unknown>() : undefined));
   const fast = cut && known && valueFromCut(file, cut, known);
   if (fast) return { parsed: rememberedFile(file, () => fast.value, source), items: fast.values };
   if (big) {
-    // The first question that does not parse alone, parsed at its own lines so its problems
-    // keep their line and column. The layout message too when the fault is the layout's (an
-    // alias to an anchor in another question, which a whole parse would have accepted).
-    for (const item of cut ? cut.items : []) {
-      const alone = parseYaml(file, '\n'.repeat(item.line - 1) + item.text);
-      const problems = alone.syntaxProblems;
-      if (!problems.length) continue;
-      const layout = problems.some((p) => p.messageId === 'BAD_ALIAS' || p.messageId === 'aliasBeforeAnchor');
-      return layout ? { parsed: alone, tooLargeWhole: bytes } : { parsed: alone };
+    // A problem in the lines around the list, at their own lines in the file.
+    const rest = cut ? parseYaml(file, cut.rest) : undefined;
+    if (cut && rest?.syntaxProblems.length) {
+      const syntaxProblems = rest.syntaxProblems.map((p) => ({ ...p, line: lineInFile(cut, p.line) }));
+      return { parsed: { ...rest, syntaxProblems } };
     }
-    return { tooLargeWhole: bytes };
+    // The first question that does not parse alone, its problems moved to its lines in the file.
+    // An alias to an anchor in another question (which a whole parse would take) is said so.
+    for (const item of cut ? cut.items : []) {
+      const alone = parseYaml(file, item.text);
+      if (!alone.syntaxProblems.length) continue;
+      const syntaxProblems = alone.syntaxProblems.map((p) => ({
+        ...p,
+        line: p.line + item.line - 1,
+        ...(p.messageId === 'BAD_ALIAS' || p.messageId === 'aliasBeforeAnchor'
+          ? { messageId: 'aliasAcrossQuestions' as const, data: undefined }
+          : {}),
+      }));
+      return { parsed: { ...alone, syntaxProblems } };
+    }
+    return { tooLargeWhole: bytes, line: firstLayoutBreak(source) };
   }
   const parsed = parseYaml(file, source);
   return { parsed, items: cut && !parsed.syntaxProblems.length ? itemValues(parsed, cut) : undefined };
@@ -231,10 +262,14 @@ export function loadContent(
       return undefined;
     }
     const outcome = parseContent(file, source, cache);
+    if ('tooLarge' in outcome) {
+      const reason = { kind: 'too-large', data: tooLargeData(outcome.tooLarge) } as const;
+      diagnostics.push(...visit(LOAD_RULES, 'unreadable', file, undefined, { reason }));
+      return undefined;
+    }
     if ('tooLargeWhole' in outcome) {
-      if (outcome.parsed)
-        diagnostics.push(...visit(LOAD_RULES, 'yaml', file, outcome.parsed, { parsed: outcome.parsed }));
-      const reason = { kind: 'too-large-whole', data: tooLargeData(outcome.tooLargeWhole) } as const;
+      const data = { ...tooLargeData(outcome.tooLargeWhole), line: String(outcome.line) };
+      const reason = { kind: 'too-large-whole', data } as const;
       diagnostics.push(...visit(LOAD_RULES, 'unreadable', file, undefined, { reason }));
       return undefined;
     }

@@ -122,7 +122,9 @@ export interface RuleContext<M extends Messages> {
 /** A file that could not be read. */
 export interface UnreadableNode {
   reason:
-    { kind: 'too-large' | 'too-large-whole'; data: { size: string; limit: string } } | { kind: 'error'; code: string };
+    | { kind: 'too-large'; data: { size: string; limit: string } }
+    | { kind: 'too-large-whole'; data: { size: string; limit: string; line: string } }
+    | { kind: 'error'; code: string };
 }
 
 /** A YAML file as parsed, with what the parser found wrong (see content/parse.ts). */

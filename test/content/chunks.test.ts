@@ -83,13 +83,25 @@ describe('cutting a bank into its questions', () => {
   });
 
   it.each([
-    ['a tab', bank.replace('answer: false', 'answer:\tfalse')],
+    ['a line starting with a tab', bank.replace('    answer: false', '\tanswer: false')],
     ['a list in flow style', bankYaml('  [{id: q1}]\n')],
     ['a second document', `${bank}---\nkind: bank\n`],
     ['a directive', `%YAML 1.2\n---\n${bank}`],
     ['an item at another indentation', bank.replace('  - id: q3', ' - id: q3')],
   ])('leaves a file with %s to the whole parse', (_, source) => {
     expect(cutQuestions(source)).toBeUndefined();
+  });
+
+  it('cuts a file with a tab inside a line, CRLF line ends or a leading ---, to the value a whole parse gives', () => {
+    for (const source of [
+      bank.replace('answer: false', 'answer:\tfalse'),
+      bank.replace(/\n/g, '\r\n'),
+      `---\n${bank}`,
+    ]) {
+      const cut = cutQuestions(source)!;
+      expect(cut.items).toHaveLength(3);
+      expect(valueFromCut('/b.yaml', cut, new Map())!.value).toEqual(parseYaml('/b.yaml', source).value);
+    }
   });
 
   it('refuses to build the value when a question does not parse alone', () => {

@@ -68,19 +68,46 @@ describe('a bank over the whole-parse limit', () => {
     fs.writeFileSync(file, bankYaml(linked.join('')));
     const problems = load().diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
     expect(problems).toEqual([
-      `${lineOf(900) + 2}:15 YAML syntax: this alias (*name) does not refer to an anchor (&name) ` +
-        'defined earlier (*first)',
-      expect.stringMatching(
-        /^1:1 the file is 4\.\d\d MB; a bank over 4\.0 MB is read one question at a time, .*anchor/,
-      ),
+      `${lineOf(900) + 2}:15 YAML syntax: a bank over 4 MB is read one question at a time, so an alias cannot ` +
+        'refer to an anchor in another question; write the value out again here',
     ]);
   });
 
-  it('is refused with a plain message when it is not in the plain layout', () => {
+  it('reports a problem in the lines after the questions at its own line', () => {
     const { file, load } = setup();
-    fs.writeFileSync(file, bankYaml(questions.join('')).replace('questions:\n', 'questions: !!seq\n'));
+    fs.writeFileSync(file, `${bankYaml(questions.join(''))}exam:\n  pass_mark: [80\n`);
+    const [problem] = load().diagnostics;
+    expect(problem).toMatchObject({ ruleId: 'yaml-syntax' });
+    expect(problem!.line).toBeGreaterThanOrEqual(lineOf(1100));
+  });
+
+  it('reads what YAML reads alike: CRLF line ends, a byte-order mark, a leading ---, items at column 0', () => {
+    const { file, load } = setup();
+    const flush = questions.map((q) => q.replace(/^ {2}/gm, ''));
+    fs.writeFileSync(file, `\ufeff---\r\n${bankYaml(flush.join('')).replace(/\n/g, '\r\n')}`);
+    for (const content of [load(false), load()]) {
+      expect(content.diagnostics).toEqual([]);
+      expect(content.banks.get('b')!.bank.questions).toHaveLength(1100);
+    }
+  });
+
+  it('is refused at the line that breaks the plain layout', () => {
+    const { file, load } = setup();
+    const tabbed = [...questions];
+    tabbed[500] = tabbed[500]!.replace('    answer: true', '\tanswer: true');
+    fs.writeFileSync(file, bankYaml(tabbed.join('')));
+    const [problem] = load().diagnostics;
+    expect(problem).toMatchObject({ line: lineOf(500) + 4, column: 1 });
+    expect(problem!.message).toMatch(
+      /^the file is 4\.\d+ MB; a bank over 4\.0 MB is read one question at a time, .*which this line breaks/,
+    );
+  });
+
+  it('leaves a file over 4 MB that is not a bank refused for its size', () => {
+    const { file, load } = setup();
+    fs.writeFileSync(file, `kind: guideline\nid: huge\ntitle: "${'x'.repeat(4_300_000)}"\n`);
     const [problem] = load().diagnostics;
     expect(problem).toMatchObject({ line: 1, column: 1 });
-    expect(problem!.message).toMatch(/^the file is 4\.\d+ MB; a bank over 4\.0 MB is read one question at a time/);
+    expect(problem!.message).toMatch(/^the file is 4\.\d+ MB, over the 4\.0 MB limit for such a file$/);
   });
 });

@@ -20,9 +20,9 @@ export const yamlSyntax = defineRule({
     return {
       yaml({ parsed }) {
         // The parser chose each message id and filled its data (content/parse.ts builds answers files'
-        // diagnostics from the same messages); the compiler cannot pair a union of ids with its data.
+        // diagnostics from the same messages).
         for (const { line, column, messageId, data } of parsed.syntaxProblems)
-          context.report({ line, column, messageId, data } as Parameters<typeof context.report>[0]);
+          context.report({ line, column, messageId, data });
       },
     };
   },

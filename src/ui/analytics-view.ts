@@ -41,7 +41,9 @@ export function trendChart(percents: readonly number[]): string[] {
 function confusionLines(labels: readonly string[], confusion: readonly number[][]): string[] {
   const names = labels.map((label, i) => `${i + 1} ${sanitize(label)}`);
   const width = Math.max(m.confusionHeader.length, ...names.map((n) => n.length));
-  const cell = (text: string) => text.padStart(3);
+  // Wide enough for the largest count and a space (a thousand answers on one cell is common).
+  const cellWidth = Math.max(3, ...confusion.flat().map((n) => String(n).length + 1));
+  const cell = (text: string) => text.padStart(cellWidth);
   return [
     `${m.confusionHeader.padEnd(width)} ${labels.map((_, i) => cell(String(i + 1))).join('')}`,
     ...names.map(

@@ -1,6 +1,6 @@
 import { formatWhen } from '../text/theme.js';
 
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const plural = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The study commands' (read, drill, analytics, next step) user-facing text, in one place. */
 export const studyMessages = {

@@ -55,6 +55,37 @@ describe('learning analytics as text', () => {
     expect(analyticsText(empty, { color: false, trends: true })).toBe('');
   });
 
+  it('keeps the confusion table in columns when a cell counts thousands of answers', () => {
+    const labels = ['Low', 'Mid', 'High'];
+    const text = analyticsText(
+      {
+        ...empty,
+        calibration: [
+          {
+            scale: 'quality',
+            kind: 'rating',
+            labels,
+            answered: 10_370,
+            meanSignedError: 0,
+            meanAbsoluteError: 0,
+            confusion: [
+              [10_000, 5, 0],
+              [0, 365, 0],
+              [0, 0, 0],
+            ],
+          },
+        ],
+      },
+      { color: false, trends: true },
+    );
+    expect(text).toContain('quality: well calibrated (mean error 0 steps over 10,370 answers)');
+    const rows = text.split('\n').filter((l) => /^ {4}(expected|\d )/.test(l));
+    expect(rows).toHaveLength(4);
+    // Every row as wide as the header, each count ending under its column number.
+    expect(new Set(rows.map((r) => r.length)).size).toBe(1);
+    expect(rows[1]!.endsWith('10000     5     .')).toBe(true);
+  });
+
   it('draws a long history as its latest attempts, within the width, and says so', () => {
     const percents = Array.from({ length: 300 }, (_, i) => (i * 37) % 101);
     for (const width of [60, 80, 120]) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
+import { writeCacheFile } from './cache-file.js';
 import bankSchema from './schema/bank.schema.json' with { type: 'json' };
 import guidelineSchema from './schema/guideline.schema.json' with { type: 'json' };
 /** As in loaded.ts, which imports this file (so it is not imported from there). */
@@ -176,17 +177,7 @@ export function openContentCache(cacheDir: string): ContentCache {
       const head = v8.serialize({ version: VERSION, file, variant, stamp, kind, digest, valueLength } satisfies Head);
       const length = Buffer.alloc(4);
       length.writeUInt32LE(head.length);
-      fs.mkdirSync(cacheDir, { recursive: true });
-      const target = entryFile(file, variant);
-      const temporary = `${target}.${process.pid}.tmp`;
-      const fd = fs.openSync(temporary, 'w');
-      try {
-        for (const part of [length, head, valueBytes, bytes ?? new Uint8Array()])
-          for (let done = 0; done < part.length;) done += fs.writeSync(fd, part, done);
-      } finally {
-        fs.closeSync(fd);
-      }
-      fs.renameSync(temporary, target);
+      writeCacheFile(entryFile(file, variant), [length, head, valueBytes, bytes ?? new Uint8Array()]);
     } catch {
       // A read-only data folder only costs speed.
     }

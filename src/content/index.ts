@@ -1,3 +1,4 @@
+import { writeCacheFile } from './cache-file.js';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -87,10 +88,7 @@ export function openContentIndex(cacheDir: string): ContentIndexStore {
     write(records) {
       try {
         const bytes = v8.serialize([...records]);
-        fs.mkdirSync(cacheDir, { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, v8.serialize({ version: VERSION, digest: sha256(bytes), records: bytes }));
-        fs.renameSync(temporary, file);
+        writeCacheFile(file, [v8.serialize({ version: VERSION, digest: sha256(bytes), records: bytes })]);
       } catch {
         // A read-only data folder only costs speed.
       }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { writeCacheFile } from '../content/cache-file.js';
 import type BetterSqlite3 from 'better-sqlite3';
 
 export type DB = BetterSqlite3.Database;
@@ -292,7 +293,8 @@ function inspect(db: DB, memo?: CheckMemo): void {
     ).n;
     if (tables > 0) throw new DatabaseRefusedError({ kind: 'foreign' });
   }
-  if (stamp !== undefined && !checkedBefore) writeText(memo!.stampFile!, stamp);
+  // A folder that cannot be written only costs the check next time.
+  if (stamp !== undefined && !checkedBefore) writeCacheFile(memo!.stampFile!, [stamp]);
 }
 
 function readText(file: string): string | undefined {
@@ -300,17 +302,6 @@ function readText(file: string): string | undefined {
     return fs.readFileSync(file, 'utf8');
   } catch {
     return undefined;
-  }
-}
-
-/** Remembers a passed check; a folder that cannot be written only costs the check next time. */
-function writeText(file: string, text: string): void {
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(`${file}.${process.pid}.tmp`, text);
-    fs.renameSync(`${file}.${process.pid}.tmp`, file);
-  } catch {
-    // Checked again next time.
   }
 }
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { ContentCache } from '../content/cache.js';
 import type { Question } from '../content/types.js';
-import { codeDigest } from '../library/code-digest.js';
 import type { Response } from '../scoring/response.js';
 import { fullCredit } from '../scoring/rubric.js';
+import { memoEntry } from './memo-entry.js';
 
 /**
  * History, reports, the home screen's next step and drills score every stored answer again
@@ -28,8 +28,9 @@ const memos = new WeakMap<ContentCache, CreditMemo>();
 export function creditMemo(cache: ContentCache): CreditMemo {
   const known = memos.get(cache);
   if (known) return known;
-  let verdicts: Map<string, boolean> | undefined;
-  let added = 0;
+  const verdicts = memoEntry<boolean>(cache, ENTRY, 'credit', (kept) =>
+    [...kept.values()].every((v) => typeof v === 'boolean'),
+  );
   const digests = new WeakMap<Question, string>();
   const digestOf = (question: Question) => {
     let digest = digests.get(question);
@@ -39,31 +40,16 @@ export function creditMemo(cache: ContentCache): CreditMemo {
     }
     return digest;
   };
-  const read = () => {
-    if (verdicts) return verdicts;
-    const kept = cache.lookup(ENTRY, codeDigest(), 'credit')?.value;
-    verdicts =
-      kept instanceof Map && [...kept.values()].every((v) => typeof v === 'boolean')
-        ? (kept as Map<string, boolean>)
-        : new Map();
-    return verdicts;
-  };
   const memo: CreditMemo = {
     fullCredit(question, response) {
       const key = `${digestOf(question)}\u0000${JSON.stringify(response)}`;
-      const map = read();
-      const kept = map.get(key);
+      const kept = verdicts.map().get(key);
       if (kept !== undefined) return kept;
       const verdict = fullCredit(question, response);
-      map.set(key, verdict);
-      added++;
+      verdicts.set(key, verdict);
       return verdict;
     },
-    save() {
-      if (!added || !verdicts) return;
-      cache.remember(ENTRY, codeDigest(), 'bank', verdicts, 'credit');
-      added = 0;
-    },
+    save: () => verdicts.save(),
   };
   memos.set(cache, memo);
   return memo;

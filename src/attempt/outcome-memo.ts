@@ -1,9 +1,9 @@
 import type { ContentCache } from '../content/cache.js';
 import type { ContentSet } from '../content/loaded.js';
 import type { Question } from '../content/types.js';
-import { codeDigest } from '../library/code-digest.js';
 import type { Confidence } from '../scoring/response.js';
 import { scaleOutcome, type AttemptRecord, type QuestionOutcome } from '../study/outcomes.js';
+import { memoEntry } from './memo-entry.js';
 
 /**
  * History, reports, the home screen's next step and drills look at every question of every
@@ -46,7 +46,11 @@ const MAX_KEPT = 20_000;
 const againstOf = (record: AttemptRecord, stamps: string) =>
   `${stamps}|${record.timed ? 'timed' : 'untimed'}|${record.startedAt}|${record.endedAt}`;
 
-export function outcomeMemo(content: ContentSet & { cache: ContentCache }): OutcomeMemo {
+export function outcomeMemo(
+  content: ContentSet & { cache: ContentCache },
+  /** The questions of a bank by id, in the content loaded now. */
+  questions: (bankId: string) => ReadonlyMap<string, Question> | undefined,
+): OutcomeMemo {
   const stampOf = new Map(content.files.map((f) => [f.file, f.stamp]));
   const against = new Map<string, string | undefined>();
   for (const { bank, guideline } of content.banks.values()) {
@@ -54,28 +58,13 @@ export function outcomeMemo(content: ContentSet & { cache: ContentCache }): Outc
     const guidelineStamp = stampOf.get(guideline.file);
     against.set(bank.id, bankStamp && guidelineStamp && `${bankStamp}|${guidelineStamp}`);
   }
-  const questionsOf = new Map<string, Map<string, Question>>();
-  const questions = (bankId: string) => {
-    let byId = questionsOf.get(bankId);
-    if (!byId) {
-      byId = new Map(content.banks.get(bankId)?.bank.questions.map((q) => [q.id, q]));
-      questionsOf.set(bankId, byId);
-    }
-    return byId;
-  };
-  let kept: Map<string, KeptAttempt> | undefined;
-  let added = 0;
-  const read = () => {
-    if (kept) return kept;
-    const value = content.cache.lookup(ENTRY, codeDigest(), 'outcomes')?.value;
-    kept = value instanceof Map ? (value as Map<string, KeptAttempt>) : new Map();
-    return kept;
-  };
+  const kept = memoEntry<KeptAttempt>(content.cache, ENTRY, 'outcomes', () => true);
 
   const remembered = (record: AttemptRecord, stamps: string): QuestionOutcome[] | undefined => {
-    const entry = read().get(record.uuid!);
+    const entry = kept.map().get(record.uuid!);
     if (entry?.against !== againstOf(record, stamps) || !Array.isArray(entry.outcomes)) return undefined;
     const byId = questions(record.bankId);
+    if (!byId) return undefined;
     const out: QuestionOutcome[] = [];
     for (const item of entry.outcomes) {
       if (!isKept(item)) return undefined;
@@ -102,9 +91,8 @@ export function outcomeMemo(content: ContentSet & { cache: ContentCache }): Outc
 
   const remember = (record: AttemptRecord, stamps: string, outcomes: readonly QuestionOutcome[]) => {
     const places = new Map(record.questionIds.map((id, i) => [id, i]));
-    const map = read();
-    map.delete(record.uuid!); // set again, so it is the latest to go
-    map.set(record.uuid!, {
+    kept.map().delete(record.uuid!); // set again, so it is the latest to go
+    kept.set(record.uuid!, {
       against: againstOf(record, stamps),
       outcomes: outcomes.map((o) => [
         places.get(o.questionId)!,
@@ -115,7 +103,6 @@ export function outcomeMemo(content: ContentSet & { cache: ContentCache }): Outc
         o.scale?.chosen ?? -1,
       ]),
     });
-    added++;
   };
 
   return {
@@ -130,15 +117,13 @@ export function outcomeMemo(content: ContentSet & { cache: ContentCache }): Outc
         return outcomes;
       });
     },
-    save() {
-      if (!added || !kept) return;
-      for (const uuid of kept.keys()) {
-        if (kept.size <= MAX_KEPT) break;
-        kept.delete(uuid);
-      }
-      content.cache.remember(ENTRY, codeDigest(), 'bank', kept, 'outcomes');
-      added = 0;
-    },
+    save: () =>
+      kept.save((map) => {
+        for (const uuid of map.keys()) {
+          if (map.size <= MAX_KEPT) break;
+          map.delete(uuid);
+        }
+      }),
   };
 }
 

@@ -76,7 +76,7 @@ export function outcomesFor(content: ContentSet, records: readonly AttemptRecord
   const lookup = questionLookup(content);
   if (!content.cache) return questionOutcomes(records, lookup);
   const credit = creditMemo(content.cache);
-  const kept = outcomeMemo({ ...content, cache: content.cache });
+  const kept = outcomeMemo({ ...content, cache: content.cache }, lookup);
   const outcomes = kept.outcomes(records, (record) =>
     questionOutcomes([record], lookup, (q, r) => credit.fullCredit(q, r)),
   );

@@ -87,18 +87,7 @@ export function unpackQuestions(packed: PackedQuestions, bytes: ByteSource): Que
     defineProperty: (slot, key, descriptor) => Reflect.defineProperty(question(slot), key, descriptor),
     deleteProperty: (slot, key) => Reflect.deleteProperty(question(slot), key),
   };
-  const questions = packed.ids.map((_, i) => new Proxy({ i }, handler) as unknown as Question);
-  packedOf.set(questions, packed);
-  return questions;
-}
-
-/** The index each list of packed questions came from, so what it holds needs no question built. */
-const packedOf = new WeakMap<readonly Question[], PackedQuestions>();
-
-/** Whether any question names a media file (without building packed questions). */
-export function anyMedia(questions: readonly Question[]): boolean {
-  const packed = packedOf.get(questions);
-  return packed ? packed.media.length > 0 : questions.some((q) => q.media.length > 0);
+  return packed.ids.map((_, i) => new Proxy({ i }, handler) as unknown as Question);
 }
 
 /** What a packed question's proxy stands on: its place (never seen through the proxy). */

@@ -350,6 +350,7 @@ export function loadContent(
     let guideline: Guideline | undefined;
     let brokenQuestions: Set<number> | undefined;
     let parsed: ParsedFile;
+    let refs: MediaRef[];
     let media: MediaOnDisk[];
     const { value: kept, bytes: keptBytes } = rememberedAt.get(file) ?? {};
     const keptGuideline = kept && guidelines.get(kept.bank.guidelineId);
@@ -357,7 +358,8 @@ export function loadContent(
       bank = { ...kept.bank, questions: unpackQuestions(kept.questions, keptBytes!) };
       guideline = keptGuideline;
       parsed = loaded.get(file)!.parsed!;
-      media = mediaOnDisk(file, kept.questions.media);
+      refs = kept.questions.media;
+      media = mediaOnDisk(file, refs);
     } else {
       // Not remembered, or its guideline changed: read the file and resolve it now.
       const one = kept ? readOne(file) : readAt.get(file);
@@ -368,7 +370,8 @@ export function loadContent(
       const node = { ...resolved, parsed, guidelineIds: [...guidelines.keys()] };
       const problems = visit(LOAD_RULES, 'bank', file, parsed, node);
       diagnostics.push(...problems);
-      media = mediaOnDisk(file, mediaRefs(bank.questions));
+      refs = mediaRefs(bank.questions);
+      media = mediaOnDisk(file, refs);
       const stat = stats.get(file);
       const guidelineStamp = guideline && stampNow(guideline.file);
       if (cache && stat && guideline && guidelineStamp && !brokenQuestions && !problems.length && !media.length) {
@@ -382,7 +385,7 @@ export function loadContent(
         cache.remember(file, stat, 'bank', entry, 'resolved', bytes);
       }
     }
-    Object.assign(loaded.get(file)!, { bank, bankGuideline: guideline });
+    Object.assign(loaded.get(file)!, { bank, bankGuideline: guideline, namesMedia: refs.length > 0 });
     // A bank with a broken question is never used, so its id does not count as taken.
     const sameIdIn = brokenQuestions ? undefined : banks.get(bank.id)?.bank.file;
     diagnostics.push(...visit(LOAD_RULES, 'loadedBank', file, parsed, { bank, media, sameIdIn }));

@@ -1,4 +1,3 @@
-import { anyMedia } from '../content/packed-questions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stampOf, type ContentCache } from '../content/cache.js';
@@ -66,7 +65,7 @@ function recordsOf(content: ContentSet, stampNow: ReadonlyMap<string, string | u
         title: loaded.bank.title,
         guideline: { id: loaded.bankGuideline.id, file: loaded.bankGuideline.file, stamp: guidelineStamp },
         questions: loaded.bank.questions.length,
-        media: anyMedia(loaded.bank.questions),
+        media: loaded.namesMedia === true,
       });
     }
   }

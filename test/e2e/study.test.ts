@@ -48,25 +48,23 @@ describe('the study loop in a terminal (tmux)', () => {
     t.send('Enter');
     screen = await t.waitFor('# 3 Safety');
     expect(screen).toContain('Flag unsafe content.');
-    t.type('/');
-    t.type('2.1');
-    t.send('Enter');
-    screen = await t.waitFor('# 2.1 High quality');
+    /** `/`, the words, Enter: the screen once `until` is on it. */
+    const search = (words: string, until: string) => {
+      t.type('/');
+      t.type(words);
+      t.send('Enter');
+      return t.waitFor(until);
+    };
+    screen = await search('2.1', '# 2.1 High quality');
     expect(screen).toContain('Pass 1: read through · section 3/4');
-    t.type('/');
-    t.type('zebra');
-    t.send('Enter');
-    await t.waitFor('Nothing matches "zebra".');
+    await search('zebra', 'Nothing matches "zebra".');
     t.type('t');
     screen = await t.waitFor('Sections · your record');
     expect(screen).toMatch(/3 {2}Safety .*✓ read/);
     expect(screen).toMatch(/2\.1 {2}High quality .*✓ read/);
     expect(screen).not.toMatch(/Reading the task .*✓ read/);
     // Several sections match: a list to pick from, which Esc leaves for the contents again.
-    t.type('/');
-    t.type('the');
-    t.send('Enter');
-    screen = await t.waitFor('pick one to read');
+    screen = await search('the', 'pick one to read');
     expect(screen).toContain('Esc back');
     t.send('Escape');
     await t.waitFor('Sections · your record');

@@ -41,13 +41,17 @@ export function trendChart(percents: readonly number[]): string[] {
 function confusionLines(labels: readonly string[], confusion: readonly number[][]): string[] {
   const names = labels.map((label, i) => `${i + 1} ${sanitize(label)}`);
   const width = Math.max(m.confusionHeader.length, ...names.map((n) => n.length));
-  // Wide enough for the largest count and a space (a thousand answers on one cell is common).
-  const cellWidth = Math.max(3, ...confusion.flat().map((n) => String(n).length + 1));
-  const cell = (text: string) => text.padStart(cellWidth);
+  // Each column as wide as its largest count and a space (thousands of answers in one cell are
+  // common), the others kept narrow so the table still fits a 60-column window.
+  const widths = labels.map((_, col) =>
+    Math.max(3, String(col + 1).length + 1, ...confusion.map((row) => String(row[col] ?? 0).length + 1)),
+  );
+  const cell = (text: string, col: number) => text.padStart(widths[col]!);
   return [
-    `${m.confusionHeader.padEnd(width)} ${labels.map((_, i) => cell(String(i + 1))).join('')}`,
+    `${m.confusionHeader.padEnd(width)} ${labels.map((_, i) => cell(String(i + 1), i)).join('')}`,
     ...names.map(
-      (name, row) => `${name.padEnd(width)} ${confusion[row]!.map((n) => cell(n === 0 ? '.' : String(n))).join('')}`,
+      (name, row) =>
+        `${name.padEnd(width)} ${confusion[row]!.map((n, col) => cell(n === 0 ? '.' : String(n), col)).join('')}`,
     ),
   ];
 }

@@ -81,9 +81,11 @@ describe('learning analytics as text', () => {
     expect(text).toContain('quality: well calibrated (mean error 0 steps over 10,370 answers)');
     const rows = text.split('\n').filter((l) => /^ {4}(expected|\d )/.test(l));
     expect(rows).toHaveLength(4);
-    // Every row as wide as the header, each count ending under its column number.
+    // Every row as wide as the header, each count ending under its column number; each column as
+    // wide as its own largest count.
     expect(new Set(rows.map((r) => r.length)).size).toBe(1);
-    expect(rows[1]!.endsWith('10000     5     .')).toBe(true);
+    expect(rows[1]!.endsWith(' 10000   5  .')).toBe(true);
+    expect(rows[2]!.endsWith('     . 365  .')).toBe(true);
   });
 
   it('draws a long history as its latest attempts, within the width, and says so', () => {

@@ -121,7 +121,7 @@ export function openStore(
   options: Workspace,
   access: 'read' | 'write' = 'write',
   notify?: (text: string) => void,
-): { db: DB; store: AttemptStore; file: string } {
+): { db: DB; store: AttemptStore; file: string; close: () => void } {
   const file = databaseFile(options);
   let opened: OpenedDatabase;
   try {
@@ -135,7 +135,7 @@ export function openStore(
     throw new UsageError(messages.cannotOpenDb(file, (error as Error).message));
   }
   if (opened.backupFile) notify?.(messages.databaseBackedUp(opened.backupFile));
-  return { db: opened.db, store: new AttemptStore(opened.db), file };
+  return { db: opened.db, store: new AttemptStore(opened.db), file, close: opened.close };
 }
 
 /** Runs `use` with the attempts database open (see openStore) and closes it after, when a promise settles too. */
@@ -151,10 +151,10 @@ export function withStore<T>(
     const result = use(opened);
     if (result instanceof Promise) {
       pending = true;
-      return result.finally(() => opened.db.close()) as T;
+      return result.finally(() => opened.close()) as T;
     }
     return result;
   } finally {
-    if (!pending) opened.db.close();
+    if (!pending) opened.close();
   }
 }

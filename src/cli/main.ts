@@ -11,7 +11,9 @@ import type { ReportOptions } from './commands/report.js';
 import type { GlobalOptions } from './context.js';
 import type { IoInput } from './io.js';
 import { optionsOf, runIo } from './context.js';
+import path from 'node:path';
 import { homeDir } from '../app/workspace.js';
+import { keepLanguageModelIn } from '../scoring/language-model.js';
 import { registerAuthoringCommands } from './register-authoring.js';
 import { registerSharingCommands } from './register-sharing.js';
 import { VERSION } from './version.js';
@@ -223,6 +225,7 @@ function onlyGlobalOptions(probe: Command, argv: readonly string[]): boolean {
 export async function run(argv: readonly string[], given: IoInput): Promise<void> {
   // The one clock of this run, built here at the edge and passed down in `io`.
   const io = runIo(given);
+  keepLanguageModelIn(path.join(homeDir(io.env), 'cache', 'nlp'));
   const program = buildProgram(io);
   if (argv.length === 0) {
     // In a terminal, no arguments opens the home screen; piped or in CI, the help as before.

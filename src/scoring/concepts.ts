@@ -1,8 +1,8 @@
 // wink-nlp's `its.*` helpers are plain functions meant to be passed to `out()`.
 /* eslint-disable @typescript-eslint/unbound-method */
-import { createRequire } from 'node:module';
 import type { Document, ItemSentence, ItemToken, WinkMethods } from 'wink-nlp';
 import type { ConceptsCheck } from '../content/types.js';
+import { loadLanguageModel } from './language-model.js';
 
 /**
  * The `concepts` rubric check: a criterion holds when every concept is expressed in a sentence
@@ -67,15 +67,9 @@ const NOT_WORDS = new Set(['punctuation', 'tabCRLF', 'symbol', 'emoji', 'emotico
 
 let nlp: WinkMethods | undefined;
 
-/** The language model, loaded on first use (it takes a noticeable fraction of a second). */
+/** The language model, loaded on first use (see language-model.ts for how it is kept fast). */
 function languageModel(): WinkMethods {
-  if (!nlp) {
-    const require = createRequire(import.meta.url);
-    const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
-    const model = require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0];
-    nlp = winkNLP(model, ['sbd', 'pos']);
-  }
-  return nlp;
+  return (nlp ??= loadLanguageModel());
 }
 
 interface RawToken {

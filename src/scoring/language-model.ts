@@ -15,9 +15,10 @@ import { writeCacheFile } from '../content/cache-file.js';
  * data is built once into `<data folder>/cache/nlp/`, kept as V8's serialized form with the words
  * in sorted order, and looked up by binary search: the words dictionary is never built. The model
  * is the package's, unchanged: the other parts (sentence boundaries, parts of speech, negation,
- * lemmas) are its own files, and test/scoring/language-model.test.ts compares every word's
- * analysis with the package's loader. Anything unexpected (another layout of the package, a
- * damaged cache file) falls back to the package's loader, so a learner only ever loses speed.
+ * lemmas) are its own files, and test/scoring/language-model.test.ts compares the analysis of
+ * shipped texts with the package's loader. One difference is on purpose: words met in one text
+ * are forgotten before the next (see sortedDictionary). Anything unexpected (another layout of the package,
+ * a damaged cache file) falls back to the package's loader, so a learner only ever loses speed.
  */
 
 const MODEL = 'wink-eng-lite-web-model';
@@ -72,7 +73,13 @@ export function loadLanguageModel(): WinkMethods {
   const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
   const pipe = ['sbd', 'pos'] as Parameters<typeof winkNLP>[1];
   try {
-    const nlp = winkNLP(fastModel(require), pipe);
+    const { model, forget } = fastModel(require);
+    const nlp = winkNLP(model, pipe);
+    const readDoc = nlp.readDoc.bind(nlp);
+    nlp.readDoc = (text) => {
+      forget();
+      return readDoc(text);
+    };
     lastSource = 'prepared';
     return nlp;
   } catch {
@@ -82,12 +89,15 @@ export function loadLanguageModel(): WinkMethods {
 }
 
 /** The model object the package's `dist/model.js` exports, with its core read from the prepared form. */
-function fastModel(require: NodeJS.Require): Parameters<typeof import('wink-nlp').default>[0] {
+function fastModel(require: NodeJS.Require): {
+  model: Parameters<typeof import('wink-nlp').default>[0];
+  forget: () => void;
+} {
   const root = path.dirname(require.resolve(`${MODEL}/package.json`));
   const { version } = require(`${MODEL}/package.json`) as { version: string };
   const part = (name: string) => require(path.join(root, 'dist', name)) as unknown;
   const prepared = preparedCore(root, version);
-  const core = withDictionaries(prepared);
+  const { core, forget } = withDictionaries(prepared);
   const addons = Object.create(null) as Record<string, unknown>;
   addons.stem = part('porter-stemmer.js');
   addons.lemmatize = part('lemmatize.js');
@@ -104,7 +114,7 @@ function fastModel(require: NodeJS.Require): Parameters<typeof import('wink-nlp'
   model.metaCER = () => cerMeta;
   model.featureFn = part('feature.js');
   model.addons = addons;
-  return model as unknown as Parameters<typeof import('wink-nlp').default>[0];
+  return { model: model as unknown as Parameters<typeof import('wink-nlp').default>[0], forget };
 }
 
 /** The prepared core: from the cache when it holds this version's, else built (and cached). */
@@ -185,7 +195,7 @@ function wordsOf(base64: string | Uint32Array): Uint32Array {
  * The dictionaries wink-nlp reads (word -> id, and ids of new words it adds): small ones built
  * as the package builds them, the 87,000-word one answered by binary search over `order`.
  */
-function withDictionaries({ core, order }: Prepared): CoreModel {
+function withDictionaries({ core, order }: Prepared): { core: CoreModel; forget: () => void } {
   const { layout } = core.packing;
   for (const name in layout) {
     if (layout[name]![3] !== 0 || name === 'lexeme') continue;
@@ -194,12 +204,23 @@ function withDictionaries({ core, order }: Prepared): CoreModel {
     for (let k = 0; k < feature.list.length; k += 1) hash[feature.list[k] as string] = k;
     feature.hash = hash;
   }
-  core.features.lexeme!.hash = sortedDictionary(core.features.lexeme!.list as string[], order);
-  return core;
+  const { dictionary, forget } = sortedDictionary(core.features.lexeme!.list as string[], order);
+  core.features.lexeme!.hash = dictionary;
+  return { core, forget };
 }
 
-/** `words[id] -> id` for the words in `order`, plus the words wink-nlp adds while it reads. */
-function sortedDictionary(words: readonly string[], order: Uint32Array): Record<string, number> {
+/**
+ * `words[id] -> id` for the words in `order`, the model's own, plus the words wink-nlp adds while
+ * it reads one text (ones the model does not know). `forget` drops those: with the package's
+ * loader, once "user's" has been met whole (say in quotes) it is never again split into "user" +
+ * "'s", so how an answer read depended on the answers read before it in the same run. Forgotten
+ * before every text, each one is read against the model as shipped: the same answer always
+ * earns the same verdict.
+ */
+function sortedDictionary(
+  words: readonly string[],
+  order: Uint32Array,
+): { dictionary: Record<string, number>; forget: () => void } {
   const added = new Map<string, number>();
   const find = (word: string): number | undefined => {
     let low = 0;
@@ -214,11 +235,14 @@ function sortedDictionary(words: readonly string[], order: Uint32Array): Record<
     }
     return added.get(word);
   };
-  return new Proxy(Object.create(null) as Record<string, number>, {
+  // wink-nlp keeps each new word's details on a list of its own, by id; a word forgotten and met
+  // again gets a new id with the same details.
+  const dictionary = new Proxy(Object.create(null) as Record<string, number>, {
     get: (_target, key) => (typeof key === 'string' ? find(key) : undefined),
     set: (_target, key, value: number) => {
       if (typeof key === 'string') added.set(key, value);
       return true;
     },
   });
+  return { dictionary, forget: () => added.clear() };
 }

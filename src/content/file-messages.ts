@@ -29,6 +29,7 @@ export const YAML_SYNTAX_MESSAGES = {
     'YAML syntax: a bank over 4 MB is read one question at a time, so an alias cannot refer to an anchor ' +
     'in another question; write the value out again here',
   unclosedQuote: 'YAML syntax: this quoted text is never closed; add the closing quote',
+  unclosedBracket: 'YAML syntax: this {{what}} opened with {{open}} is never closed; add {{close}} at its end',
   tooDeep: 'YAML: nested more than {{depth}} levels deep; content files are never this deep',
   aliasExpansion: 'YAML: {{message}}',
   other: 'YAML syntax: {{message}}',

@@ -125,6 +125,13 @@ export function parseYaml(file: string, source: string): ParsedFile {
       problems.push(at(unclosed, { messageId: 'unclosedQuote' }));
       continue;
     }
+    const flow = error.code === 'BAD_INDENT' ? unclosedFlowStart(doc, source, error.pos[0]) : undefined;
+    if (flow) {
+      const { offset, ...data } = flow;
+      problems.push(at(offset, { messageId: 'unclosedBracket', data }));
+      // What the parser says about the lines after it is its confusion about where the list ends.
+      break;
+    }
     const { line } = lineCounter.linePos(error.pos[0]);
     // The first error on a line is the cause (a tab, a missing quote); the parser's later ones on
     // the same line are its confusion about what follows, and only bury the real problem.
@@ -278,6 +285,29 @@ function unclosedQuoteStart(doc: Document.Parsed, errorOffset: number): number |
     },
   });
   return start;
+}
+
+/**
+ * A `[` or `{` list never closed: the yaml library complains about the indentation of the line
+ * after it, but the fix is the missing `]` or `}` where the list opens.
+ */
+function unclosedFlowStart(
+  doc: Document.Parsed,
+  source: string,
+  errorOffset: number,
+): { offset: number; open: string; close: string; what: string } | undefined {
+  let found: { offset: number; open: string; close: string; what: string } | undefined;
+  const check = (node: { flow?: boolean; range?: [number, number, number] | null }, close: string, what: string) => {
+    if (!node.flow || !node.range) return;
+    const [start, end] = node.range;
+    if (start < errorOffset && end >= errorOffset && !source.slice(start, end).trimEnd().endsWith(close))
+      found = { offset: start, open: source[start] ?? '', close, what };
+  };
+  yaml().visit(doc, {
+    Seq: (_key, node) => check(node, ']', 'list'),
+    Map: (_key, node) => check(node, '}', 'mapping'),
+  });
+  return found;
 }
 
 function pairNamed(node: unknown, key: PathSegment): Pair<Node, Node> | undefined {

@@ -19,6 +19,8 @@ export interface ExpectedProblem<M extends Messages = Messages> {
   /** The rule's message id (a key of its `meta.messages`: a typo does not compile). */
   messageId: keyof M & string;
   severity?: 'error' | 'warning';
+  /** What the message, placeholders filled, must say. */
+  message?: RegExp;
 }
 
 export interface InvalidCase<M extends Messages = Messages> extends ValidCase {
@@ -74,6 +76,7 @@ export function testRule<M extends Messages>(
       expect(found.map((p) => `${p.at} ${p.messageId}`)).toEqual(c.problems.map((p) => `${p.at} ${p.messageId}`));
       c.problems.forEach((expected, i) => {
         if (expected.severity) expect(found[i]!.severity).toBe(expected.severity);
+        if (expected.message) expect(found[i]!.message).toMatch(expected.message);
         expect(found[i]!.message).not.toMatch(/\{\{/);
       });
     });

@@ -22,5 +22,23 @@ testRule(yamlSyntax, {
       files: { 'bank.yaml': bankYaml(PLAIN_QUESTION).replace('prompt: Pick one.', 'prompt: "Pick one.') },
       problems: [{ at: 'bank.yaml:10:13', messageId: 'unclosedQuote' }],
     },
+    {
+      name: 'a list never closed points at its [ and says which bracket to add, not at the line after',
+      files: { 'bank.yaml': bankYaml(PLAIN_QUESTION).replace('sections: ["1"]', 'sections: ["1", "2"') },
+      problems: [
+        { at: 'bank.yaml:9:15', messageId: 'unclosedBracket', message: /list opened with \[ is never closed; add \]/ },
+      ],
+    },
+    {
+      name: 'an inline mapping never closed, on the last line of the file',
+      files: { 'bank.yaml': `${bankYaml(PLAIN_QUESTION)}    meta: {source: notes, reviewed: true\n` },
+      problems: [
+        {
+          at: 'bank.yaml:15:11',
+          messageId: 'unclosedBracket',
+          message: /mapping opened with \{ is never closed; add \}/,
+        },
+      ],
+    },
   ],
 });

@@ -14,6 +14,7 @@ import { optionsOf, runIo } from './context.js';
 import path from 'node:path';
 import { homeDir } from '../app/workspace.js';
 import { keepLanguageModelIn } from '../scoring/language-model.js';
+import { preloadTextPackages } from '../text/deferred-packages.js';
 import { registerAuthoringCommands } from './register-authoring.js';
 import { registerSharingCommands } from './register-sharing.js';
 import { VERSION } from './version.js';
@@ -225,6 +226,7 @@ function onlyGlobalOptions(probe: Command, argv: readonly string[]): boolean {
 export async function run(argv: readonly string[], given: IoInput): Promise<void> {
   // The one clock of this run, built here at the edge and passed down in `io`.
   const io = runIo(given);
+  await preloadTextPackages();
   keepLanguageModelIn(path.join(homeDir(io.env), 'cache', 'nlp'));
   const program = buildProgram(io);
   if (argv.length === 0) {

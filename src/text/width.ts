@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { stringWidth } from './deferred-packages.js';
 
 /**
  * Characters one column wide each: printable ASCII, Latin-1 and the Latin extensions (no soft

@@ -1,4 +1,4 @@
-import wrapAnsi from 'wrap-ansi';
+import { wrapAnsi } from './deferred-packages.js';
 import { isOneColumnText, textWidth } from './width.js';
 
 /** Colour codes and spaces at the start of a line: its indentation. */

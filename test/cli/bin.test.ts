@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import stringWidth from 'string-width';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/cli/version.js';
 import { BIN, FIXTURES, builtBin, spawnCli, tempHome, writeTemp } from './run-cli.js';
@@ -39,6 +40,27 @@ describe('bin/qualify.js', () => {
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('Mon, 2 Nov 2026, 09:00 UTC');
     for (const result of [lint, unknown, usage, refused]) expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('wraps wide text the same on a Node whose require() cannot load ES modules (as 20.17 and 20.18)', () => {
+    // string-width and wrap-ansi are loaded on first use by require() where Node allows it, and
+    // imported before the command runs where it does not: both must measure CJK and emoji alike.
+    const guideline = fs
+      .readFileSync(path.join(FIXTURES, 'basic', 'guideline.yaml'), 'utf8')
+      .replace(
+        'body: Read the whole task before answering.',
+        `body: "${'読む前に全部読んでください 🙂 '.repeat(6)}then answer."`,
+      );
+    writeTemp(home, 'wide/guideline.yaml', guideline);
+    const args = ['--content', path.join(home, 'wide'), 'read', 'fixture-guide', '1'];
+    const env = { COLUMNS: '40' };
+    const lazy = spawnCli(args, { home, env });
+    const preloaded = spawnCli(args, { home, env: { ...env, NODE_OPTIONS: '--no-experimental-require-module' } });
+    expect(lazy.code).toBe(0);
+    expect(lazy.stdout).toContain('読む前に');
+    // Wrapped at 40 columns by width: each double-width character takes two.
+    for (const line of lazy.stdout.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(40);
+    expect(preloaded).toEqual(lazy);
   });
 
   it('stops quietly, with no stack trace, when the reader stops reading', () => {

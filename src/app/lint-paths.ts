@@ -10,7 +10,8 @@ import { bankIdsWithAttempts, pooledAttempts } from '../store/pool.js';
 import { readInputBytes, STDIN_ARGUMENT, STDIN_NAME } from './input.js';
 import { lintPathMessages as messages } from './messages.js';
 import { bankLintMemo } from './lint-memo.js';
-import { contentCacheOf, contentDirs, withStore } from './open.js';
+import { contentCacheOf, contentDirs } from './content.js';
+import { withStore } from './open.js';
 import { type Workspace } from './workspace.js';
 
 /** Files and folders named on the command line, as absolute paths; a missing one is a usage error. */

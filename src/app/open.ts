@@ -1,16 +1,14 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openContentCache, type ContentCache } from '../content/cache.js';
-import { openContentIndex } from '../content/index.js';
-import { selectContent, type ContentSelection } from '../library/select.js';
+import type { ContentSelection } from '../library/select.js';
 import type { ContentSet } from '../content/loaded.js';
 import { loadContent } from '../library/load.js';
-import { SHIPPED_CONTENT_DIRS } from '../content/discover.js';
 import type { Guideline, ResolvedBank } from '../content/types.js';
-import { ContentError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { AttemptStore } from '../store/attempts.js';
 import { DatabaseRefusedError, openCheckedDatabase, type DB, type OpenedDatabase } from '../store/db.js';
+import { contentDirs, contentPlan, selectOrStop } from './content.js';
 import { appMessages as messages } from './messages.js';
 import type { Workspace } from './workspace.js';
 
@@ -38,25 +36,10 @@ export function databaseFile(options: Workspace): string {
   return options.db ? path.resolve(options.cwd, options.db) : path.join(options.home, 'qualify.db');
 }
 
-/** The search path for content: shipped folders, then the home content folder, then --content. */
-export function contentDirs(options: Workspace): string[] {
-  const folders = options.content.map((dir) => path.resolve(options.cwd, dir));
-  // A folder named on the command line that is not there is a typo, not "no content".
-  folders.forEach((folder, i) => {
-    if (!fs.existsSync(folder)) throw new UsageError(messages.noContentFolder(options.content[i]!));
-  });
-  return [...SHIPPED_CONTENT_DIRS, path.join(options.home, 'content'), ...folders];
-}
-
 /** The guidelines on the search path and in `folder` (where a new file goes), for `new` and `import`. */
 export function guidelinesWith(options: Workspace, folder: string): Map<string, Guideline> {
   return loadContent([...contentDirs(options), folder]).guidelines;
 }
-
-const contentCacheDir = (options: Workspace) => path.join(options.home, 'cache', 'content');
-
-/** The per-file content cache in the data folder (see content/cache.ts). */
-export const contentCacheOf = (options: Workspace): ContentCache => openContentCache(contentCacheDir(options));
 
 /**
  * Finds the content on the search path (plus any extra files) through the index kept beside the
@@ -64,15 +47,7 @@ export const contentCacheOf = (options: Workspace): ContentCache => openContentC
  * (exit 2) when any file has an error, with its position.
  */
 export function selectAllContent(options: Workspace, extraFiles: string[] = []): ContentSelection {
-  const selection = selectContent(
-    contentDirs(options),
-    extraFiles,
-    contentCacheOf(options),
-    openContentIndex(contentCacheDir(options)),
-  );
-  if (selection.errors.length)
-    throw new ContentError(selection.errors, messages.contentErrors(selection.errors.length));
-  return selection;
+  return selectOrStop(options, contentPlan(options, extraFiles), loadContent);
 }
 
 /** Loads all content and stops the command (exit 2) when any file has an error. */

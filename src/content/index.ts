@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { VERSION } from './cache.js';
+import { stampOf, VERSION } from './cache.js';
 
 /**
  * What `list`, the home screen and the choice of files to read need to know of one content file,
@@ -21,8 +21,22 @@ export interface IndexRecord {
   /** A bank's guideline: its id, and the file and stamp it was resolved against. */
   guideline?: { id: string; file: string; stamp: string };
   questions: number;
-  /** A bank with media files: their existence is checked on every load, so it is never taken from the index. */
-  media: boolean;
+  /**
+   * The media files a bank names, each with what was on disk when it was read (see `mediaSeen`):
+   * the record holds only while every one is still as it was, so a media file removed, replaced
+   * or turned into a link out of the folder has the bank read (and checked) again.
+   */
+  media: [file: string, seen: string][];
+}
+
+/** Where a media file leads, once links are followed, and that file's stamp; 'missing' when it does not resolve. */
+export function mediaSeen(file: string): string {
+  try {
+    const real = fs.realpathSync(file);
+    return `${real}\u0000${stampOf(fs.statSync(real))}`;
+  } catch {
+    return 'missing';
+  }
 }
 
 export interface ContentIndexStore {
@@ -42,7 +56,8 @@ function validRecord(value: unknown): value is IndexRecord {
     !isString(r.id) ||
     !isString(r.title) ||
     typeof r.questions !== 'number' ||
-    typeof r.media !== 'boolean'
+    !Array.isArray(r.media) ||
+    !r.media.every((m) => Array.isArray(m) && m.length === 2 && isString(m[0]) && isString(m[1]))
   )
     return false;
   if (r.kind !== 'bank' && r.kind !== 'guideline' && r.kind !== 'other') return false;

@@ -29,8 +29,8 @@ export interface LoadedFile {
   bank?: Bank;
   /** The guideline a bank refers to, when it was found. */
   bankGuideline?: Guideline;
-  /** Whether the bank's questions name any media file (known without building a remembered question). */
-  namesMedia?: boolean;
+  /** The media files the bank's questions name, resolved (known without building a remembered question). */
+  mediaFiles?: string[];
   /**
    * Questions of a bank left out because they failed the schema. The rest of such a bank is still
    * resolved, so lint reports every problem in one run, but no command can use the bank.

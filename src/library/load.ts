@@ -385,7 +385,11 @@ export function loadContent(
         cache.remember(file, stat, 'bank', entry, 'resolved', bytes);
       }
     }
-    Object.assign(loaded.get(file)!, { bank, bankGuideline: guideline, namesMedia: refs.length > 0 });
+    Object.assign(loaded.get(file)!, {
+      bank,
+      bankGuideline: guideline,
+      mediaFiles: [...new Set(refs.map((r) => r.resolvedPath))],
+    });
     // A bank with a broken question is never used, so its id does not count as taken.
     const sameIdIn = brokenQuestions ? undefined : banks.get(bank.id)?.bank.file;
     diagnostics.push(...visit(LOAD_RULES, 'loadedBank', file, parsed, { bank, media, sameIdIn }));

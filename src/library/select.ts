@@ -3,9 +3,16 @@ import path from 'node:path';
 import { stampOf, type ContentCache } from '../content/cache.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { findContentFiles } from '../content/discover.js';
-import type { ContentIndexStore, IndexRecord } from '../content/index.js';
+import { mediaSeen, type ContentIndexStore, type IndexRecord } from '../content/index.js';
 import type { ContentSet } from '../content/loaded.js';
-import { loadContent } from './load.js';
+import type { loadContent } from './load.js';
+
+/**
+ * The loader (library/load.ts), passed in rather than imported: `list` answers from the index
+ * alone, and loading the loader's modules (its rules, the schema validators) cost it more than
+ * reading the index.
+ */
+export type LoadContent = typeof loadContent;
 
 /**
  * The content on the search path as the index knows it, and a way to load only some of it.
@@ -46,7 +53,7 @@ function recordsOf(content: ContentSet, stampNow: ReadonlyMap<string, string | u
   for (const loaded of content.files) {
     const stamp = stampNow.get(loaded.file);
     if (failed.has(loaded.file) || stamp === undefined || !loaded.parsed || loaded.brokenQuestions) continue;
-    const common = { file: loaded.file, stamp, questions: 0, media: false };
+    const common = { file: loaded.file, stamp, questions: 0, media: [] };
     if (loaded.kind === undefined) records.set(loaded.file, { ...common, kind: 'other', id: '', title: '' });
     else if (loaded.guideline)
       records.set(loaded.file, {
@@ -65,7 +72,7 @@ function recordsOf(content: ContentSet, stampNow: ReadonlyMap<string, string | u
         title: loaded.bank.title,
         guideline: { id: loaded.bankGuideline.id, file: loaded.bankGuideline.file, stamp: guidelineStamp },
         questions: loaded.bank.questions.length,
-        media: loaded.namesMedia === true,
+        media: (loaded.mediaFiles ?? []).map((f) => [f, mediaSeen(f)]),
       });
     }
   }
@@ -83,6 +90,44 @@ function duplicates(records: Iterable<IndexRecord>): string[][] {
   return [...byId.values()].filter((files) => files.length > 1);
 }
 
+/** What the index knows of the content on the search path, before anything is read. */
+export interface SelectionPlan {
+  files: string[];
+  stampNow: Map<string, string | undefined>;
+  known: Map<string, IndexRecord>;
+  /** The files whose record is current (unchanged since, and its bank's guideline too). */
+  current: Map<string, IndexRecord>;
+  index: ContentIndexStore;
+}
+
+/** Finds the content files and compares each with its record in the index (stat calls only). */
+export function planSelection(
+  dirs: readonly string[],
+  extraFiles: readonly string[],
+  index: ContentIndexStore,
+): SelectionPlan {
+  const files = [...new Set([...findContentFiles(dirs), ...extraFiles.map((f) => path.resolve(f))])];
+  const stampNow = stamps(files);
+  const known = index.read();
+  const current = new Map<string, IndexRecord>();
+  for (const file of files) {
+    const r = known.get(file);
+    const stamp = stampNow.get(file);
+    if (!r || stamp === undefined || r.stamp !== stamp || r.media.some(([f, seen]) => mediaSeen(f) !== seen)) continue;
+    if (r.kind === 'bank' && (stampNow.get(r.guideline!.file) ?? null) !== r.guideline!.stamp) continue;
+    current.set(file, r);
+  }
+  return { files, stampNow, known, current, index };
+}
+
+/**
+ * True when the index answers for every file: none is new, changed or had a problem, and no id
+ * is used twice. Then selecting reads no file, and needs no loader unless banks are loaded.
+ */
+export function readsNothing(plan: SelectionPlan): boolean {
+  return plan.files.every((f) => plan.current.has(f)) && duplicates(plan.current.values()).length === 0;
+}
+
 /**
  * Decides which content files must be read: those the index has no current record of (new,
  * changed, or with a problem last time, since such files are never recorded), those whose
@@ -95,19 +140,18 @@ export function selectContent(
   extraFiles: readonly string[],
   cache: ContentCache | undefined,
   index: ContentIndexStore,
+  loadContent: LoadContent,
 ): ContentSelection {
-  const files = [...new Set([...findContentFiles(dirs), ...extraFiles.map((f) => path.resolve(f))])];
-  const stampNow = stamps(files);
-  const known = index.read();
-  const current = new Map<string, IndexRecord>();
-  for (const file of files) {
-    const r = known.get(file);
-    const stamp = stampNow.get(file);
-    if (!r || stamp === undefined || r.stamp !== stamp || r.media) continue;
-    if (r.kind === 'bank' && (stampNow.get(r.guideline!.file) ?? null) !== r.guideline!.stamp) continue;
-    current.set(file, r);
-  }
+  return selectPlanned(planSelection(dirs, extraFiles, index), cache, loadContent);
+}
 
+/** `selectContent` for a plan already made; `loadContent` is only called when something is read. */
+export function selectPlanned(
+  plan: SelectionPlan,
+  cache: ContentCache | undefined,
+  loadContent: LoadContent,
+): ContentSelection {
+  const { files, stampNow, known, current, index } = plan;
   const need = new Set(files.filter((f) => !current.has(f)));
   let read: ContentSet | undefined;
   let readFiles = new Set<string>();
@@ -122,7 +166,7 @@ export function selectContent(
     readFiles = new Set(toRead);
     fresh = recordsOf(read, stampNow);
   }
-  // Written only when a record changed: a bank with media is read on every run, yet its record stays the same.
+  // Written only when a record changed: the guidelines read beside a changed bank keep theirs.
   const sameRecord = (a: IndexRecord | undefined, b: IndexRecord | undefined) =>
     JSON.stringify(a) === JSON.stringify(b);
   if (read && [...readFiles].some((f) => !sameRecord(fresh.get(f), known.get(f)))) {

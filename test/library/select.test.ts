@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openContentCache, type ContentCache } from '../../src/content/cache.js';
 import { openContentIndex } from '../../src/content/index.js';
-import { selectContent } from '../../src/library/select.js';
+import { loadContent } from '../../src/library/load.js';
+import { planSelection, readsNothing, selectContent } from '../../src/library/select.js';
 import { GUIDELINE, bankYaml, tempTree } from '../helpers.js';
 
 const bank = bankYaml(`  - {id: q1, type: true-false, sections: ["2"], prompt: First, answer: true}
@@ -31,7 +32,7 @@ function setup(
   };
   const select = (dirs = [path.join(dir, 'content')]) => {
     looked = [];
-    return selectContent(dirs, [], cache, openContentIndex(cacheDir));
+    return selectContent(dirs, [], cache, openContentIndex(cacheDir), loadContent);
   };
   const rewrite = (name: string, text: string) => {
     const file = path.join(dir, 'content', name);
@@ -43,7 +44,9 @@ function setup(
   };
   const errors = (selection: ReturnType<typeof select>) =>
     selection.errors.map((d) => `${path.basename(d.file)}:${d.line}:${d.column} ${d.message}`);
-  return { dir, cacheDir, select, rewrite, errors, read: () => [...new Set(looked)].sort() };
+  /** Whether the index alone answers for the content now (what `list` needs to skip the loader). */
+  const indexAnswers = () => readsNothing(planSelection([path.join(dir, 'content')], [], openContentIndex(cacheDir)));
+  return { dir, cacheDir, select, rewrite, errors, indexAnswers, read: () => [...new Set(looked)].sort() };
 }
 
 describe('content index', () => {
@@ -59,6 +62,66 @@ describe('content index', () => {
     expect(read()).toEqual([]);
     expect(second.banks).toEqual(first.banks);
     expect(second.errors).toEqual([]);
+  });
+
+  it('knows before reading anything whether the index answers for every file', () => {
+    const { select, rewrite, indexAnswers } = setup();
+    expect(indexAnswers()).toBe(false);
+    select();
+    expect(indexAnswers()).toBe(true);
+    rewrite('c.yaml', other.replace('title: Other Bank', 'title: Renamed'));
+    expect(indexAnswers()).toBe(false);
+    select();
+    expect(indexAnswers()).toBe(true);
+    rewrite('b.yaml', bank.replace('prompt: First', 'prompt: "First'));
+    for (let run = 0; run < 2; run++) {
+      select();
+      // A broken file is never recorded, so it is read (and reported) every time.
+      expect(indexAnswers()).toBe(false);
+    }
+    rewrite('b.yaml', bank);
+    select();
+    expect(indexAnswers()).toBe(true);
+    rewrite('d.yaml', bank.replace('title: Test Bank', 'title: Copy'));
+    select();
+    expect(indexAnswers()).toBe(false);
+  });
+
+  it('takes a bank with media from the index while each media file is as it was, reads it when one changes', () => {
+    const withMedia = bank.replace(
+      'prompt: First, answer: true}',
+      'prompt: First, answer: true, media: [{path: a.png}]}',
+    );
+    const { dir, select, read, errors, indexAnswers } = setup({
+      'content/g.yaml': GUIDELINE,
+      'content/b.yaml': withMedia,
+      'content/a.png': 'picture',
+      'elsewhere.png': 'outside',
+    });
+    select();
+    select();
+    expect(read()).toEqual([]);
+    expect(indexAnswers()).toBe(true);
+    const media = path.join(dir, 'content', 'a.png');
+    // Replaced by a link that leads out of the bank's folder: read again, and refused.
+    fs.rmSync(media);
+    fs.symlinkSync(path.join(dir, 'elsewhere.png'), media);
+    expect(indexAnswers()).toBe(false);
+    expect(errors(select())).toEqual([
+      expect.stringMatching(/^b\.yaml:\d+:\d+ question "q1": media file "a\.png" links outside/),
+    ]);
+    expect(read()).toContain('b.yaml');
+    // Put back: recorded again, then taken from the index.
+    fs.rmSync(media);
+    fs.writeFileSync(media, 'picture');
+    expect(errors(select())).toEqual([]);
+    select();
+    expect(read()).toEqual([]);
+    // Removed: the bank is read again (its warning is the loader's to give when it is loaded).
+    fs.rmSync(media);
+    expect(indexAnswers()).toBe(false);
+    select();
+    expect(read()).toContain('b.yaml');
   });
 
   it('loads only the bank asked for and its guideline', () => {

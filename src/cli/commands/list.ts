@@ -1,4 +1,4 @@
-import { selectAllContent } from '../../app/open.js';
+import { listedBanks } from '../../app/content.js';
 import type { GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';
 import { renderJson } from '../../report/render/json.js';
@@ -9,9 +9,9 @@ export interface ListOptions extends GlobalOptions {
 }
 
 /** `qualify list`: the banks found, with their guideline and size. */
-export function listCommand(options: ListOptions, io: Io): void {
+export async function listCommand(options: ListOptions, io: Io): Promise<void> {
   // The index holds what the list shows: no bank is read unless it changed.
-  const banks = [...selectAllContent(options).banks]
+  const banks = [...(await listedBanks(options))]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((bank) => ({
       id: bank.id,

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { writeCacheFile } from './cache-file.js';
+import { Checksum, checksumOf } from './checksum.js';
 import bankSchema from './schema/bank.schema.json' with { type: 'json' };
 import guidelineSchema from './schema/guideline.schema.json' with { type: 'json' };
 /** As in loaded.ts, which imports this file (so it is not imported from there). */
@@ -19,10 +20,10 @@ type ContentKind = 'bank' | 'guideline';
  * column) is always reported.
  *
  * An entry is a file qualify wrote itself: a head (`v8.serialize` output) with the format, the
- * path, the stamp and a SHA-256 of everything after it (the value's own `v8.serialize` bytes, and
- * any plain bytes kept with it), and anything that does not match (another version, a changed
- * file, a damaged or edited entry) is a miss, never a value. Deserializing builds plain data
- * only; it never runs code.
+ * path, the stamp and a checksum (CRC-32, see checksum.ts) of everything after it (the value's
+ * own `v8.serialize` bytes, and any plain bytes kept with it), and anything that does not match
+ * (another version, a changed file, a damaged or edited entry) is a miss, never a value.
+ * Deserializing builds plain data only; it never runs code.
  */
 export interface ContentCache {
   /**
@@ -94,7 +95,7 @@ const ANY_STAMP = '*';
 /**
  * The head of an entry file. The file is the head's length (4 bytes), the head (`v8.serialize`),
  * then the value's bytes (`v8.serialize` of it alone) and the plain bytes kept with it; the
- * digest covers everything after the head.
+ * checksum covers everything after the head.
  */
 interface Head {
   version: string;
@@ -102,12 +103,12 @@ interface Head {
   variant: Variant;
   stamp: string;
   kind: ContentKind;
-  digest: string;
+  checksum: number;
   valueLength: number;
 }
 
 // A new schema (or a new entry layout) must never reuse values validated against the old one.
-const FORMAT = 4;
+const FORMAT = 5;
 export const VERSION = createHash('sha256')
   .update(`${FORMAT}\n${JSON.stringify(bankSchema)}\n${JSON.stringify(guidelineSchema)}`)
   .digest('hex')
@@ -141,17 +142,17 @@ export function openContentCache(cacheDir: string): ContentCache {
       const valueEnd = headEnd + head.valueLength;
       if ((head.kind !== 'bank' && head.kind !== 'guideline') || !Number.isInteger(head.valueLength) || valueEnd > size)
         return undefined;
-      // The digest is checked over the whole entry, a megabyte at a time: the bytes kept beside
+      // The checksum is checked over the whole entry, a megabyte at a time: the bytes kept beside
       // the value (a big bank's questions) are read again only when used, from this same
       // descriptor, so a newer entry renamed over this one meanwhile changes nothing.
-      const hash = createHash('sha256');
+      const hash = new Checksum();
       const valueBytes = readAt(fd, headEnd, valueEnd);
       hash.update(valueBytes);
       const small = size - valueEnd <= CHUNK;
       const kept = small ? readAt(fd, valueEnd, size) : undefined;
       if (kept) hash.update(kept);
       else for (let at = valueEnd; at < size; at += CHUNK) hash.update(readAt(fd, at, Math.min(size, at + CHUNK)));
-      if (hash.digest('hex') !== head.digest) return undefined;
+      if (hash.value() !== head.checksum) return undefined;
       const value = v8.deserialize(valueBytes) as unknown;
       const open = fd;
       if (!kept) fd = undefined; // stays open for `slice`
@@ -169,12 +170,9 @@ export function openContentCache(cacheDir: string): ContentCache {
   function write(file: string, stamp: string, kind: ContentKind, value: unknown, variant: Variant, bytes?: Uint8Array) {
     try {
       const valueBytes = v8.serialize(value);
-      const digest = createHash('sha256')
-        .update(valueBytes)
-        .update(bytes ?? new Uint8Array())
-        .digest('hex');
+      const checksum = checksumOf(valueBytes, bytes ?? new Uint8Array());
       const valueLength = valueBytes.length;
-      const head = v8.serialize({ version: VERSION, file, variant, stamp, kind, digest, valueLength } satisfies Head);
+      const head = v8.serialize({ version: VERSION, file, variant, stamp, kind, checksum, valueLength } satisfies Head);
       const length = Buffer.alloc(4);
       length.writeUInt32LE(head.length);
       writeCacheFile(entryFile(file, variant), [length, head, valueBytes, bytes ?? new Uint8Array()]);

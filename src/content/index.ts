@@ -1,5 +1,5 @@
 import { writeCacheFile } from './cache-file.js';
-import { createHash } from 'node:crypto';
+import { checksumOf } from './checksum.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -68,11 +68,9 @@ function validRecord(value: unknown): value is IndexRecord {
   return true;
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 /**
  * The index file (`index.v8` in the cache folder): `v8.serialize` output qualify wrote itself,
- * with the cache format and a SHA-256 of the records' bytes. Another version, a damaged or edited
+ * with the cache format and a checksum of the records' bytes (see checksum.ts). Another version, a damaged or edited
  * file, or a record of the wrong shape is ignored (those files are read again), never trusted.
  * Deserializing builds plain data only; it never runs code. A cache that cannot be read or
  * written only costs speed.
@@ -84,13 +82,13 @@ export function openContentIndex(cacheDir: string): ContentIndexStore {
       try {
         const outer = v8.deserialize(fs.readFileSync(file)) as {
           version?: unknown;
-          digest?: unknown;
+          checksum?: unknown;
           records?: unknown;
         };
         if (
           outer?.version !== VERSION ||
           !(outer.records instanceof Uint8Array) ||
-          sha256(outer.records) !== outer.digest
+          checksumOf(outer.records) !== outer.checksum
         )
           return new Map();
         const records = v8.deserialize(outer.records) as unknown;
@@ -103,7 +101,7 @@ export function openContentIndex(cacheDir: string): ContentIndexStore {
     write(records) {
       try {
         const bytes = v8.serialize([...records]);
-        writeCacheFile(file, [v8.serialize({ version: VERSION, digest: sha256(bytes), records: bytes })]);
+        writeCacheFile(file, [v8.serialize({ version: VERSION, checksum: checksumOf(bytes), records: bytes })]);
       } catch {
         // A read-only data folder only costs speed.
       }

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { WinkMethods } from 'wink-nlp';
 import { writeCacheFile } from '../content/cache-file.js';
+import { checksumOf } from '../content/checksum.js';
 
 /*
  * wink-nlp's English lite model, loaded in about a fifth of the time its package takes.
@@ -13,7 +13,7 @@ import { writeCacheFile } from '../content/cache-file.js';
  * decodes the lexicon from base64 byte by byte and builds a dictionary of its 87,000 words; with
  * the other parts that is about 300 ms on every run that scores a free-text answer. Here the same
  * data is built once into `<data folder>/cache/nlp/`, kept as V8's serialized form with the words
- * in sorted order, and looked up by binary search: the words dictionary is never built. The model
+ * in sorted order (with a checksum), and looked up by binary search: the words dictionary is never built. The model
  * is the package's, unchanged: the other parts (sentence boundaries, parts of speech, negation,
  * lemmas) are its own files, and test/scoring/language-model.test.ts compares the analysis of
  * shipped texts with the package's loader. One difference is on purpose: words met in one text
@@ -23,8 +23,8 @@ import { writeCacheFile } from '../content/cache-file.js';
 
 const MODEL = 'wink-eng-lite-web-model';
 /** Bumped when the cached form changes, so an older cache file is never read as the new one. */
-const CACHE_FORMAT = 1;
-const DIGEST_BYTES = 32;
+const CACHE_FORMAT = 2;
+const CHECKSUM_BYTES = 4;
 
 let cacheFolder: string | undefined;
 /**
@@ -127,7 +127,9 @@ function preparedCore(root: string, version: string): Prepared {
   const prepared = buildPrepared(root);
   if (file) {
     const payload = v8.serialize(prepared);
-    writeCacheFile(file, [createHash('sha256').update(payload).digest(), payload]);
+    const checksum = Buffer.alloc(CHECKSUM_BYTES);
+    checksum.writeUInt32LE(checksumOf(payload));
+    writeCacheFile(file, [checksum, payload]);
   }
   return prepared;
 }
@@ -139,9 +141,10 @@ function readPrepared(file: string): Prepared | undefined {
   } catch {
     return undefined;
   }
-  const payload = bytes.subarray(DIGEST_BYTES);
+  if (bytes.length < CHECKSUM_BYTES) return undefined;
+  const payload = bytes.subarray(CHECKSUM_BYTES);
   // A damaged or cut-off file is built again, never read as a model.
-  if (!createHash('sha256').update(payload).digest().equals(bytes.subarray(0, DIGEST_BYTES))) return undefined;
+  if (checksumOf(payload) !== bytes.readUInt32LE(0)) return undefined;
   try {
     return v8.deserialize(payload) as Prepared;
   } catch {

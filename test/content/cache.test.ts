@@ -73,7 +73,7 @@ describe('content cache', () => {
     const first = summary(load());
     const [one, ...others] = entries();
     fs.writeFileSync(one!, 'not v8 at all');
-    // Flip one byte inside each remembered value: its digest no longer matches, so it is a miss.
+    // Flip one byte inside each remembered value: its checksum no longer matches, so it is a miss.
     for (const entry of others) {
       const bytes = fs.readFileSync(entry);
       bytes.writeUInt8(bytes.readUInt8(bytes.length - 20) ^ 0xff, bytes.length - 20);

@@ -96,7 +96,7 @@ export function openStore(
   options: Workspace,
   access: 'read' | 'write' = 'write',
   notify?: (text: string) => void,
-): { db: DB; store: AttemptStore; file: string; close: () => void } {
+): { db: DB; store: AttemptStore; file: string } {
   const file = databaseFile(options);
   let opened: OpenedDatabase;
   try {
@@ -110,7 +110,7 @@ export function openStore(
     throw new UsageError(messages.cannotOpenDb(file, (error as Error).message));
   }
   if (opened.backupFile) notify?.(messages.databaseBackedUp(opened.backupFile));
-  return { db: opened.db, store: new AttemptStore(opened.db), file, close: opened.close };
+  return { db: opened.db, store: new AttemptStore(opened.db), file };
 }
 
 /** Runs `use` with the attempts database open (see openStore) and closes it after, when a promise settles too. */
@@ -126,10 +126,10 @@ export function withStore<T>(
     const result = use(opened);
     if (result instanceof Promise) {
       pending = true;
-      return result.finally(() => opened.close()) as T;
+      return result.finally(() => opened.db.close()) as T;
     }
     return result;
   } finally {
-    if (!pending) opened.close();
+    if (!pending) opened.db.close();
   }
 }

@@ -162,15 +162,7 @@ export interface OpenedDatabase {
   db: DB;
   /** The copy taken before the schema was upgraded, when it was. */
   backupFile?: string;
-  /**
-   * Closes the database. A file that passed its integrity check when it was opened, and that this
-   * process only changed through SQLite, is remembered as checked in the state it is left in:
-   * the next command does not check again what qualify itself just wrote (see integrityStamp).
-   */
-  close: () => void;
 }
-
-const closeOnly = (db: DB): OpenedDatabase => ({ db, close: () => db.close() });
 
 const writable = (file: string) => {
   try {
@@ -194,21 +186,21 @@ export function openCheckedDatabase(
   file: string,
   options: OpenOptions = { write: true, createFolder: true },
 ): OpenedDatabase {
-  if (file === ':memory:') return closeOnly(configure(openSqlite(':memory:'), true));
+  if (file === ':memory:') return { db: configure(openSqlite(':memory:'), true) };
   const folder = path.dirname(path.resolve(file));
   if (!fs.existsSync(folder)) {
     if (!options.createFolder) throw new DatabaseRefusedError({ kind: 'no-folder', folder });
     fs.mkdirSync(folder, { recursive: true });
   }
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
-  if (!exists && !options.write) return closeOnly(configure(openSqlite(':memory:'), true));
+  if (!exists && !options.write) return { db: configure(openSqlite(':memory:'), true) };
   if (exists && readHeader(file) !== SQLITE_HEADER) throw new DatabaseRefusedError({ kind: 'not-sqlite' });
 
   const companions = [`${file}-wal`, `${file}-shm`].filter((f) => fs.existsSync(f));
   const canWrite = writable(folder) && (!fs.existsSync(file) || writable(file));
   if (!canWrite) {
     if (options.write) throw new DatabaseRefusedError({ kind: 'read-only', file: writable(folder) ? file : folder });
-    return closeOnly(openPrivateCopy(file, companions));
+    return { db: openPrivateCopy(file, companions) };
   }
   if (options.write && fs.existsSync(file)) restoreCompanionPermissions(file, companions);
 
@@ -219,42 +211,16 @@ export function openCheckedDatabase(
   if (!options.write && version < MIGRATIONS.length) {
     // Reading an older database needs the new schema, but reading must not upgrade the file.
     db.close();
-    return closeOnly(openPrivateCopy(file, companions));
+    return { db: openPrivateCopy(file, companions) };
   }
   let backupFile: string | undefined;
   if (version > 0 && version < MIGRATIONS.length) backupFile = backUp(db, file, version);
-  const stampFile = options.checkedStampFile;
-  return {
-    db: configure(db, true),
-    backupFile,
-    close: () => {
-      db.close();
-      if (stampFile) rememberChecked(file, stampFile);
-    },
-  };
+  return { db: configure(db, true), backupFile };
 }
 
 /** Opens (creating when needed) the attempts database for writing, in WAL mode and fully migrated. */
 export function openDatabase(file: string): DB {
   return openCheckedDatabase(file).db;
-}
-
-/**
- * Records the stamp of a file this process checked and then changed only through SQLite. Taken
- * after closing, when SQLite has folded the write-ahead log in (unless another connection still
- * has the file open: then the log is part of the stamp, and that connection's next write changes it).
- */
-function rememberChecked(file: string, stampFile: string): void {
-  let stamp: string;
-  try {
-    stamp = integrityStamp(
-      file,
-      [`${file}-wal`, `${file}-shm`].filter((f) => fs.existsSync(f)),
-    );
-  } catch {
-    return;
-  }
-  writeCacheFile(stampFile, [stamp]);
 }
 
 function readHeader(file: string): string {
@@ -271,12 +237,10 @@ function readHeader(file: string): string {
 /**
  * What identifies one state of a database on disk: size, times and inode of the file and of its
  * write-ahead log. SQLite's quick_check reads every page, so its time grows with the history
- * (about 50 to 100 ms at a thousand attempts of 50 answers, on every command). A file whose stamp
- * is the one it passed with, or the one a qualify that checked it left when it closed the file,
- * has not been written since by anything else, and is not checked again: an exam's own answers
- * (written through SQLite, in transactions) do not make the next command read every page. Damage
- * that leaves size and times as they were (a failing disk) goes unseen until SQLite itself
- * reads the damaged page, which it reports as damage too.
+ * (about 50 ms at a thousand attempts of 50 answers, on every command); a file whose stamp is
+ * the one it passed with has not been written since, by qualify or anything else, and is not
+ * checked again. Damage that leaves size and times as they were (a failing disk) goes unseen
+ * until SQLite itself reads the damaged page, which it reports as damage too.
  */
 export function integrityStamp(file: string, companions: readonly string[]): string {
   return [file, ...companions]

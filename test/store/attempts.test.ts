@@ -74,31 +74,6 @@ describe('attempts database', () => {
     expect(fs.readFileSync(file).equals(damaged)).toBe(true);
   });
 
-  it('remembers the state a checked database was closed in, and still catches damage done after', () => {
-    const dir = tempTree();
-    const file = path.join(dir, 'q.db');
-    const checkedStampFile = path.join(dir, 'cache', 'checked');
-    const open = () => openCheckedDatabase(file, { write: true, createFolder: true, checkedStampFile });
-    const first = open();
-    new AttemptStore(first.db).start(attempt);
-    first.close();
-    // The answers just written are this run's own: the next command finds the file as it was left.
-    const companions = [`${file}-wal`, `${file}-shm`].filter((f) => fs.existsSync(f));
-    expect(fs.readFileSync(checkedStampFile, 'utf8')).toBe(integrityStamp(file, companions));
-    const second = open();
-    expect(new AttemptStore(second.db).list()).toHaveLength(1);
-    // A connection closed without the wrapper (a run that was killed) leaves the old stamp.
-    new AttemptStore(second.db).start({ ...attempt, startedAt: 5000 });
-    second.db.close();
-    expect(fs.readFileSync(checkedStampFile, 'utf8')).not.toBe(integrityStamp(file, []));
-    const damaged = Buffer.from(fs.readFileSync(file));
-    damaged.fill(0xff, 4096, 4096 + 12);
-    fs.writeFileSync(file, damaged);
-    expect(open).toThrow(
-      expect.objectContaining({ problem: { kind: 'corrupt', detail: expect.any(String) as string } }),
-    );
-  });
-
   it('refuses a database from a newer version instead of damaging it', () => {
     const file = path.join(tempTree(), 'q.db');
     const raw = new Database(file);

@@ -289,7 +289,8 @@ function unclosedQuoteStart(doc: Document.Parsed, errorOffset: number): number |
 
 /**
  * A `[` or `{` list never closed: the yaml library complains about the indentation of the line
- * after it, but the fix is the missing `]` or `}` where the list opens.
+ * after it, but the fix is the missing `]` or `}` where the list opens. A list that is closed
+ * further on, only with a line indented too little, gets the library's indentation message.
  */
 function unclosedFlowStart(
   doc: Document.Parsed,
@@ -297,10 +298,11 @@ function unclosedFlowStart(
   errorOffset: number,
 ): { offset: number; open: string; close: string; what: string } | undefined {
   let found: { offset: number; open: string; close: string; what: string } | undefined;
+  // The innermost list around the place the parser gave up whose bracket is never closed.
   const check = (node: { flow?: boolean; range?: [number, number, number] | null }, close: string, what: string) => {
     if (!node.flow || !node.range) return;
     const [start, end] = node.range;
-    if (start < errorOffset && end >= errorOffset && !source.slice(start, end).trimEnd().endsWith(close))
+    if (start < errorOffset && end >= errorOffset && !closedLater(source, start))
       found = { offset: start, open: source[start] ?? '', close, what };
   };
   yaml().visit(doc, {
@@ -308,6 +310,34 @@ function unclosedFlowStart(
     Map: (_key, node) => check(node, '}', 'mapping'),
   });
   return found;
+}
+
+/**
+ * Whether the `[` or `{` at `start` has its closing bracket anywhere after it, read as flow YAML:
+ * brackets nest, quoted text (a quote that starts a value) and comments hide brackets.
+ */
+function closedLater(source: string, start: number): boolean {
+  const closing: string[] = [];
+  let previous = '';
+  for (let at = start; at < source.length; at++) {
+    const char = source[at]!;
+    if (char === '[' || char === '{') closing.push(char === '[' ? ']' : '}');
+    else if (char === ']' || char === '}') {
+      if (closing.pop() !== char) return false;
+      if (closing.length === 0) return true;
+    } else if ((char === '"' || char === "'") && '[{,:'.includes(previous)) {
+      const end = char === '"' ? /(?:[^"\\]|\\[^])*"/y : /(?:[^']|'')*'/y;
+      end.lastIndex = at + 1;
+      if (!end.test(source)) return false;
+      at = end.lastIndex - 1;
+    } else if (char === '#' && /\s/.test(source[at - 1] ?? '')) {
+      const newline = source.indexOf('\n', at);
+      if (newline < 0) return false;
+      at = newline;
+    }
+    if (!/\s/.test(char)) previous = char === '"' || char === "'" ? 'x' : char;
+  }
+  return false;
 }
 
 function pairNamed(node: unknown, key: PathSegment): Pair<Node, Node> | undefined {

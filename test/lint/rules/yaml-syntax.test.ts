@@ -30,6 +30,35 @@ testRule(yamlSyntax, {
       ],
     },
     {
+      name: 'a list closed further on, with a line indented too little, is an indentation problem',
+      files: {
+        'bank.yaml': bankYaml(PLAIN_QUESTION).replace('sections: ["1"]', 'sections: [\n    "1",\n    "2"\n    ]'),
+      },
+      problems: [{ at: 'bank.yaml:10:5', messageId: 'BAD_INDENT' }],
+    },
+    {
+      name: 'an inline mapping closed on a line indented too little is not called unclosed',
+      files: {
+        'bank.yaml': bankYaml(PLAIN_QUESTION).replace(
+          '      - {id: a, text: Alpha}',
+          '      - {id: a,\n      text: Alpha}',
+        ),
+      },
+      problems: [
+        { at: 'bank.yaml:13:7', messageId: 'BAD_INDENT' },
+        { at: 'bank.yaml:14:14', messageId: 'BLOCK_AS_IMPLICIT_KEY' },
+      ],
+    },
+    {
+      name: 'brackets inside quoted text and comments do not close a list',
+      files: {
+        'bank.yaml': bankYaml(PLAIN_QUESTION).replace('sections: ["1"]', `sections: ["it's [1]", 'a ]' # ]`),
+      },
+      problems: [
+        { at: 'bank.yaml:9:15', messageId: 'unclosedBracket', message: /list opened with \[ is never closed/ },
+      ],
+    },
+    {
       name: 'an inline mapping never closed, on the last line of the file',
       files: { 'bank.yaml': `${bankYaml(PLAIN_QUESTION)}    meta: {source: notes, reviewed: true\n` },
       problems: [

@@ -119,9 +119,10 @@ function fastModel(require: NodeJS.Require): {
 
 /** The prepared core: from the cache when it holds this version's, else built (and cached). */
 function preparedCore(root: string, version: string): Prepared {
-  const file = cacheFolder
-    ? path.join(cacheFolder, `${MODEL}-${version}-v8-${process.versions.v8}-${CACHE_FORMAT}.bin`)
-    : undefined;
+  // The model file's size and time too: a package patched in place keeps its version number.
+  const source = fs.statSync(coreModelFile(root));
+  const name = [MODEL, version, source.size, Math.trunc(source.mtimeMs), 'v8', process.versions.v8, CACHE_FORMAT];
+  const file = cacheFolder ? path.join(cacheFolder, `${name.join('-')}.bin`) : undefined;
   const cached = file ? readPrepared(file) : undefined;
   if (cached) return cached;
   const prepared = buildPrepared(root);
@@ -153,9 +154,11 @@ function readPrepared(file: string): Prepared | undefined {
 }
 
 /** What the package's read-core-model.js and load-core-model.js build, minus the dictionaries. */
+const coreModelFile = (root: string) =>
+  path.join(root, 'dist', 'languages', 'cur', 'models', 'eng-core-web-model.json');
+
 function buildPrepared(root: string): Prepared {
-  const json = path.join(root, 'dist', 'languages', 'cur', 'models', 'eng-core-web-model.json');
-  const core = JSON.parse(fs.readFileSync(json, 'utf8')) as CoreModel;
+  const core = JSON.parse(fs.readFileSync(coreModelFile(root), 'utf8')) as CoreModel;
   core.lexicon = wordsOf(core.lexicon);
   core.xpansions = wordsOf(core.xpansions);
   const clusters = core.features.posClusters!.list;

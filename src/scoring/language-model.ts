@@ -25,6 +25,11 @@ const MODEL = 'wink-eng-lite-web-model';
 /** Bumped when the cached form changes, so an older cache file is never read as the new one. */
 const CACHE_FORMAT = 2;
 const CHECKSUM_BYTES = 4;
+/**
+ * New words a model may take ids for before a fresh one replaces it. wink-nlp packs a word's id
+ * into as few as 20 bits beside other data (about a million ids); a text adds a few at most.
+ */
+const MAX_ADDED_WORDS = 500_000;
 
 let cacheFolder: string | undefined;
 /**
@@ -63,22 +68,38 @@ interface Prepared {
 }
 
 let lastSource: 'prepared' | 'package' | undefined;
+let started = 0;
 
 /** Where the last model loaded came from: the prepared form, or the package's loader (a fallback). */
 export const languageModelSource = () => lastSource;
 
-/** Loads wink-nlp with the English model, the pipe qualify reads answers with. */
-export function loadLanguageModel(): WinkMethods {
+/** How many models were started from the prepared form in this process (for tests). */
+export const languageModelsStarted = () => started;
+
+/**
+ * Loads wink-nlp with the English model, the pipe qualify reads answers with. `maxAddedWords`
+ * is for tests (see MAX_ADDED_WORDS).
+ */
+export function loadLanguageModel({ maxAddedWords = MAX_ADDED_WORDS } = {}): WinkMethods {
   const require = createRequire(import.meta.url);
   const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
   const pipe = ['sbd', 'pos'] as Parameters<typeof winkNLP>[1];
   try {
-    const { model, forget } = fastModel(require);
-    const nlp = winkNLP(model, pipe);
-    const readDoc = nlp.readDoc.bind(nlp);
+    const start = () => {
+      const { model, forget, added } = fastModel(require);
+      const instance = winkNLP(model, pipe);
+      started += 1;
+      return { forget, added, instance, read: instance.readDoc.bind(instance) };
+    };
+    let current = start();
+    const nlp = current.instance;
     nlp.readDoc = (text) => {
-      forget();
-      return readDoc(text);
+      // Forgotten words still take ids (see sortedDictionary); long before they could outgrow
+      // the bits wink-nlp packs an id into, a new model takes over. Documents read before keep
+      // the model they were read with.
+      if (current.added() > maxAddedWords) current = start();
+      current.forget();
+      return current.read(text);
     };
     lastSource = 'prepared';
     return nlp;
@@ -92,6 +113,7 @@ export function loadLanguageModel(): WinkMethods {
 function fastModel(require: NodeJS.Require): {
   model: Parameters<typeof import('wink-nlp').default>[0];
   forget: () => void;
+  added: () => number;
 } {
   const root = path.dirname(require.resolve(`${MODEL}/package.json`));
   const { version } = require(`${MODEL}/package.json`) as { version: string };
@@ -114,7 +136,9 @@ function fastModel(require: NodeJS.Require): {
   model.metaCER = () => cerMeta;
   model.featureFn = part('feature.js');
   model.addons = addons;
-  return { model: model as unknown as Parameters<typeof import('wink-nlp').default>[0], forget };
+  const lexemes = core.features.lexeme!;
+  const added = () => lexemes.list.length - lexemes.intrinsicSize!;
+  return { model: model as unknown as Parameters<typeof import('wink-nlp').default>[0], forget, added };
 }
 
 /** The prepared core: from the cache when it holds this version's, else built (and cached). */

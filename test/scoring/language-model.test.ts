@@ -6,7 +6,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WinkMethods } from 'wink-nlp';
 import YAML from 'yaml';
-import { keepLanguageModelIn, languageModelSource, loadLanguageModel } from '../../src/scoring/language-model.js';
+import {
+  keepLanguageModelIn,
+  languageModelSource,
+  languageModelsStarted,
+  loadLanguageModel,
+} from '../../src/scoring/language-model.js';
 import { tempTree } from '../helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -108,6 +113,24 @@ describe("the fast loader of wink-nlp's English model", () => {
       expect(texts.map((text) => analysis(nlp, text))).toEqual(once);
       expect(sample.checked.map((text) => analysis(nlp, text))).toEqual(fresh);
     }
+  });
+
+  it('reads as a fresh model after taking a new model for the words it had to number', () => {
+    keepLanguageModelIn(folder);
+    // Words no model knows, many per text: the limit is passed every few texts.
+    const invented = Array.from(
+      { length: 12 },
+      (_, t) =>
+        Array.from({ length: 16 }, (_, w) => `zorb${t}x${w}quee`).join(' ') + " and the user's answer is not stale.",
+    );
+    const nlp = loadLanguageModel({ maxAddedWords: 40 });
+    const before = languageModelsStarted();
+    const early = nlp.readDoc(invented[0]!);
+    const expected = invented.map((text) => analysis(packageModel(), text));
+    expect(invented.map((text) => analysis(nlp, text))).toEqual(expected);
+    expect(languageModelsStarted() - before).toBeGreaterThanOrEqual(4);
+    // A document read before a new model took over still reads as it did.
+    expect(early.tokens().out(nlp.its.normal)).toEqual(nlp.readDoc(invented[0]!).tokens().out(nlp.its.normal));
   });
 
   it('builds the model again, with the same readings, when its cache file is damaged', () => {

@@ -29,7 +29,11 @@ export function lintCommand(paths: string[], options: LintOptions, io: Io): void
   const pooled = options.stats === undefined ? undefined : readPooledAttempts(options.stats, options);
   const result = lintPaths(paths.length ? paths : ['.'], options, io, pooled);
   io.out(
-    FORMATTERS[options.format as FormatName](result, { color: io.color, displayPath: (file) => displayPath(io, file) }),
+    FORMATTERS[options.format as FormatName](result, {
+      color: io.color,
+      displayPath: (file) => displayPath(io, file),
+      width: io.terminal ? io.width : undefined,
+    }),
   );
   if (result.errorCount > 0)
     throw new ProblemsFoundError(options.format === 'stylish' ? '' : messages.lintFailed(result.errorCount));

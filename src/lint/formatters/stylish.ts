@@ -1,6 +1,7 @@
 import { textWidth } from '../../text/width.js';
 import { sanitize } from '../../text/sanitize.js';
 import { makeTheme } from '../../text/theme.js';
+import { wrapLines } from '../../text/wrap.js';
 import type { Formatter } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -12,7 +13,7 @@ const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width
  * then the section coverage of each guideline and a one-line total. Messages quote bank text, so
  * they go through sanitize before reaching the terminal.
  */
-export const stylish: Formatter = (result, { color, displayPath }) => {
+export const stylish: Formatter = (result, { color, displayPath, width }) => {
   const c = makeTheme(color);
   const lines: string[] = [];
   const byFile = new Map<string, typeof result.problems>();
@@ -22,9 +23,12 @@ export const stylish: Formatter = (result, { color, displayPath }) => {
     lines.push(c.underline(sanitize(displayPath(file))));
     const where = problems.map((p) => `${p.line}:${p.column}`);
     const whereWidth = Math.max(...where.map((w) => w.length));
+    // Where a message starts: a wrapped one goes on under itself, not under the line numbers.
+    const messageColumn = 2 + whereWidth + 2 + 'warning'.length + 2;
     problems.forEach((p, i) => {
       const severity = p.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-      lines.push(`  ${c.dim(pad(where[i]!, whereWidth))}  ${severity}  ${sanitize(p.message)}  ${c.dim(p.ruleId)}`);
+      const line = `  ${c.dim(pad(where[i]!, whereWidth))}  ${severity}  ${sanitize(p.message)}  ${c.dim(p.ruleId)}`;
+      lines.push(...(width === undefined ? [line] : wrapLines(line, width, { hang: messageColumn })));
     });
     lines.push('');
   }

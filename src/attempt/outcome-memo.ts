@@ -24,17 +24,20 @@ export interface OutcomeMemo {
 }
 
 /**
- * One question's outcome without what the attempt and the question tell again: its place in the
- * attempt's questions, 1 answered + 2 correct, the time taken (-1: none), when, the confidence
- * ('' none) and the position chosen on its scale (-1: none).
+ * One attempt's outcomes without what the attempt and the questions tell again, five numbers per
+ * question: its place in the attempt's questions, 1 answered + 2 correct, the time taken (-1:
+ * none), when, and the position chosen on its scale (-1: none); and the confidences given ('':
+ * none), only when one was. Typed arrays come back from the cache as one copy each, where fifty
+ * thousand small arrays took V8 about 40 ms to rebuild on every history and report.
  */
-type Kept = [place: number, flags: number, elapsedMs: number, at: number, confidence: string, chosen: number];
-
 interface KeptAttempt {
   /** What the outcomes were worked out from besides the answers (see `againstOf`). */
   against: string;
-  outcomes: Kept[];
+  numbers: Float64Array;
+  confidences?: string[];
 }
+
+const PER_OUTCOME = 5;
 
 /** The one entry of remembered outcomes, under a name no content file can have. */
 const ENTRY = '\u0000attempt outcomes';
@@ -62,16 +65,22 @@ export function outcomeMemo(
 
   const remembered = (record: AttemptRecord, stamps: string): QuestionOutcome[] | undefined => {
     const entry = kept.map().get(record.uuid!);
-    if (entry?.against !== againstOf(record, stamps) || !Array.isArray(entry.outcomes)) return undefined;
+    if (entry?.against !== againstOf(record, stamps) || !isKept(entry)) return undefined;
     const byId = questions(record.bankId);
     if (!byId) return undefined;
+    const { numbers, confidences } = entry;
     const out: QuestionOutcome[] = [];
-    for (const item of entry.outcomes) {
-      if (!isKept(item)) return undefined;
-      const [place, flags, elapsedMs, at, confidence, chosen] = item;
+    for (let i = 0; i < numbers.length / PER_OUTCOME; i++) {
+      const base = i * PER_OUTCOME;
+      const place = numbers[base]!;
+      const flags = numbers[base + 1]!;
+      const elapsedMs = numbers[base + 2]!;
+      const at = numbers[base + 3]!;
+      const chosen = numbers[base + 4]!;
       const questionId = record.questionIds[place];
       const question = questionId === undefined ? undefined : byId.get(questionId);
       if (!question) return undefined;
+      const confidence = confidences?.[i] ?? '';
       out.push({
         attemptId: record.attemptId,
         bankId: record.bankId,
@@ -91,18 +100,22 @@ export function outcomeMemo(
 
   const remember = (record: AttemptRecord, stamps: string, outcomes: readonly QuestionOutcome[]) => {
     const places = new Map(record.questionIds.map((id, i) => [id, i]));
+    const numbers = new Float64Array(outcomes.length * PER_OUTCOME);
+    outcomes.forEach((o, i) =>
+      numbers.set(
+        [
+          places.get(o.questionId)!,
+          (o.answered ? 1 : 0) | (o.correct ? 2 : 0),
+          o.elapsedMs ?? -1,
+          o.at,
+          o.scale?.chosen ?? -1,
+        ],
+        i * PER_OUTCOME,
+      ),
+    );
+    const confidences = outcomes.some((o) => o.confidence) ? outcomes.map((o) => o.confidence ?? '') : undefined;
     kept.map().delete(record.uuid!); // set again, so it is the latest to go
-    kept.set(record.uuid!, {
-      against: againstOf(record, stamps),
-      outcomes: outcomes.map((o) => [
-        places.get(o.questionId)!,
-        (o.answered ? 1 : 0) | (o.correct ? 2 : 0),
-        o.elapsedMs ?? -1,
-        o.at,
-        o.confidence ?? '',
-        o.scale?.chosen ?? -1,
-      ]),
-    });
+    kept.set(record.uuid!, { against: againstOf(record, stamps), numbers, ...(confidences && { confidences }) });
   };
 
   return {
@@ -127,15 +140,17 @@ export function outcomeMemo(
   };
 }
 
-function isKept(item: unknown): item is Kept {
+/** A remembered attempt as this build writes it (an entry of another shape is worked out again). */
+function isKept(entry: KeptAttempt): boolean {
+  const { numbers, confidences } = entry;
+  if (!(numbers instanceof Float64Array) || numbers.length % PER_OUTCOME !== 0) return false;
+  for (let i = 0; i < numbers.length; i += PER_OUTCOME)
+    if (!Number.isInteger(numbers[i]) || !Number.isInteger(numbers[i + 1]) || !Number.isInteger(numbers[i + 4]))
+      return false;
   return (
-    Array.isArray(item) &&
-    item.length === 6 &&
-    Number.isInteger(item[0]) &&
-    Number.isInteger(item[1]) &&
-    typeof item[2] === 'number' &&
-    typeof item[3] === 'number' &&
-    typeof item[4] === 'string' &&
-    Number.isInteger(item[5])
+    confidences === undefined ||
+    (Array.isArray(confidences) &&
+      confidences.length === numbers.length / PER_OUTCOME &&
+      confidences.every((c) => typeof c === 'string'))
   );
 }

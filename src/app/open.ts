@@ -110,7 +110,7 @@ export function openStore(
     throw new UsageError(messages.cannotOpenDb(file, (error as Error).message));
   }
   if (opened.backupFile) notify?.(messages.databaseBackedUp(opened.backupFile));
-  return { db: opened.db, store: new AttemptStore(opened.db), file };
+  return { db: opened.db, store: new AttemptStore(opened.db, { remembersListing: access === 'read' }), file };
 }
 
 /** Runs `use` with the attempts database open (see openStore) and closes it after, when a promise settles too. */

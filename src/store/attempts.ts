@@ -123,7 +123,22 @@ const SUMMARY = `id, bank_id, bank_title, bank_version, bank_file, guideline_id,
 export class AttemptStore {
   private readonly statements;
 
-  constructor(private readonly db: DB) {
+  /**
+   * Every attempt as last listed, for a store that remembers its listing (see the constructor);
+   * dropped by every write through this store.
+   */
+  private listed: AttemptRow[] | undefined;
+
+  /**
+   * `remembersListing`: for commands that only read (history, report), which list the attempts
+   * several times (the history, each bank's retake status, the analytics): the rows are read and
+   * decoded once. A command that decides from what it reads (may this exam start?) reads afresh
+   * inside its transaction, so it never remembers.
+   */
+  constructor(
+    private readonly db: DB,
+    private readonly options: { remembersListing?: boolean } = {},
+  ) {
     this.statements = {
       insert:
         db.prepare(`INSERT INTO attempts (bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status,
@@ -182,6 +197,7 @@ export class AttemptStore {
 
   /** Records a new attempt as in progress and returns its id. */
   start(attempt: NewAttempt): number {
+    this.listed = undefined;
     const info = this.statements.insert.run({
       ...attempt,
       questionIds: JSON.stringify(attempt.questionIds),
@@ -193,6 +209,7 @@ export class AttemptStore {
 
   /** Saves (or replaces) one answer at once, in its own transaction, before the exam moves on. */
   saveAnswer(attemptId: number, answer: SavedAnswer): void {
+    this.listed = undefined;
     this.db.transaction(() => {
       this.statements.saveAnswer.run(
         attemptId,
@@ -217,6 +234,7 @@ export class AttemptStore {
       result: unknown;
     },
   ): void {
+    this.listed = undefined;
     const info = this.statements.finish.run({
       id: attemptId,
       ...outcome,
@@ -239,6 +257,11 @@ export class AttemptStore {
 
   /** Attempts (of one bank, or all), oldest first, without their stored reports (see `get`). */
   list(bankId?: string): AttemptRow[] {
+    if (this.options.remembersListing) {
+      this.listed ??= (this.statements.all.all() as Row[]).map(fromRow);
+      // In the same order as the query by bank: every row's, filtered.
+      return this.listed.filter((a) => bankId === undefined || a.bankId === bankId);
+    }
     const rows = (bankId === undefined ? this.statements.all.all() : this.statements.byBank.all(bankId)) as Row[];
     return rows.map(fromRow);
   }
@@ -281,16 +304,19 @@ export class AttemptStore {
 
   /** Remembers which question the learner is on, so a resumed attempt opens there. */
   setPosition(attemptId: number, position: number): void {
+    this.listed = undefined;
     this.statements.setPosition.run(position, attemptId);
   }
 
   /** Flags or unflags a question for review (answered or not). */
   setFlag(attemptId: number, questionId: string, flagged: boolean): void {
+    this.listed = undefined;
     this.statements.setFlag.run(attemptId, questionId, flagged ? 1 : 0);
   }
 
   /** Records when a question was first shown; later calls keep the first time. */
   markShown(attemptId: number, questionId: string, at: number): void {
+    this.listed = undefined;
     this.statements.markShown.run(attemptId, questionId, at);
   }
 
@@ -308,11 +334,13 @@ export class AttemptStore {
    * read, so a decision made from what was read (may this exam start?) still holds when written.
    */
   immediately<T>(work: () => T): T {
+    this.listed = undefined;
     return this.db.transaction(work).immediate();
   }
 
   /** Removes an unfinished attempt and its answers (one that was never acknowledged to anyone). */
   discard(attemptId: number): void {
+    this.listed = undefined;
     this.statements.discard.run(attemptId);
   }
 

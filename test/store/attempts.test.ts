@@ -74,6 +74,28 @@ describe('attempts database', () => {
     expect(fs.readFileSync(file).equals(damaged)).toBe(true);
   });
 
+  it('a store for a reading command lists the attempts once, and again after it writes itself', () => {
+    const file = path.join(tempTree(), 'q.db');
+    const writer = new AttemptStore(openDatabase(file));
+    writer.start(attempt);
+    const reading = new AttemptStore(openDatabase(file), { remembersListing: true });
+    expect(reading.list()).toHaveLength(1);
+    // Another process's attempt, started while the command reads: the command reads one state.
+    writer.start({ ...attempt, bankId: 'c' });
+    expect(reading.list().map((a) => a.bankId)).toEqual(['b']);
+    // Its own writes (closing a stale practice round, as history does) are listed at once.
+    const own = reading.start({ ...attempt, startedAt: 9000 });
+    expect(reading.list().map((a) => [a.bankId, a.id])).toEqual([
+      ['b', 1],
+      ['c', 2],
+      ['b', own],
+    ]);
+    expect(reading.list('b').map((a) => a.id)).toEqual(writer.list('b').map((a) => a.id));
+    // A store for a command that decides from what it reads sees every write at once.
+    writer.start({ ...attempt, bankId: 'd' });
+    expect(new AttemptStore(openDatabase(file)).list()).toHaveLength(4);
+  });
+
   it('refuses a database from a newer version instead of damaging it', () => {
     const file = path.join(tempTree(), 'q.db');
     const raw = new Database(file);

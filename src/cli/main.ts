@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { REPORT_FORMATS } from './choices.js';
@@ -11,9 +12,8 @@ import type { ReportOptions } from './commands/report.js';
 import type { GlobalOptions } from './context.js';
 import type { IoInput } from './io.js';
 import { optionsOf, runIo } from './context.js';
-import path from 'node:path';
 import { homeDir } from '../app/workspace.js';
-import { keepLanguageModelIn } from '../scoring/language-model.js';
+import { keepLanguageModelIn } from '../scoring/model-folder.js';
 import { preloadTextPackages } from '../text/deferred-packages.js';
 import { registerAuthoringCommands } from './register-authoring.js';
 import { registerSharingCommands } from './register-sharing.js';

@@ -29,7 +29,7 @@ export interface IndexRecord {
   media: [file: string, seen: string][];
 }
 
-/** Where a media file leads, once links are followed, and that file's stamp; 'missing' when it does not resolve. */
+/** Where a media file leads once links are followed, and that file's stamp ('missing': nowhere). */
 export function mediaSeen(file: string): string {
   try {
     const real = fs.realpathSync(file);
@@ -70,8 +70,9 @@ function validRecord(value: unknown): value is IndexRecord {
 
 /**
  * The index file (`index.v8` in the cache folder): `v8.serialize` output qualify wrote itself,
- * with the cache format and a checksum of the records' bytes (see checksum.ts). Another version, a damaged or edited
- * file, or a record of the wrong shape is ignored (those files are read again), never trusted.
+ * with the cache format and a checksum of the records' bytes (see checksum.ts). Another version,
+ * a damaged or edited file, or a record of the wrong shape is ignored (those files are read
+ * again), never trusted.
  * Deserializing builds plain data only; it never runs code. A cache that cannot be read or
  * written only costs speed.
  */

@@ -5,6 +5,7 @@ import v8 from 'node:v8';
 import type { WinkMethods } from 'wink-nlp';
 import { writeCacheFile } from '../content/cache-file.js';
 import { checksumOf } from '../content/checksum.js';
+import { languageModelFolder } from './model-folder.js';
 
 /*
  * wink-nlp's English lite model, loaded in about a fifth of the time its package takes.
@@ -12,13 +13,14 @@ import { checksumOf } from '../content/checksum.js';
  * The package's own loader reads a 3 MB JSON file, copies it whole (JSON.stringify, then parse),
  * decodes the lexicon from base64 byte by byte and builds a dictionary of its 87,000 words; with
  * the other parts that is about 300 ms on every run that scores a free-text answer. Here the same
- * data is built once into `<data folder>/cache/nlp/`, kept as V8's serialized form with the words
- * in sorted order (with a checksum), and looked up by binary search: the words dictionary is never built. The model
- * is the package's, unchanged: the other parts (sentence boundaries, parts of speech, negation,
- * lemmas) are its own files, and test/scoring/language-model.test.ts compares the analysis of
- * shipped texts with the package's loader. One difference is on purpose: words met in one text
- * are forgotten before the next (see sortedDictionary). Anything unexpected (another layout of the package,
- * a damaged cache file) falls back to the package's loader, so a learner only ever loses speed.
+ * data is built once into `<data folder>/cache/nlp/` (see model-folder.ts), kept as V8's
+ * serialized form with the words in sorted order and a checksum, and looked up by binary search:
+ * the words dictionary is never built. The model is the package's, unchanged: the other parts
+ * (sentence boundaries, parts of speech, negation, lemmas) are its own files, and
+ * test/scoring/language-model.test.ts compares the analysis of shipped texts with the package's
+ * loader. One difference is on purpose: words met in one text are forgotten before the next (see
+ * sortedDictionary). Anything unexpected (another layout of the package, a damaged cache file)
+ * falls back to the package's loader, so a learner only ever loses speed.
  */
 
 const MODEL = 'wink-eng-lite-web-model';
@@ -31,18 +33,12 @@ const CHECKSUM_BYTES = 4;
  */
 const MAX_ADDED_WORDS = 500_000;
 
-let cacheFolder: string | undefined;
 /**
  * The package's loader of its custom-entity part turns its data into JSON text in place, so each
  * call after the first returns that text quoted once more (a few calls exhaust memory): it is
  * called once per process, however many models are loaded (tests load several).
  */
 let cerMeta: unknown;
-
-/** Where the prepared model is kept; without a folder it is prepared in memory on every load. */
-export function keepLanguageModelIn(folder: string | undefined): void {
-  cacheFolder = folder;
-}
 
 /** The parts of the package's core model this loader touches (the rest is passed through). */
 interface CoreModel {
@@ -146,7 +142,8 @@ function preparedCore(root: string, version: string): Prepared {
   // The model file's size and time too: a package patched in place keeps its version number.
   const source = fs.statSync(coreModelFile(root));
   const name = [MODEL, version, source.size, Math.trunc(source.mtimeMs), 'v8', process.versions.v8, CACHE_FORMAT];
-  const file = cacheFolder ? path.join(cacheFolder, `${name.join('-')}.bin`) : undefined;
+  const folder = languageModelFolder();
+  const file = folder ? path.join(folder, `${name.join('-')}.bin`) : undefined;
   const cached = file ? readPrepared(file) : undefined;
   if (cached) return cached;
   const prepared = buildPrepared(root);
@@ -177,10 +174,11 @@ function readPrepared(file: string): Prepared | undefined {
   }
 }
 
-/** What the package's read-core-model.js and load-core-model.js build, minus the dictionaries. */
+/** The package's core model: its words, their features and how they are packed. */
 const coreModelFile = (root: string) =>
   path.join(root, 'dist', 'languages', 'cur', 'models', 'eng-core-web-model.json');
 
+/** What the package's read-core-model.js and load-core-model.js build, minus the dictionaries. */
 function buildPrepared(root: string): Prepared {
   const core = JSON.parse(fs.readFileSync(coreModelFile(root), 'utf8')) as CoreModel;
   core.lexicon = wordsOf(core.lexicon);

@@ -29,12 +29,10 @@ export const stringWidth = (text: string): number =>
 export const wrapAnsi: typeof WrapAnsi = (text, columns, options) =>
   (loaded.wrapAnsi ??= requireDefault<typeof WrapAnsi>('wrap-ansi'))(text, columns, options);
 
-/** Whether this Node's require() loads an ES module (20.19 and later, unless turned off). */
-export const requireLoadsEsModules = (): boolean => process.features.require_module === true;
-
 /** Imports both packages now where require() cannot load them later (a no-op where it can). */
 export async function preloadTextPackages(): Promise<void> {
-  if (requireLoadsEsModules()) return;
+  // require() loads an ES module from Node 20.19 on, unless turned off.
+  if (process.features.require_module === true) return;
   const [width, wrap] = await Promise.all([import('string-width'), import('wrap-ansi')]);
   loaded = { stringWidth: width.default, wrapAnsi: wrap.default };
 }

@@ -6,12 +6,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WinkMethods } from 'wink-nlp';
 import YAML from 'yaml';
-import {
-  keepLanguageModelIn,
-  languageModelSource,
-  languageModelsStarted,
-  loadLanguageModel,
-} from '../../src/scoring/language-model.js';
+import { languageModelSource, languageModelsStarted, loadLanguageModel } from '../../src/scoring/language-model.js';
+import { keepLanguageModelIn } from '../../src/scoring/model-folder.js';
 import { tempTree } from '../helpers.js';
 
 const require = createRequire(import.meta.url);

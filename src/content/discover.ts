@@ -13,9 +13,6 @@ export const SHIPPED_CONTENT_DIRS = [path.join(PACKAGE_ROOT, 'guidelines'), path
  */
 export function findContentFiles(dirs: readonly string[]): string[] {
   const found = new Set<string>();
-  // One collator for every comparison: localeCompare builds one per call, which a library of
-  // hundreds of files felt on every command. The order is the same.
-  const { compare } = new Intl.Collator();
   const walk = (dir: string): void => {
     let entries: fs.Dirent[];
     try {
@@ -23,14 +20,37 @@ export function findContentFiles(dirs: readonly string[]): string[] {
     } catch {
       return;
     }
-    for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    // Only what is read is sorted: a README beside the banks leaves the order to the collator.
+    const kept = entries.filter(
+      (entry) =>
+        !entry.name.startsWith('.') &&
+        entry.name !== 'node_modules' &&
+        (entry.isDirectory() || (entry.isFile() && /\.ya?ml$/i.test(entry.name))),
+    );
+    for (const entry of kept.sort(byName(kept))) {
       // `dir` is absolute and normalised, so the joined path already is what path.resolve gives.
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) found.add(full);
+      else found.add(full);
     }
   };
   for (const dir of dirs) walk(path.resolve(dir));
   return [...found];
+}
+
+/** Names the collator orders exactly as their characters' codes do (lower-case letters, digits, `-` and `.`). */
+const PLAIN_NAME = /^[a-z0-9.-]*$/;
+let collator: Intl.Collator | undefined;
+
+/**
+ * The order files are read in: the locale's collation, as `localeCompare` gives. Building the
+ * collator costs several milliseconds on every command, so a folder whose names are all plain
+ * (as a library's usually are) is sorted by character codes, which give the same order for them
+ * (test/content/discover.test.ts checks this against the collator).
+ */
+export function byName(entries: readonly { name: string }[]): (a: { name: string }, b: { name: string }) => number {
+  if (entries.every((entry) => PLAIN_NAME.test(entry.name)))
+    return (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const { compare } = (collator ??= new Intl.Collator());
+  return (a, b) => compare(a.name, b.name);
 }

@@ -1,6 +1,7 @@
 import { textWidth } from '../text/width.js';
 
-const graphemes = new Intl.Segmenter();
+/** Built on first use: ICU takes milliseconds to set one up, and most commands never cut text. */
+let graphemes: Intl.Segmenter | undefined;
 
 /** Plain text cut to `width` columns, ending in "…" when something was cut. */
 export function truncate(text: string, width: number): string {
@@ -8,7 +9,7 @@ export function truncate(text: string, width: number): string {
   if (width <= 1) return width === 1 ? '…' : '';
   let kept = '';
   let used = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const { segment } of (graphemes ??= new Intl.Segmenter()).segment(text)) {
     const w = textWidth(segment);
     if (used + w > width - 1) break;
     kept += segment;

@@ -63,6 +63,9 @@ interface Prepared {
   order: Uint32Array;
 }
 
+/** A machine that recognises nothing, in the form wink-nlp's automaton imports (its `emptyModelJSON`). */
+const EMPTY_MACHINE = JSON.stringify([100, 0, { 0: {} }, {}, {}, {}]);
+
 let lastSource: 'prepared' | 'package' | undefined;
 let started = 0;
 
@@ -79,11 +82,11 @@ export const languageModelsStarted = () => started;
 export function loadLanguageModel({ maxAddedWords = MAX_ADDED_WORDS } = {}): WinkMethods {
   const require = createRequire(import.meta.url);
   const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
-  const pipe = ['sbd', 'pos'] as Parameters<typeof winkNLP>[1];
+  const pipe = ['sbd', 'pos'] as const;
   try {
     const start = () => {
-      const { model, forget, added } = fastModel(require);
-      const instance = winkNLP(model, pipe);
+      const { model, forget, added } = fastModel(require, pipe);
+      const instance = winkNLP(model, [...pipe]);
       started += 1;
       return { forget, added, instance, read: instance.readDoc.bind(instance) };
     };
@@ -101,12 +104,15 @@ export function loadLanguageModel({ maxAddedWords = MAX_ADDED_WORDS } = {}): Win
     return nlp;
   } catch {
     lastSource = 'package';
-    return winkNLP(require(MODEL) as Parameters<typeof winkNLP>[0], pipe);
+    return winkNLP(require(MODEL) as Parameters<typeof winkNLP>[0], [...pipe]);
   }
 }
 
 /** The model object the package's `dist/model.js` exports, with its core read from the prepared form. */
-function fastModel(require: NodeJS.Require): {
+function fastModel(
+  require: NodeJS.Require,
+  pipe: readonly string[],
+): {
   model: Parameters<typeof import('wink-nlp').default>[0];
   forget: () => void;
   added: () => number;
@@ -125,9 +131,14 @@ function fastModel(require: NodeJS.Require): {
   model.core = () => core;
   model.sbd = part('load-sbd-model.js');
   model.pos = part('load-pos-model.js');
-  model.ner = part('load-ner-model.js');
+  // wink-nlp sets up the named-entity and sentiment machines whatever the pipe (about 575 KB of
+  // JSON, parsed twice), though it only runs those the pipe names: left out of the pipe, they are
+  // given as empty machines.
+  model.ner = pipe.includes('ner') ? part('load-ner-model.js') : () => ({ machines: [], transformers: [] });
   model.negation = part('load-negation-model.js');
-  model.sa = part('load-sa-model.js');
+  model.sa = pipe.includes('sentiment')
+    ? part('load-sa-model.js')
+    : () => ({ machines: [EMPTY_MACHINE], setter: part('sa-setter.js') });
   cerMeta ??= (part('load-cer-meta-model.js') as () => unknown)();
   model.metaCER = () => cerMeta;
   model.featureFn = part('feature.js');

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = path.join(ROOT, 'src');
 const DIST = path.join(ROOT, 'dist');
+const BUNDLE = path.join(DIST, 'bundle', 'program.js');
 
 /** Every file under `dir`, recursively. */
 function filesUnder(dir: string): string[] {
@@ -24,13 +25,18 @@ const modified = (file: string) => fs.statSync(file).mtimeMs;
  */
 export function staleReason(): string | undefined {
   const tsconfig = path.join(ROOT, 'tsconfig.json');
+  let newest = 0;
   for (const source of filesUnder(SRC)) {
     if (!/\.(ts|json)$/.test(source) || source.endsWith('.d.ts')) continue;
     const compiled = path.join(DIST, path.relative(SRC, source)).replace(/\.ts$/, '.js');
     if (!fs.existsSync(compiled)) return `${path.relative(ROOT, compiled)} does not exist`;
     const since = Math.max(modified(source), modified(tsconfig));
     if (modified(compiled) < since) return `${path.relative(ROOT, compiled)} is older than its source`;
+    newest = Math.max(newest, modified(compiled));
   }
+  // The launcher runs the bundle of the compiled modules (scripts/bundle.mjs).
+  if (!fs.existsSync(BUNDLE)) return `${path.relative(ROOT, BUNDLE)} does not exist`;
+  if (modified(BUNDLE) < newest) return `${path.relative(ROOT, BUNDLE)} is older than the compiled modules`;
   return undefined;
 }
 
@@ -44,7 +50,7 @@ export function assertBuilt(): void {
   checked = true;
 }
 
-/** Builds `dist/` from `src/` when it is out of date; returns what was done, for the log. */
+/** Builds `dist/` from `src/` (as `npm run build` does) when it is out of date; returns what was done, for the log. */
 export function buildIfStale(): string | undefined {
   const reason = staleReason();
   if (!reason) return undefined;
@@ -52,5 +58,6 @@ export function buildIfStale(): string | undefined {
     cwd: ROOT,
     stdio: 'inherit',
   });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle.mjs')], { cwd: ROOT, stdio: 'inherit' });
   return reason;
 }

@@ -13,7 +13,10 @@ let digest: string | undefined;
  */
 export function codeDigest(): string {
   if (digest) return digest;
-  const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // Bundled (dist/bundle/, see scripts/bundle.mjs), the bundle is the whole program; otherwise
+  // every module beside this one's folder (src/ under the tests, dist/ when built).
+  const root = path.basename(here) === 'bundle' ? here : path.dirname(here);
   const hash = createHash('sha256');
   const walk = (folder: string) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -72,6 +72,36 @@ describe('bin/qualify.js', () => {
     expect(result.stderr.trim()).toBe('exit 0');
   });
 
+  it('runs from the bundle alone: no module of the unbundled build is needed', () => {
+    // The package as the launcher sees it, with dist/ holding only the bundle and the two modules
+    // the launcher answers --version and piped --help from (scripts/bundle.mjs).
+    const root = path.join(home, 'package');
+    const ROOT = path.dirname(path.dirname(BIN));
+    for (const part of ['bin', 'dist/bundle', 'guidelines', 'question-banks', 'src/content/schema', 'package.json'])
+      fs.cpSync(path.join(ROOT, part), path.join(root, part), { recursive: true });
+    for (const part of ['dist/cli/version.js', 'dist/cli/help.generated.js'])
+      fs.cpSync(path.join(ROOT, part), path.join(root, part));
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
+    const bin = path.join(root, 'bin', 'qualify.js');
+    const env = { ...process.env, QUALIFY_HOME: path.join(home, 'data'), QUALIFY_NOW: '2026-11-01T09:00:00.000Z' };
+    const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
+
+    const list = run('list');
+    expect(list.stderr).toBe('');
+    expect(list.stdout).toContain('search-evaluation-basics');
+    // An exam scores free text with the language model and records the attempt in SQLite.
+    const answers = writeTemp(home, 'answers.yaml', run('key', 'search-evaluation-basics').stdout);
+    const exam = run('exam', 'search-evaluation-basics', '--answers', answers, '--json');
+    expect(exam.stderr).toBe('');
+    expect(JSON.parse(exam.stdout)).toMatchObject({
+      bank: 'search-evaluation-basics',
+      status: 'submitted',
+      percent: 100,
+    });
+    expect(run('lint', path.join(root, 'question-banks')).status).toBe(0);
+    expect(run('history').stdout).toContain('search-evaluation-basics');
+  });
+
   it('says how to build it when dist/ is missing, with exit 2 and no stack trace', () => {
     // The launcher as a fresh clone has it: a bin/ folder without dist/ beside it.
     const clone = path.join(home, 'clone');

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Bundles the compiled program (dist/, from `tsc`) into dist/bundle/, which bin/qualify.js runs.
+//
+// Why: Node loads a module at a time. Starting an exam loaded about 90 of them (ours and the
+// packages'), and resolving and compiling them cost more than anything the exam itself does.
+// One entry module plus a few shared chunks start in a fraction of that. Each command is still
+// its own chunk, loaded when the command runs, so `list` never loads the exam's code.
+//
+// What stays outside the bundle, loaded from node_modules at run time: the packages the program
+// loads on purpose only when needed (through createRequire: yaml, wink-nlp and its model, the
+// SQLite driver with its compiled addon, the generated validators) and everything they load.
+//
+// The bundle sits two folders below the package, as dist/cli/ does, so paths the program finds
+// from its own place (the shipped content, src/content/schema/) are the same from both.
+// Usage: node scripts/bundle.mjs   (run by `npm run build`, after tsc)
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, 'dist/bundle');
+
+// Chunks are named by their content: an earlier build's would otherwise stay beside the new ones.
+fs.rmSync(OUT, { recursive: true, force: true });
+
+await build({
+  entryPoints: [path.join(ROOT, 'dist/cli/program.js')],
+  outdir: OUT,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunk-[hash]',
+  // Bundled CommonJS packages (commander) require Node's own modules; an ES module has no
+  // `require` of its own, so each chunk makes one.
+  banner: {
+    js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
+  },
+  sourcemap: true,
+  logLevel: 'warning',
+});

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -9,28 +9,39 @@ let digest: string | undefined;
 /**
  * A digest of this build of qualify: every module of it (so a changed rule, scorer or parser
  * never reuses what the old one worked out) and the versions of the NLP packages that score free
- * text. Reading about 2 MB of our own modules takes a few milliseconds.
+ * text. The bundle's is worked out when it is built; unbundled, the modules are read and hashed.
  */
 export function codeDigest(): string {
   if (digest) return digest;
   const here = path.dirname(fileURLToPath(import.meta.url));
-  // Bundled (dist/bundle/, see scripts/bundle.mjs), the bundle is the whole program; otherwise
-  // every module beside this one's folder (src/ under the tests, dist/ when built).
-  const root = path.basename(here) === 'bundle' ? here : path.dirname(here);
   const hash = createHash('sha256');
-  const walk = (folder: string) => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(?:js|ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
-        hash.update(`${path.relative(root, full)}\0`).update(fs.readFileSync(full));
-    }
-  };
-  walk(root);
+  // Bundled (dist/bundle/), the bundle is the whole program, and scripts/bundle.mjs wrote its digest.
+  const built = path.basename(here) === 'bundle' ? readBuildDigest(here) : undefined;
+  if (built) hash.update(`bundle\0${built}`);
+  else walk(path.dirname(here), hash);
   const require = createRequire(import.meta.url);
   for (const name of ['wink-nlp', 'wink-eng-lite-web-model']) {
     const { version } = require(`${name}/package.json`) as { version: string };
     hash.update(`${name}@${version}\0`);
   }
   return (digest = hash.digest('hex'));
+}
+
+function readBuildDigest(folder: string): string | undefined {
+  try {
+    return fs.readFileSync(path.join(folder, 'build-digest.txt'), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every module under `root` (src/ under the tests, dist/ unbundled), in a fixed order, into `hash`. */
+function walk(root: string, hash: Hash, folder = root): void {
+  const entries = fs.readdirSync(folder, { withFileTypes: true });
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) walk(root, hash, full);
+    else if (/\.(?:js|ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
+      hash.update(`${path.relative(root, full)}\0`).update(fs.readFileSync(full));
+  }
 }

@@ -7,6 +7,7 @@ import { bankStatus, runHome } from '../ui/home-screen.js';
 import type { Terminal } from '../ui/terminal.js';
 import { historyPage } from './history.js';
 import { loadAllContent, withStore } from './open.js';
+import { collationBy } from '../text/collation.js';
 import { type Workspace } from './workspace.js';
 import { runAttempt } from './run-attempt.js';
 
@@ -20,7 +21,8 @@ export async function runHomeScreen(
   terminal: Terminal,
 ): Promise<void> {
   const content = loadAllContent(options);
-  const banks = [...content.banks.values()].sort((a, b) => a.bank.id.localeCompare(b.bank.id));
+  const loaded = [...content.banks.values()];
+  const banks = loaded.sort(collationBy(loaded, (entry) => entry.bank.id));
   const { clock } = run;
   await runHome(
     banks,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { collationBy } from '../text/collation.js';
 
 /** The package's own folder, where the shipped guidelines and banks live. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -27,7 +28,7 @@ export function findContentFiles(dirs: readonly string[]): string[] {
         entry.name !== 'node_modules' &&
         (entry.isDirectory() || (entry.isFile() && /\.ya?ml$/i.test(entry.name))),
     );
-    for (const entry of kept.sort(byName(kept))) {
+    for (const entry of kept.sort(collationBy(kept, (entry) => entry.name))) {
       // `dir` is absolute and normalised, so the joined path already is what path.resolve gives.
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
@@ -36,21 +37,4 @@ export function findContentFiles(dirs: readonly string[]): string[] {
   };
   for (const dir of dirs) walk(path.resolve(dir));
   return [...found];
-}
-
-/** Names the collator orders exactly as their characters' codes do (lower-case letters, digits, `-` and `.`). */
-const PLAIN_NAME = /^[a-z0-9.-]*$/;
-let collator: Intl.Collator | undefined;
-
-/**
- * The order files are read in: the locale's collation, as `localeCompare` gives. Building the
- * collator costs several milliseconds on every command, so a folder whose names are all plain
- * (as a library's usually are) is sorted by character codes, which give the same order for them
- * (test/content/discover.test.ts checks this against the collator).
- */
-export function byName(entries: readonly { name: string }[]): (a: { name: string }, b: { name: string }) => number {
-  if (entries.every((entry) => PLAIN_NAME.test(entry.name)))
-    return (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const { compare } = (collator ??= new Intl.Collator());
-  return (a, b) => compare(a.name, b.name);
 }

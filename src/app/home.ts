@@ -7,7 +7,7 @@ import { bankStatus, runHome } from '../ui/home-screen.js';
 import type { Terminal } from '../ui/terminal.js';
 import { historyPage } from './history.js';
 import { loadAllContent, withStore } from './open.js';
-import { collationBy } from '../text/collation.js';
+import { compareText } from '../text/collation.js';
 import { type Workspace } from './workspace.js';
 import { runAttempt } from './run-attempt.js';
 
@@ -21,8 +21,7 @@ export async function runHomeScreen(
   terminal: Terminal,
 ): Promise<void> {
   const content = loadAllContent(options);
-  const loaded = [...content.banks.values()];
-  const banks = loaded.sort(collationBy(loaded, (entry) => entry.bank.id));
+  const banks = [...content.banks.values()].sort((a, b) => compareText(a.bank.id, b.bank.id));
   const { clock } = run;
   await runHome(
     banks,

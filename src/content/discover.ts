@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collationBy } from '../text/collation.js';
+import { compareText } from '../text/collation.js';
 
 /** The package's own folder, where the shipped guidelines and banks live. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -28,7 +28,7 @@ export function findContentFiles(dirs: readonly string[]): string[] {
         entry.name !== 'node_modules' &&
         (entry.isDirectory() || (entry.isFile() && /\.ya?ml$/i.test(entry.name))),
     );
-    for (const entry of kept.sort(collationBy(kept, (entry) => entry.name))) {
+    for (const entry of kept.sort((a, b) => compareText(a.name, b.name))) {
       // `dir` is absolute and normalised, so the joined path already is what path.resolve gives.
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);

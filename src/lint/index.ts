@@ -29,6 +29,7 @@ import { unreachableAnswer } from './rules/unreachable-answer.js';
 import { unusedDisableDirective } from './rules/unused-disable-directive.js';
 import { yamlSyntax } from './rules/yaml-syntax.js';
 import { visit } from './run.js';
+import { compareText } from '../text/collation.js';
 
 export type { CoverageSummary, LintRule, RuleId } from './rule.js';
 
@@ -85,11 +86,11 @@ export interface LintResult {
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
   return (
-    a.file.localeCompare(b.file) ||
+    compareText(a.file, b.file) ||
     a.line - b.line ||
     a.column - b.column ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message)
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
   );
 }
 

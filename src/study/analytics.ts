@@ -1,5 +1,6 @@
 import type { Confidence } from '../scoring/response.js';
 import type { AttemptRecord, QuestionOutcome } from './outcomes.js';
+import { compareNumbered } from '../text/collation.js';
 
 /** Calibration on one rating or preference scale. */
 export interface ScaleCalibration {
@@ -205,6 +206,6 @@ export function analyse(attempts: readonly AttemptRecord[], outcomes: readonly Q
 /** Per section (in section order), its accuracy in each attempt that tested it. */
 export function sectionAccuracy(outcomes: readonly QuestionOutcome[]): Analytics['sections'] {
   return [...sectionTrends(outcomes).entries()]
-    .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
+    .sort(([a], [b]) => compareNumbered(a, b))
     .map(([sectionId, accuracy]) => ({ sectionId, accuracy }));
 }

@@ -1,4 +1,5 @@
 import type { Guideline, Question, Section, SingleChoiceQuestion } from '../content/types.js';
+import { compareNumbered, compareText } from '../text/collation.js';
 
 /** Where a drill card comes from: a missed question, or a term or rule of a guideline. */
 export type CardKind = 'question' | 'term' | 'rule';
@@ -58,7 +59,7 @@ function hash(text: string): number {
 
 function pickOthers(pool: readonly string[], right: string, seed: number): string[] {
   const others = [...new Set(pool.filter((text) => text !== right))];
-  others.sort((a, b) => hash(`${seed}${a}`) - hash(`${seed}${b}`) || a.localeCompare(b));
+  others.sort((a, b) => hash(`${seed}${a}`) - hash(`${seed}${b}`) || compareText(a, b));
   return others.slice(0, DISTRACTORS);
 }
 
@@ -91,9 +92,7 @@ export function flashQuestion(card: CardRef, guideline: Guideline): SingleChoice
   } else return undefined;
   const others = pickOthers(pool, right, hash(card.id));
   if (others.length === 0) return undefined;
-  const texts = [...others, right].sort(
-    (a, b) => hash(`${card.id}${a}`) - hash(`${card.id}${b}`) || a.localeCompare(b),
-  );
+  const texts = [...others, right].sort((a, b) => hash(`${card.id}${a}`) - hash(`${card.id}${b}`) || compareText(a, b));
   const options = texts.map((text, i) => ({ id: String.fromCharCode(97 + i), text }));
   return {
     // Shown above the question, so it reads as words rather than as the card's key.
@@ -146,8 +145,8 @@ export function drillRound<T extends DueCard>(cards: readonly T[], now: number, 
       (a, b) =>
         Number(a.kind !== 'question') - Number(b.kind !== 'question') ||
         a.due - b.due ||
-        a.sectionId.localeCompare(b.sectionId, undefined, { numeric: true }) ||
-        a.id.localeCompare(b.id),
+        compareNumbered(a.sectionId, b.sectionId) ||
+        compareText(a.id, b.id),
     )
     .slice(0, limit);
 }

@@ -1,6 +1,7 @@
 import type { Question } from '../content/types.js';
 import type { Confidence, Response } from '../scoring/response.js';
 import { fullCredit } from '../scoring/rubric.js';
+import { compareNumbered } from '../text/collation.js';
 
 /** A finished attempt with its answers, as the study rules read it. */
 export interface AttemptRecord {
@@ -139,10 +140,5 @@ export function weakestSections(
 ): { sectionId: string; accuracy: number; tried: number }[] {
   return [...records.entries()]
     .map(([sectionId, r]) => ({ sectionId, accuracy: r.correct / r.tried, tried: r.tried }))
-    .sort(
-      (a, b) =>
-        a.accuracy - b.accuracy ||
-        b.tried - a.tried ||
-        a.sectionId.localeCompare(b.sectionId, undefined, { numeric: true }),
-    );
+    .sort((a, b) => a.accuracy - b.accuracy || b.tried - a.tried || compareNumbered(a.sectionId, b.sectionId));
 }

@@ -1,23 +1,36 @@
-/** Text the collator orders exactly as its characters' codes do: lower-case letters, digits, `-` and `.`. */
-const PLAIN = /^[a-z0-9.-]*$/;
-let collator: Intl.Collator | undefined;
-
-/**
- * A comparison of the items by `key`, in the locale's collation order (as `localeCompare`
- * gives), for sorting these `items`. ICU takes several milliseconds to build a collator, and
- * `localeCompare` looks one up on every call (hundreds of files or banks felt both on every
- * command), so when every key is plain text, as file names and ids usually are, they are compared
- * by character codes, which give the same order for them (test/text/collation.test.ts checks this
- * against the collator).
+/*
+ * Comparisons in the locale's collation order, as `localeCompare` gives, without its cost:
+ * `localeCompare` looks a collator up on every call, and with options (`{ numeric: true }`) builds
+ * a new one each time; ICU takes several milliseconds per collator. Sorting hundreds of files,
+ * banks or sections felt it on every command. Plain keys, as file names, ids and section numbers
+ * usually are, are compared without a collator, in the same order; anything else goes to one
+ * collator built on first use. test/text/collation.test.ts checks both against ICU.
  */
-export function collationBy<T>(items: readonly T[], key: (item: T) => string): (a: T, b: T) => number {
-  if (items.every((item) => PLAIN.test(key(item)))) {
-    return (a, b) => {
-      const x = key(a);
-      const y = key(b);
-      return x < y ? -1 : x > y ? 1 : 0;
-    };
+
+/** Text ICU orders exactly as its characters' codes do: lower-case letters, digits, `-` and `.`. */
+const PLAIN = /^[a-z0-9.-]*$/;
+/** A section number ("4", "5.1", "10.2.3") without leading zeros, ordered number by number. */
+const NUMBERED = /^(?:0|[1-9]\d{0,14})(?:\.(?:0|[1-9]\d{0,14}))*$/;
+
+let textCollator: Intl.Collator | undefined;
+let numberCollator: Intl.Collator | undefined;
+
+/** `a.localeCompare(b)`. */
+export function compareText(a: string, b: string): number {
+  if (PLAIN.test(a) && PLAIN.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return (textCollator ??= new Intl.Collator()).compare(a, b);
+}
+
+/** `a.localeCompare(b, undefined, { numeric: true })`: "5.2" before "5.10", "9" before "10". */
+export function compareNumbered(a: string, b: string): number {
+  if (NUMBERED.test(a) && NUMBERED.test(b)) {
+    const x = a.split('.');
+    const y = b.split('.');
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      const difference = Number(x[i]) - Number(y[i]);
+      if (difference !== 0) return Math.sign(difference);
+    }
+    return Math.sign(x.length - y.length);
   }
-  const { compare } = (collator ??= new Intl.Collator());
-  return (a, b) => compare(key(a), key(b));
+  return (numberCollator ??= new Intl.Collator(undefined, { numeric: true })).compare(a, b);
 }

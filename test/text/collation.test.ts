@@ -1,31 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/exam/draw.js';
-import { collationBy } from '../../src/text/collation.js';
+import { compareNumbered, compareText } from '../../src/text/collation.js';
 
-/** `count` random texts of up to 8 characters from `alphabet`, the same ones on every run. */
-function texts(alphabet: string, count: number, seed: number): string[] {
+/** `count` random texts of up to `longest` characters from `alphabet`, the same ones on every run. */
+function texts(alphabet: string, count: number, seed: number, longest = 8): string[] {
   const random = seededRandom(seed);
   return Array.from({ length: count }, () => {
     let text = '';
-    const length = 1 + Math.floor(random() * 8);
+    const length = 1 + Math.floor(random() * longest);
     for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
     return text;
   });
 }
 
-const sortedBy = (items: string[]) => [...items].sort(collationBy(items, (text) => text));
-const collated = (items: string[]) => [...items].sort((a, b) => a.localeCompare(b));
+/** Random section numbers: one to four parts of up to three digits, no leading zeros. */
+function sectionNumbers(count: number, seed: number): string[] {
+  const random = seededRandom(seed);
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 1 + Math.floor(random() * 4) }, () => String(Math.floor(random() ** 3 * 200))).join('.'),
+  );
+}
 
-describe('the order file names and ids are sorted in', () => {
-  it('is the collation order for plain names (sorted without building a collator)', () => {
+const text = new Intl.Collator();
+const numeric = new Intl.Collator(undefined, { numeric: true });
+
+describe('compareText', () => {
+  it('orders plain names (compared without a collator) as the collator does', () => {
     const names = texts('abcdefghijklmnopqrstuvwxyz0123456789.-', 20_000, 1);
-    expect(sortedBy(names)).toEqual(collated(names));
+    expect([...names].sort(compareText)).toEqual([...names].sort(text.compare));
   });
 
-  it('is the collation order when names have capitals, underscores, spaces or accents', () => {
-    const names = texts('aAbB_- .é1', 5_000, 2);
-    expect(sortedBy(names)).toEqual(collated(names));
+  it('orders names with capitals, underscores, spaces or accents as the collator does, mixed with plain ones', () => {
+    const names = [...texts('aAbB_- .é1', 3_000, 2), ...texts('ab-.1', 3_000, 3)];
+    expect([...names].sort(compareText)).toEqual([...names].sort(text.compare));
     // Where character codes would differ: capitals sort among their letters, "_" before "-".
-    expect(sortedBy(['b-bank', 'B_bank', 'a', 'Z'])).toEqual(['a', 'B_bank', 'b-bank', 'Z']);
+    expect(['b-bank', 'B_bank', 'a', 'Z'].sort(compareText)).toEqual(['a', 'B_bank', 'b-bank', 'Z']);
+  });
+});
+
+describe('compareNumbered', () => {
+  it('orders section numbers (compared number by number) as the numeric collator does', () => {
+    const numbers = sectionNumbers(20_000, 4);
+    expect([...numbers].sort(compareNumbered)).toEqual([...numbers].sort(numeric.compare));
+    expect(['10', '5.10', '5.2', '9', '5'].sort(compareNumbered)).toEqual(['5', '5.2', '5.10', '9', '10']);
+  });
+
+  it('orders any other section ids as the numeric collator does, mixed with numbers', () => {
+    const ids = [...texts('0123456789.aB-', 5_000, 5), ...sectionNumbers(3_000, 6)];
+    expect([...ids].sort(compareNumbered)).toEqual([...ids].sort(numeric.compare));
   });
 });

@@ -6,9 +6,10 @@
 // One entry module plus a few shared chunks start in a fraction of that. Each command is still
 // its own chunk, loaded when the command runs, so `list` never loads the exam's code.
 //
-// What stays outside the bundle, loaded from node_modules at run time: the packages the program
-// loads on purpose only when needed (through createRequire: yaml, wink-nlp and its model, the
-// SQLite driver with its compiled addon, the generated validators) and everything they load.
+// Packages the program loads only when needed (yaml, the generated validators) are bundled and
+// still loaded only when called (see visibleRequires). What stays outside, loaded from
+// node_modules at run time: wink-nlp and its model (whose files are read by path) and the SQLite
+// driver (which finds its compiled addon from its own folder).
 //
 // The bundle sits two folders below the package, as dist/cli/ does, so paths the program finds
 // from its own place (the shipped content, src/content/schema/) are the same from both.
@@ -25,7 +26,28 @@ const OUT = path.join(ROOT, 'dist/bundle');
 // Chunks are named by their content: an earlier build's would otherwise stay beside the new ones.
 fs.rmSync(OUT, { recursive: true, force: true });
 
+/**
+ * Our modules load some packages only when needed, through `createRequire(import.meta.url)(name)`
+ * (an ES module has no `require`). The bundler cannot see such a call, so the package would be
+ * loaded from node_modules file by file, even where the bundle already holds it (yaml, which the
+ * answers-file reader imports): written as a plain `require(name)`, it is bundled and still
+ * loaded only when called.
+ */
+const visibleRequires = {
+  name: 'visible-requires',
+  setup(build) {
+    const ours = new RegExp(`^${path.join(ROOT, 'dist').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\\\/].*\\.js$`);
+    build.onLoad({ filter: ours }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      return { contents: text.replaceAll('createRequire(import.meta.url)(', 'require('), loader: 'js' };
+    });
+  },
+};
+
 await build({
+  plugins: [visibleRequires],
+  // The SQLite driver finds its compiled addon from its own folder.
+  external: ['better-sqlite3'],
   entryPoints: [path.join(ROOT, 'dist/cli/program.js')],
   outdir: OUT,
   bundle: true,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spawnCli, tempHome, writeTemp } from '../cli/run-cli.js';
 import { seededRandom } from '../../src/exam/draw.js';
 import { compareNumbered, compareText } from '../../src/text/collation.js';
 
@@ -21,8 +22,8 @@ function sectionNumbers(count: number, seed: number): string[] {
   );
 }
 
-const text = new Intl.Collator();
-const numeric = new Intl.Collator(undefined, { numeric: true });
+const text = new Intl.Collator('en');
+const numeric = new Intl.Collator('en', { numeric: true });
 
 describe('compareText', () => {
   it('orders plain names (compared without a collator) as the collator does', () => {
@@ -48,5 +49,20 @@ describe('compareNumbered', () => {
   it('orders any other section ids as the numeric collator does, mixed with numbers', () => {
     const ids = [...texts('0123456789.aB-', 5_000, 5), ...sectionNumbers(3_000, 6)];
     expect([...ids].sort(compareNumbered)).toEqual([...ids].sort(numeric.compare));
+  });
+});
+
+describe('the order files are reported in', () => {
+  it('is the same whatever the locale (Danish sorts "aa" after "z")', () => {
+    const home = tempHome();
+    for (const name of ['z', 'aa', 'Ab']) writeTemp(home, `content/${name}.yaml`, 'kind: bank\nid: [unclosed\n');
+    const files = (LANG: string) => {
+      const result = spawnCli(['lint', `${home}/content`], { home, env: { LANG, LC_ALL: LANG } });
+      expect(result.code).toBe(1);
+      return result.stdout.split('\n').filter((line) => line.endsWith('.yaml'));
+    };
+    const english = files('en_US.UTF-8');
+    expect(english.map((line) => line.split('/').at(-1))).toEqual(['aa.yaml', 'Ab.yaml', 'z.yaml']);
+    expect(files('da_DK.UTF-8')).toEqual(english);
   });
 });

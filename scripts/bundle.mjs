@@ -23,8 +23,16 @@ import { build } from 'esbuild';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist/bundle');
 
-// Chunks are named by their content: an earlier build's would otherwise stay beside the new ones.
-fs.rmSync(OUT, { recursive: true, force: true });
+/** The files of a build, listed beside them (see the end of this script). */
+const FILES = path.join(OUT, 'build-files.json');
+const readList = (file) => {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return [];
+  }
+};
+const previous = readList(FILES);
 
 /**
  * Our modules load some packages only when needed, through `createRequire(import.meta.url)(name)`
@@ -44,7 +52,8 @@ const visibleRequires = {
   },
 };
 
-await build({
+const { metafile } = await build({
+  metafile: true,
   plugins: [visibleRequires],
   // The SQLite driver finds its compiled addon from its own folder.
   external: ['better-sqlite3'],
@@ -65,9 +74,19 @@ await build({
   logLevel: 'warning',
 });
 
+const files = Object.keys(metafile.outputs).map((output) => path.basename(output));
+
+// Chunks are named by their content, so a build leaves the last one's beside its own: a qualify
+// started before the build still finds the chunks it loads when a command first runs. Older
+// ones go.
+for (const name of fs.readdirSync(OUT))
+  if (![...files, ...previous, 'build-files.json', 'build-digest.txt'].includes(name))
+    fs.rmSync(path.join(OUT, name), { force: true });
+fs.writeFileSync(FILES, `${JSON.stringify(files.sort(), null, 1)}\n`);
+
 // The build's digest (src/library/code-digest.ts), worked out here once: hashing the bundle's 2 MB
 // on every command that keeps memos took about 10 ms.
 const hash = createHash('sha256');
-for (const name of fs.readdirSync(OUT).sort())
-  if (name.endsWith('.js')) hash.update(`${name}\0`).update(fs.readFileSync(path.join(OUT, name)));
+for (const name of files.filter((file) => file.endsWith('.js')).sort())
+  hash.update(`${name}\0`).update(fs.readFileSync(path.join(OUT, name)));
 fs.writeFileSync(path.join(OUT, 'build-digest.txt'), `${hash.digest('hex')}\n`);

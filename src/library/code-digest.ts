@@ -40,8 +40,10 @@ function walk(root: string, hash: Hash, folder = root): void {
   const entries = fs.readdirSync(folder, { withFileTypes: true });
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) walk(root, hash, full);
-    else if (/\.(?:js|ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
+    // The bundle is not what an unbundled run executes (and has its own digest).
+    if (entry.isDirectory()) {
+      if (full !== path.join(root, 'bundle')) walk(root, hash, full);
+    } else if (/\.(?:js|ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
       hash.update(`${path.relative(root, full)}\0`).update(fs.readFileSync(full));
   }
 }

@@ -74,7 +74,7 @@ describe('bin/qualify.js', () => {
 
   it('runs from the bundle alone: no module of the unbundled build is needed', () => {
     // The package as the launcher sees it, with dist/ holding only the bundle and the two modules
-    // the launcher answers --version and piped --help from (scripts/bundle.mjs).
+    // the launcher answers --version and piped --help from (compiled by tsc, not bundled).
     const root = path.join(home, 'package');
     const ROOT = path.dirname(path.dirname(BIN));
     for (const part of ['bin', 'dist/bundle', 'guidelines', 'question-banks', 'src/content/schema', 'package.json'])

@@ -1,4 +1,4 @@
-import { wrapMessage } from '../text/wrap.js';
+import { wrapMessage, type WrapOptions } from '../text/wrap.js';
 
 /** What decides how a message on stderr is laid out (part of the CLI's Io). */
 export interface StderrPlace {
@@ -22,9 +22,9 @@ export function stderrWidth(place: StderrPlace): number | undefined {
  * width, so the terminal never cuts a word; piped, as it is. Every message to stderr goes through
  * here (the error handler, answers-file warnings, notes of authoring commands).
  */
-export function forStderr(place: StderrPlace, text: string): string {
+export function forStderr(place: StderrPlace, text: string, options?: WrapOptions): string {
   const width = stderrWidth(place);
-  return width === undefined ? text : wrapMessage(text, width);
+  return width === undefined ? text : wrapMessage(text, width, options);
 }
 
 /** The writers `stderrOf` made: given one again (an Io passed on), it is kept as it is. */

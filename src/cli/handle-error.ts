@@ -3,6 +3,7 @@ import { formatDiagnostic } from '../content/diagnostic.js';
 import { ContentError, EXIT, QualifyError, RetakeRefusedError, UsageError } from '../errors.js';
 import { makeTheme } from '../text/theme.js';
 import { forStderr } from '../app/stderr.js';
+import type { WrapOptions } from '../text/wrap.js';
 import { displayPath, type Io } from './io.js';
 import { appMessages as messages } from '../app/messages.js';
 
@@ -13,11 +14,12 @@ import { appMessages as messages } from '../app/messages.js';
  */
 export function reportError(error: unknown, io: Io): number {
   const c = makeTheme(io.colorErr);
-  const say = (text: string) => io.err(forStderr(io, `${text}\n`));
+  const say = (text: string, options?: WrapOptions) => io.err(forStderr(io, `${text}\n`, options));
   if (error instanceof ContentError) {
     for (const d of error.diagnostics) {
       const label = d.severity === 'error' ? c.red('error') : c.yellow('warning');
-      say(`${formatDiagnostic(d, (f) => displayPath(io, f))}  ${label}  ${c.dim(d.ruleId)}`);
+      // A problem wrapped at a narrow terminal goes on indented, so each one starts at its file.
+      say(`${formatDiagnostic(d, (f) => displayPath(io, f))}  ${label}  ${c.dim(d.ruleId)}`, { hang: 4 });
     }
     say(error.message);
     return error.exitCode;

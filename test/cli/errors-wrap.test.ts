@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportError } from '../../src/cli/handle-error.js';
 import type { Io } from '../../src/cli/io.js';
 import { attemptMessages as messages } from '../../src/attempt/messages.js';
-import { UsageError } from '../../src/errors.js';
+import { ContentError, UsageError } from '../../src/errors.js';
 import { FakeTerminal } from '../ui/fake-terminal.js';
 import { cli, spawnCli, tempHome, writeTemp, type CliResult } from './run-cli.js';
 
@@ -48,6 +48,44 @@ describe('a usage error from the error handler', () => {
       reportError(new UsageError(messages.nothingToResume(BANK, 'exam')), piped);
       expect(piped.errText().trimEnd().split('\n')).toHaveLength(1);
     }
+  });
+});
+
+describe('content problems from the error handler', () => {
+  const problems = new ContentError(
+    [1, 2].map((n) => ({
+      file: `/library/banks/search-evaluation-${n}.yaml`,
+      line: 3 * n,
+      column: 8,
+      severity: 'error' as const,
+      ruleId: 'yaml-syntax',
+      message: 'YAML syntax: this list opened with [ is never closed; add ] at its end',
+    })),
+    '2 problems in content files; fix them and run the command again.',
+  );
+
+  it('go on indented at a narrow terminal, so each problem starts at the left edge with its file', () => {
+    const at = io({ errColumns: 60 });
+    reportError(problems, at);
+    const lines = at.errText().trimEnd().split('\n');
+    expect(tooWide(at.errText(), 59)).toEqual([]);
+    // Each problem's first line starts with its file; the lines it wraps to are indented.
+    const starts = lines.filter((line) => !line.startsWith(' '));
+    expect(starts.slice(0, 2).map((line) => line.split(':')[0])).toEqual([
+      '/library/banks/search-evaluation-1.yaml',
+      '/library/banks/search-evaluation-2.yaml',
+    ]);
+    expect(lines.filter((line) => line.startsWith('    ')).length).toBeGreaterThanOrEqual(2);
+    // Broken at spaces only: the same words as the piped text.
+    const piped = io();
+    reportError(problems, piped);
+    expect(words(at.errText())).toEqual(words(piped.errText()));
+  });
+
+  it('keep one line per problem when stderr is piped', () => {
+    const piped = io();
+    reportError(problems, piped);
+    expect(piped.errText().trimEnd().split('\n')).toHaveLength(3);
   });
 });
 

@@ -6,10 +6,10 @@
 // One entry module plus a few shared chunks start in a fraction of that. Each command is still
 // its own chunk, loaded when the command runs, so `list` never loads the exam's code.
 //
-// Packages the program loads only when needed (yaml, the generated validators) are bundled and
-// still loaded only when called (see visibleRequires). What stays outside, loaded from
-// node_modules at run time: wink-nlp and its model (whose files are read by path) and the SQLite
-// driver (which finds its compiled addon from its own folder).
+// Packages the program loads only when needed (yaml) are bundled and still loaded only when
+// called (see visibleRequires). What stays outside, loaded at run time: wink-nlp and its model
+// (whose files are read by path), the SQLite driver (which finds its compiled addon from its own
+// folder) and the generated validators (see visibleRequires).
 //
 // The bundle sits two folders below the package, as dist/cli/ does, so paths the program finds
 // from its own place (the shipped content, src/content/schema/) are the same from both.
@@ -45,6 +45,9 @@ const visibleRequires = {
   name: 'visible-requires',
   setup(build) {
     const ours = new RegExp(`^${path.join(ROOT, 'dist').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\\\/].*\\.js$`);
+    // The generated validators (half a megabyte, needed only when a file is read afresh) stay on
+    // disk: bundled, every command that loads content would parse them.
+    build.onResolve({ filter: /validators\.generated\.cjs$/ }, (args) => ({ path: args.path, external: true }));
     build.onLoad({ filter: ours }, async (args) => {
       const text = await fs.promises.readFile(args.path, 'utf8');
       return { contents: text.replaceAll('createRequire(import.meta.url)(', 'require('), loader: 'js' };

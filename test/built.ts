@@ -34,14 +34,9 @@ export function staleReason(): string | undefined {
     if (modified(compiled) < since) return `${path.relative(ROOT, compiled)} is older than its source`;
     newest = Math.max(newest, modified(compiled));
   }
-  // The launcher runs the bundle (scripts/bundle.mjs) of the compiled modules, the generated
-  // validators (src/**/*.cjs) and the installed packages.
+  // The launcher runs the bundle (scripts/bundle.mjs) of the compiled modules and the installed packages.
   if (!fs.existsSync(BUNDLE)) return `${path.relative(ROOT, BUNDLE)} does not exist`;
-  const inputs = [
-    ...filesUnder(SRC).filter((file) => file.endsWith('.cjs')),
-    path.join(ROOT, 'scripts', 'bundle.mjs'),
-    path.join(ROOT, 'package-lock.json'),
-  ];
+  const inputs = [path.join(ROOT, 'scripts', 'bundle.mjs'), path.join(ROOT, 'package-lock.json')];
   for (const input of inputs)
     if (fs.existsSync(input) && modified(BUNDLE) < modified(input))
       return `${path.relative(ROOT, BUNDLE)} is older than ${path.relative(ROOT, input)}`;

@@ -12,8 +12,8 @@ let validators: Record<ContentKind, ValidateFunction> | undefined;
 function getValidators(): Record<ContentKind, ValidateFunction> {
   // Loaded on first use: a command whose files all come from the content cache never needs them.
   // ajv's standalone code, generated from the schemas at build time (scripts/generate.mjs), so
-  // nothing is compiled at run time. The bundle holds it (scripts/bundle.mjs); unbundled (the
-  // tests), it is read from beside the schemas.
+  // nothing is compiled at run time; it ships beside the schemas (package.json "files"), outside
+  // the bundle (scripts/bundle.mjs).
   validators ??= createRequire(import.meta.url)('../../src/content/schema/validators.generated.cjs') as Record<
     ContentKind,
     ValidateFunction

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { writeCacheFile } from './cache-file.js';
 import { Checksum, checksumOf } from './checksum.js';
-import bankSchema from './schema/bank.schema.json' with { type: 'json' };
-import guidelineSchema from './schema/guideline.schema.json' with { type: 'json' };
+import { SCHEMA_DIGEST } from './schema/schema-digest.generated.js';
 /** As in loaded.ts, which imports this file (so it is not imported from there). */
 type ContentKind = 'bank' | 'guideline';
 
@@ -108,11 +107,16 @@ interface Head {
 }
 
 // A new schema (or a new entry layout) must never reuse values validated against the old one.
-const FORMAT = 5;
-export const VERSION = createHash('sha256')
-  .update(`${FORMAT}\n${JSON.stringify(bankSchema)}\n${JSON.stringify(guidelineSchema)}`)
-  .digest('hex')
-  .slice(0, 16);
+const FORMAT = 6;
+export const VERSION = `${FORMAT}-${SCHEMA_DIGEST}`;
+
+/** node:crypto, loaded when an entry is first named: `list` reads only the index (about 3 ms to load). */
+let crypto: typeof import('node:crypto') | undefined;
+const sha256 = (text: string) =>
+  (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'))
+    .createHash('sha256')
+    .update(text)
+    .digest('hex');
 
 /** What identifies one version of a file on disk: size, modification and change times, inode, device. */
 export const stampOf = (stat: fs.Stats) => `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}:${stat.dev}`;
@@ -123,13 +127,7 @@ export const stampOf = (stat: fs.Stats) => `${stat.size}:${stat.mtimeMs}:${stat.
  */
 export function openContentCache(cacheDir: string): ContentCache {
   const entryFile = (file: string, variant: Variant) =>
-    path.join(
-      cacheDir,
-      `${createHash('sha256')
-        .update(variant === 'value' ? file : `${file}\u0000${variant}`)
-        .digest('hex')
-        .slice(0, 32)}.v8`,
-    );
+    path.join(cacheDir, `${sha256(variant === 'value' ? file : `${file}\u0000${variant}`).slice(0, 32)}.v8`);
   function read(file: string, stamp: string, variant: Variant): Remembered | undefined {
     let fd: number | undefined;
     try {

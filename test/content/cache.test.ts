@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openContentCache } from '../../src/content/cache.js';
+import { openContentCache, VERSION } from '../../src/content/cache.js';
 import { loadContent } from '../../src/library/load.js';
 import { GUIDELINE, bankYaml, tempTree } from '../helpers.js';
 
@@ -102,5 +103,20 @@ describe('content cache', () => {
     const other = tempTree({ 'g.yaml': GUIDELINE, 'b.yaml': bank });
     loadContent([other], [], openContentCache(path.join(dir, 'cache', 'content')));
     expect(entries()).toHaveLength(6);
+  });
+});
+
+describe('the content cache version', () => {
+  it('names the schemas as they are now, so a changed schema never reuses what the old one validated', () => {
+    // The digest is generated (scripts/generate.mjs); a schema edited without "npm run generate" fails here.
+    const schemas = ['bank', 'guideline'].map((kind) =>
+      JSON.stringify(
+        JSON.parse(
+          fs.readFileSync(path.join(import.meta.dirname, '../../src/content/schema', `${kind}.schema.json`), 'utf8'),
+        ),
+      ),
+    );
+    const digest = createHash('sha256').update(schemas.join('\n')).digest('hex').slice(0, 16);
+    expect(VERSION).toMatch(new RegExp(`^\\d+-${digest}$`));
   });
 });

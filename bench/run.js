@@ -44,31 +44,46 @@ function once(argv, { rss = false, check = true } = {}) {
   return { ms, rssMb, result };
 }
 
-/** Median, min and max of RUNS timed runs (after one untimed warm-up), plus one run for peak RSS. */
-function measure(argv, { before, warmup = true } = {}) {
+const summary = (times) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1) };
+};
+
+/**
+ * Median, min and max of RUNS timed runs (after one untimed warm-up), plus one run for peak RSS.
+ * With `alongside` (the row's yardstick), each run of the command is followed by one of the
+ * yardstick, and the ratio is taken between the two medians: this shared machine's speed drifts
+ * by tens of percent within minutes, and a yardstick timed at another moment would carry the
+ * drift into the ratio.
+ */
+function measure(argv, { before, warmup = true, alongside } = {}) {
   if (warmup) {
     before?.();
     once(argv);
+    if (alongside) once(alongside);
   }
   const times = [];
+  const yardstick = [];
   for (let i = 0; i < RUNS; i++) {
     before?.();
     times.push(once(argv).ms);
+    if (alongside) yardstick.push(once(alongside).ms);
   }
   before?.();
   const { rssMb } = once(argv, { rss: true });
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], min: times[0], max: times.at(-1), rssMb };
+  return { ...summary(times), rssMb, yardstick: alongside ? summary(yardstick) : undefined };
 }
 
 const qualify = (...args) => [process.execPath, BIN, ...args];
 const rows = [];
 const row = (name, m, { vs, vsName, target, rssLimit, note }) => {
-  const ratio = m.median / vs.median;
+  // The yardstick timed alongside the row when there is one (see measure), else the one given.
+  const yardstick = m.yardstick ?? vs;
+  const ratio = m.median / yardstick.median;
   const ok =
     (target === undefined || ratio <= target) &&
     (rssLimit === undefined || m.rssMb === undefined || m.rssMb <= rssLimit);
-  rows.push({ name, ...m, ratio, vsName, target, rssLimit, ok, note });
+  rows.push({ name, ...m, ratio, vsName, vsMedian: m.yardstick?.median, target, rssLimit, ok, note });
   process.stderr.write(
     `${ok ? 'ok  ' : 'MISS'} ${name}: ${m.median.toFixed(0)} ms, ${ratio.toFixed(2)}x ${vsName}${m.rssMb ? `, ${m.rssMb.toFixed(0)} MB` : ''}\n`,
   );
@@ -108,13 +123,22 @@ const examHuge = examWithKey(huge, 'answers-huge');
 fs.rmSync(home, { recursive: true, force: true });
 
 // --- rows -------------------------------------------------------------------------------------
-const node = measure([process.execPath, '-e', '0']);
+const nodeArgv = [process.execPath, '-e', '0'];
+const node = measure(nodeArgv);
 rows.push({ name: '`node -e 0` (the yardstick)', ...node, ratio: 1, vsName: 'itself', ok: true });
 
-row('`qualify --help`', measure(qualify('--help')), { vs: node, vsName: '`node -e 0`', target: 1.3 });
-row('`qualify --version`', measure(qualify('--version')), { vs: node, vsName: '`node -e 0`', target: 1.3 });
+row('`qualify --help`', measure(qualify('--help'), { alongside: nodeArgv }), {
+  vs: node,
+  vsName: '`node -e 0`',
+  target: 1.3,
+});
+row('`qualify --version`', measure(qualify('--version'), { alongside: nodeArgv }), {
+  vs: node,
+  vsName: '`node -e 0`',
+  target: 1.3,
+});
 
-const examWarm = measure(exam);
+const examWarm = measure(exam, { alongside: nodeArgv });
 row(`\`exam <bank> --answers <50> --json\`, ${SIZE.big.toLocaleString('en')} questions, warm`, examWarm, {
   vs: node,
   vsName: '`node -e 0`',
@@ -129,7 +153,7 @@ const edit = () => {
   if (text === original) throw new Error(`no prompt to edit in ${big.file}`);
   fs.writeFileSync(big.file, text);
 };
-row('same, first run after one question of the bank was edited', measure(exam, { before: edit }), {
+row('same, first run after one question of the bank was edited', measure(exam, { before: edit, alongside: nodeArgv }), {
   vs: node,
   vsName: '`node -e 0`',
   target: 6,
@@ -138,7 +162,7 @@ fs.writeFileSync(big.file, original);
 
 // measure()'s untimed warm-up reads the 40 MB bank one question at a time (about 40 s); every
 // timed run reads it as remembered.
-row(`same on a ${SIZE.huge.toLocaleString('en')}-question bank`, measure(examHuge), {
+row(`same on a ${SIZE.huge.toLocaleString('en')}-question bank`, measure(examHuge, { alongside: exam }), {
   vs: examWarm,
   vsName: `the ${SIZE.big.toLocaleString('en')} figure`,
   target: 8,
@@ -146,7 +170,11 @@ row(`same on a ${SIZE.huge.toLocaleString('en')}-question bank`, measure(examHug
 });
 
 const list = qualify('list', '--content', libraryDir);
-row(`\`list\` with ${SIZE.library} bank files, warm`, measure(list), { vs: node, vsName: '`node -e 0`', target: 2 });
+row(`\`list\` with ${SIZE.library} bank files, warm`, measure(list, { alongside: nodeArgv }), {
+  vs: node,
+  vsName: '`node -e 0`',
+  target: 2,
+});
 
 const ajv = [
   process.execPath,
@@ -159,15 +187,16 @@ const ajv = [
   '--strict=false',
   '--all-errors',
 ];
-const ajvRun = measure(ajv);
+const ajvRun = measure(ajv, { alongside: nodeArgv });
 rows.push({
   name: `\`ajv-cli validate\`, ${SIZE.lintQuestions.toLocaleString('en')} questions in ${SIZE.lintFiles} files (yardstick)`,
   ...ajvRun,
-  ratio: ajvRun.median / node.median,
+  ratio: ajvRun.median / ajvRun.yardstick.median,
   vsName: '`node -e 0`',
+  vsMedian: ajvRun.yardstick.median,
   ok: true,
 });
-const lintMany = measure(qualify('lint', lintDir));
+const lintMany = measure(qualify('lint', lintDir), { alongside: ajv });
 row(`\`lint\`, ${SIZE.lintQuestions.toLocaleString('en')} questions in ${SIZE.lintFiles} files, all rules`, lintMany, {
   vs: ajvRun,
   vsName: '`ajv-cli validate`',
@@ -178,19 +207,25 @@ row(`\`lint\`, ${SIZE.lintQuestions.toLocaleString('en')} questions in ${SIZE.li
 // loaded cleanly come from the cache. This one is lint on a fresh data folder, every file parsed.
 const lintCold = measure(qualify('lint', lintDir), {
   before: () => fs.rmSync(path.join(home, 'cache'), { recursive: true, force: true }),
+  alongside: ajv,
 });
 rows.push({
   name: `\`lint\`, the same files, nothing cached (a fresh data folder)`,
   ...lintCold,
-  ratio: lintCold.median / ajvRun.median,
+  ratio: lintCold.median / lintCold.yardstick.median,
   vsName: '`ajv-cli validate`',
+  vsMedian: lintCold.yardstick.median,
   ok: true,
 });
-row(`\`lint\`, one ${SIZE.big.toLocaleString('en')}-question bank`, measure(qualify('lint', bigDir)), {
-  vs: lintMany,
-  vsName: 'the 100-file lint',
-  target: 3,
-});
+row(
+  `\`lint\`, one ${SIZE.big.toLocaleString('en')}-question bank`,
+  measure(qualify('lint', bigDir), { alongside: qualify('lint', lintDir) }),
+  {
+    vs: lintMany,
+    vsName: 'the 100-file lint',
+    target: 3,
+  },
+);
 
 // 1,000 finished attempts of 50 answers: one real attempt, copied in SQL.
 once(exam);
@@ -222,12 +257,12 @@ db.close();
 const withBig = ['--content', bigDir];
 row(
   `\`history --json\`, ${SIZE.attempts.toLocaleString('en')} attempts of 50 answers`,
-  measure(qualify('history', '--json', ...withBig)),
+  measure(qualify('history', '--json', ...withBig), { alongside: nodeArgv }),
   { vs: node, vsName: '`node -e 0`', target: 2 },
 );
 row(
   `\`report\`, ${SIZE.attempts.toLocaleString('en')} attempts of 50 answers`,
-  measure(qualify('report', ...withBig)),
+  measure(qualify('report', ...withBig), { alongside: nodeArgv }),
   { vs: node, vsName: '`node -e 0`', target: 2 },
 );
 
@@ -240,13 +275,14 @@ const lines = [
   '',
   `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores, shared), ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, ${os.type()} ${os.release()}, Node ${process.version}.`,
   `Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Whole processes, ${RUNS} timed runs per row after one warm-up; peak RSS from one more run under GNU time.`,
+  "Each run of a row is followed by a run of its yardstick, and the ratio is between the two medians (the yardstick's in brackets): the machine's speed drifts within minutes.",
   '`exam` runs with `--practice --seed 7` so repeated runs are never refused by the retake policy.',
   '',
   '| what | median | min-max | ratio | target | peak RSS | holds |',
   '|---|---|---|---|---|---|---|',
   ...rows.map(
     (r) =>
-      `| ${r.name} | ${fmt(r.median)} | ${fmt(r.min)}-${fmt(r.max)} | ${r.ratio.toFixed(2)}x ${r.vsName} | ${r.target === undefined ? '' : `<= ${r.target}x`}${r.rssLimit ? `, <= ${r.rssLimit} MB` : ''} | ${r.rssMb === undefined ? '' : `${r.rssMb.toFixed(0)} MB`} | ${r.target === undefined ? '' : r.ok ? 'yes' : '**no**'} |`,
+      `| ${r.name} | ${fmt(r.median)} | ${fmt(r.min)}-${fmt(r.max)} | ${r.ratio.toFixed(2)}x ${r.vsName}${r.vsMedian === undefined ? '' : ` (${fmt(r.vsMedian)})`} | ${r.target === undefined ? '' : `<= ${r.target}x`}${r.rssLimit ? `, <= ${r.rssLimit} MB` : ''} | ${r.rssMb === undefined ? '' : `${r.rssMb.toFixed(0)} MB`} | ${r.target === undefined ? '' : r.ok ? 'yes' : '**no**'} |`,
   ),
   '',
   'The `lint` rows with a target run with the content cache of earlier runs (as a study group',

@@ -21,7 +21,7 @@ export function findContentFiles(dirs: readonly string[]): string[] {
     } catch {
       return;
     }
-    // Only what is read is sorted: a README beside the banks leaves the order to the collator.
+    // Only what is read is sorted (hidden files, node_modules and other files are never read).
     const kept = entries.filter(
       (entry) =>
         !entry.name.startsWith('.') &&

@@ -15,10 +15,12 @@ export function codeDigest(): string {
   if (digest) return digest;
   const here = path.dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256');
-  // Bundled (dist/bundle/), the bundle is the whole program, and scripts/bundle.mjs wrote its digest.
-  const built = path.basename(here) === 'bundle' ? readBuildDigest(here) : undefined;
+  // Bundled (dist/bundle/), the bundle is the whole program, and scripts/bundle.mjs wrote its
+  // digest (without it, the bundle's files are hashed).
+  const bundled = path.basename(here) === 'bundle';
+  const built = bundled ? readBuildDigest(here) : undefined;
   if (built) hash.update(`bundle\0${built}`);
-  else walk(path.dirname(here), hash);
+  else walk(bundled ? here : path.dirname(here), hash);
   const require = createRequire(import.meta.url);
   for (const name of ['wink-nlp', 'wink-eng-lite-web-model']) {
     const { version } = require(`${name}/package.json`) as { version: string };

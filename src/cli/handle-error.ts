@@ -1,4 +1,5 @@
 import { safeJson } from '../text/sanitize.js';
+import { CacheDamagedError } from '../content/cache-damaged.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
 import { ContentError, EXIT, QualifyError, RetakeRefusedError, UsageError } from '../errors.js';
 import { makeTheme } from '../text/theme.js';
@@ -36,6 +37,10 @@ export function reportError(error: unknown, io: Io): number {
   if (error instanceof QualifyError) {
     if (error.message) say(error.message);
     return error.exitCode;
+  }
+  if (error instanceof CacheDamagedError) {
+    say(`${c.red('error:')} ${messages.cacheDamaged(error.entry)}`);
+    return EXIT.usage;
   }
   const sqliteCode = (error as { code?: unknown } | null)?.code;
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) {

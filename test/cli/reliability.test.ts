@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseJson } from '../helpers.js';
+import { GUIDELINE, bankYaml, parseJson } from '../helpers.js';
 import { FIXTURES, builtBin, cli, spawnCli, tempHome, writeTemp, type CliResult } from './run-cli.js';
 
 // The "Found" list of issue 15: each case here failed before its fix.
@@ -289,6 +290,43 @@ describe('found: write errors and refused databases', () => {
     const content = await cli(['list', '--content', path.join(home, 'missing')], { home });
     expect(content.code).toBe(2);
     expect(content.stderr).toContain('no such folder');
+  });
+});
+
+describe('a damaged content cache', () => {
+  it("stops with a plain message (exit 2) when a big bank's remembered questions turn out damaged; the next run reads the file", async () => {
+    // About 1.5 MB of questions: more than is read and checked at once when the bank is looked
+    // up, so their remembered bytes are checked block by block as each question is read.
+    const filler = 'Read the passage and decide whether the claim holds. '.repeat(40);
+    const questions = Array.from(
+      { length: 700 },
+      (_, i) =>
+        `  - {id: q${i}, type: true-false, sections: ["1"], prompt: "${i}. ${filler}", answer: ${i % 3 === 0}}\n`,
+    );
+    const content = path.join(home, 'content');
+    writeTemp(content, 'g.yaml', GUIDELINE);
+    const bankFile = writeTemp(content, 'b.yaml', bankYaml(questions.join('')));
+    const key = () => cli(['key', 'b', '--content', content], { home });
+    const first = await key();
+    expect(first.code).toBe(0);
+    expect(await key()).toEqual(first); // from the cache
+    const name = createHash('sha256')
+      .update(`${path.resolve(bankFile)}\u0000resolved`)
+      .digest('hex')
+      .slice(0, 32);
+    const entry = path.join(home, 'cache', 'content', `${name}.v8`);
+    const bytes = fs.readFileSync(entry);
+    expect(bytes.length).toBeGreaterThan(1024 * 1024);
+    const at = Math.floor(bytes.length * 0.7);
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0xff, at);
+    fs.writeFileSync(entry, bytes);
+
+    const damaged = await key();
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toMatch(/content cache was damaged[^]*removed[^]*run the command again/);
+    expect(damaged.stderr).not.toMatch(/unexpected|at .*\.js:\d+/);
+    expect(fs.existsSync(entry)).toBe(false);
+    expect(await key()).toEqual(first);
   });
 });
 

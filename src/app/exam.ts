@@ -1,5 +1,6 @@
 import { parseAnswersFile, type AnswersText } from '../attempt/answers.js';
 import { recordAnswers, type BatchRequest } from '../attempt/batch.js';
+import { conceptMemo } from '../attempt/concept-memo.js';
 import type { Clock } from '../attempt/lifecycle.js';
 import { runAnswerStream, type StreamEvent } from '../attempt/stream.js';
 import { contentOf, reportStudy } from '../attempt/study-data.js';
@@ -40,10 +41,12 @@ export function attemptFromAnswers(
   answers.warnings.forEach(run.warn);
   const { json, clock } = run;
   const batch = request();
+  const verdicts = selection.cache && conceptMemo(selection.cache);
   return withStore(
     options,
     ({ db, store }) => {
-      const report = recordAnswers({ store, resolved, clock, json }, batch, answers.responses);
+      const report = recordAnswers({ store, resolved, clock, json, judge: verdicts?.judge }, batch, answers.responses);
+      verdicts?.save();
       if (json) return renderJson(examSummary(report));
       const study = reportStudy({ db, store, content: contentOf(resolved) }, report, clock());
       return reportAs('text', report, study, { color: run.color, width: run.width });
@@ -59,15 +62,20 @@ export function attemptFromAnswers(
  */
 export function streamAttempt(
   options: Workspace,
-  resolved: ResolvedBank,
+  { selection, resolved }: { selection: ContentSelection; resolved: ResolvedBank },
   request: () => BatchRequest,
   run: { clock: Clock; err: (text: string) => void },
   input: () => AsyncIterable<string>,
   emit: (event: StreamEvent) => void,
 ): Promise<void> {
+  const verdicts = selection.cache && conceptMemo(selection.cache);
   return withStore(
     options,
-    ({ store }) => runAnswerStream({ store, resolved, clock: run.clock, json: true }, request(), input, emit),
+    async ({ store }) => {
+      const scope = { store, resolved, clock: run.clock, json: true, judge: verdicts?.judge };
+      await runAnswerStream(scope, request(), input, emit);
+      verdicts?.save();
+    },
     'write',
     run.err,
   );

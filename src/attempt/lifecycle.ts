@@ -7,6 +7,7 @@ import { decideRetake, type PastAttempt, type RetakeDecision } from '../policy/r
 import { buildReport, type ReportModel } from '../report/model.js';
 import { scoreAttempt } from '../scoring/attempt.js';
 import type { Response } from '../scoring/response.js';
+import type { ConceptJudge } from '../scoring/rubric.js';
 import type { AttemptRow, AttemptStore } from '../store/attempts.js';
 import { attemptMessages as messages } from './messages.js';
 
@@ -20,6 +21,8 @@ export interface AttemptScope {
   clock: Clock;
   /** A refusal (exit 3) is printed as JSON. */
   json?: boolean;
+  /** Decides `concepts` checks when the attempt is scored (by default, the language model). */
+  judge?: ConceptJudge;
 }
 
 /** An attempt under way: its questions in the drawn order, their options as shown, and its clock. */
@@ -257,7 +260,7 @@ export interface AttemptEnd {
  * (which is stored with it, so it can be shown again after the bank changes).
  */
 export function finishAttempt(
-  { store, resolved }: AttemptScope,
+  { store, resolved, judge }: AttemptScope,
   attempt: StartedAttempt,
   { mode, status, endedAt }: AttemptEnd,
 ): ReportModel {
@@ -267,7 +270,7 @@ export function finishAttempt(
     // An attempt never ends before it started or before its last answer, whatever the clock says.
     const end = Math.max(endedAt, attempt.startedAt, ...saved.map((a) => a.answeredAt));
     const responses = new Map<string, Response>(saved.map((a) => [a.questionId, a.response]));
-    const score = scoreAttempt(resolved, attempt.questions, responses);
+    const score = scoreAttempt(resolved, attempt.questions, responses, judge);
     let next: number | null = null;
     if (mode === 'exam') {
       // The wait this attempt starts (when it fails) counts from its own end.

@@ -31,6 +31,8 @@ export interface ContentSelection {
   load(bankIds: Iterable<string>): ContentSet;
   /** Every bank and every guideline. */
   loadAll(): ContentSet;
+  /** Where what was read and worked out is remembered between runs (none: nothing is). */
+  cache: ContentCache | undefined;
 }
 
 /** Per file: the stamp now, or undefined when it cannot be read (loading reports why). */
@@ -220,5 +222,6 @@ export function selectPlanned(
       return r?.kind === 'bank' ? r : undefined;
     },
     loadAll: () => load(banks, true),
+    cache,
   };
 }

@@ -1,6 +1,6 @@
 import type { Guideline, Question, ResolvedBank } from '../content/types.js';
 import type { Response } from './response.js';
-import { scoreQuestion, type QuestionScore } from './rubric.js';
+import { scoreQuestion, type ConceptJudge, type QuestionScore } from './rubric.js';
 
 export interface SectionScore {
   id: string;
@@ -54,9 +54,11 @@ export function scoreAttempt(
   resolved: ResolvedBank,
   questions: readonly Question[],
   responses: ReadonlyMap<string, Response>,
+  /** How `concepts` checks are decided (remembered verdicts, or the language model). */
+  judge?: ConceptJudge,
 ): AttemptScore {
   const { bank, guideline } = resolved;
-  const scored = questions.map((q) => scoreQuestion(q, responses.get(q.id)));
+  const scored = questions.map((q) => scoreQuestion(q, responses.get(q.id), judge));
   const score = scored.reduce((s, q) => s + q.earned, 0);
   const maxScore = scored.reduce((s, q) => s + q.max, 0);
   const percent = maxScore === 0 ? 0 : (100 * score) / maxScore;

@@ -1,5 +1,5 @@
 import { MAX_MATCHED_TEXT, rubricPatternMatches } from '../content/regex.js';
-import type { Criterion, Question } from '../content/types.js';
+import type { ConceptsCheck, Criterion, Question } from '../content/types.js';
 import { conceptsHold } from './concepts.js';
 import { hasAnswer, type Response } from './response.js';
 import { answerRulesFor } from './types/index.js';
@@ -58,10 +58,16 @@ export function responseText(question: Question, response: Response | undefined)
   return [written, response.rationale ?? ''].join('\n').slice(0, MAX_MATCHED_TEXT);
 }
 
-function holds(criterion: Criterion, text: string, response: Response | undefined): boolean {
+/**
+ * Decides a `concepts` check on a text: `conceptsHold` itself, or the same verdicts remembered
+ * from an earlier run (see attempt/concept-memo.ts), which spares loading the language model.
+ */
+export type ConceptJudge = (check: ConceptsCheck, text: string) => boolean;
+
+function holds(criterion: Criterion, text: string, response: Response | undefined, judge: ConceptJudge): boolean {
   const check = criterion.check;
   if (check === 'self') return response?.self.includes(criterion.id) ?? false;
-  if ('concepts' in check) return conceptsHold(check, text);
+  if ('concepts' in check) return judge(check, text);
   if ('any' in check) {
     const lower = text.toLowerCase();
     return check.any.some((phrase) => lower.includes(phrase.toLowerCase()));
@@ -80,7 +86,11 @@ function addTo(target: Record<string, number>, sections: readonly string[], amou
  * The score is clamped to [0, max]; lost points are charged to the sections of the criteria
  * that lost them (scaled so they add up to what was really lost after clamping).
  */
-export function scoreQuestion(question: Question, response: Response | undefined): QuestionScore {
+export function scoreQuestion(
+  question: Question,
+  response: Response | undefined,
+  judge: ConceptJudge = conceptsHold,
+): QuestionScore {
   const text = responseText(question, response);
   const results: CriterionResult[] = [];
   const key = keyCriterion(question);
@@ -92,7 +102,7 @@ export function scoreQuestion(question: Question, response: Response | undefined
     results.push({ ...key, earned: credit * key.points, holds: full, criticalMissed: key.critical && !full });
   }
   for (const criterion of question.rubric) {
-    const held = holds(criterion, text, response);
+    const held = holds(criterion, text, response, judge);
     const positive = criterion.points > 0;
     results.push({
       ...criterion,
@@ -154,7 +164,7 @@ export function fullCredit(question: Question, response: Response | undefined): 
   if (question.rubric.length) {
     const text = responseText(question, response);
     for (const criterion of question.rubric) {
-      const held = holds(criterion, text, response);
+      const held = holds(criterion, text, response, conceptsHold);
       if (criterion.critical && (criterion.points > 0 ? !held : held)) return false;
       max += Math.max(0, criterion.points);
       raw += held ? criterion.points : 0;

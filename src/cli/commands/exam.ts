@@ -53,7 +53,9 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
   });
   if (options.stream) {
     const input = () => readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-    return streamAttempt(options, resolved, request, io, input, (event) => io.out(`${safeJson(event)}\n`));
+    return streamAttempt(options, { selection, resolved }, request, io, input, (event) =>
+      io.out(`${safeJson(event)}\n`),
+    );
   }
   const { bytes, file } = readNamedInput(options.answers, io.cwd, (why) =>
     messages.cannotReadAnswers(options.answers!, why),

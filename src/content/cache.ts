@@ -86,7 +86,10 @@ const CHUNK = 1024 * 1024;
  */
 export const BLOCK = 4096;
 
-/** A read of kept bytes takes at least this much (whole blocks), so reading every question in order reads each block once. */
+/**
+ * A read of kept bytes takes at least this much (whole blocks), so reading every question in
+ * order reads each block once.
+ */
 const WINDOW = 4 * BLOCK;
 
 function readAt(fd: number, start: number, end: number): Buffer {

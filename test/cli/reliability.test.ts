@@ -294,7 +294,7 @@ describe('found: write errors and refused databases', () => {
 });
 
 describe('a damaged content cache', () => {
-  it("stops with a plain message (exit 2) when a big bank's remembered questions turn out damaged; the next run reads the file", async () => {
+  it("stops plainly (exit 2) when a big bank's remembered questions are damaged; the next reads the file", async () => {
     // About 1.5 MB of questions: more than is read and checked at once when the bank is looked
     // up, so their remembered bytes are checked block by block as each question is read.
     const filler = 'Read the passage and decide whether the claim holds. '.repeat(40);

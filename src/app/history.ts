@@ -1,3 +1,4 @@
+import { figuresMemo } from '../attempt/figures-memo.js';
 import { historyOf, type History } from '../attempt/history.js';
 import type { Clock } from '../attempt/lifecycle.js';
 import { UsageError } from '../errors.js';
@@ -14,11 +15,11 @@ export function readHistory(options: Workspace, bankId: string | undefined, cloc
   const selection = selectAllContent(options);
   return withStore(
     options,
-    ({ store }): { history: History; at: number } => {
+    ({ store, state }): { history: History; at: number } => {
       const at = clock();
       // Only the banks attempted are read: the others have no history, retake status or analytics.
       const content = selection.load(bankId !== undefined ? [bankId] : store.list().map((a) => a.bankId));
-      const history = historyOf(store, content, bankId, at);
+      const history = historyOf(store, content, bankId, at, figuresMemo(content, state));
       if (bankId !== undefined && history.attempts.length === 0 && !selection.bank(bankId)) {
         const known = selection.banks.map((b) => b.id);
         throw new UsageError(appMessages.unknownBank(bankId, known));

@@ -88,6 +88,18 @@ export function findBank(
   return { content, resolved, selection };
 }
 
+/** The attempts database, open. */
+export interface OpenStore {
+  db: DB;
+  store: AttemptStore;
+  file: string;
+  /**
+   * Names the database and the state it was opened in (see OpenedDatabase's `stamp`), for figures
+   * remembered from its attempts; none when it cannot be told (a private copy, say).
+   */
+  state?: string;
+}
+
 /**
  * Opens the attempts database; the caller closes it. `read` access (history, report) never
  * creates or changes the file. `notify` hears about a backup taken before a schema upgrade.
@@ -96,7 +108,7 @@ export function openStore(
   options: Workspace,
   access: 'read' | 'write' = 'write',
   notify?: (text: string) => void,
-): { db: DB; store: AttemptStore; file: string } {
+): OpenStore {
   const file = databaseFile(options);
   let opened: OpenedDatabase;
   try {
@@ -110,13 +122,18 @@ export function openStore(
     throw new UsageError(messages.cannotOpenDb(file, (error as Error).message));
   }
   if (opened.backupFile) notify?.(messages.databaseBackedUp(opened.backupFile));
-  return { db: opened.db, store: new AttemptStore(opened.db, { remembersListing: access === 'read' }), file };
+  return {
+    db: opened.db,
+    store: new AttemptStore(opened.db, { remembersListing: access === 'read' }),
+    file,
+    state: opened.stamp === undefined ? undefined : `${file}\u0000${opened.stamp}`,
+  };
 }
 
 /** Runs `use` with the attempts database open (see openStore) and closes it after, when a promise settles too. */
 export function withStore<T>(
   options: Workspace,
-  use: (opened: { db: DB; store: AttemptStore; file: string }) => T,
+  use: (opened: OpenStore) => T,
   access: 'read' | 'write' = 'write',
   notify?: (text: string) => void,
 ): T {

@@ -8,7 +8,7 @@ import type { AttemptStore } from '../store/attempts.js';
 import type { StoredCard, StudyStore } from '../store/study.js';
 import { cardQuestion, drillRound, guidelineCards, inSection } from '../study/cards.js';
 import { expectedAnswerMs, gradeAnswer, gradeName } from '../study/grade.js';
-import { sectionRecords, weakestSections } from '../study/outcomes.js';
+import { missedQuestions, sectionRecords, weakestSections } from '../study/outcomes.js';
 import { newCardState, reviewCard, type CardState } from '../study/scheduler.js';
 import type { Clock } from './lifecycle.js';
 import { attemptMessages as m } from './messages.js';
@@ -82,7 +82,7 @@ export function prepareDeck({ study, store, content, target, filter, at }: DeckR
   const bankIds = new Set(target.banks.map((b) => b.bank.id));
   const records = attemptRecords(store).filter((r) => bankIds.has(r.bankId));
   const outcomes = outcomesFor(content, records);
-  syncMissedCards(study, content, outcomes);
+  syncMissedCards(study, content, missedQuestions(outcomes));
   let sections: Set<string> | undefined;
   if (filter.section !== undefined) {
     if (target.guideline && !target.guideline.sectionIndex.has(filter.section))

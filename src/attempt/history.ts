@@ -4,6 +4,7 @@ import type { DB } from '../store/db.js';
 import { attemptIdsOfSameLearner } from '../store/pool.js';
 import { analyse, type Analytics } from '../study/analytics.js';
 import { retakeDecision, settleOpenPractice } from './lifecycle.js';
+import { rememberedFigures, type FiguresMemo } from './figures-memo.js';
 import { attemptRecords, outcomesFor } from './study-data.js';
 
 /** Whether a bank's exam can be taken again, as `qualify history --json` prints it. */
@@ -42,13 +43,23 @@ export function retakeStatus(content: ContentSet, store: AttemptStore, bankId: s
  * The history at `at`, from the banks loaded in `content` (those attempted). Practice rounds that
  * can no longer be resumed are closed first, not listed as in progress forever.
  */
-export function historyOf(store: AttemptStore, content: ContentSet, bankId: string | undefined, at: number): History {
+export function historyOf(
+  store: AttemptStore,
+  content: ContentSet,
+  bankId: string | undefined,
+  at: number,
+  figures?: FiguresMemo,
+): History {
   for (const resolved of content.banks.values()) settleOpenPractice({ store, resolved, clock: () => at });
   const attempts = store.list(bankId);
   const bankIds = [...new Set(attempts.map((a) => a.bankId))];
   const retake = Object.fromEntries(bankIds.map((id) => [id, retakeStatus(content, store, id, at)]));
-  const records = attemptRecords(store, bankId, attempts);
-  return { attempts, retake, analytics: analyse(records, outcomesFor(content, records)) };
+  const analytics = rememberedFigures(figures, `history\u0000${bankId ?? ''}`, () => {
+    const records = attemptRecords(store, bankId, attempts);
+    return analyse(records, outcomesFor(content, records));
+  });
+  figures?.save();
+  return { attempts, retake, analytics };
 }
 
 /** The same learner's finished attempts at the same bank up to this one, for the HTML report's trend chart. */

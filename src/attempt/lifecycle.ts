@@ -50,15 +50,12 @@ export interface AttemptRequest {
 
 /** The exam-mode attempts of a bank, as the retake policy sees them. */
 export function examHistory(store: AttemptStore, bankId: string): PastAttempt[] {
-  return store
-    .list(bankId)
-    .filter((a) => a.mode === 'exam')
-    .map((a: AttemptRow) => ({
-      startedAt: a.startedAt,
-      endedAt: a.endedAt,
-      // An abandoned attempt counts as failed, as on the platforms.
-      passed: a.status !== 'abandoned' && a.passed === true,
-    }));
+  return store.exams(bankId).map((a: AttemptRow) => ({
+    startedAt: a.startedAt,
+    endedAt: a.endedAt,
+    // An abandoned attempt counts as failed, as on the platforms.
+    passed: a.status !== 'abandoned' && a.passed === true,
+  }));
 }
 
 /** May an exam of this bank start now, and if not, until when must the learner wait. */

@@ -13,11 +13,13 @@ import {
   sectionRecords,
   weakestSections,
   type AttemptRecord,
+  type MissedQuestion,
   type QuestionOutcome,
 } from '../study/outcomes.js';
 import { newCardState } from '../study/scheduler.js';
 import { creditMemo } from './credit-memo.js';
 import { outcomeMemo } from './outcome-memo.js';
+import { rememberedFigures, type FiguresMemo } from './figures-memo.js';
 import { nextAttemptAt, retakeDecision } from './lifecycle.js';
 
 /** Where the study figures are read from: the database (attempts and the deck) and the content loaded now. */
@@ -89,9 +91,9 @@ export function outcomesFor(content: ContentSet, records: readonly AttemptRecord
  * Every question missed in an exam or practice becomes a card of the deck, due from when it was
  * missed. Done whenever the deck is read, so nothing in the attempt flow needs to know of drills.
  */
-export function syncMissedCards(study: StudyStore, content: ContentSet, outcomes: readonly QuestionOutcome[]): void {
+export function syncMissedCards(study: StudyStore, content: ContentSet, missed: readonly MissedQuestion[]): void {
   study.addCards(
-    missedQuestions(outcomes).flatMap((m) => {
+    missed.flatMap((m) => {
       const resolved = content.banks.get(m.bankId);
       if (!resolved) return [];
       return [
@@ -115,20 +117,39 @@ export function dueCount(study: StudyStore, resolved: ResolvedBank, at: number):
     ).length;
 }
 
+/** What the next step reads of a bank's finished attempts and their outcomes (see `bankFacts`). */
+export interface BankFacts {
+  examsTaken: number;
+  weakest?: { sectionId: string; accuracy: number; tried: number };
+  missed: MissedQuestion[];
+}
+
+/** The facts of a bank's attempt records, from their outcomes. */
+export function bankFacts(records: readonly AttemptRecord[], outcomes: readonly QuestionOutcome[]): BankFacts {
+  return {
+    examsTaken: records.filter((r) => r.mode === 'exam').length,
+    weakest: weakestSections(sectionRecords(outcomes))[0],
+    missed: missedQuestions(outcomes),
+  };
+}
+
 /** The next step for one bank, from its attempts, the deck and the retake policy. */
 export function nextStepFor(
   { db, store, content }: StudySources,
   resolved: ResolvedBank,
   at: number,
-  /** The bank's attempt records and their outcomes, when the caller has them already. */
-  known?: { records: AttemptRecord[]; outcomes: QuestionOutcome[] },
+  /** The bank's facts, when the caller has them already. */
+  known?: BankFacts,
 ): NextStep {
   const study = new StudyStore(db);
-  const records = known?.records ?? attemptRecords(store, resolved.bank.id);
-  const outcomes = known?.outcomes ?? outcomesFor(content, records);
-  syncMissedCards(study, content, outcomes);
-  const weakest = weakestSections(sectionRecords(outcomes))[0];
-  const exams = records.filter((r) => r.mode === 'exam');
+  const facts =
+    known ??
+    (() => {
+      const records = attemptRecords(store, resolved.bank.id);
+      return bankFacts(records, outcomesFor(content, records));
+    })();
+  syncMissedCards(study, content, facts.missed);
+  const { weakest } = facts;
   const decision = retakeDecision({ store, resolved, clock: () => at });
   return nextStep({
     bankId: resolved.bank.id,
@@ -140,8 +161,8 @@ export function nextStepFor(
       title: resolved.guideline.sectionIndex.get(weakest.sectionId)?.title ?? weakest.sectionId,
     },
     passMark: resolved.bank.exam.passMark,
-    examsTaken: exams.length,
-    passed: store.list(resolved.bank.id).some((a) => a.mode === 'exam' && a.passed === true),
+    examsTaken: facts.examsTaken,
+    passed: store.exams(resolved.bank.id).some((a) => a.passed === true),
     openAttempt: store.inProgress(resolved.bank.id, 'exam')
       ? 'exam'
       : store.inProgress(resolved.bank.id, 'practice')
@@ -186,15 +207,21 @@ export function contentOf(resolved: ResolvedBank): ContentSet {
  * The attempt's own calibration, rushing and confidence figures, its bank's trend and section
  * accuracy over all attempts, and the next step (null when the bank is no longer installed).
  */
-export function reportStudy(sources: StudySources, report: ReportModel, at: number): ReportStudy {
+export function reportStudy(
+  sources: StudySources,
+  report: ReportModel,
+  at: number,
+  /** Where the figures of an unchanged database and content are remembered (see figures-memo.ts). */
+  figures?: FiguresMemo,
+): ReportStudy {
   const { store, content } = sources;
-  const records = attemptRecords(store, report.bank.id);
-  const all = outcomesFor(content, records);
-  const mine = all.filter((o) => o.attemptId === report.attemptId);
-  const analytics = { ...analyse(records, mine), sections: sectionAccuracy(all) };
+  const { analytics, facts } = rememberedFigures(figures, `report\u0000${report.attemptId}`, () => {
+    const records = attemptRecords(store, report.bank.id);
+    const all = outcomesFor(content, records);
+    const mine = all.filter((o) => o.attemptId === report.attemptId);
+    return { analytics: { ...analyse(records, mine), sections: sectionAccuracy(all) }, facts: bankFacts(records, all) };
+  });
+  figures?.save();
   const resolved = content.banks.get(report.bank.id);
-  return {
-    analytics,
-    nextStep: resolved ? nextStepFor(sources, resolved, at, { records, outcomes: all }) : null,
-  };
+  return { analytics, nextStep: resolved ? nextStepFor(sources, resolved, at, facts) : null };
 }

@@ -55,7 +55,7 @@ export interface ContentCache {
   rememberItems(file: string, items: Map<string, unknown>): void;
 }
 
-export type Variant = 'value' | 'resolved' | 'items' | 'lint' | 'credit' | 'outcomes' | 'concepts';
+export type Variant = 'value' | 'resolved' | 'items' | 'lint' | 'credit' | 'outcomes' | 'concepts' | 'figures';
 
 export interface Remembered {
   kind: ContentKind;

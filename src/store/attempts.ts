@@ -67,14 +67,14 @@ interface Row {
   max_score: number | null;
   percent: number | null;
   passed: number | null;
-  /** Absent from listings (see SUMMARY): a stored report is parsed only when one attempt is read. */
+  /** Absent from listings (see LISTING): a stored report is parsed only when one attempt is read. */
   result?: string | null;
   position: number;
   settings: string | null;
 }
 
-function fromRow(row: Row): AttemptRow {
-  return {
+function fromRow(row: Row, listed = false): AttemptRow {
+  const attempt = {
     id: row.id,
     bankId: row.bank_id,
     bankTitle: row.bank_title,
@@ -84,7 +84,7 @@ function fromRow(row: Row): AttemptRow {
     mode: row.mode,
     status: row.status,
     seed: row.seed,
-    questionIds: JSON.parse(row.question_ids) as string[],
+    questionIds: [] as string[],
     startedAt: row.started_at,
     deadlineAt: row.deadline_at ?? undefined,
     endedAt: row.ended_at ?? undefined,
@@ -94,8 +94,37 @@ function fromRow(row: Row): AttemptRow {
     passed: row.passed === null ? undefined : row.passed === 1,
     result: row.result === null || row.result === undefined ? undefined : decodeStored('result', row.result, row.id),
     position: row.position,
-    settings: row.settings === null ? undefined : decodeStored('settings', row.settings, row.id),
+    settings: undefined as AttemptSettings | undefined,
   };
+  const questionIds = () => JSON.parse(row.question_ids) as string[];
+  const settings = () => (row.settings === null ? undefined : decodeStored('settings', row.settings, row.id));
+  if (listed) {
+    // Most listed rows are only counted and dated (history, retake decisions): their question list
+    // and settings (with the order every question's options were shown in) are decoded when first
+    // looked at. A damaged one is refused then, as a row read alone is when it is read.
+    lazily(attempt, 'questionIds', questionIds);
+    lazily(attempt, 'settings', settings);
+  } else {
+    attempt.questionIds = questionIds();
+    attempt.settings = settings();
+  }
+  return attempt;
+}
+
+/** Gives `target[key]` the value `make()` returns, made when the property is first read. */
+function lazily<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
+  const settle = (value: T[K]) =>
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    get: () => {
+      const value = make();
+      settle(value);
+      return value;
+    },
+    set: settle,
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 interface AnswerRow {
@@ -116,7 +145,7 @@ const answerOf = (r: AnswerRow): SavedAnswer => ({
  * Every column but the stored report: listings (history, retake decisions, study analytics) never
  * need a report, which is most of an attempt's bytes.
  */
-const SUMMARY = `id, bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status, seed, question_ids,
+const LISTING = `id, bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status, seed, question_ids,
   started_at, deadline_at, ended_at, score, max_score, percent, passed, position, settings`;
 
 /** The attempts and answers tables. Every write is its own transaction. */
@@ -157,9 +186,12 @@ export class AttemptStore {
       latest: db.prepare(
         "SELECT * FROM attempts WHERE status != 'in_progress' ORDER BY ended_at DESC, id DESC LIMIT 1",
       ),
-      all: db.prepare(`SELECT ${SUMMARY} FROM attempts ORDER BY started_at, id`),
+      all: db.prepare(`SELECT ${LISTING} FROM attempts ORDER BY started_at, id`),
       uuids: db.prepare('SELECT id, uuid FROM attempts'),
-      byBank: db.prepare(`SELECT ${SUMMARY} FROM attempts WHERE bank_id = ? ORDER BY started_at, id`),
+      byBank: db.prepare(`SELECT ${LISTING} FROM attempts WHERE bank_id = ? ORDER BY started_at, id`),
+      examsByBank: db.prepare(
+        `SELECT ${LISTING} FROM attempts WHERE bank_id = ? AND mode = 'exam' ORDER BY started_at, id`,
+      ),
       answers: db.prepare(
         `SELECT question_id, response, answered_at, flagged FROM answers WHERE attempt_id = ?
          ORDER BY answered_at, rowid`,
@@ -175,7 +207,7 @@ export class AttemptStore {
          ORDER BY started_at DESC, id DESC LIMIT 1`,
       ),
       openRounds: db.prepare(
-        `SELECT ${SUMMARY} FROM attempts WHERE bank_id = ? AND mode = ? AND status = 'in_progress'
+        `SELECT ${LISTING} FROM attempts WHERE bank_id = ? AND mode = ? AND status = 'in_progress'
          ORDER BY started_at, id`,
       ),
       setPosition: db.prepare("UPDATE attempts SET position = ? WHERE id = ? AND status = 'in_progress'"),
@@ -187,8 +219,10 @@ export class AttemptStore {
       marks: db.prepare(
         'SELECT question_id, flagged, shown_at FROM question_marks WHERE attempt_id = ? ORDER BY rowid',
       ),
+      // Each part is read from an index (see the migrations in db.ts).
       lastRecorded: db.prepare(`SELECT MAX(
-        COALESCE((SELECT MAX(MAX(started_at, COALESCE(ended_at, 0))) FROM attempts), 0),
+        COALESCE((SELECT MAX(started_at) FROM attempts), 0),
+        COALESCE((SELECT MAX(ended_at) FROM attempts), 0),
         COALESCE((SELECT MAX(answered_at) FROM answers), 0),
         COALESCE((SELECT MAX(shown_at) FROM question_marks), 0)) AS last`),
       discard: db.prepare("DELETE FROM attempts WHERE id = ? AND status = 'in_progress'"),
@@ -258,12 +292,21 @@ export class AttemptStore {
   /** Attempts (of one bank, or all), oldest first, without their stored reports (see `get`). */
   list(bankId?: string): AttemptRow[] {
     if (this.options.remembersListing) {
-      this.listed ??= (this.statements.all.all() as Row[]).map(fromRow);
+      this.listed ??= (this.statements.all.all() as Row[]).map((row) => fromRow(row, true));
       // In the same order as the query by bank: every row's, filtered.
       return this.listed.filter((a) => bankId === undefined || a.bankId === bankId);
     }
     const rows = (bankId === undefined ? this.statements.all.all() : this.statements.byBank.all(bankId)) as Row[];
-    return rows.map(fromRow);
+    return rows.map((row) => fromRow(row, true));
+  }
+
+  /**
+   * A bank's exam-mode attempts, oldest first, as `list` gives them: what retake decisions read,
+   * without listing the practice rounds, which are most attempts.
+   */
+  exams(bankId: string): AttemptRow[] {
+    if (this.listed) return this.list(bankId).filter((a) => a.mode === 'exam');
+    return (this.statements.examsByBank.all(bankId) as Row[]).map((row) => fromRow(row, true));
   }
 
   /** Each attempt's uuid, which names it for good (ids start again in a new database). */
@@ -293,7 +336,7 @@ export class AttemptStore {
 
   /** The unfinished attempts at a bank in a mode, oldest first. */
   openAttempts(bankId: string, mode: AttemptMode): AttemptRow[] {
-    return (this.statements.openRounds.all(bankId, mode) as Row[]).map(fromRow);
+    return (this.statements.openRounds.all(bankId, mode) as Row[]).map((row) => fromRow(row, true));
   }
 
   /** The latest unfinished attempt at a bank in a mode, to resume it. */

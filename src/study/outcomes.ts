@@ -96,11 +96,17 @@ export function scaleOutcome(question: Question, chosen: number): QuestionOutcom
   return { name: question.scaleName ?? question.type, kind: question.type, labels: question.scale, chosen, expected };
 }
 
+/** A question missed at least once, with its first section and when the attempt that missed it first ended. */
+export interface MissedQuestion {
+  bankId: string;
+  questionId: string;
+  section: string;
+  at: number;
+}
+
 /** Questions answered wrong (or left unanswered) at least once: each becomes a drill card. */
-export function missedQuestions(
-  outcomes: readonly QuestionOutcome[],
-): { bankId: string; questionId: string; section: string; at: number }[] {
-  const seen = new Map<string, { bankId: string; questionId: string; section: string; at: number }>();
+export function missedQuestions(outcomes: readonly QuestionOutcome[]): MissedQuestion[] {
+  const seen = new Map<string, MissedQuestion>();
   for (const o of outcomes) {
     if (o.correct) continue;
     const key = `${o.bankId}\u0000${o.questionId}`;

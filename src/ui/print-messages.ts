@@ -1,3 +1,5 @@
+import { groupedCount } from '../text/count.js';
+
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The user-facing text of the printed views (the bank list, the history), in one place. */
@@ -12,7 +14,7 @@ export const printMessages = {
       : 'Start one with: qualify exam <id> --answers <file>   (or --practice to keep it off the record)',
   noAttempts: (bankId?: string) => (bankId ? `No attempts at "${bankId}" yet.\n` : 'No attempts yet.\n'),
   earlierAttempts: (n: number) =>
-    `… ${n.toLocaleString('en')} earlier attempt${n === 1 ? '' : 's'} (qualify history --json lists them all)`,
+    `… ${groupedCount(n)} earlier attempt${n === 1 ? '' : 's'} (qualify history --json lists them all)`,
   // Only a counted exam is settled by the next start; a practice round waits for its own resume.
   expiredInProgress: (mode: string) =>
     mode === 'exam'

@@ -1,6 +1,7 @@
+import { groupedCount } from '../text/count.js';
 import { formatWhen } from '../text/theme.js';
 
-const plural = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+const plural = (n: number, noun: string) => `${groupedCount(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The study commands' (read, drill, analytics, next step) user-facing text, in one place. */
 export const studyMessages = {

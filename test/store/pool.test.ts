@@ -56,8 +56,11 @@ describe('pooled attempts in the database', () => {
     finishedAttempt(store, 1000, 1);
     old.close();
     const raw = new Database(file);
-    // Later migrations (the study tables) go too, so the upgrade runs them again from version 2.
+    // Later migrations (the study tables, the indexes) go too, so the upgrade runs them again from version 2.
     raw.exec('DROP TABLE study_reviews; DROP TABLE study_cards; DROP TABLE sections_read;');
+    for (const index of ['attempts_by_start', 'attempts_by_bank_mode', 'attempts_by_end', 'answers_by_time'])
+      raw.exec(`DROP INDEX ${index}`);
+    raw.exec('DROP INDEX question_marks_by_time;');
     raw.exec(
       'DROP TRIGGER attempts_get_uuid; DROP INDEX attempts_by_uuid; DROP TABLE learners; ' +
         'ALTER TABLE attempts DROP COLUMN learner_id; ALTER TABLE attempts DROP COLUMN uuid;',

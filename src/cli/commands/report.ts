@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors.js';
 import type { ReportModel } from '../../report/model.js';
 import { scoreTrend } from '../../attempt/history.js';
+import { figuresMemo } from '../../attempt/figures-memo.js';
 import { reportStudy } from '../../attempt/study-data.js';
 import { reportAs } from '../../ui/report-view.js';
 import { selectAllContent, withStore } from '../../app/open.js';
@@ -24,14 +25,15 @@ export function reportCommand(attemptRef: string | undefined, options: ReportOpt
   const selection = selectAllContent(options);
   withStore(
     options,
-    ({ db, store }) => {
+    ({ db, store, state }) => {
       const attempt = attemptRef === undefined ? store.latestFinished() : store.get(Number(attemptRef));
       if (!attempt || attempt.status === 'in_progress' || !attempt.result) {
         throw new UsageError(attemptRef === undefined ? messages.noAttempts : messages.unknownAttempt(attemptRef));
       }
       const report = attempt.result as ReportModel;
       // Only the attempt's bank is read (for its analytics and next step).
-      const study = reportStudy({ db, store, content: selection.load([report.bank.id]) }, report, io.clock());
+      const content = selection.load([report.bank.id]);
+      const study = reportStudy({ db, store, content }, report, io.clock(), figuresMemo(content, state));
       const color = io.color && options.out === undefined;
       const trend = () => scoreTrend(db, store, attempt);
       writeOutput(reportAs(options.format, report, study, { color, width: io.width, trend }), options.out, io);

@@ -48,3 +48,12 @@ try {
 } catch (error) {
   process.exitCode = cli.reportError(error, io);
 }
+
+// Without a terminal nothing was asked interactively, so nothing of the command is still
+// pending once it returns: exit as soon as its output is handed over, instead of waiting while
+// V8 spends idle time collecting garbage the process no longer needs (about 10 ms).
+if (!io.terminal) {
+  for (const stream of [process.stdout, process.stderr])
+    if (stream.writableLength > 0) await new Promise((resolve) => stream.once('drain', resolve));
+  process.exit();
+}

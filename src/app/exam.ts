@@ -1,4 +1,5 @@
 import { parseAnswersFile, type AnswersText } from '../attempt/answers.js';
+import { rememberedAnswers } from '../attempt/answers-memo.js';
 import { recordAnswers, type BatchRequest } from '../attempt/batch.js';
 import { conceptMemo } from '../attempt/concept-memo.js';
 import type { Clock } from '../attempt/lifecycle.js';
@@ -32,11 +33,13 @@ export function attemptFromAnswers(
   request: () => BatchRequest,
   run: BatchRun & { json: boolean; warn: (warning: Diagnostic) => void },
 ): string {
-  const answers = parseAnswersFile(
-    input,
-    resolved.bank,
-    // Every bank is read only to name the one a mistaken answers file was written for.
-    () => [...selection.loadAll().banks.values()].map((b) => b.bank),
+  const answers = rememberedAnswers(selection.load([resolved.bank.id]), resolved, input, () =>
+    parseAnswersFile(
+      input,
+      resolved.bank,
+      // Every bank is read only to name the one a mistaken answers file was written for.
+      () => [...selection.loadAll().banks.values()].map((b) => b.bank),
+    ),
   );
   answers.warnings.forEach(run.warn);
   const { json, clock } = run;

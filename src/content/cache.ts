@@ -55,7 +55,8 @@ export interface ContentCache {
   rememberItems(file: string, items: Map<string, unknown>): void;
 }
 
-export type Variant = 'value' | 'resolved' | 'items' | 'lint' | 'credit' | 'outcomes' | 'concepts' | 'figures';
+export type Variant =
+  'value' | 'resolved' | 'items' | 'lint' | 'credit' | 'outcomes' | 'concepts' | 'figures' | 'answers';
 
 export interface Remembered {
   kind: ContentKind;

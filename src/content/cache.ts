@@ -33,6 +33,11 @@ export interface ContentCache {
    */
   lookup(file: string, stat: fs.Stats | string, variant?: Variant): Remembered | undefined;
   /**
+   * The entry as remembered for the file whatever it is like now (the last version of it that
+   * loaded without a problem), with the stamp it was remembered under.
+   */
+  previous(file: string, variant: Variant): (Remembered & { stamp: string }) | undefined;
+  /**
    * `bytes`, when given, are kept after the value as they are and come back as `bytes` (a view of
    * the entry as read, not a copy): a bank's questions, each serialized on its own, are read
    * back one by one when used (see packed-questions.ts).
@@ -70,6 +75,12 @@ export interface ByteSource {
   length: number;
   slice(start: number, end: number): Uint8Array;
 }
+
+/** The bytes of `source` from `start` to `end`, as a ByteSource of their own. */
+export const byteRegion = (source: ByteSource, start: number, end: number): ByteSource => ({
+  length: end - start,
+  slice: (from, to) => source.slice(start + from, start + to),
+});
 
 /** Bytes held in memory, as a ByteSource. */
 export const heldBytes = (bytes: Uint8Array): ByteSource => ({
@@ -180,14 +191,25 @@ export const stampOf = (stat: fs.Stats) => `${stat.size}:${stat.mtimeMs}:${stat.
 export function openContentCache(cacheDir: string): ContentCache {
   const entryFile = (file: string, variant: Variant) =>
     path.join(cacheDir, `${sha256(variant === 'value' ? file : `${file}\u0000${variant}`).slice(0, 32)}.v8`);
-  function read(file: string, stamp: string, variant: Variant): Remembered | undefined {
+  /** `stamp` undefined: whatever stamp the entry has (see `previous`). */
+  function read(
+    file: string,
+    stamp: string | undefined,
+    variant: Variant,
+  ): (Remembered & { stamp: string }) | undefined {
     let fd: number | undefined;
     try {
       fd = fs.openSync(entryFile(file, variant), 'r');
       const size = fs.fstatSync(fd).size;
       const headEnd = 4 + readAt(fd, 0, 4).readUInt32LE(0);
       const head = v8.deserialize(readAt(fd, 4, headEnd)) as Head;
-      if (head?.version !== VERSION || head.file !== file || head.variant !== variant || head.stamp !== stamp)
+      if (
+        head?.version !== VERSION ||
+        head.file !== file ||
+        head.variant !== variant ||
+        (stamp !== undefined && head.stamp !== stamp) ||
+        typeof head.stamp !== 'string'
+      )
         return undefined;
       const valueEnd = headEnd + head.valueLength;
       const keptLength = size - valueEnd;
@@ -214,7 +236,7 @@ export function openContentCache(cacheDir: string): ContentCache {
         bytes = checkedBytes(fd, valueEnd, keptLength, head.blocks, entryFile(file, variant));
         fd = undefined; // stays open for `slice`
       }
-      return { kind: head.kind, value: v8.deserialize(valueBytes) as unknown, bytes };
+      return { kind: head.kind, value: v8.deserialize(valueBytes) as unknown, bytes, stamp: head.stamp };
     } catch {
       // No entry yet, or an unreadable one: read the file itself.
       return undefined;
@@ -245,6 +267,7 @@ export function openContentCache(cacheDir: string): ContentCache {
   }
   return {
     lookup: (file, stat, variant = 'value') => read(file, typeof stat === 'string' ? stat : stampOf(stat), variant),
+    previous: (file, variant) => read(file, undefined, variant),
     remember: (file, stat, kind, value, variant = 'value', bytes) =>
       write(file, typeof stat === 'string' ? stat : stampOf(stat), kind, value, variant, bytes),
     save() {},

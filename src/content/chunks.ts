@@ -46,7 +46,13 @@ const HASH = 35;
 function leadOf(line: string): number {
   let i = 0;
   while (line.charCodeAt(i) === SPACE) i++;
-  return /^[ \t]*$/.test(line) || line.charCodeAt(i) === HASH ? -1 : i;
+  if (line.charCodeAt(i) === HASH) return -1;
+  // A hundred thousand lines in a big bank: a loop, not a regular expression per line.
+  for (let j = i; j < line.length; j++) {
+    const code = line.charCodeAt(j);
+    if (code !== SPACE && code !== TAB) return i;
+  }
+  return -1;
 }
 
 /**
@@ -71,8 +77,17 @@ function cutOrBreak(source: string): { cut: Cut } | { breaksAt: number } {
   let text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
   const lines = text.split('\n');
+  const firstLength = lines[0]!.length;
   if (DOCUMENT_START.test(lines[0]!)) lines[0] = '';
-  const odd = lines.findIndex((line) => line.charCodeAt(0) === TAB || line.includes('\r'));
+  // Offsets below count line 0 as it is now; items (never on line 0) are cut from `text` this much further on.
+  const shift = firstLength - lines[0]!.length;
+  let odd = lines.findIndex((line) => line.charCodeAt(0) === TAB);
+  const cr = text.indexOf('\r');
+  if (cr !== -1) {
+    let crLine = 0;
+    for (let at = text.indexOf('\n'); at !== -1 && at < cr; at = text.indexOf('\n', at + 1)) crLine++;
+    odd = odd === -1 ? crLine : Math.min(odd, crLine);
+  }
   if (odd !== -1) return { breaksAt: odd };
   const leads = lines.map(leadOf);
   const start = lines.findIndex((line, i) => leads[i] === 0 && QUESTIONS.test(line));
@@ -94,9 +109,13 @@ function cutOrBreak(source: string): { cut: Cut } | { breaksAt: number } {
   if (!lines[first]!.startsWith(marker)) return { breaksAt: first };
   const items: Item[] = [];
   let end = lines.length;
+  let endOffset = 0;
   let from = first;
   let at = 0;
   let fromOffset = 0;
+  // An item's text is its lines as they are in `text` (a slice, not its lines joined again).
+  const linesOf = (start: number, next?: number) =>
+    text.slice(start + shift, next === undefined ? undefined : next + shift - 1);
   for (let i = 0; i < lines.length; i++) {
     const lineAt = at;
     at += lines[i]!.length + 1;
@@ -105,7 +124,7 @@ function cutOrBreak(source: string): { cut: Cut } | { breaksAt: number } {
     const lead = leads[i]!;
     if (lead === -1 || lead > indent) continue; // blank, a comment, or inside the current item
     if (lead === indent && lines[i]!.startsWith(marker)) {
-      if (i > first) items.push({ text: lines.slice(from, i).join('\n'), offset: fromOffset, line: from + 1 });
+      if (i > first) items.push({ text: linesOf(fromOffset, lineAt), offset: fromOffset, line: from + 1 });
       from = i;
       fromOffset = lineAt;
       continue;
@@ -113,9 +132,14 @@ function cutOrBreak(source: string): { cut: Cut } | { breaksAt: number } {
     // Left of the items, or at their indentation but not an item: only a top-level key may follow.
     if (lead !== 0) return { breaksAt: i };
     end = i;
+    endOffset = lineAt;
     break;
   }
-  items.push({ text: lines.slice(from, end).join('\n'), offset: fromOffset, line: from + 1 });
+  items.push({
+    text: linesOf(fromOffset, end === lines.length ? undefined : endOffset),
+    offset: fromOffset,
+    line: from + 1,
+  });
   const rest = [...lines.slice(0, start + 1), ...lines.slice(end)].join('\n');
   return { cut: { rest, items, questionsLine: start + 1, afterLine: end + 1 } };
 }

@@ -98,6 +98,12 @@ interface Slot {
 /** A bank without its questions, as a remembered entry keeps it beside the packed questions. */
 export type BankWithoutQuestions = Omit<Bank, 'questions'>;
 
+/** The bank with these questions, its keys in the order a bank read afresh has them (`questions` before `file`). */
+export function withQuestions(bank: BankWithoutQuestions, questions: Question[]): Bank {
+  const { file, ...head } = bank;
+  return { ...head, questions, file };
+}
+
 export function withoutQuestions(bank: Bank): BankWithoutQuestions {
   const rest: Partial<Bank> = { ...bank };
   delete rest.questions;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { stampOf, type ByteSource, type ContentCache } from '../content/cache.js';
+import { byteRegion, stampOf, type ByteSource, type ContentCache } from '../content/cache.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { findContentFiles } from '../content/discover.js';
 import type { ContentKind, ContentSet, LoadedFile } from '../content/loaded.js';
@@ -20,6 +20,7 @@ import {
   mediaRefs,
   packQuestions,
   unpackQuestions,
+  withQuestions,
   withoutQuestions,
   type BankWithoutQuestions,
   type MediaRef,
@@ -32,6 +33,14 @@ import { validateWithScope } from '../content/validate.js';
 import { LOAD_RULES } from '../lint/load-rules.js';
 import type { MediaOnDisk } from '../lint/rule.js';
 import { visit } from '../lint/run.js';
+import {
+  cutLikeBefore,
+  editIndexOf,
+  isEditIndex,
+  readEdit,
+  type EditIndex,
+  type RememberedBank,
+} from './edited-bank.js';
 
 /*
  * The loader every command reads content through. It is above both content/ (which parses,
@@ -45,6 +54,8 @@ interface ReadFile {
   kind: ContentKind;
   /** Set for a bank whose only schema problems are inside these questions. */
   brokenQuestions?: Set<number>;
+  /** The file cut into its questions, when its items are the bank's questions in order. */
+  cut?: Cut;
 }
 
 function kindOf(parsed: ParsedFile): ContentKind | 'other' | 'unknown-kind' {
@@ -157,7 +168,7 @@ function parseContent(
   source: string,
   cache: ContentCache | undefined,
 ):
-  | { parsed: ParsedFile; items?: Map<string, unknown> }
+  | { parsed: ParsedFile; items?: Map<string, unknown>; cut?: Cut }
   | { tooLargeWhole: number; line: number }
   | { tooLarge: number } {
   const bytes = overWholeParseLimit(source);
@@ -166,7 +177,7 @@ function parseContent(
   const cut = (cache || big) && cutQuestions(source);
   const known = cut && (cache?.items(file) ?? (big ? new Map<string, unknown>() : undefined));
   const fast = cut && known && valueFromCut(file, cut, known);
-  if (fast) return { parsed: rememberedFile(file, () => fast.value, source), items: fast.values };
+  if (fast) return { parsed: rememberedFile(file, () => fast.value, source), items: fast.values, cut };
   if (big) {
     // A problem in the lines around the list, at their own lines in the file.
     const rest = cut ? parseYaml(file, cut.rest) : undefined;
@@ -191,7 +202,8 @@ function parseContent(
     return { tooLargeWhole: bytes, line: firstLayoutBreak(source) };
   }
   const parsed = parseYaml(file, source);
-  return { parsed, items: cut && !parsed.syntaxProblems.length ? itemValues(parsed, cut) : undefined };
+  const items = cut && !parsed.syntaxProblems.length ? itemValues(parsed, cut) : undefined;
+  return { parsed, items, cut: items && cut ? cut : undefined };
 }
 
 /** A bank as resolved against its guideline, remembered with that guideline's file and stamp. */
@@ -201,10 +213,13 @@ interface ResolvedEntry {
   questions: PackedQuestions;
   guidelineFile: string;
   guidelineStamp: string;
+  /** The questions' texts, to read a changed version of the file as an edit (see edited-bank.ts). */
+  edit?: EditIndex;
 }
 
 function isResolvedEntry(value: unknown, bytes: ByteSource, file: string): value is ResolvedEntry {
   const v = value as Partial<ResolvedEntry> | null;
+  const packedEnd = isEditIndex(v?.edit, bytes.length) ? v.edit.textsAt : bytes.length;
   return (
     typeof v === 'object' &&
     v !== null &&
@@ -217,7 +232,8 @@ function isResolvedEntry(value: unknown, bytes: ByteSource, file: string): value
     typeof v.bank.id === 'string' &&
     typeof v.bank.guidelineId === 'string' &&
     !('questions' in v.bank) &&
-    isPackedQuestions(v.questions, bytes)
+    (v.edit === undefined || isEditIndex(v.edit, bytes.length)) &&
+    isPackedQuestions(v.questions, byteRegion(bytes, 0, packedEnd))
   );
 }
 
@@ -240,6 +256,8 @@ export function loadContent(
   const stats = new Map<string, fs.Stats>();
   /** Banks remembered as resolved, still to be checked against the guideline they were resolved with. */
   const remembered: { file: string; value: ResolvedEntry; bytes: ByteSource }[] = [];
+  /** Banks changed since they were remembered as resolved, to read as an edit of that (see edited-bank.ts). */
+  const edited = new Map<string, { before: RememberedBank & ResolvedEntry; source: string; cut: Cut }>();
 
   /** Reads one file: from the cache when it is unchanged, else parsed and validated. */
   const readOne = (file: string): ReadFile | undefined => {
@@ -273,7 +291,7 @@ export function loadContent(
       diagnostics.push(...visit(LOAD_RULES, 'unreadable', file, undefined, { reason }));
       return undefined;
     }
-    const { parsed, items } = outcome;
+    const { parsed, items, cut } = outcome;
     loaded.get(file)!.parsed = parsed;
     if (parsed.syntaxProblems.length) {
       diagnostics.push(...visit(LOAD_RULES, 'yaml', file, parsed, { parsed }));
@@ -295,7 +313,7 @@ export function loadContent(
     // guideline changed parses only the few lines around the list, and one entry less is written.
     if (items && kind === 'bank') cache?.rememberItems(file, items);
     else if (stat) cache?.remember(file, stat, kind, parsed.value);
-    return { parsed, kind };
+    return { parsed, kind, cut: kind === 'bank' ? cut : undefined };
   };
 
   for (const file of files) {
@@ -318,6 +336,17 @@ export function loadContent(
       Object.assign(loaded.get(file)!, { parsed, kind: 'bank' });
       remembered.push({ file, value: resolved.value, bytes: resolved.bytes });
       continue;
+    }
+    // Changed since it was remembered, with all but its questions as it was: still the same bank.
+    const previous = stat && cache?.previous(file, 'resolved');
+    if (previous && isResolvedEntry(previous.value, previous.bytes, file) && previous.value.edit) {
+      const before = { ...previous.value, edit: previous.value.edit, bytes: previous.bytes };
+      const like = cutLikeBefore(file, before);
+      if (like) {
+        edited.set(file, { before, ...like });
+        loaded.get(file)!.kind = 'bank';
+        continue;
+      }
     }
     const one = readOne(file);
     if (one) read.push(one);
@@ -354,15 +383,41 @@ export function loadContent(
     let media: MediaOnDisk[];
     const { value: kept, bytes: keptBytes } = rememberedAt.get(file) ?? {};
     const keptGuideline = kept && guidelines.get(kept.bank.guidelineId);
-    if (kept && keptGuideline?.file === kept.guidelineFile && stampNow(kept.guidelineFile) === kept.guidelineStamp) {
-      bank = { ...kept.bank, questions: unpackQuestions(kept.questions, keptBytes!) };
+    const edit = edited.get(file);
+    const editGuideline = edit && guidelines.get(edit.before.bank.guidelineId);
+    const sameGuideline = (resolvedWith: ResolvedEntry, now: Guideline | undefined) =>
+      now?.file === resolvedWith.guidelineFile && stampNow(resolvedWith.guidelineFile) === resolvedWith.guidelineStamp;
+    const asEdit =
+      edit && editGuideline && sameGuideline(edit.before, editGuideline)
+        ? readEdit(file, edit.cut, edit.before, guidelines)
+        : undefined;
+    if (kept && sameGuideline(kept, keptGuideline)) {
+      bank = withQuestions(kept.bank, unpackQuestions(kept.questions, keptBytes!));
       guideline = keptGuideline;
       parsed = loaded.get(file)!.parsed!;
       refs = kept.questions.media;
       media = mediaOnDisk(file, refs);
+    } else if (edit && asEdit) {
+      ({ bank, refs } = asEdit);
+      guideline = editGuideline;
+      parsed = rememberedFile(file, () => valueFromItems(file, edit.source, cache), edit.source);
+      loaded.get(file)!.parsed = parsed;
+      media = mediaOnDisk(file, refs);
+      const stat = stats.get(file);
+      if (cache && stat && !media.length) {
+        const { guidelineFile, guidelineStamp } = edit.before;
+        const entry: ResolvedEntry = {
+          bank: edit.before.bank,
+          questions: asEdit.packed,
+          guidelineFile,
+          guidelineStamp,
+          edit: asEdit.edit,
+        };
+        cache.remember(file, stat, 'bank', entry, 'resolved', asEdit.bytes);
+      }
     } else {
       // Not remembered, or its guideline changed: read the file and resolve it now.
-      const one = kept ? readOne(file) : readAt.get(file);
+      const one = kept || edit ? readOne(file) : readAt.get(file);
       if (!one || one.kind !== 'bank') continue;
       ({ parsed, brokenQuestions } = one);
       const resolved = resolveBank(parsed, guidelines, brokenQuestions);
@@ -376,13 +431,16 @@ export function loadContent(
       const guidelineStamp = guideline && stampNow(guideline.file);
       if (cache && stat && guideline && guidelineStamp && !brokenQuestions && !problems.length && !media.length) {
         const { packed, bytes } = packQuestions(bank.questions);
+        // The questions' texts too, so a changed version of the file can be read as an edit.
+        const texts = one.cut && editIndexOf(one.cut, bytes.length);
         const entry: ResolvedEntry = {
           bank: withoutQuestions(bank),
           questions: packed,
           guidelineFile: guideline.file,
           guidelineStamp,
+          ...(texts && { edit: texts.index }),
         };
-        cache.remember(file, stat, 'bank', entry, 'resolved', bytes);
+        cache.remember(file, stat, 'bank', entry, 'resolved', texts ? Buffer.concat([bytes, texts.texts]) : bytes);
       }
     }
     Object.assign(loaded.get(file)!, {

@@ -317,7 +317,8 @@ describe('a damaged content cache', () => {
     const entry = path.join(home, 'cache', 'content', `${name}.v8`);
     const bytes = fs.readFileSync(entry);
     expect(bytes.length).toBeGreaterThan(1024 * 1024);
-    const at = Math.floor(bytes.length * 0.7);
+    // Inside the packed questions, which fill about the first half (their texts follow them).
+    const at = Math.floor(bytes.length * 0.3);
     bytes.writeUInt8(bytes.readUInt8(at) ^ 0xff, at);
     fs.writeFileSync(entry, bytes);
 
@@ -327,6 +328,17 @@ describe('a damaged content cache', () => {
     expect(damaged.stderr).not.toMatch(/unexpected|at .*\.js:\d+/);
     expect(fs.existsSync(entry)).toBe(false);
     expect(await key()).toEqual(first);
+
+    // Damage in the questions' texts, which only reading an edit of the bank looks at: the edited
+    // bank is read afresh instead, without a word.
+    const again = fs.readFileSync(entry);
+    const inTexts = Math.floor(again.length * 0.85);
+    again.writeUInt8(again.readUInt8(inTexts) ^ 0xff, inTexts);
+    fs.writeFileSync(entry, again);
+    fs.writeFileSync(bankFile, fs.readFileSync(bankFile, 'utf8').replace('id: q1, ', 'id: q1-renamed, '));
+    const edited = await key();
+    expect(edited.code).toBe(0);
+    expect(edited.stdout).toBe(first.stdout.replace('q1:', 'q1-renamed:'));
   });
 });
 

@@ -90,8 +90,8 @@ describe('content cache', () => {
     rewrite('b.yaml', bank.replace('prompt: Second', 'prompt: Again'));
     expect(summary(load()).banks[0]!.questions[1]).toEqual(['q2', 'Again']);
     const rewritten = entries().filter((e) => fs.statSync(e).mtimeMs !== before.get(e));
-    // The bank's two entries (its value, and as resolved); the guideline's is untouched.
-    expect(rewritten).toHaveLength(2);
+    // The bank's entry as resolved, now read as an edit of it (library/edited-bank.ts); the guideline's is untouched.
+    expect(rewritten).toHaveLength(1);
     rewrite('b.yaml', bank.replace('answer: false', 'answer: maybe'));
     for (let run = 0; run < 3; run++)
       expect(summary(load()).diagnostics).toEqual([expect.stringMatching(/^b\.yaml:8:\d+ .*answer/)]);

@@ -25,6 +25,10 @@ function setup(
       looked.push(path.basename(file));
       return real.lookup(file, stat, variant);
     },
+    previous: (file, variant) => {
+      looked.push(path.basename(file));
+      return real.previous(file, variant);
+    },
     remember: (...args) => real.remember(...args),
     save: () => real.save(),
     items: (file) => real.items(file),

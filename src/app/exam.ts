@@ -33,7 +33,7 @@ export function attemptFromAnswers(
   request: () => BatchRequest,
   run: BatchRun & { json: boolean; warn: (warning: Diagnostic) => void },
 ): string {
-  const answers = rememberedAnswers(selection.load([resolved.bank.id]), resolved, input, () =>
+  const answers = rememberedAnswers(selection.cache, resolved, input, () =>
     parseAnswersFile(
       input,
       resolved.bank,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ContentSet } from '../content/loaded.js';
+import type { ContentCache } from '../content/cache.js';
 import type { ResolvedBank } from '../content/types.js';
 import type { AnswersFile, AnswersText } from './answers.js';
 import { memoEntry } from './memo-entry.js';
@@ -8,10 +8,12 @@ import { memoEntry } from './memo-entry.js';
  * Reading an answers file parses YAML with source positions and checks every response against
  * its question: for fifty answers, a tenth of an exam, most of it the YAML parser compiling on
  * its first use. What a file reads as depends only on its name and text (the name is in its
- * warnings), the bank's and its guideline's files as they are (their stamps) and this build, so
- * a file read without an error is remembered under those: the same file submitted again (a study
- * group re-scoring model answers, an author checking a key) is not parsed again. A file with an
- * error is never remembered, so its error is always reported.
+ * warnings), the bank's id, and the questions it names as they are now (a response is checked
+ * against its own question; an id the bank lacks is warned about), so a file read without an
+ * error is remembered with a digest of each question it names, and read again only when one of
+ * those questions changed, came or went: an author editing other questions of a big bank, or a
+ * study group re-scoring model answers, submits the same file without parsing it again. A file
+ * with an error is never remembered, so its error is always reported.
  */
 
 /** The one entry of remembered answers files, under a name no content file can have. */
@@ -21,27 +23,38 @@ const ENTRY = '\u0000answers files';
 const MAX_KEPT = 16;
 const MAX_TEXT = 256 * 1024;
 
+/** An answers file as read, and the digest of each question it names (null: the bank has none). */
+interface KeptAnswers {
+  answers: AnswersFile;
+  questions: (string | null)[];
+}
+
 /** The answers file `input` as `read` reads it for `resolved`, remembered in the content's cache. */
 export function rememberedAnswers(
-  content: ContentSet,
+  cache: ContentCache | undefined,
   resolved: ResolvedBank,
   input: AnswersText,
   read: () => AnswersFile,
 ): AnswersFile {
-  const stampOf = (file: string) => content.files.find((f) => f.file === file)?.stamp;
-  const bankStamp = stampOf(resolved.bank.file);
-  const guidelineStamp = stampOf(resolved.guideline.file);
-  if (!content.cache || !bankStamp || !guidelineStamp || input.text.length > MAX_TEXT) return read();
-  const key = createHash('sha256')
-    .update(
-      [input.file, input.text, resolved.bank.file, bankStamp, resolved.guideline.file, guidelineStamp].join('\u0000'),
-    )
-    .digest('base64');
-  const kept = memoEntry<AnswersFile>(content.cache, ENTRY, 'answers', () => true);
+  if (!cache || input.text.length > MAX_TEXT) return read();
+  const { bank } = resolved;
+  const key = createHash('sha256').update([input.file, input.text, bank.id, bank.file].join('\u0000')).digest('base64');
+  const byId = new Map(bank.questions.map((q) => [q.id, q]));
+  // Read only for the questions the file names (a remembered question is built when looked into).
+  const digestsOf = (ids: readonly string[]) =>
+    ids.map((id) => {
+      const question = byId.get(id);
+      return question ? createHash('sha256').update(JSON.stringify(question)).digest('base64') : null;
+    });
+  const kept = memoEntry<KeptAnswers>(cache, ENTRY, 'answers', () => true);
   const known = kept.map().get(key);
-  if (known) return known;
+  if (known) {
+    const now = digestsOf(known.answers.ids);
+    if (now.every((digest, i) => digest === known.questions[i])) return known.answers;
+  }
   const answers = read();
-  kept.set(key, answers);
+  kept.map().delete(key); // set again, so it is the latest to go
+  kept.set(key, { answers, questions: digestsOf(answers.ids) });
   kept.save((map) => {
     for (const old of map.keys()) {
       if (map.size <= MAX_KEPT) break;

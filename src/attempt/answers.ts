@@ -13,6 +13,8 @@ export interface AnswersFile {
   responses: Map<string, Response>;
   /** Non-fatal problems, such as responses to questions the bank does not have. */
   warnings: Diagnostic[];
+  /** Every question id the file names, in its order (with or without a response). */
+  ids: string[];
 }
 
 /** The text of an answers file and the name its diagnostics show. */
@@ -84,7 +86,7 @@ export function parseAnswersFile(
   // Scoring nothing is almost always a wrong file, not a learner who answered nothing.
   if (responses.size === 0)
     warnings.push({ ...at([]), severity: 'warning', ruleId: 'answers', message: messages.noAnswersInFile });
-  return { responses, warnings };
+  return { responses, warnings, ids };
 }
 
 /** The bank (other than `bank`) that has the most of these question ids, if any has one. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { writeCacheFile } from './cache-file.js';
 import { CacheDamagedError } from './cache-damaged.js';
-import { checksumOf } from './checksum.js';
+import { Checksum, checksumOf } from './checksum.js';
 import { SCHEMA_DIGEST } from './schema/schema-digest.generated.js';
 /** As in loaded.ts, which imports this file (so it is not imported from there). */
 type ContentKind = 'bank' | 'guideline';
@@ -48,7 +48,7 @@ export interface ContentCache {
     kind: ContentKind,
     value: unknown,
     variant?: Variant,
-    bytes?: Uint8Array,
+    bytes?: Uint8Array | readonly Uint8Array[],
   ): void;
   /** Kept for callers; entries are written as they are remembered. */
   save(): void;
@@ -82,6 +82,37 @@ export const byteRegion = (source: ByteSource, start: number, end: number): Byte
   slice: (from, to) => source.slice(start + from, start + to),
 });
 
+/** Bytes held in memory in parts (never copied into one), as a ByteSource. */
+export function partsBytes(parts: readonly Uint8Array[]): ByteSource {
+  const starts: number[] = [];
+  let length = 0;
+  for (const part of parts) {
+    starts.push(length);
+    length += part.length;
+  }
+  return {
+    length,
+    slice(start, end) {
+      // The last part that starts at or before `start` (a part of no bytes is passed over).
+      let low = 0;
+      for (let high = parts.length - 1; low < high;) {
+        const middle = (low + high + 1) >> 1;
+        if (starts[middle]! <= start) low = middle;
+        else high = middle - 1;
+      }
+      const from = start - starts[low]!;
+      if (end - starts[low]! <= parts[low]!.length) return parts[low]!.subarray(from, end - starts[low]!);
+      const out = new Uint8Array(end - start);
+      for (let at = start, i = low; at < end; i++) {
+        const piece = parts[i]!.subarray(at - starts[i]!, Math.min(parts[i]!.length, end - starts[i]!));
+        out.set(piece, at - start);
+        at += piece.length;
+      }
+      return out;
+    },
+  };
+}
+
 /** Bytes held in memory, as a ByteSource. */
 export const heldBytes = (bytes: Uint8Array): ByteSource => ({
   length: bytes.length,
@@ -114,10 +145,26 @@ function readAt(fd: number, start: number, end: number): Buffer {
   return buffer;
 }
 
-/** The checksum of each BLOCK of `bytes`. */
-function blockChecksums(bytes: Uint8Array): Uint32Array {
-  const sums = new Uint32Array(Math.ceil(bytes.length / BLOCK));
-  for (let i = 0; i < sums.length; i++) sums[i] = checksumOf(bytes.subarray(i * BLOCK, (i + 1) * BLOCK));
+/** The checksum of each BLOCK of the bytes of `parts`, one after the other. */
+function blockChecksums(parts: readonly Uint8Array[]): Uint32Array {
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  const sums = new Uint32Array(Math.ceil(length / BLOCK));
+  let block = 0;
+  let filled = 0;
+  let sum = new Checksum();
+  for (const part of parts)
+    for (let at = 0; at < part.length;) {
+      const take = Math.min(BLOCK - filled, part.length - at);
+      sum.update(part.subarray(at, at + take));
+      at += take;
+      filled += take;
+      if (filled === BLOCK) {
+        sums[block++] = sum.value();
+        sum = new Checksum();
+        filled = 0;
+      }
+    }
+  if (filled) sums[block] = sum.value();
   return sums;
 }
 
@@ -229,7 +276,7 @@ export function openContentCache(cacheDir: string): ContentCache {
       let bytes: ByteSource;
       if (keptLength <= CHUNK) {
         const kept = readAt(fd, valueEnd, size);
-        const sums = blockChecksums(kept);
+        const sums = blockChecksums([kept]);
         if (!sums.every((sum, i) => sum === head.blocks[i])) return undefined;
         bytes = heldBytes(kept);
       } else {
@@ -244,10 +291,17 @@ export function openContentCache(cacheDir: string): ContentCache {
       if (fd !== undefined) fs.closeSync(fd);
     }
   }
-  function write(file: string, stamp: string, kind: ContentKind, value: unknown, variant: Variant, bytes?: Uint8Array) {
+  function write(
+    file: string,
+    stamp: string,
+    kind: ContentKind,
+    value: unknown,
+    variant: Variant,
+    bytes?: Uint8Array | readonly Uint8Array[],
+  ) {
     try {
       const valueBytes = v8.serialize(value);
-      const kept = bytes ?? new Uint8Array();
+      const kept = bytes === undefined ? [] : bytes instanceof Uint8Array ? [bytes] : bytes;
       const head = v8.serialize({
         version: VERSION,
         file,
@@ -260,7 +314,7 @@ export function openContentCache(cacheDir: string): ContentCache {
       } satisfies Head);
       const length = Buffer.alloc(4);
       length.writeUInt32LE(head.length);
-      writeCacheFile(entryFile(file, variant), [length, head, valueBytes, kept]);
+      writeCacheFile(entryFile(file, variant), [length, head, valueBytes, ...kept]);
     } catch {
       // A read-only data folder only costs speed.
     }

@@ -22,6 +22,8 @@ interface Item {
   text: string;
   /** Offset of the item's first line in the file. */
   offset: number;
+  /** Where `text` starts in the file's text as `normalizedText` gives it. */
+  start: number;
   /** Its first line's number in the file (1-based). */
   line: number;
 }
@@ -42,19 +44,6 @@ const SPACE = 32;
 const TAB = 9;
 const HASH = 35;
 
-/** Spaces at the start of a line; -1 for a blank (spaces and tabs) or comment-only line. */
-function leadOf(line: string): number {
-  let i = 0;
-  while (line.charCodeAt(i) === SPACE) i++;
-  if (line.charCodeAt(i) === HASH) return -1;
-  // A hundred thousand lines in a big bank: a loop, not a regular expression per line.
-  for (let j = i; j < line.length; j++) {
-    const code = line.charCodeAt(j);
-    if (code !== SPACE && code !== TAB) return i;
-  }
-  return -1;
-}
-
 /**
  * Cuts a bank's text into its questions (undefined when the layout is not the plain block one).
  * What YAML itself reads alike is cut alike, keeping every line where it is: a byte-order mark,
@@ -66,6 +55,12 @@ export function cutQuestions(source: string): Cut | undefined {
   return 'cut' in result ? result.cut : undefined;
 }
 
+/** A file's text as it is cut: without a byte-order mark, with LF line ends. */
+export function normalizedText(source: string): string {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  return text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
+}
+
 /** The first line (1-based) that keeps a text from being cut into questions (1 when none does). */
 export function firstLayoutBreak(source: string): number {
   const result = cutOrBreak(source);
@@ -74,73 +69,96 @@ export function firstLayoutBreak(source: string): number {
 
 /** The cut, or the index of the line that breaks the layout. */
 function cutOrBreak(source: string): { cut: Cut } | { breaksAt: number } {
-  let text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
-  const lines = text.split('\n');
-  const firstLength = lines[0]!.length;
-  if (DOCUMENT_START.test(lines[0]!)) lines[0] = '';
-  // Offsets below count line 0 as it is now; items (never on line 0) are cut from `text` this much further on.
-  const shift = firstLength - lines[0]!.length;
-  let odd = lines.findIndex((line) => line.charCodeAt(0) === TAB);
+  const text = normalizedText(source);
+  // Lines are found by their offsets, not split into strings: a big bank has a hundred thousand,
+  // and as strings they cost more in garbage collection than everything else here. The loops
+  // are plain for the same reason: they run once per process, before any of this is optimized.
+  const starts: number[] = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  const count = starts.length;
+  const endOf = (i: number) => (i + 1 < count ? starts[i + 1]! - 1 : text.length);
+  const lineOf = (offset: number) => {
+    let low = 0;
+    for (let high = count - 1; low < high;) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  const line = (i: number) => text.slice(starts[i], endOf(i));
+  // A first line of `---` reads as an empty line; offsets (`Item.offset`) count it as one.
+  const documentStart = DOCUMENT_START.test(line(0));
+  const shift = documentStart ? endOf(0) : 0;
+  let odd = -1;
+  const tab = text.charCodeAt(0) === TAB ? 0 : text.indexOf('\n\t');
+  if (tab !== -1) odd = lineOf(tab === 0 ? 0 : tab + 1);
   const cr = text.indexOf('\r');
-  if (cr !== -1) {
-    let crLine = 0;
-    for (let at = text.indexOf('\n'); at !== -1 && at < cr; at = text.indexOf('\n', at + 1)) crLine++;
-    odd = odd === -1 ? crLine : Math.min(odd, crLine);
-  }
+  if (cr !== -1) odd = odd === -1 ? lineOf(cr) : Math.min(odd, lineOf(cr));
   if (odd !== -1) return { breaksAt: odd };
-  const leads = lines.map(leadOf);
-  const start = lines.findIndex((line, i) => leads[i] === 0 && QUESTIONS.test(line));
+  // Spaces at the start of each line; -1 for a blank (spaces and tabs) or comment-only line.
+  const leads = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const lineEnd = endOf(i);
+    let at = starts[i]!;
+    while (at < lineEnd && text.charCodeAt(at) === SPACE) at++;
+    let rest = at;
+    while (rest < lineEnd && (text.charCodeAt(rest) === SPACE || text.charCodeAt(rest) === TAB)) rest++;
+    leads[i] = (i === 0 && documentStart) || rest === lineEnd || text.charCodeAt(at) === HASH ? -1 : at - starts[i]!;
+  }
+  let start = -1;
+  for (let i = 0; i < count; i++)
+    if (leads[i] === 0 && QUESTIONS.test(line(i))) {
+      start = i;
+      break;
+    }
   if (start === -1) return { breaksAt: 0 };
   // Every other top-level line is a key (no document markers, directives or flow at column 0),
   // but for the items of a list at column 0, which run to the next key.
   let inList = false;
-  for (const [i, lead] of leads.entries()) {
-    if (lead !== 0) continue;
-    const line = lines[i]!;
+  for (let i = 0; i < count; i++) {
+    if (leads[i] !== 0) continue;
     if (i === start) inList = true;
-    else if (TOP_KEY.test(line)) inList = false;
-    else if (!(inList && line.startsWith('- '))) return { breaksAt: i };
+    else if (TOP_KEY.test(line(i))) inList = false;
+    else if (!(inList && text.startsWith('- ', starts[i]))) return { breaksAt: i };
   }
-  const first = leads.findIndex((lead, i) => i > start && lead !== -1);
+  let first = -1;
+  for (let i = start + 1; i < count; i++)
+    if (leads[i] !== -1) {
+      first = i;
+      break;
+    }
   if (first === -1) return { breaksAt: start };
   const indent = leads[first]!;
   const marker = `${' '.repeat(indent)}- `;
-  if (!lines[first]!.startsWith(marker)) return { breaksAt: first };
+  if (!text.startsWith(marker, starts[first])) return { breaksAt: first };
   const items: Item[] = [];
-  let end = lines.length;
-  let endOffset = 0;
+  const item = (from: number, next: number) => ({
+    // Its lines as they are in `text`, without the line end after the last.
+    text: text.slice(starts[from], next < count ? starts[next]! - 1 : text.length),
+    offset: starts[from]! - shift,
+    start: starts[from]!,
+    line: from + 1,
+  });
+  let end = count;
   let from = first;
-  let at = 0;
-  let fromOffset = 0;
-  // An item's text is its lines as they are in `text` (a slice, not its lines joined again).
-  const linesOf = (start: number, next?: number) =>
-    text.slice(start + shift, next === undefined ? undefined : next + shift - 1);
-  for (let i = 0; i < lines.length; i++) {
-    const lineAt = at;
-    at += lines[i]!.length + 1;
-    if (i < first) continue;
-    if (i === first) fromOffset = lineAt;
+  for (let i = first + 1; i < count; i++) {
     const lead = leads[i]!;
     if (lead === -1 || lead > indent) continue; // blank, a comment, or inside the current item
-    if (lead === indent && lines[i]!.startsWith(marker)) {
-      if (i > first) items.push({ text: linesOf(fromOffset, lineAt), offset: fromOffset, line: from + 1 });
+    if (lead === indent && text.startsWith(marker, starts[i])) {
+      items.push(item(from, i));
       from = i;
-      fromOffset = lineAt;
       continue;
     }
     // Left of the items, or at their indentation but not an item: only a top-level key may follow.
     if (lead !== 0) return { breaksAt: i };
     end = i;
-    endOffset = lineAt;
     break;
   }
-  items.push({
-    text: linesOf(fromOffset, end === lines.length ? undefined : endOffset),
-    offset: fromOffset,
-    line: from + 1,
-  });
-  const rest = [...lines.slice(0, start + 1), ...lines.slice(end)].join('\n');
+  items.push(item(from, end));
+  // The lines up to `questions:` (the first as it reads) and from the first after the list.
+  const head = (documentStart ? '' : line(0)) + text.slice(endOf(0), endOf(start));
+  const rest = end < count ? `${head}\n${text.slice(starts[end])}` : head;
   return { cut: { rest, items, questionsLine: start + 1, afterLine: end + 1 } };
 }
 

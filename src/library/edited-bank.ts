@@ -1,7 +1,8 @@
+import { isUtf8 } from 'node:buffer';
 import v8 from 'node:v8';
 import { CacheDamagedError } from '../content/cache-damaged.js';
-import { heldBytes, type ByteSource } from '../content/cache.js';
-import { cutQuestions, type Cut } from '../content/chunks.js';
+import { partsBytes, type ByteSource } from '../content/cache.js';
+import { cutQuestions, normalizedText, type Cut } from '../content/chunks.js';
 import { MAX_BANK_BYTES, parseYaml, type ParsedFile } from '../content/parse.js';
 import {
   mediaRefs,
@@ -11,7 +12,7 @@ import {
   type MediaRef,
   type PackedQuestions,
 } from '../content/packed-questions.js';
-import { readContentFile } from '../content/read.js';
+import { readContentBytes } from '../content/read.js';
 import { resolveBank } from '../content/resolve.js';
 import type { Bank, Guideline } from '../content/types.js';
 import { validateWithScope } from '../content/validate.js';
@@ -21,8 +22,9 @@ import { visit } from '../lint/run.js';
 /*
  * An author editing a big bank changes a question or two and runs it again. Reading the bank
  * afresh validates, checks, resolves and packs every question (most of a second at 10,000), so a
- * bank remembered as resolved also keeps the text of each of its questions (`EditIndex`), and a
- * changed version of it is read as an edit of that one when it safely can be:
+ * bank remembered as resolved also keeps the file's bytes and where each question's text is in
+ * them (`EditIndex`), and a changed version of it is read as an edit of that one when it safely
+ * can be:
  *  - the file still cuts into its questions (content/chunks.ts), and everything but the
  *    questions (`rest`: kind, id, guideline, exam settings) is exactly as it was;
  *  - its guideline file is the one the entry was resolved against (checked by the caller);
@@ -39,27 +41,63 @@ import { visit } from '../lint/run.js';
 export interface EditIndex {
   /** The file without its questions (see content/chunks.ts). */
   rest: string;
-  /**
-   * Where each question's text ends (in characters) in the texts kept, as UTF-8, after the
-   * packed questions (from `textsAt` in the entry's kept bytes).
-   */
-  itemEnds: number[];
-  /** Where the questions' texts start in the entry's kept bytes (where the packed questions end). */
+  /** Where the file's bytes start in the entry's kept bytes (where the packed questions end). */
   textsAt: number;
+  /** Where each question's text starts and ends in the file's text as `normalizedText` gives it. */
+  itemStarts: number[];
+  itemEnds: number[];
+  /** The same in the file's bytes, for a file without a byte-order mark or CR (see `byteRangesOf`). */
+  byteStarts?: number[];
+  byteEnds?: number[];
 }
 
-/** The edit index of a cut whose items are, in order, the bank's questions, and the bytes it keeps. */
-export function editIndexOf(cut: Cut, textsAt: number): { index: EditIndex; texts: Uint8Array } {
-  const itemEnds: number[] = [];
-  let end = 0;
-  for (const item of cut.items) itemEnds.push((end += item.text.length));
+/**
+ * Where each question's text starts and ends in the file's bytes, when the text is the file as it
+ * reads (valid UTF-8, so its text encodes back to these very bytes; no byte-order mark, no CR):
+ * then a question is compared with a remembered one byte for byte, without decoding the
+ * remembered file.
+ */
+function byteRangesOf(
+  cut: Cut,
+  { bytes, source }: { bytes: Uint8Array; source: string },
+): { byteStarts: number[]; byteEnds: number[] } | undefined {
+  if (source.charCodeAt(0) === 0xfeff || source.includes('\r') || !isUtf8(bytes)) return undefined;
+  const byteStarts: number[] = [];
+  const byteEnds: number[] = [];
+  let char = 0;
+  let byte = 0;
+  for (const item of cut.items) {
+    byte += Buffer.byteLength(source.slice(char, item.start));
+    byteStarts.push(byte);
+    char = item.start + item.text.length;
+    byte += Buffer.byteLength(item.text);
+    byteEnds.push(byte);
+  }
+  return { byteStarts, byteEnds };
+}
+
+/**
+ * The edit index of a cut whose items are, in order, the bank's questions; `file` is the file's
+ * bytes and its text.
+ */
+export function editIndexOf(
+  cut: Cut,
+  textsAt: number,
+  file: { bytes: Uint8Array; source: string },
+): { index: EditIndex; texts: Uint8Array } {
   return {
-    index: { rest: cut.rest, itemEnds, textsAt },
-    texts: Buffer.from(cut.items.map((item) => item.text).join(''), 'utf8'),
+    index: {
+      rest: cut.rest,
+      textsAt,
+      itemStarts: cut.items.map((item) => item.start),
+      itemEnds: cut.items.map((item) => item.start + item.text.length),
+      ...byteRangesOf(cut, file),
+    },
+    texts: file.bytes,
   };
 }
 
-/** Whether `value` is an edit index whose texts are the kept bytes after `textsAt`. */
+/** Whether `value` is an edit index whose file bytes are the kept bytes after `textsAt`. */
 export function isEditIndex(value: unknown, keptLength: number): value is EditIndex {
   const v = value as Partial<EditIndex> | null;
   return (
@@ -67,9 +105,19 @@ export function isEditIndex(value: unknown, keptLength: number): value is EditIn
     v !== null &&
     typeof v.rest === 'string' &&
     Number.isInteger(v.textsAt) &&
+    v.textsAt! <= keptLength &&
+    Array.isArray(v.itemStarts) &&
     Array.isArray(v.itemEnds) &&
-    v.itemEnds.every((end, i) => Number.isInteger(end) && end >= (i ? v.itemEnds![i - 1]! : 0)) &&
-    v.textsAt! <= keptLength
+    v.itemStarts.length === v.itemEnds.length &&
+    v.itemEnds.every(
+      (end, i) => Number.isInteger(end) && Number.isInteger(v.itemStarts![i]) && end >= v.itemStarts![i]!,
+    ) &&
+    (v.byteStarts === undefined ||
+      (Array.isArray(v.byteStarts) &&
+        Array.isArray(v.byteEnds) &&
+        v.byteStarts.length === v.itemStarts.length &&
+        v.byteEnds.length === v.itemStarts.length &&
+        v.byteEnds.every((end, i) => Number.isInteger(end) && Number.isInteger(v.byteStarts![i]))))
   );
 }
 
@@ -77,8 +125,8 @@ export function isEditIndex(value: unknown, keptLength: number): value is EditIn
 export interface EditedBank {
   bank: Bank;
   packed: PackedQuestions;
-  /** The packed questions' bytes, then the questions' texts. */
-  bytes: Uint8Array;
+  /** The packed questions' bytes, in parts, then the file's. */
+  bytes: Uint8Array[];
   edit: EditIndex;
   refs: MediaRef[];
 }
@@ -92,15 +140,19 @@ export interface RememberedBank {
 }
 
 /** The file's text and cut, when its `rest` is the remembered one (else undefined: read it as usual). */
-export function cutLikeBefore(file: string, before: RememberedBank): { source: string; cut: Cut } | undefined {
-  let source: string;
+export function cutLikeBefore(
+  file: string,
+  before: RememberedBank,
+): { source: string; bytes: Buffer; cut: Cut } | undefined {
+  let bytes: Buffer;
   try {
-    source = readContentFile(file, MAX_BANK_BYTES);
+    bytes = readContentBytes(file, MAX_BANK_BYTES);
   } catch {
     return undefined;
   }
+  const source = bytes.toString('utf8');
   const cut = cutQuestions(source);
-  return cut && cut.rest === before.edit.rest ? { source, cut } : undefined;
+  return cut && cut.rest === before.edit.rest ? { source, bytes, cut } : undefined;
 }
 
 /**
@@ -109,12 +161,12 @@ export function cutLikeBefore(file: string, before: RememberedBank): { source: s
  */
 export function readEdit(
   file: string,
-  cut: Cut,
+  now: { cut: Cut; bytes: Uint8Array; source: string },
   before: RememberedBank,
   guidelines: ReadonlyMap<string, Guideline>,
 ): EditedBank | undefined {
   try {
-    return editOf(file, cut, before, guidelines);
+    return editOf(file, now, before, guidelines);
   } catch (error) {
     // The remembered bank turned out damaged (and is gone): the file is read as usual.
     if (error instanceof CacheDamagedError) return undefined;
@@ -124,23 +176,23 @@ export function readEdit(
 
 function editOf(
   file: string,
-  cut: Cut,
+  now: { cut: Cut; bytes: Uint8Array; source: string },
   before: RememberedBank,
   guidelines: ReadonlyMap<string, Guideline>,
 ): EditedBank | undefined {
   const { questions: packed, edit } = before;
   const packedEnd = packed.ends.at(-1) ?? 0;
-  if (edit.textsAt !== packedEnd) return undefined;
+  if (edit.textsAt !== packedEnd || edit.itemStarts.length !== packed.ids.length) return undefined;
+  const { cut } = now;
   const kept = before.bytes.slice(edit.textsAt, before.bytes.length);
-  const texts = Buffer.from(kept.buffer, kept.byteOffset, kept.byteLength).toString('utf8');
-  if (texts.length !== (edit.itemEnds.at(-1) ?? 0)) return undefined;
-  const known = new Map<string, number>();
-  edit.itemEnds.forEach((end, i) => known.set(texts.slice(i ? edit.itemEnds[i - 1]! : 0, end), i));
+  const keptFile = Buffer.from(kept.buffer, kept.byteOffset, kept.byteLength);
+  const known = rememberedPlaces(now, edit, keptFile);
+  if (!known) return undefined;
 
   // Each question of the file: a remembered one's place, or its value parsed alone.
   const places: (number | { value: unknown })[] = [];
-  for (const item of cut.items) {
-    const place = known.get(item.text);
+  for (const [i, item] of cut.items.entries()) {
+    const place = known[i];
     if (place !== undefined) {
       places.push(place);
       continue;
@@ -200,16 +252,60 @@ function editOf(
   });
   closeRun();
   const ids2 = ids as string[];
-  const { index, texts: itemTexts } = editIndexOf(cut, end);
-  const bytes = Buffer.concat([...parts, itemTexts]);
+  const { index, texts: fileBytes } = editIndexOf(cut, end, now);
   const packedNow: PackedQuestions = { ids: ids2, ends, media: refs };
   return {
-    bank: withQuestions(before.bank, unpackQuestions(packedNow, heldBytes(bytes))),
+    bank: withQuestions(before.bank, unpackQuestions(packedNow, partsBytes(parts))),
     packed: packedNow,
-    bytes,
+    bytes: [...parts, fileBytes],
     edit: index,
     refs,
   };
+}
+
+/**
+ * For each question of the file now, the place of the remembered question with exactly its text
+ * (undefined: none). Byte for byte when both versions of the file have their byte ranges (the
+ * remembered file is never decoded): the questions the same from the start, then from the end,
+ * then, in between, each one against the remembered question at its place. When more than a
+ * few are left without a place that way (questions moved, or added in several places), and for
+ * a file without byte ranges, by text, through the remembered file decoded.
+ */
+const MOST_BY_BYTES = 16;
+
+function rememberedPlaces(
+  now: { cut: Cut; bytes: Uint8Array; source: string },
+  edit: EditIndex,
+  keptFile: Buffer,
+): (number | undefined)[] | undefined {
+  const count = now.cut.items.length;
+  const places = new Array<number | undefined>(count).fill(undefined);
+  const ranges = edit.byteStarts && edit.byteEnds && byteRangesOf(now.cut, now);
+  if (ranges && edit.byteStarts && edit.byteEnds) {
+    const nowFile = Buffer.from(now.bytes.buffer, now.bytes.byteOffset, now.bytes.byteLength);
+    const { byteStarts: oldStarts, byteEnds: oldEnds } = edit;
+    const remembered = oldStarts.length;
+    if (oldEnds.some((end) => end > keptFile.length)) return undefined;
+    const same = (i: number, j: number) =>
+      ranges.byteEnds[i]! - ranges.byteStarts[i]! === oldEnds[j]! - oldStarts[j]! &&
+      nowFile.compare(keptFile, oldStarts[j], oldEnds[j], ranges.byteStarts[i], ranges.byteEnds[i]) === 0;
+    let head = 0;
+    while (head < count && head < remembered && same(head, head)) places[head] = head++;
+    let tail = 0;
+    while (tail < count - head && tail < remembered - head && same(count - 1 - tail, remembered - 1 - tail)) {
+      places[count - 1 - tail] = remembered - 1 - tail;
+      tail++;
+    }
+    for (let i = head; i < count - tail; i++) if (i < remembered && same(i, i)) places[i] = i;
+    // More than a few questions apart (several moved or added in different places): by text.
+    if (places.filter((place) => place === undefined).length <= MOST_BY_BYTES) return places;
+  }
+  const texts = normalizedText(keptFile.toString('utf8'));
+  if (edit.itemEnds.some((end) => end > texts.length)) return undefined;
+  const known = new Map<string, number>();
+  edit.itemEnds.forEach((end, i) => known.set(texts.slice(edit.itemStarts[i], end), i));
+  now.cut.items.forEach((item, i) => (places[i] = known.get(item.text)));
+  return places;
 }
 
 /** A value parsed from parts of a file, as a ParsedFile: its problems are never shown (see readEdit). */

@@ -257,7 +257,7 @@ export function loadContent(
   /** Banks remembered as resolved, still to be checked against the guideline they were resolved with. */
   const remembered: { file: string; value: ResolvedEntry; bytes: ByteSource }[] = [];
   /** Banks changed since they were remembered as resolved, to read as an edit of that (see edited-bank.ts). */
-  const edited = new Map<string, { before: RememberedBank & ResolvedEntry; source: string; cut: Cut }>();
+  const edited = new Map<string, { before: RememberedBank & ResolvedEntry; source: string; bytes: Buffer; cut: Cut }>();
 
   /** Reads one file: from the cache when it is unchanged, else parsed and validated. */
   const readOne = (file: string): ReadFile | undefined => {
@@ -389,7 +389,7 @@ export function loadContent(
       now?.file === resolvedWith.guidelineFile && stampNow(resolvedWith.guidelineFile) === resolvedWith.guidelineStamp;
     const asEdit =
       edit && editGuideline && sameGuideline(edit.before, editGuideline)
-        ? readEdit(file, edit.cut, edit.before, guidelines)
+        ? readEdit(file, edit, edit.before, guidelines)
         : undefined;
     if (kept && sameGuideline(kept, keptGuideline)) {
       bank = withQuestions(kept.bank, unpackQuestions(kept.questions, keptBytes!));
@@ -432,7 +432,8 @@ export function loadContent(
       if (cache && stat && guideline && guidelineStamp && !brokenQuestions && !problems.length && !media.length) {
         const { packed, bytes } = packQuestions(bank.questions);
         // The questions' texts too, so a changed version of the file can be read as an edit.
-        const texts = one.cut && editIndexOf(one.cut, bytes.length);
+        const source = parsed.source;
+        const texts = one.cut && editIndexOf(one.cut, bytes.length, { bytes: Buffer.from(source, 'utf8'), source });
         const entry: ResolvedEntry = {
           bank: withoutQuestions(bank),
           questions: packed,
@@ -440,7 +441,7 @@ export function loadContent(
           guidelineStamp,
           ...(texts && { edit: texts.index }),
         };
-        cache.remember(file, stat, 'bank', entry, 'resolved', texts ? Buffer.concat([bytes, texts.texts]) : bytes);
+        cache.remember(file, stat, 'bank', entry, 'resolved', texts ? [bytes, texts.texts] : bytes);
       }
     }
     Object.assign(loaded.get(file)!, {

@@ -22,7 +22,7 @@ function setup(bank = bankYaml(questions(40))) {
   const content = path.join(dir, 'content');
   const file = path.join(content, 'b.yaml');
   let clock = Date.now();
-  const rewrite = (name: string, edit: (text: string) => string) => {
+  const rewrite = (name: string, edit: (text: string) => string | Buffer) => {
     const at = path.join(content, name);
     fs.writeFileSync(at, edit(fs.readFileSync(at, 'utf8')));
     const later = new Date((clock += 5000));
@@ -60,6 +60,26 @@ describe('a bank changed since it was remembered', () => {
     );
     expect(load().resolvedCounts).toEqual([2]);
     expect(load().resolvedCounts).toEqual([]); // unchanged since: remembered as it is
+  });
+
+  it('reads an edit of a file whose bytes are not all UTF-8, or whose questions moved, as a fresh read does', () => {
+    const { file, rewrite, load } = setup();
+    let text = fs.readFileSync(file, 'utf8').replace('Question 3.', 'Question 3 \u00e9.');
+    // Written with a Latin-1 é (0xe9) where UTF-8 wants two bytes: it reads as U+FFFD, three bytes.
+    const write = (edit: (text: string) => string) =>
+      rewrite('b.yaml', () => Buffer.from((text = edit(text)), 'latin1'));
+    write((t) => t);
+    expect(load().resolvedCounts).toEqual([40]);
+    write((t) => t.replace('prompt: "Question 7."', 'prompt: "Question 7, edited."'));
+    expect(load().resolvedCounts).toEqual([1]);
+    // Moved: the first question last, where comparing byte for byte at each place finds no match,
+    // so questions are found by their text. The last question's text ends with the file's last
+    // line end, so the two that trade the end of the file are read again.
+    write((t) => {
+      const first = t.slice(t.indexOf('  - {id: q1,'), t.indexOf('  - {id: q2,'));
+      return t.replace(first, '') + first;
+    });
+    expect(load().resolvedCounts).toEqual([2]);
   });
 
   it('keeps the media of the questions it did not read, at their new places', () => {

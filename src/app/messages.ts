@@ -66,9 +66,9 @@ export const appMessages = {
     `The attempts database ${file} ${DATABASE_PROBLEMS[problem.kind](problem as never)}`,
   databaseBackedUp: (backup: string) =>
     `The attempts database was upgraded to this version of qualify; the file as it was is kept in ${backup}.\n`,
-  cacheDamaged: (entry: string) =>
-    `A file in qualify's content cache was damaged (${entry}). It has been removed, and nothing else was ` +
-    'changed: run the command again, and the content files will be read afresh.',
+  cacheDamaged: (file: string) =>
+    `qualify's cached copy of ${file} was damaged. It has been removed, and nothing else was changed: ` +
+    'run the command again, and the file will be read afresh.',
   databaseWriteFailed: (code: string) =>
     `The attempts database could not be written: ` +
     `${DATABASE_WRITE_FAILURES.find(([prefix]) => code.startsWith(prefix))?.[1] ?? code}. ` +

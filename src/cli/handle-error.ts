@@ -39,7 +39,7 @@ export function reportError(error: unknown, io: Io): number {
     return error.exitCode;
   }
   if (error instanceof CacheDamagedError) {
-    say(`${c.red('error:')} ${messages.cacheDamaged(error.entry)}`);
+    say(`${c.red('error:')} ${messages.cacheDamaged(displayPath(io, error.file))}`);
     return EXIT.usage;
   }
   const sqliteCode = (error as { code?: unknown } | null)?.code;

@@ -4,8 +4,12 @@
  * is thrown. Its own module, so the top-level error handler knows it without loading the cache.
  */
 export class CacheDamagedError extends Error {
-  constructor(readonly entry: string) {
-    super(`damaged cache entry ${entry}`);
+  constructor(
+    readonly entry: string,
+    /** The content file the entry kept. */
+    readonly file: string,
+  ) {
+    super(`damaged cache entry ${entry} (of ${file})`);
     this.name = 'CacheDamagedError';
   }
 }

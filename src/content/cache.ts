@@ -174,7 +174,13 @@ function blockChecksums(parts: readonly Uint8Array[]): Uint32Array {
  * command: the entry is removed (the next run reads the content file itself) and the command
  * stops with CacheDamagedError rather than use what the damage left.
  */
-function checkedBytes(fd: number, at: number, length: number, blocks: Uint32Array, entry: string): ByteSource {
+function checkedBytes(
+  fd: number,
+  at: number,
+  length: number,
+  blocks: Uint32Array,
+  entry: { path: string; file: string },
+): ByteSource {
   let window: { start: number; bytes: Buffer } | undefined;
   return {
     length,
@@ -185,8 +191,8 @@ function checkedBytes(fd: number, at: number, length: number, blocks: Uint32Arra
         const bytes = readAt(fd, at + first, at + last);
         for (let b = 0; b * BLOCK < bytes.length; b++)
           if (checksumOf(bytes.subarray(b * BLOCK, (b + 1) * BLOCK)) !== blocks[first / BLOCK + b]) {
-            fs.rmSync(entry, { force: true });
-            throw new CacheDamagedError(entry);
+            fs.rmSync(entry.path, { force: true });
+            throw new CacheDamagedError(entry.path, entry.file);
           }
         window = { start: first, bytes };
       }
@@ -280,7 +286,7 @@ export function openContentCache(cacheDir: string): ContentCache {
         if (!sums.every((sum, i) => sum === head.blocks[i])) return undefined;
         bytes = heldBytes(kept);
       } else {
-        bytes = checkedBytes(fd, valueEnd, keptLength, head.blocks, entryFile(file, variant));
+        bytes = checkedBytes(fd, valueEnd, keptLength, head.blocks, { path: entryFile(file, variant), file });
         fd = undefined; // stays open for `slice`
       }
       return { kind: head.kind, value: v8.deserialize(valueBytes) as unknown, bytes, stamp: head.stamp };

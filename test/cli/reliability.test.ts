@@ -324,7 +324,7 @@ describe('a damaged content cache', () => {
 
     const damaged = await key();
     expect(damaged.code).toBe(2);
-    expect(damaged.stderr).toMatch(/content cache was damaged[^]*removed[^]*run the command again/);
+    expect(damaged.stderr).toMatch(/cached copy of .*b\.yaml was damaged[^]*removed[^]*run the command again/);
     expect(damaged.stderr).not.toMatch(/unexpected|at .*\.js:\d+/);
     expect(fs.existsSync(entry)).toBe(false);
     expect(await key()).toEqual(first);

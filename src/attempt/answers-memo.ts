@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ContentCache } from '../content/cache.js';
 import type { ResolvedBank } from '../content/types.js';
 import type { AnswersFile, AnswersText } from './answers.js';
-import { memoEntry } from './memo-entry.js';
+import { keepingNewest, memoEntry } from './memo-entry.js';
 
 /**
  * Reading an answers file parses YAML with source positions and checks every response against
@@ -55,11 +55,6 @@ export function rememberedAnswers(
   const answers = read();
   kept.map().delete(key); // set again, so it is the latest to go
   kept.set(key, { answers, questions: digestsOf(answers.ids) });
-  kept.save((map) => {
-    for (const old of map.keys()) {
-      if (map.size <= MAX_KEPT) break;
-      map.delete(old);
-    }
-  });
+  kept.save(keepingNewest(MAX_KEPT));
   return answers;
 }

@@ -1,7 +1,7 @@
 import type { ContentCache } from '../content/cache.js';
 import { conceptsHold } from '../scoring/concepts.js';
 import type { ConceptJudge } from '../scoring/rubric.js';
-import { memoEntry } from './memo-entry.js';
+import { keepingNewest, memoEntry } from './memo-entry.js';
 
 /**
  * Scoring an attempt decides each `concepts` check of its free-text answers, and the first such
@@ -36,12 +36,6 @@ export function conceptMemo(cache: ContentCache): ConceptMemo {
       verdicts.set(key, verdict);
       return verdict;
     },
-    save: () =>
-      verdicts.save((map) => {
-        for (const key of map.keys()) {
-          if (map.size <= MAX_KEPT) break;
-          map.delete(key);
-        }
-      }),
+    save: () => verdicts.save(keepingNewest(MAX_KEPT)),
   };
 }

@@ -1,6 +1,6 @@
 import type { ContentCache } from '../content/cache.js';
 import type { ContentSet } from '../content/loaded.js';
-import { memoEntry } from './memo-entry.js';
+import { keepingNewest, memoEntry } from './memo-entry.js';
 
 /**
  * `history` and `report` work out their study figures (analytics, the weakest section, the
@@ -59,13 +59,7 @@ export function figuresMemo(content: ContentSet, state: string | undefined): Fig
       kept.set(key, value);
       return value;
     },
-    save: () =>
-      kept.save((map) => {
-        for (const key of map.keys()) {
-          if (map.size <= MAX_KEPT) break;
-          map.delete(key);
-        }
-      }),
+    save: () => kept.save(keepingNewest(MAX_KEPT)),
   };
 }
 

@@ -42,3 +42,16 @@ export function memoEntry<V>(
     },
   };
 }
+
+/**
+ * A `save` trim that drops the entries set longest ago until at most `max` are left (a Map keeps
+ * the order its keys were set in).
+ */
+export const keepingNewest =
+  (max: number) =>
+  (map: Map<string, unknown>): void => {
+    for (const key of map.keys()) {
+      if (map.size <= max) break;
+      map.delete(key);
+    }
+  };

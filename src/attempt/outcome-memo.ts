@@ -3,7 +3,7 @@ import type { ContentSet } from '../content/loaded.js';
 import type { Question } from '../content/types.js';
 import type { Confidence } from '../scoring/response.js';
 import { scaleOutcome, type AttemptRecord, type QuestionOutcome } from '../study/outcomes.js';
-import { memoEntry } from './memo-entry.js';
+import { keepingNewest, memoEntry } from './memo-entry.js';
 
 /**
  * History, reports, the home screen's next step and drills look at every question of every
@@ -130,13 +130,7 @@ export function outcomeMemo(
         return outcomes;
       });
     },
-    save: () =>
-      kept.save((map) => {
-        for (const uuid of map.keys()) {
-          if (map.size <= MAX_KEPT) break;
-          map.delete(uuid);
-        }
-      }),
+    save: () => kept.save(keepingNewest(MAX_KEPT)),
   };
 }
 

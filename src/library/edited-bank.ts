@@ -156,8 +156,9 @@ export function cutLikeBefore(
 }
 
 /**
- * The bank `cut` (of `file`) as an edit of `before`, resolved against `guideline` (the one
- * `before` was resolved against); undefined when it cannot safely be (see the top of this file).
+ * The bank as it is `now` (its cut, bytes and text) as an edit of `before`, resolved against
+ * `guidelines` (the caller has checked its guideline is the one `before` was resolved against);
+ * undefined when it cannot safely be (see the top of this file).
  */
 export function readEdit(
   file: string,
@@ -251,9 +252,8 @@ function editOf(
     ends.push((end += length));
   });
   closeRun();
-  const ids2 = ids as string[];
   const { index, texts: fileBytes } = editIndexOf(cut, end, now);
-  const packedNow: PackedQuestions = { ids: ids2, ends, media: refs };
+  const packedNow: PackedQuestions = { ids: ids as string[], ends, media: refs };
   return {
     bank: withQuestions(before.bank, unpackQuestions(packedNow, partsBytes(parts))),
     packed: packedNow,

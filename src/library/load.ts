@@ -213,7 +213,7 @@ interface ResolvedEntry {
   questions: PackedQuestions;
   guidelineFile: string;
   guidelineStamp: string;
-  /** The questions' texts, to read a changed version of the file as an edit (see edited-bank.ts). */
+  /** The file and where each question is in it, to read a changed version as an edit (see edited-bank.ts). */
   edit?: EditIndex;
 }
 

@@ -128,7 +128,6 @@ export interface EditedBank {
   /** The packed questions' bytes, in parts, then the file's. */
   bytes: Uint8Array[];
   edit: EditIndex;
-  refs: MediaRef[];
 }
 
 /** A remembered bank as the edit starts from. */
@@ -259,7 +258,6 @@ function editOf(
     packed: packedNow,
     bytes: [...parts, fileBytes],
     edit: index,
-    refs,
   };
 }
 

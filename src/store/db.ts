@@ -226,9 +226,13 @@ export function openCheckedDatabase(
   const stamp = inspectOrClose(db, { file, companions, stampFile: options.checkedStampFile });
   const version = db.pragma('user_version', { simple: true }) as number;
   if (!options.write && version < MIGRATIONS.length) {
-    // Reading an older database needs the new schema, but reading must not upgrade the file.
+    // Reading an older database needs the new schema, but reading must not upgrade the file. The
+    // copy is taken through SQLite, a consistent snapshot: closing this connection checkpoints and
+    // removes a write-ahead log an earlier run left, so copying the files listed above would fail.
+    const copy = privateCopyFile();
+    db.prepare('VACUUM INTO ?').run(copy);
     db.close();
-    return { db: openPrivateCopy(file, companions) };
+    return { db: openCopy(copy) };
   }
   let backupFile: string | undefined;
   if (version > 0 && version < MIGRATIONS.length) backupFile = backUp(db, file, version);
@@ -356,13 +360,30 @@ function inspectOrClose(db: DB, memo?: CheckMemo): string | undefined {
   }
 }
 
-/** A private, writable copy of a database the user may only read, removed when the process ends. */
-function openPrivateCopy(file: string, companions: string[]): DB {
+/** Where a private, writable copy of the database goes: a folder removed when the process ends. */
+function privateCopyFile(): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'qualify-read-'));
   process.once('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
-  const copy = path.join(folder, 'attempts.db');
+  return path.join(folder, 'attempts.db');
+}
+
+/** A private, writable copy of a database the user may only read (so SQLite cannot open it to copy it). */
+function openPrivateCopy(file: string, companions: string[]): DB {
+  const copy = privateCopyFile();
   fs.copyFileSync(file, copy);
-  for (const companion of companions) fs.copyFileSync(companion, copy + companion.slice(file.length));
+  for (const companion of companions) {
+    try {
+      fs.copyFileSync(companion, copy + companion.slice(file.length));
+    } catch (error) {
+      // Another qualify that closed its last connection just folded its log into the file.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return openCopy(copy);
+}
+
+function openCopy(copy: string): DB {
+  const folder = path.dirname(copy);
   for (const f of fs.readdirSync(folder)) fs.chmodSync(path.join(folder, f), 0o600);
   const db = openSqlite(copy);
   inspectOrClose(db);

@@ -279,6 +279,39 @@ describe('found: write errors and refused databases', () => {
     backup.close();
   });
 
+  it('reads an older schema that a killed run left with its write-ahead log, run after run', () => {
+    // Schema 1 in WAL mode, copied while its writer still had it open: the attempt is in the log.
+    const writer = path.join(home, 'writer.db');
+    const old = new Database(writer);
+    old.pragma('journal_mode = WAL');
+    old.exec(`CREATE TABLE attempts (id INTEGER PRIMARY KEY, bank_id TEXT NOT NULL, bank_title TEXT NOT NULL,
+      bank_version TEXT NOT NULL, bank_file TEXT NOT NULL, guideline_id TEXT NOT NULL, mode TEXT NOT NULL,
+      status TEXT NOT NULL, seed INTEGER NOT NULL, question_ids TEXT NOT NULL, started_at INTEGER NOT NULL,
+      deadline_at INTEGER, ended_at INTEGER, score REAL, max_score REAL, percent REAL, passed INTEGER, result TEXT);
+      CREATE TABLE answers (attempt_id INTEGER NOT NULL, question_id TEXT NOT NULL, response TEXT NOT NULL,
+      answered_at INTEGER NOT NULL, flagged INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (attempt_id, question_id));
+      PRAGMA user_version = 1;`);
+    old
+      .prepare(
+        `INSERT INTO attempts (bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status, seed,
+        question_ids, started_at) VALUES ('${BANK}', 'Fixture', '1', 'bank.yaml', 'g', 'exam', 'in_progress', 1,
+        '["q-single"]', ${Date.parse('2026-01-01T00:00:00Z')})`,
+      )
+      .run();
+    for (const suffix of ['', '-wal', '-shm']) fs.copyFileSync(writer + suffix, db() + suffix);
+    old.close();
+    for (let run = 0; run < 2; run++) {
+      const history = spawnCli(['--content', BASIC, 'history', '--json'], { home });
+      expect(history.stderr).toBe('');
+      expect(history.code).toBe(0);
+      expect(parseJson<{ attempts: unknown[] }>(history.stdout).attempts).toHaveLength(1);
+    }
+    // Reading never upgrades (closing may fold the log into the file, which changes its bytes).
+    const after = new Database(db(), { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(1);
+    after.close();
+  });
+
   it('refuses a missing --db folder, an empty --db= and a missing --content folder instead of going on', async () => {
     const missing = await run(['history', '--db', path.join(home, 'no', 'such', 'q.db')]);
     expect(missing.code).toBe(2);

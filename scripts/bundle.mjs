@@ -1,15 +1,26 @@
 #!/usr/bin/env node
-// Bundles the compiled program (dist/, from `tsc`) into dist/bundle/, which bin/qualify.js runs.
+// Bundles the compiled program (dist/, from `tsc`) into dist/bundle/, which bin/qualify.js runs:
 //
-// Why: Node loads a module at a time. Starting an exam loaded about 90 of them (ours and the
-// packages'), and resolving and compiling them cost more than anything the exam itself does.
-// One entry module plus a few shared chunks start in a fraction of that. Each command is still
-// its own chunk, loaded when the command runs, so `list` never loads the exam's code.
+//   program.cjs    the whole program as one CommonJS script, wrapped in a function expression
+//   home.cjs       where qualify keeps its files (app/workspace.ts), for the launcher alone
+//   launcher.json  what the launcher answers without the program: the version, `--help` to a
+//                  pipe, and the digest of program.cjs (which names its compiled-code cache)
+//   build-digest.txt  the same digest, for src/library/code-digest.ts
 //
-// Packages the program loads only when needed (yaml) are bundled and still loaded only when
-// called (see visibleRequires). What stays outside, loaded at run time: wink-nlp and its model
-// (whose files are read by path), the SQLite driver (which finds its compiled addon from its own
-// folder) and the generated validators (see visibleRequires).
+// Why one CommonJS script: Node loads an ES module at a time. The program is about a hundred
+// modules (ours and the packages'); even bundled into a few dozen chunks, resolving, reading and
+// compiling them was a third of an exam's time. One script is read at once, and V8 can hand back
+// what it compiled the last time (a code cache, see bin/code-cache.cjs): Node 20 has no compile
+// cache for ES modules (`module.enableCompileCache` is Node 22). The script is written already
+// wrapped as the function Node wraps a CommonJS module in, and in ASCII only, so the launcher
+// reads it as Latin-1 into a one-byte string, with neither decoding nor a second copy.
+//
+// Code of a command runs only when the command does: what the modules import dynamically
+// (each command's module) becomes a function the bundle calls when first needed. Packages the
+// program loads only when needed (yaml) are bundled and still loaded only when called (see
+// visibleRequires). What stays outside, loaded at run time: wink-nlp and its model (whose files
+// are read by path), the SQLite driver (which finds its compiled addon from its own folder) and
+// the generated validators (see visibleRequires).
 //
 // The bundle sits two folders below the package, as dist/cli/ does, so paths the program finds
 // from its own place (the shipped content, src/content/schema/) are the same from both.
@@ -17,22 +28,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = path.join(ROOT, 'dist/bundle');
-
-/** The files of a build, listed beside them (see the end of this script). */
-const FILES = path.join(OUT, 'build-files.json');
-const readList = (file) => {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return [];
-  }
-};
-const previous = readList(FILES);
+const DIST = path.join(ROOT, 'dist');
+const OUT = path.join(DIST, 'bundle');
 
 /**
  * Our modules load some packages only when needed, through `createRequire(import.meta.url)(name)`
@@ -44,9 +45,9 @@ const previous = readList(FILES);
 const visibleRequires = {
   name: 'visible-requires',
   setup(build) {
-    const ours = new RegExp(`^${path.join(ROOT, 'dist').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\\\/].*\\.js$`);
+    const ours = new RegExp(`^${DIST.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\\\/].*\\.js$`);
     // The generated validators (half a megabyte, needed only when a file is read afresh) stay on
-    // disk: bundled, every command that loads content would parse them.
+    // disk: bundled, every command that loads content would read them.
     build.onResolve({ filter: /validators\.generated\.cjs$/ }, (args) => ({ path: args.path, external: true }));
     build.onLoad({ filter: ours }, async (args) => {
       const text = await fs.promises.readFile(args.path, 'utf8');
@@ -55,41 +56,61 @@ const visibleRequires = {
   },
 };
 
-const { metafile } = await build({
-  metafile: true,
+/**
+ * The function Node wraps a CommonJS module in (bin/qualify.js calls it with the same arguments),
+ * strict as the ES modules it is built from were.
+ */
+const WRAPPER = "(function (exports, require, module, __filename, __dirname) {'use strict';";
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // What the modules find from their own place (import.meta.url) is the bundle's file.
+  define: { 'import.meta.url': '__bundleUrl' },
+  charset: 'ascii',
+  logLevel: 'warning',
+};
+const bundleUrl = "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;";
+
+fs.rmSync(OUT, { recursive: true, force: true });
+await build({
+  ...common,
   plugins: [visibleRequires],
   // The SQLite driver finds its compiled addon from its own folder.
   external: ['better-sqlite3'],
-  entryPoints: [path.join(ROOT, 'dist/cli/program.js')],
-  outdir: OUT,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  chunkNames: 'chunk-[hash]',
-  // Bundled CommonJS packages (commander) require Node's own modules; an ES module has no
-  // `require` of its own, so each chunk makes one.
-  banner: {
-    js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
-  },
+  entryPoints: [path.join(DIST, 'cli/program.js')],
+  outfile: path.join(OUT, 'program.cjs'),
+  banner: { js: `${WRAPPER}${bundleUrl}` },
+  footer: { js: '})' },
   sourcemap: true,
-  logLevel: 'warning',
+});
+await build({
+  ...common,
+  entryPoints: [path.join(DIST, 'app/workspace.js')],
+  outfile: path.join(OUT, 'home.cjs'),
+  banner: { js: bundleUrl },
 });
 
-const files = Object.keys(metafile.outputs).map((output) => path.basename(output));
+// esbuild writes strings in ASCII, but keeps a regular expression's characters as written: they
+// are written as \u escapes instead, which mean the same in a pattern (and in a comment, nothing).
+const programFile = path.join(OUT, 'program.cjs');
+const program = fs
+  .readFileSync(programFile, 'utf8')
+  .replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+fs.writeFileSync(programFile, program, 'latin1');
+// The launcher runs the script without a loader for ES modules: an `import()` left in it (of a
+// package not bundled) would fail only when reached.
+const dynamicImport = /(?<![\w$.])import\s*\(/.exec(program);
+if (dynamicImport)
+  throw new Error(
+    `program.cjs still imports a module dynamically: ${program.slice(dynamicImport.index, dynamicImport.index + 80)}`,
+  );
+const digest = createHash('sha256').update(program).digest('hex');
 
-// Chunks are named by their content, so a build leaves the last one's beside its own: a qualify
-// started before the build still finds the chunks it loads when a command first runs. Older
-// ones go.
-for (const name of fs.readdirSync(OUT))
-  if (![...files, ...previous, 'build-files.json', 'build-digest.txt'].includes(name))
-    fs.rmSync(path.join(OUT, name), { force: true });
-fs.writeFileSync(FILES, `${JSON.stringify(files.sort(), null, 1)}\n`);
-
-// The build's digest (src/library/code-digest.ts), worked out here once: hashing the bundle's 2 MB
-// on every command that keeps memos took about 10 ms.
-const hash = createHash('sha256');
-for (const name of files.filter((file) => file.endsWith('.js')).sort())
-  hash.update(`${name}\0`).update(fs.readFileSync(path.join(OUT, name)));
-fs.writeFileSync(path.join(OUT, 'build-digest.txt'), `${hash.digest('hex')}\n`);
+const { VERSION } = await import(pathToFileURL(path.join(DIST, 'cli/version.js')).href);
+const { HELP } = await import(pathToFileURL(path.join(DIST, 'cli/help.generated.js')).href);
+fs.writeFileSync(path.join(OUT, 'launcher.json'), `${JSON.stringify({ version: VERSION, help: HELP, digest })}\n`);
+// Worked out here once: hashing the bundle's 2 MB on every command that keeps memos took 10 ms.
+fs.writeFileSync(path.join(OUT, 'build-digest.txt'), `${digest}\n`);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = path.join(ROOT, 'src');
 const DIST = path.join(ROOT, 'dist');
-const BUNDLE = path.join(DIST, 'bundle', 'program.js');
+const BUNDLE = path.join(DIST, 'bundle', 'program.cjs');
 
 /** Every file under `dir`, recursively. */
 function filesUnder(dir: string): string[] {

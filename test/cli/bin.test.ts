@@ -73,14 +73,11 @@ describe('bin/qualify.js', () => {
   });
 
   it('runs from the bundle alone: no module of the unbundled build is needed', () => {
-    // The package as the launcher sees it, with dist/ holding only the bundle and the two modules
-    // the launcher answers --version and piped --help from (compiled by tsc, not bundled).
+    // The package as the launcher sees it, with dist/ holding only the bundle.
     const root = path.join(home, 'package');
     const ROOT = path.dirname(path.dirname(BIN));
     for (const part of ['bin', 'dist/bundle', 'guidelines', 'question-banks', 'src/content/schema', 'package.json'])
       fs.cpSync(path.join(ROOT, part), path.join(root, part), { recursive: true });
-    for (const part of ['dist/cli/version.js', 'dist/cli/help.generated.js'])
-      fs.cpSync(path.join(ROOT, part), path.join(root, part));
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
     const bin = path.join(root, 'bin', 'qualify.js');
     const env = { ...process.env, QUALIFY_HOME: path.join(home, 'data'), QUALIFY_NOW: '2026-11-01T09:00:00.000Z' };
@@ -105,8 +102,7 @@ describe('bin/qualify.js', () => {
   it('says how to build it when dist/ is missing, with exit 2 and no stack trace', () => {
     // The launcher as a fresh clone has it: a bin/ folder without dist/ beside it.
     const clone = path.join(home, 'clone');
-    fs.mkdirSync(path.join(clone, 'bin'), { recursive: true });
-    fs.copyFileSync(BIN, path.join(clone, 'bin', 'qualify.js'));
+    fs.cpSync(path.dirname(BIN), path.join(clone, 'bin'), { recursive: true });
     fs.writeFileSync(path.join(clone, 'package.json'), '{"type": "module"}\n');
     for (const args of [['list'], ['--version'], ['--help']]) {
       const result = spawnSync(process.execPath, [path.join(clone, 'bin', 'qualify.js'), ...args], {

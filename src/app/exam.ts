@@ -9,7 +9,6 @@ import type { Diagnostic } from '../content/diagnostic.js';
 import type { ResolvedBank } from '../content/types.js';
 import type { ContentSelection } from '../library/select.js';
 import { examSummary, renderJson } from '../report/render/json.js';
-import { reportAs } from '../ui/report-view.js';
 import { withStore } from './open.js';
 import { type Workspace } from './workspace.js';
 
@@ -26,13 +25,13 @@ export interface BatchRun {
  * warnings go to `warn`, then `request()` is asked for; returns the report to print: the JSON
  * summary, or the text report with its study part.
  */
-export function attemptFromAnswers(
+export async function attemptFromAnswers(
   options: Workspace,
   { selection, resolved }: { selection: ContentSelection; resolved: ResolvedBank },
   input: AnswersText,
   request: () => BatchRequest,
   run: BatchRun & { json: boolean; warn: (warning: Diagnostic) => void },
-): string {
+): Promise<string> {
   const answers = rememberedAnswers(selection.cache, resolved, input, () =>
     parseAnswersFile(
       input,
@@ -45,14 +44,16 @@ export function attemptFromAnswers(
   const { json, clock } = run;
   const batch = request();
   const verdicts = selection.cache && conceptMemo(selection.cache);
+  // The text report's view (its charts and their packages) is loaded for it alone: --json draws none.
+  const view = json ? undefined : await import('../ui/report-view.js');
   return withStore(
     options,
     ({ db, store }) => {
       const report = recordAnswers({ store, resolved, clock, json, judge: verdicts?.judge }, batch, answers.responses);
       verdicts?.save();
-      if (json) return renderJson(examSummary(report));
+      if (!view) return renderJson(examSummary(report));
       const study = reportStudy({ db, store, content: contentOf(resolved) }, report, clock());
-      return reportAs('text', report, study, { color: run.color, width: run.width });
+      return view.reportAs('text', report, study, { color: run.color, width: run.width });
     },
     'write',
     run.err,

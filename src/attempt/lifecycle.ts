@@ -195,13 +195,15 @@ export function settleOpenExam(scope: AttemptScope): void {
  */
 export function settleOpenPractice(scope: AttemptScope): AttemptRow | undefined {
   const now = scope.clock();
-  const inBank = new Set(scope.resolved.bank.questions.map((q) => q.id));
   const open = scope.store.openAttempts(scope.resolved.bank.id, 'practice');
+  // Most runs find no open round: the bank's ids (ten thousand in a big bank) are gathered only for one.
+  let inBank: Set<string> | undefined;
+  const isInBank = (id: string) => (inBank ??= new Set(scope.resolved.bank.questions.map((q) => q.id))).has(id);
   const newest = open.at(-1);
   let resumable: AttemptRow | undefined;
   for (const round of open) {
     const lapsedAt = round.deadlineAt !== undefined && round.deadlineAt <= now ? round.deadlineAt : undefined;
-    if (round === newest && lapsedAt === undefined && round.questionIds.some((id) => inBank.has(id))) {
+    if (round === newest && lapsedAt === undefined && round.questionIds.some(isInBank)) {
       resumable = round;
       continue;
     }

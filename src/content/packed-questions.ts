@@ -13,9 +13,28 @@ import type { Bank, Question } from './types.js';
 export interface PackedQuestions {
   ids: string[];
   /** Where each question's `v8.serialize` bytes end in the bytes kept with this (the next one's start). */
-  ends: number[];
+  ends: Offsets;
   /** Every media file the questions name, so they are checked on disk without building a question. */
   media: MediaRef[];
+}
+
+/**
+ * Places in bytes or text, kept as a typed array: `v8` writes and reads one as its bytes at once,
+ * where ten thousand numbers in a plain array took a third of the time a big bank's entry took to
+ * read, on every command that loads it.
+ */
+export type Offsets = Float64Array;
+
+/** Offsets of whole numbers, each at least the one before (`strictly`: greater). */
+export function isOffsets(value: unknown, length: number, strictly = false): value is Offsets {
+  if (!(value instanceof Float64Array) || value.length !== length) return false;
+  let before = strictly ? 0 : -Infinity;
+  for (let i = 0; i < value.length; i++) {
+    const at = value[i]!;
+    if (!Number.isInteger(at) || at < 0 || (strictly ? at <= before : at < before)) return false;
+    before = at;
+  }
+  return true;
 }
 
 /** One media file of one question (see library/load.ts, which checks it is still there). */
@@ -45,9 +64,9 @@ export function mediaRefs(questions: readonly Question[]): MediaRef[] {
 /** The questions' index (kept as a value) and their bytes (kept beside it, see cache.ts). */
 export function packQuestions(questions: readonly Question[]): { packed: PackedQuestions; bytes: Uint8Array } {
   const parts = questions.map((question) => v8.serialize(question));
-  const ends: number[] = [];
+  const ends = new Float64Array(parts.length);
   let end = 0;
-  for (const part of parts) ends.push((end += part.length));
+  parts.forEach((part, i) => (ends[i] = end += part.length));
   const packed = { ids: questions.map((q) => q.id), ends, media: mediaRefs(questions) };
   return { packed, bytes: Buffer.concat(parts) };
 }
@@ -60,9 +79,7 @@ export function isPackedQuestions(value: unknown, bytes: ByteSource): value is P
     v !== null &&
     Array.isArray(v.ids) &&
     v.ids.every((id) => typeof id === 'string') &&
-    Array.isArray(v.ends) &&
-    v.ends.length === v.ids.length &&
-    v.ends.every((end, i) => Number.isInteger(end) && end > (i ? v.ends![i - 1]! : 0)) &&
+    isOffsets(v.ends, v.ids.length, true) &&
     (v.ends.at(-1) ?? 0) === bytes.length &&
     Array.isArray(v.media)
   );

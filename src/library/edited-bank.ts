@@ -5,11 +5,13 @@ import { partsBytes, type ByteSource } from '../content/cache.js';
 import { cutQuestions, normalizedText, type Cut } from '../content/chunks.js';
 import { MAX_BANK_BYTES, parseYaml, type ParsedFile } from '../content/parse.js';
 import {
+  isOffsets,
   mediaRefs,
   unpackQuestions,
   withQuestions,
   type BankWithoutQuestions,
   type MediaRef,
+  type Offsets,
   type PackedQuestions,
 } from '../content/packed-questions.js';
 import { readContentBytes } from '../content/read.js';
@@ -44,11 +46,11 @@ export interface EditIndex {
   /** Where the file's bytes start in the entry's kept bytes (where the packed questions end). */
   textsAt: number;
   /** Where each question's text starts and ends in the file's text as `normalizedText` gives it. */
-  itemStarts: number[];
-  itemEnds: number[];
+  itemStarts: Offsets;
+  itemEnds: Offsets;
   /** The same in the file's bytes, for a file without a byte-order mark or CR (see `byteRangesOf`). */
-  byteStarts?: number[];
-  byteEnds?: number[];
+  byteStarts?: Offsets;
+  byteEnds?: Offsets;
 }
 
 /**
@@ -60,7 +62,7 @@ export interface EditIndex {
 function byteRangesOf(
   cut: Cut,
   { bytes, source }: { bytes: Uint8Array; source: string },
-): { byteStarts: number[]; byteEnds: number[] } | undefined {
+): { byteStarts: Offsets; byteEnds: Offsets } | undefined {
   if (source.charCodeAt(0) === 0xfeff || source.includes('\r') || !isUtf8(bytes)) return undefined;
   const byteStarts: number[] = [];
   const byteEnds: number[] = [];
@@ -73,7 +75,7 @@ function byteRangesOf(
     byte += Buffer.byteLength(item.text);
     byteEnds.push(byte);
   }
-  return { byteStarts, byteEnds };
+  return { byteStarts: Float64Array.from(byteStarts), byteEnds: Float64Array.from(byteEnds) };
 }
 
 /**
@@ -89,8 +91,8 @@ export function editIndexOf(
     index: {
       rest: cut.rest,
       textsAt,
-      itemStarts: cut.items.map((item) => item.start),
-      itemEnds: cut.items.map((item) => item.start + item.text.length),
+      itemStarts: Float64Array.from(cut.items, (item) => item.start),
+      itemEnds: Float64Array.from(cut.items, (item) => item.start + item.text.length),
       ...byteRangesOf(cut, file),
     },
     texts: file.bytes,
@@ -106,18 +108,12 @@ export function isEditIndex(value: unknown, keptLength: number): value is EditIn
     typeof v.rest === 'string' &&
     Number.isInteger(v.textsAt) &&
     v.textsAt! <= keptLength &&
-    Array.isArray(v.itemStarts) &&
-    Array.isArray(v.itemEnds) &&
-    v.itemStarts.length === v.itemEnds.length &&
-    v.itemEnds.every(
-      (end, i) => Number.isInteger(end) && Number.isInteger(v.itemStarts![i]) && end >= v.itemStarts![i]!,
-    ) &&
+    v.itemStarts instanceof Float64Array &&
+    isOffsets(v.itemStarts, v.itemStarts.length) &&
+    isOffsets(v.itemEnds, v.itemStarts.length) &&
+    v.itemEnds.every((end, i) => end >= v.itemStarts![i]!) &&
     (v.byteStarts === undefined ||
-      (Array.isArray(v.byteStarts) &&
-        Array.isArray(v.byteEnds) &&
-        v.byteStarts.length === v.itemStarts.length &&
-        v.byteEnds.length === v.itemStarts.length &&
-        v.byteEnds.every((end, i) => Number.isInteger(end) && Number.isInteger(v.byteStarts![i]))))
+      (isOffsets(v.byteStarts, v.itemStarts.length) && isOffsets(v.byteEnds, v.itemStarts.length)))
   );
 }
 
@@ -219,7 +215,7 @@ function editOf(
   const mediaOf = new Map<number, MediaRef[]>();
   for (const ref of packed.media) mediaOf.set(ref.question, [...(mediaOf.get(ref.question) ?? []), ref]);
   const parts: Uint8Array[] = [];
-  const ends: number[] = [];
+  const ends = new Float64Array(places.length);
   const refs: MediaRef[] = [];
   let end = 0;
   let next = 0;
@@ -248,7 +244,7 @@ function editOf(
       length = part.length;
       for (const ref of mediaRefs([question])) refs.push({ ...ref, question: at });
     }
-    ends.push((end += length));
+    ends[at] = end += length;
   });
   closeRun();
   const { index, texts: fileBytes } = editIndexOf(cut, end, now);

@@ -145,8 +145,40 @@ const answerOf = (r: AnswerRow): SavedAnswer => ({
  * Every column but the stored report: listings (history, retake decisions, study analytics) never
  * need a report, which is most of an attempt's bytes.
  */
-const LISTING = `id, bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status, seed, question_ids,
-  started_at, deadline_at, ended_at, score, max_score, percent, passed, position, settings`;
+const LISTED_COLUMNS = [
+  'id',
+  'bank_id',
+  'bank_title',
+  'bank_version',
+  'bank_file',
+  'guideline_id',
+  'mode',
+  'status',
+  'seed',
+  'question_ids',
+  'started_at',
+  'deadline_at',
+  'ended_at',
+  'score',
+  'max_score',
+  'percent',
+  'passed',
+  'position',
+  'settings',
+] as const;
+const LISTING = LISTED_COLUMNS.join(', ');
+
+/**
+ * Listings are read as arrays of values (better-sqlite3's raw mode), which the driver builds
+ * several times faster than objects keyed by column: a thousand attempts took 30 ms as objects.
+ */
+function listedRows(values: unknown[][]): Row[] {
+  return values.map((v) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < LISTED_COLUMNS.length; i++) row[LISTED_COLUMNS[i]!] = v[i];
+    return row as unknown as Row;
+  });
+}
 
 /** The attempts and answers tables. Every write is its own transaction. */
 export class AttemptStore {
@@ -186,12 +218,12 @@ export class AttemptStore {
       latest: db.prepare(
         "SELECT * FROM attempts WHERE status != 'in_progress' ORDER BY ended_at DESC, id DESC LIMIT 1",
       ),
-      all: db.prepare(`SELECT ${LISTING} FROM attempts ORDER BY started_at, id`),
+      all: db.prepare(`SELECT ${LISTING} FROM attempts ORDER BY started_at, id`).raw(),
       uuids: db.prepare('SELECT id, uuid FROM attempts'),
-      byBank: db.prepare(`SELECT ${LISTING} FROM attempts WHERE bank_id = ? ORDER BY started_at, id`),
-      examsByBank: db.prepare(
-        `SELECT ${LISTING} FROM attempts WHERE bank_id = ? AND mode = 'exam' ORDER BY started_at, id`,
-      ),
+      byBank: db.prepare(`SELECT ${LISTING} FROM attempts WHERE bank_id = ? ORDER BY started_at, id`).raw(),
+      examsByBank: db
+        .prepare(`SELECT ${LISTING} FROM attempts WHERE bank_id = ? AND mode = 'exam' ORDER BY started_at, id`)
+        .raw(),
       answers: db.prepare(
         `SELECT question_id, response, answered_at, flagged FROM answers WHERE attempt_id = ?
          ORDER BY answered_at, rowid`,
@@ -206,10 +238,12 @@ export class AttemptStore {
         `SELECT * FROM attempts WHERE bank_id = ? AND mode = ? AND status = 'in_progress'
          ORDER BY started_at DESC, id DESC LIMIT 1`,
       ),
-      openRounds: db.prepare(
-        `SELECT ${LISTING} FROM attempts WHERE bank_id = ? AND mode = ? AND status = 'in_progress'
+      openRounds: db
+        .prepare(
+          `SELECT ${LISTING} FROM attempts WHERE bank_id = ? AND mode = ? AND status = 'in_progress'
          ORDER BY started_at, id`,
-      ),
+        )
+        .raw(),
       setPosition: db.prepare("UPDATE attempts SET position = ? WHERE id = ? AND status = 'in_progress'"),
       setFlag: db.prepare(`INSERT INTO question_marks (attempt_id, question_id, flagged) VALUES (?, ?, ?)
         ON CONFLICT (attempt_id, question_id) DO UPDATE SET flagged = excluded.flagged`),
@@ -292,12 +326,12 @@ export class AttemptStore {
   /** Attempts (of one bank, or all), oldest first, without their stored reports (see `get`). */
   list(bankId?: string): AttemptRow[] {
     if (this.options.remembersListing) {
-      this.listed ??= (this.statements.all.all() as Row[]).map((row) => fromRow(row, true));
+      this.listed ??= listedRows(this.statements.all.all() as unknown[][]).map((row) => fromRow(row, true));
       // In the same order as the query by bank: every row's, filtered.
       return this.listed.filter((a) => bankId === undefined || a.bankId === bankId);
     }
-    const rows = (bankId === undefined ? this.statements.all.all() : this.statements.byBank.all(bankId)) as Row[];
-    return rows.map((row) => fromRow(row, true));
+    const values = bankId === undefined ? this.statements.all.all() : this.statements.byBank.all(bankId);
+    return listedRows(values as unknown[][]).map((row) => fromRow(row, true));
   }
 
   /**
@@ -306,7 +340,7 @@ export class AttemptStore {
    */
   exams(bankId: string): AttemptRow[] {
     if (this.listed) return this.list(bankId).filter((a) => a.mode === 'exam');
-    return (this.statements.examsByBank.all(bankId) as Row[]).map((row) => fromRow(row, true));
+    return listedRows(this.statements.examsByBank.all(bankId) as unknown[][]).map((row) => fromRow(row, true));
   }
 
   /** Each attempt's uuid, which names it for good (ids start again in a new database). */
@@ -336,7 +370,7 @@ export class AttemptStore {
 
   /** The unfinished attempts at a bank in a mode, oldest first. */
   openAttempts(bankId: string, mode: AttemptMode): AttemptRow[] {
-    return (this.statements.openRounds.all(bankId, mode) as Row[]).map((row) => fromRow(row, true));
+    return listedRows(this.statements.openRounds.all(bankId, mode) as unknown[][]).map((row) => fromRow(row, true));
   }
 
   /** The latest unfinished attempt at a bank in a mode, to resume it. */

@@ -6,7 +6,6 @@ import type { BatchRequest } from '../../attempt/batch.js';
 import { attemptFromAnswers, streamAttempt } from '../../app/exam.js';
 import { readNamedInput } from '../../app/input.js';
 import { findBank } from '../../app/open.js';
-import { runAttempt } from '../../app/run-attempt.js';
 import { parseSeed, type GlobalOptions } from '../context.js';
 import { displayPath, type Io } from '../io.js';
 import { messages } from '../messages.js';
@@ -31,7 +30,7 @@ export interface ExamOptions extends GlobalOptions {
  * and each is acknowledged once durable (see attempt/stream.ts; standard input ending without a
  * submit leaves the attempt in progress). Without an answers file, the exam runs in the terminal.
  */
-export function examCommand(bankRef: string, options: ExamOptions, io: Io): void | Promise<void> {
+export async function examCommand(bankRef: string, options: ExamOptions, io: Io): Promise<void> {
   if (options.stream && options.answers !== '-') throw new UsageError(messages.streamNeedsStdin);
   // A mistyped bank is named first: no terminal would not help with that.
   const { selection, resolved } = findBank(options, bankRef);
@@ -42,7 +41,10 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
   // Without an answers file the exam runs in the terminal, question by question.
   if (!options.answers) {
     const seed = () => parseSeed(options.seed);
-    return runAttempt(resolved, { ...options, mode, timed: true, seed }, io, io.terminal!).then(() => {});
+    // Loaded for it alone (the prompts and their packages): an answers file never needs them.
+    const { runAttempt } = await import('../../app/run-attempt.js');
+    await runAttempt(resolved, { ...options, mode, timed: true, seed }, io, io.terminal!);
+    return;
   }
   // The seed is read where it always was: after the database opens (stream) or the answers are read.
   const request = (): BatchRequest => ({
@@ -62,5 +64,7 @@ export function examCommand(bankRef: string, options: ExamOptions, io: Io): void
   );
   const warn = (warning: Diagnostic) => io.err(`${formatDiagnostic(warning, (f) => displayPath(io, f))}\n`);
   const run = { ...io, json: Boolean(options.json), warn };
-  io.out(attemptFromAnswers(options, { selection, resolved }, { file, text: bytes.toString('utf8') }, request, run));
+  io.out(
+    await attemptFromAnswers(options, { selection, resolved }, { file, text: bytes.toString('utf8') }, request, run),
+  );
 }

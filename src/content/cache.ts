@@ -223,7 +223,7 @@ interface Head {
 }
 
 // A new schema (or a new entry layout) must never reuse values validated against the old one.
-const FORMAT = 8;
+const FORMAT = 9;
 export const VERSION = `${FORMAT}-${SCHEMA_DIGEST}`;
 
 /** node:crypto, loaded when an entry is first named: `list` reads only the index (about 3 ms to load). */

@@ -21,17 +21,19 @@ export interface PackedQuestions {
 /**
  * Places in bytes or text, kept as a typed array: `v8` writes and reads one as its bytes at once,
  * where ten thousand numbers in a plain array took a third of the time a big bank's entry took to
- * read, on every command that loads it.
+ * read, on every command that loads it. 32 bits are enough: a bank is at most 64 MB of text
+ * (MAX_BANK_BYTES), its packed questions a few times that; and read back, each is a small
+ * integer to V8, never a number it must allocate.
  */
-export type Offsets = Float64Array;
+export type Offsets = Uint32Array;
 
-/** Offsets of whole numbers, each at least the one before (`strictly`: greater). */
+/** Offsets of `length`, each at least the one before (`strictly`: greater, and the first above 0). */
 export function isOffsets(value: unknown, length: number, strictly = false): value is Offsets {
-  if (!(value instanceof Float64Array) || value.length !== length) return false;
-  let before = strictly ? 0 : -Infinity;
+  if (!(value instanceof Uint32Array) || value.length !== length) return false;
+  let before = strictly ? 0 : -1;
   for (let i = 0; i < value.length; i++) {
     const at = value[i]!;
-    if (!Number.isInteger(at) || at < 0 || (strictly ? at <= before : at < before)) return false;
+    if (strictly ? at <= before : at < before) return false;
     before = at;
   }
   return true;
@@ -64,7 +66,7 @@ export function mediaRefs(questions: readonly Question[]): MediaRef[] {
 /** The questions' index (kept as a value) and their bytes (kept beside it, see cache.ts). */
 export function packQuestions(questions: readonly Question[]): { packed: PackedQuestions; bytes: Uint8Array } {
   const parts = questions.map((question) => v8.serialize(question));
-  const ends = new Float64Array(parts.length);
+  const ends = new Uint32Array(parts.length);
   let end = 0;
   parts.forEach((part, i) => (ends[i] = end += part.length));
   const packed = { ids: questions.map((q) => q.id), ends, media: mediaRefs(questions) };

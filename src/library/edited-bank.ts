@@ -75,7 +75,7 @@ function byteRangesOf(
     byte += Buffer.byteLength(item.text);
     byteEnds.push(byte);
   }
-  return { byteStarts: Float64Array.from(byteStarts), byteEnds: Float64Array.from(byteEnds) };
+  return { byteStarts: Uint32Array.from(byteStarts), byteEnds: Uint32Array.from(byteEnds) };
 }
 
 /**
@@ -91,8 +91,8 @@ export function editIndexOf(
     index: {
       rest: cut.rest,
       textsAt,
-      itemStarts: Float64Array.from(cut.items, (item) => item.start),
-      itemEnds: Float64Array.from(cut.items, (item) => item.start + item.text.length),
+      itemStarts: Uint32Array.from(cut.items, (item) => item.start),
+      itemEnds: Uint32Array.from(cut.items, (item) => item.start + item.text.length),
       ...byteRangesOf(cut, file),
     },
     texts: file.bytes,
@@ -108,7 +108,7 @@ export function isEditIndex(value: unknown, keptLength: number): value is EditIn
     typeof v.rest === 'string' &&
     Number.isInteger(v.textsAt) &&
     v.textsAt! <= keptLength &&
-    v.itemStarts instanceof Float64Array &&
+    v.itemStarts instanceof Uint32Array &&
     isOffsets(v.itemStarts, v.itemStarts.length) &&
     isOffsets(v.itemEnds, v.itemStarts.length) &&
     v.itemEnds.every((end, i) => end >= v.itemStarts![i]!) &&
@@ -215,7 +215,7 @@ function editOf(
   const mediaOf = new Map<number, MediaRef[]>();
   for (const ref of packed.media) mediaOf.set(ref.question, [...(mediaOf.get(ref.question) ?? []), ref]);
   const parts: Uint8Array[] = [];
-  const ends = new Float64Array(places.length);
+  const ends = new Uint32Array(places.length);
   const refs: MediaRef[] = [];
   let end = 0;
   let next = 0;

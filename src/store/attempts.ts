@@ -59,7 +59,8 @@ interface Row {
   mode: AttemptMode;
   status: AttemptStatus;
   seed: number;
-  question_ids: string;
+  /** Absent from listings, as `settings` (see LISTED_COLUMNS): read when first looked at. */
+  question_ids?: string;
   started_at: number;
   deadline_at: number | null;
   ended_at: number | null;
@@ -70,10 +71,14 @@ interface Row {
   /** Absent from listings (see LISTING): a stored report is parsed only when one attempt is read. */
   result?: string | null;
   position: number;
-  settings: string | null;
+  settings?: string | null;
 }
 
-function fromRow(row: Row, listed = false): AttemptRow {
+/** What a listing leaves out of a row (see LISTED_COLUMNS), read by id when first looked at. */
+type Details = Required<Pick<Row, 'question_ids' | 'settings'>>;
+
+/** An attempt from its whole row. */
+function fromRow(row: Row): AttemptRow {
   const attempt = {
     id: row.id,
     bankId: row.bank_id,
@@ -96,35 +101,106 @@ function fromRow(row: Row, listed = false): AttemptRow {
     position: row.position,
     settings: undefined as AttemptSettings | undefined,
   };
-  const questionIds = () => JSON.parse(row.question_ids) as string[];
-  const settings = () => (row.settings === null ? undefined : decodeStored('settings', row.settings, row.id));
-  if (listed) {
-    // Most listed rows are only counted and dated (history, retake decisions): their question list
-    // and settings (with the order every question's options were shown in) are decoded when first
-    // looked at. A damaged one is refused then, as a row read alone is when it is read.
-    lazily(attempt, 'questionIds', questionIds);
-    lazily(attempt, 'settings', settings);
-  } else {
-    attempt.questionIds = questionIds();
-    attempt.settings = settings();
-  }
+  attempt.questionIds = JSON.parse(row.question_ids!) as string[];
+  attempt.settings = settingsOf(row.id, row.settings ?? null);
   return attempt;
 }
 
-/** Gives `target[key]` the value `make()` returns, made when the property is first read. */
-function lazily<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
-  const settle = (value: T[K]) =>
-    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  Object.defineProperty(target, key, {
-    get: () => {
-      const value = make();
-      settle(value);
-      return value;
-    },
-    set: settle,
-    enumerable: true,
-    configurable: true,
-  });
+const settingsOf = (id: number, stored: string | null) =>
+  stored === null ? undefined : decodeStored('settings', stored, id);
+
+/**
+ * A listed attempt (see LISTED_COLUMNS). Most are only counted and dated (history, retake
+ * decisions): the question list and settings (the order every question's options were shown in)
+ * are read by the attempt's id and decoded when first looked at, and a damaged one is refused
+ * then, as a row read alone is when it is read. They are getters of the class rather than own
+ * properties set up on each object (a thousand listed attempts spent 12 ms on that): so an
+ * attempt spread into another object leaves them out, and they are read by name.
+ */
+class ListedAttempt implements AttemptRow {
+  readonly id: number;
+  bankId: string;
+  bankTitle: string;
+  bankVersion: string;
+  bankFile: string;
+  guidelineId: string;
+  mode: AttemptMode;
+  status: AttemptStatus;
+  seed: number;
+  startedAt: number;
+  deadlineAt?: number;
+  endedAt?: number;
+  score?: number;
+  maxScore?: number;
+  percent?: number;
+  passed?: boolean;
+  result?: StoredReport;
+  position: number;
+  readonly #read: (id: number) => Details;
+  #details?: Details;
+  #questionIds?: string[];
+  #settings?: { value: AttemptSettings | undefined };
+
+  /** `values` in the order of LISTED_COLUMNS. */
+  constructor(values: unknown[], read: (id: number) => Details) {
+    const v = values as [
+      number,
+      string,
+      string,
+      string,
+      string,
+      string,
+      AttemptMode,
+      AttemptStatus,
+      number,
+      number,
+      number | null,
+      number | null,
+      number | null,
+      number | null,
+      number | null,
+      number | null,
+      number,
+    ];
+    this.id = v[0];
+    this.bankId = v[1];
+    this.bankTitle = v[2];
+    this.bankVersion = v[3];
+    this.bankFile = v[4];
+    this.guidelineId = v[5];
+    this.mode = v[6];
+    this.status = v[7];
+    this.seed = v[8];
+    this.startedAt = v[9];
+    this.deadlineAt = v[10] ?? undefined;
+    this.endedAt = v[11] ?? undefined;
+    this.score = v[12] ?? undefined;
+    this.maxScore = v[13] ?? undefined;
+    this.percent = v[14] ?? undefined;
+    this.passed = v[15] === null ? undefined : v[15] === 1;
+    this.position = v[16];
+    this.#read = read;
+  }
+
+  get questionIds(): string[] {
+    return (this.#questionIds ??= JSON.parse(this.#stored().question_ids) as string[]);
+  }
+
+  set questionIds(ids: string[]) {
+    this.#questionIds = ids;
+  }
+
+  get settings(): AttemptSettings | undefined {
+    return (this.#settings ??= { value: settingsOf(this.id, this.#stored().settings) }).value;
+  }
+
+  set settings(settings: AttemptSettings | undefined) {
+    this.#settings = { value: settings };
+  }
+
+  #stored(): Details {
+    return (this.#details ??= this.#read(this.id));
+  }
 }
 
 interface AnswerRow {
@@ -142,8 +218,14 @@ const answerOf = (r: AnswerRow): SavedAnswer => ({
 });
 
 /**
- * Every column but the stored report: listings (history, retake decisions, study analytics) never
- * need a report, which is most of an attempt's bytes.
+ * Every column but the stored report, the question list and the settings: listings (history,
+ * retake decisions) never need a report, which is most of an attempt's bytes, and most listed
+ * attempts are only counted and dated. The question list and settings (the order every
+ * question's options were shown in) are a third of the rest: a listed attempt reads them by its
+ * id when they are first looked at. Listings are read as arrays of values (better-sqlite3's raw
+ * mode), which the driver builds several times faster than objects keyed by column. A thousand
+ * attempts took 30 ms to list with all three, as objects; 7 ms so, from the covering index of
+ * schema 6 (see db.ts).
  */
 const LISTED_COLUMNS = [
   'id',
@@ -155,7 +237,6 @@ const LISTED_COLUMNS = [
   'mode',
   'status',
   'seed',
-  'question_ids',
   'started_at',
   'deadline_at',
   'ended_at',
@@ -164,21 +245,8 @@ const LISTED_COLUMNS = [
   'percent',
   'passed',
   'position',
-  'settings',
 ] as const;
 const LISTING = LISTED_COLUMNS.join(', ');
-
-/**
- * Listings are read as arrays of values (better-sqlite3's raw mode), which the driver builds
- * several times faster than objects keyed by column: a thousand attempts took 30 ms as objects.
- */
-function listedRows(values: unknown[][]): Row[] {
-  return values.map((v) => {
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < LISTED_COLUMNS.length; i++) row[LISTED_COLUMNS[i]!] = v[i];
-    return row as unknown as Row;
-  });
-}
 
 /** The attempts and answers tables. Every write is its own transaction. */
 export class AttemptStore {
@@ -220,6 +288,7 @@ export class AttemptStore {
       ),
       all: db.prepare(`SELECT ${LISTING} FROM attempts ORDER BY started_at, id`).raw(),
       uuids: db.prepare('SELECT id, uuid FROM attempts'),
+      details: db.prepare('SELECT question_ids, settings FROM attempts WHERE id = ?'),
       byBank: db.prepare(`SELECT ${LISTING} FROM attempts WHERE bank_id = ? ORDER BY started_at, id`).raw(),
       examsByBank: db
         .prepare(`SELECT ${LISTING} FROM attempts WHERE bank_id = ? AND mode = 'exam' ORDER BY started_at, id`)
@@ -323,15 +392,25 @@ export class AttemptStore {
     return row && fromRow(row);
   }
 
+  /** Listed attempts from their rows' values (see LISTED_COLUMNS). */
+  private listing(values: unknown[]): AttemptRow[] {
+    const read = (id: number) => {
+      const found = this.statements.details.get(id) as Details | undefined;
+      if (!found) throw new Error(`attempt ${id} is no longer in the database`);
+      return found;
+    };
+    return (values as unknown[][]).map((v) => new ListedAttempt(v, read));
+  }
+
   /** Attempts (of one bank, or all), oldest first, without their stored reports (see `get`). */
   list(bankId?: string): AttemptRow[] {
     if (this.options.remembersListing) {
-      this.listed ??= listedRows(this.statements.all.all() as unknown[][]).map((row) => fromRow(row, true));
+      this.listed ??= this.listing(this.statements.all.all());
       // In the same order as the query by bank: every row's, filtered.
       return this.listed.filter((a) => bankId === undefined || a.bankId === bankId);
     }
     const values = bankId === undefined ? this.statements.all.all() : this.statements.byBank.all(bankId);
-    return listedRows(values as unknown[][]).map((row) => fromRow(row, true));
+    return this.listing(values);
   }
 
   /**
@@ -340,7 +419,7 @@ export class AttemptStore {
    */
   exams(bankId: string): AttemptRow[] {
     if (this.listed) return this.list(bankId).filter((a) => a.mode === 'exam');
-    return listedRows(this.statements.examsByBank.all(bankId) as unknown[][]).map((row) => fromRow(row, true));
+    return this.listing(this.statements.examsByBank.all(bankId));
   }
 
   /** Each attempt's uuid, which names it for good (ids start again in a new database). */
@@ -370,7 +449,7 @@ export class AttemptStore {
 
   /** The unfinished attempts at a bank in a mode, oldest first. */
   openAttempts(bankId: string, mode: AttemptMode): AttemptRow[] {
-    return listedRows(this.statements.openRounds.all(bankId, mode) as unknown[][]).map((row) => fromRow(row, true));
+    return this.listing(this.statements.openRounds.all(bankId, mode));
   }
 
   /** The latest unfinished attempt at a bank in a mode, to resume it. */

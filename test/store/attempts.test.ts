@@ -174,6 +174,41 @@ describe('attempts database', () => {
     db.close();
   });
 
+  it('lists from the covering indexes alone, and still gives each listed attempt its questions and settings', () => {
+    const db = openDatabase(path.join(tempTree(), 'q.db'));
+    const store = new AttemptStore(db);
+    const settings = { confidence: true, order: { q1: ['b', 'a'] } };
+    const first = store.start({ ...attempt, settings });
+    const second = store.start({ ...attempt, bankId: 'c', questionIds: ['q9'], startedAt: 1500 });
+    // Every listing query reads an index only: the rows (reports, question lists) are never read.
+    const listings = [
+      ['', []],
+      ['WHERE bank_id = ?', ['b']],
+      ["WHERE bank_id = ? AND mode = 'exam'", ['b']],
+      ["WHERE bank_id = ? AND mode = ? AND status = 'in_progress'", ['b', 'practice']],
+    ] as const;
+    for (const [where, params] of listings) {
+      const plan = db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT id, bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status,
+          seed, started_at, deadline_at, ended_at, score, max_score, percent, passed, position
+          FROM attempts ${where} ORDER BY started_at, id`,
+        )
+        .all(...params) as { detail: string }[];
+      expect(plan.map((p) => p.detail).join('; ')).toMatch(/COVERING INDEX attempts_listed/);
+    }
+    const [a, b] = store.list();
+    expect(a).toMatchObject({ id: first, questionIds: ['q1', 'q2'], settings });
+    expect(b).toMatchObject({ id: second, questionIds: ['q9'], settings: undefined });
+    expect(store.exams('c')[0]!.questionIds).toEqual(['q9']);
+    // Field by field what the attempt read alone has (but its stored report).
+    const whole = store.get(first)!;
+    const listed = store.list('b')[0]!;
+    for (const key of Object.keys(whole) as (keyof typeof whole)[])
+      if (key !== 'result') expect(listed[key]).toEqual(whole[key]);
+    db.close();
+  });
+
   it('replaces an answer that is changed, and closes an attempt once', () => {
     const db = openDatabase(path.join(tempTree(), 'q.db'));
     const store = new AttemptStore(db);

@@ -58,7 +58,7 @@ describe('pooled attempts in the database', () => {
     const raw = new Database(file);
     // Later migrations (the study tables, the indexes) go too, so the upgrade runs them again from version 2.
     raw.exec('DROP TABLE study_reviews; DROP TABLE study_cards; DROP TABLE sections_read;');
-    for (const index of ['attempts_by_start', 'attempts_by_bank_mode', 'attempts_by_end', 'answers_by_time'])
+    for (const index of ['attempts_listed', 'attempts_listed_by_bank', 'attempts_by_end', 'answers_by_time'])
       raw.exec(`DROP INDEX ${index}`);
     raw.exec('DROP INDEX question_marks_by_time;');
     raw.exec(

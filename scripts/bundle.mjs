@@ -19,7 +19,7 @@
 // (each command's module) becomes a function the bundle calls when first needed. Packages the
 // program loads only when needed (yaml) are bundled and still loaded only when called (see
 // visibleRequires). What stays outside, loaded at run time: wink-nlp and its model (whose files
-// are read by path), the SQLite driver (which finds its compiled addon from its own folder) and
+// are read by path), the SQLite driver's compiled addon (store/db.ts names it by its path) and
 // the generated validators (see visibleRequires).
 //
 // The bundle sits two folders below the package, as dist/cli/ does, so paths the program finds
@@ -100,8 +100,6 @@ fs.rmSync(OUT, { recursive: true, force: true });
 await build({
   ...common,
   plugins: [visibleRequires, deferredChildProcess],
-  // The SQLite driver finds its compiled addon from its own folder.
-  external: ['better-sqlite3'],
   entryPoints: [path.join(DIST, 'cli/program.js')],
   outfile: path.join(OUT, 'program.cjs'),
   banner: { js: `${WRAPPER}${bundleUrl}` },

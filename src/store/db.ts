@@ -9,11 +9,18 @@ export type DB = BetterSqlite3.Database;
 
 /**
  * better-sqlite3, loaded when a database is first opened: commands that never open one (`list`,
- * `read`, `lint` without attempts) do not pay for loading its native module.
+ * `read`, `lint` without attempts) do not pay for loading its native module. Its compiled addon
+ * is named by its place in the package: without it, the driver has the `bindings` package look
+ * for the addon in a dozen places, on every start.
  */
-let sqlite: typeof BetterSqlite3 | undefined;
-const openSqlite = (file: string): DB =>
-  new (sqlite ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3)(file);
+let sqlite: { Database: typeof BetterSqlite3; addon: string } | undefined;
+const openSqlite = (file: string): DB => {
+  sqlite ??= {
+    Database: createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3,
+    addon: createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node'),
+  };
+  return new sqlite.Database(file, { nativeBinding: sqlite.addon });
+};
 
 /** A version 4 (random) UUID computed by SQLite, so an attempt has one from the moment it is inserted. */
 const RANDOM_UUID =
@@ -426,6 +433,8 @@ function configure(db: DB, wal: boolean): DB {
 }
 
 function migrate(db: DB): void {
+  // Read first: a database already at the latest schema (nearly every run) takes no write lock.
+  if ((db.pragma('user_version', { simple: true }) as number) >= MIGRATIONS.length) return;
   for (;;) {
     // Immediate: two processes opening a new database at once must not both run a migration.
     const done = db

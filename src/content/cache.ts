@@ -52,6 +52,8 @@ export interface ContentCache {
   ): void;
   /** Kept for callers; entries are written as they are remembered. */
   save(): void;
+  /** Removes the entry (one found damaged once in use); returns where it was, to name it. */
+  forget(file: string, variant: Variant): string;
   /**
    * The values of a bank's questions by the text of each (see content/chunks.ts), from the last
    * version of the file that loaded without a problem, whatever the file is like now.
@@ -223,7 +225,7 @@ interface Head {
 }
 
 // A new schema (or a new entry layout) must never reuse values validated against the old one.
-const FORMAT = 9;
+const FORMAT = 10;
 export const VERSION = `${FORMAT}-${SCHEMA_DIGEST}`;
 
 /** node:crypto, loaded when an entry is first named: `list` reads only the index (about 3 ms to load). */
@@ -331,6 +333,11 @@ export function openContentCache(cacheDir: string): ContentCache {
     remember: (file, stat, kind, value, variant = 'value', bytes) =>
       write(file, typeof stat === 'string' ? stat : stampOf(stat), kind, value, variant, bytes),
     save() {},
+    forget(file, variant) {
+      const entry = entryFile(file, variant);
+      fs.rmSync(entry, { force: true });
+      return entry;
+    },
     items(file) {
       const kept = read(file, ANY_STAMP, 'items');
       return kept?.value instanceof Map ? kept.value : undefined;

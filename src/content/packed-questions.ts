@@ -123,6 +123,27 @@ export function withQuestions(bank: BankWithoutQuestions, questions: Question[])
   return { ...head, questions, file };
 }
 
+/**
+ * The bank with the questions `questions()` gives, asked for when `questions` is first read (a
+ * command that reads none of them builds none); spread, `in` and its keys see them as usual.
+ */
+export function withQuestionsWhenUsed(bank: BankWithoutQuestions, questions: () => Question[]): Bank {
+  const whole = withQuestions(bank, []);
+  const settle = (value: Question[]) =>
+    Object.defineProperty(whole, 'questions', { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(whole, 'questions', {
+    get: () => {
+      const built = questions();
+      settle(built);
+      return built;
+    },
+    set: settle,
+    enumerable: true,
+    configurable: true,
+  });
+  return whole;
+}
+
 export function withoutQuestions(bank: Bank): BankWithoutQuestions {
   const rest: Partial<Bank> = { ...bank };
   delete rest.questions;

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
+import { CacheDamagedError } from '../content/cache-damaged.js';
 import { byteRegion, stampOf, type ByteSource, type ContentCache } from '../content/cache.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { findContentFiles } from '../content/discover.js';
@@ -20,10 +22,11 @@ import {
   mediaRefs,
   packQuestions,
   unpackQuestions,
-  withQuestions,
+  withQuestionsWhenUsed,
   withoutQuestions,
   type BankWithoutQuestions,
   type MediaRef,
+  type Offsets,
   type PackedQuestions,
 } from '../content/packed-questions.js';
 import { resolveBank, resolveGuideline } from '../content/resolve.js';
@@ -209,18 +212,48 @@ function parseContent(
 /** A bank as resolved against its guideline, remembered with that guideline's file and stamp. */
 interface ResolvedEntry {
   bank: BankWithoutQuestions;
-  /** Built one by one when first used, from the bytes kept with the entry (see content/packed-questions.ts). */
-  questions: PackedQuestions;
   guidelineFile: string;
   guidelineStamp: string;
+  /** Every media file the questions name, checked on disk on every load. */
+  media: MediaRef[];
+  /**
+   * The questions' index and the edit index, `v8.serialize`d on their own (an EntryIndex): read
+   * when the bank's questions are first used, so a command that uses none of them (`history`,
+   * `report`) never reads a big bank's ten thousand ids and places.
+   */
+  index: Uint8Array;
+}
+
+/** The guideline a bank was resolved against. */
+type GuidelineOf = Pick<ResolvedEntry, 'guidelineFile' | 'guidelineStamp'>;
+
+/** What a resolved entry's `index` holds. */
+interface EntryIndex {
+  /** With `ends`: the questions, built one by one when first used (see content/packed-questions.ts). */
+  ids: string[];
+  ends: Offsets;
   /** The file and where each question is in it, to read a changed version as an edit (see edited-bank.ts). */
   edit?: EditIndex;
 }
 
-function isResolvedEntry(value: unknown, bytes: ByteSource, file: string): value is ResolvedEntry {
+function resolvedEntry(
+  bank: BankWithoutQuestions,
+  packed: PackedQuestions,
+  guideline: { file: string; stamp: string },
+  edit: EditIndex | undefined,
+): ResolvedEntry {
+  const index: EntryIndex = { ids: packed.ids, ends: packed.ends, ...(edit && { edit }) };
+  return {
+    bank,
+    guidelineFile: guideline.file,
+    guidelineStamp: guideline.stamp,
+    media: packed.media,
+    index: v8.serialize(index),
+  };
+}
+
+function isResolvedEntry(value: unknown, file: string): value is ResolvedEntry {
   const v = value as Partial<ResolvedEntry> | null;
-  // Checked once: every warm load of a big bank runs this over its 10,000 questions' places.
-  const edit = v?.edit === undefined ? undefined : isEditIndex(v.edit, bytes.length) ? v.edit : null;
   return (
     typeof v === 'object' &&
     v !== null &&
@@ -233,9 +266,27 @@ function isResolvedEntry(value: unknown, bytes: ByteSource, file: string): value
     typeof v.bank.id === 'string' &&
     typeof v.bank.guidelineId === 'string' &&
     !('questions' in v.bank) &&
-    edit !== null &&
-    isPackedQuestions(v.questions, byteRegion(bytes, 0, edit?.textsAt ?? bytes.length))
+    Array.isArray(v.media) &&
+    v.index instanceof Uint8Array
   );
+}
+
+/** An entry's questions and edit index, checked against the bytes kept with it (undefined: they do not fit). */
+function entryIndex(
+  entry: ResolvedEntry,
+  bytes: ByteSource,
+): { questions: PackedQuestions; edit: EditIndex | undefined } | undefined {
+  let v: Partial<EntryIndex> | null;
+  try {
+    v = v8.deserialize(entry.index) as Partial<EntryIndex> | null;
+  } catch {
+    return undefined;
+  }
+  const edit = v?.edit === undefined ? undefined : isEditIndex(v.edit, bytes.length) ? v.edit : null;
+  const questions = { ids: v?.ids, ends: v?.ends, media: entry.media };
+  if (edit === null || !isPackedQuestions(questions, byteRegion(bytes, 0, edit?.textsAt ?? bytes.length)))
+    return undefined;
+  return { questions, edit };
 }
 
 /**
@@ -258,7 +309,7 @@ export function loadContent(
   /** Banks remembered as resolved, still to be checked against the guideline they were resolved with. */
   const remembered: { file: string; value: ResolvedEntry; bytes: ByteSource }[] = [];
   /** Banks changed since they were remembered as resolved, to read as an edit of that (see edited-bank.ts). */
-  const edited = new Map<string, { before: RememberedBank & ResolvedEntry; source: string; bytes: Buffer; cut: Cut }>();
+  const edited = new Map<string, { before: RememberedBank & GuidelineOf; source: string; bytes: Buffer; cut: Cut }>();
 
   /** Reads one file: from the cache when it is unchanged, else parsed and validated. */
   const readOne = (file: string): ReadFile | undefined => {
@@ -331,7 +382,7 @@ export function loadContent(
     // A bank resolved before (without a problem) needs neither its value nor resolving again,
     // as long as its guideline file is the one it was resolved against (checked below).
     const resolved = stat && cache?.lookup(file, stat, 'resolved');
-    if (resolved && isResolvedEntry(resolved.value, resolved.bytes, file)) {
+    if (resolved && isResolvedEntry(resolved.value, file)) {
       // Its value (some lint rules read what the author wrote) from its remembered questions.
       const parsed: ParsedFile = rememberedFile(file, () => valueFromItems(file, parsed.source, cache));
       Object.assign(loaded.get(file)!, { parsed, kind: 'bank' });
@@ -340,8 +391,11 @@ export function loadContent(
     }
     // Changed since it was remembered, with all but its questions as it was: still the same bank.
     const previous = stat && cache?.previous(file, 'resolved');
-    if (previous && isResolvedEntry(previous.value, previous.bytes, file) && previous.value.edit) {
-      const before = { ...previous.value, edit: previous.value.edit, bytes: previous.bytes };
+    const index =
+      previous && isResolvedEntry(previous.value, file) ? entryIndex(previous.value, previous.bytes) : undefined;
+    if (previous && index?.edit) {
+      const { bank, guidelineFile, guidelineStamp } = previous.value as ResolvedEntry;
+      const before = { bank, guidelineFile, guidelineStamp, ...index, edit: index.edit, bytes: previous.bytes };
       const like = cutLikeBefore(file, before);
       if (like) {
         edited.set(file, { before, ...like });
@@ -386,17 +440,24 @@ export function loadContent(
     const keptGuideline = kept && guidelines.get(kept.bank.guidelineId);
     const edit = edited.get(file);
     const editGuideline = edit && guidelines.get(edit.before.bank.guidelineId);
-    const sameGuideline = (resolvedWith: ResolvedEntry, now: Guideline | undefined) =>
+    const sameGuideline = (resolvedWith: GuidelineOf, now: Guideline | undefined) =>
       now?.file === resolvedWith.guidelineFile && stampNow(resolvedWith.guidelineFile) === resolvedWith.guidelineStamp;
     const asEdit =
       edit && editGuideline && sameGuideline(edit.before, editGuideline)
         ? readEdit(file, edit, edit.before, guidelines)
         : undefined;
     if (kept && sameGuideline(kept, keptGuideline)) {
-      bank = withQuestions(kept.bank, unpackQuestions(kept.questions, keptBytes!));
+      const entry = kept;
+      const bytes = keptBytes!;
+      bank = withQuestionsWhenUsed(kept.bank, () => {
+        const index = entryIndex(entry, bytes);
+        // Written whole and checked by its checksum: a bad index is damage found once in use.
+        if (!index) throw new CacheDamagedError(cache!.forget(file, 'resolved'), file);
+        return unpackQuestions(index.questions, bytes);
+      });
       guideline = keptGuideline;
       parsed = loaded.get(file)!.parsed!;
-      refs = kept.questions.media;
+      refs = kept.media;
       media = mediaOnDisk(file, refs);
     } else if (edit && asEdit) {
       bank = asEdit.bank;
@@ -407,14 +468,8 @@ export function loadContent(
       media = mediaOnDisk(file, refs);
       const stat = stats.get(file);
       if (cache && stat && !media.length) {
-        const { guidelineFile, guidelineStamp } = edit.before;
-        const entry: ResolvedEntry = {
-          bank: edit.before.bank,
-          questions: asEdit.packed,
-          guidelineFile,
-          guidelineStamp,
-          edit: asEdit.edit,
-        };
+        const { bank: head, guidelineFile, guidelineStamp } = edit.before;
+        const entry = resolvedEntry(head, asEdit.packed, { file: guidelineFile, stamp: guidelineStamp }, asEdit.edit);
         cache.remember(file, stat, 'bank', entry, 'resolved', asEdit.bytes);
       }
     } else {
@@ -436,13 +491,12 @@ export function loadContent(
         // The questions' texts too, so a changed version of the file can be read as an edit.
         const source = parsed.source;
         const texts = one.cut && editIndexOf(one.cut, bytes.length, { bytes: Buffer.from(source, 'utf8'), source });
-        const entry: ResolvedEntry = {
-          bank: withoutQuestions(bank),
-          questions: packed,
-          guidelineFile: guideline.file,
-          guidelineStamp,
-          ...(texts && { edit: texts.index }),
-        };
+        const entry = resolvedEntry(
+          withoutQuestions(bank),
+          packed,
+          { file: guideline.file, stamp: guidelineStamp },
+          texts?.index,
+        );
         cache.remember(file, stat, 'bank', entry, 'resolved', texts ? [bytes, texts.texts] : bytes);
       }
     }

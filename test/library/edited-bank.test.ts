@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { describe, expect, it, vi } from 'vitest';
+import { CacheDamagedError } from '../../src/content/cache-damaged.js';
 import { openContentCache } from '../../src/content/cache.js';
 import * as resolve from '../../src/content/resolve.js';
 import { loadContent } from '../../src/library/load.js';
@@ -119,5 +121,38 @@ describe('a bank changed since it was remembered', () => {
     rewrite('g.yaml', (text) => text.replace('title: Three', 'title: Three, renamed'));
     rewrite('b.yaml', (text) => text.replace('prompt: "Question 8."', 'prompt: "Question 8, edited."'));
     expect(load().resolvedCounts).toEqual([40]);
+  });
+});
+
+describe('a remembered bank', () => {
+  it("is loaded without its questions' index, which is read when a question is first used", () => {
+    const { file, load } = setup();
+    load();
+    const cacheDir = path.join(path.dirname(path.dirname(file)), 'cache');
+    const { bank } = loadContent([path.dirname(file)], [], openContentCache(cacheDir)).banks.get('b')!;
+    // Until then the bank has its place for them, built on first read.
+    expect('get' in Object.getOwnPropertyDescriptor(bank, 'questions')!).toBe(true);
+    const keys = Object.keys(bank);
+    expect(keys.indexOf('questions')).toBe(keys.indexOf('file') - 1);
+    const ids = bank.questions.map((q) => q.id);
+    expect(ids).toEqual(Array.from({ length: 40 }, (_, i) => `q${i + 1}`));
+    expect(Object.getOwnPropertyDescriptor(bank, 'questions')?.value).toHaveLength(40);
+  });
+
+  it('whose index does not fit its questions stops the command that uses them, and is read afresh after', () => {
+    const { file, load } = setup();
+    load();
+    const cacheDir = path.join(path.dirname(path.dirname(file)), 'cache');
+    const cache = openContentCache(cacheDir);
+    const stat = fs.statSync(file);
+    const kept = cache.lookup(file, stat, 'resolved')!;
+    const value = kept.value as { index: Uint8Array };
+    // A checksum-valid entry whose index names fewer questions than its bytes hold.
+    value.index = v8.serialize({ ids: ['q1'], ends: new Uint32Array([1]) });
+    cache.remember(file, stat, 'bank', value, 'resolved', kept.bytes.slice(0, kept.bytes.length));
+    const damaged = loadContent([path.dirname(file)], [], openContentCache(cacheDir)).banks.get('b')!;
+    expect(() => damaged.bank.questions).toThrow(CacheDamagedError);
+    expect(cache.lookup(file, stat, 'resolved')).toBeUndefined();
+    expect(load().content.banks.get('b')!.bank.questions).toHaveLength(40);
   });
 });

@@ -31,6 +31,7 @@ function setup(
     },
     remember: (...args) => real.remember(...args),
     save: () => real.save(),
+    forget: (...args) => real.forget(...args),
     items: (file) => real.items(file),
     rememberItems: (...args) => real.rememberItems(...args),
   };

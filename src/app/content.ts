@@ -30,7 +30,7 @@ export function contentDirs(options: Workspace): string[] {
   return [...SHIPPED_CONTENT_DIRS, path.join(options.home, 'content'), ...folders];
 }
 
-const contentCacheDir = (options: Workspace) => path.join(options.home, 'cache', 'content');
+export const contentCacheDir = (options: Workspace) => path.join(options.home, 'cache', 'content');
 
 /** The per-file content cache in the data folder (see content/cache.ts). */
 export const contentCacheOf = (options: Workspace): ContentCache => openContentCache(contentCacheDir(options));

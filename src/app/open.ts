@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ContentSelection } from '../library/select.js';
@@ -8,7 +7,8 @@ import type { Guideline, ResolvedBank } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import { AttemptStore } from '../store/attempts.js';
 import { DatabaseRefusedError, openCheckedDatabase, type DB, type OpenedDatabase } from '../store/db.js';
-import { contentDirs, contentPlan, selectOrStop } from './content.js';
+import { cacheName } from '../content/digest.js';
+import { contentCacheDir, contentDirs, contentPlan, selectOrStop } from './content.js';
 import { appMessages as messages } from './messages.js';
 import type { Workspace } from './workspace.js';
 
@@ -104,6 +104,9 @@ export interface OpenStore {
  * Opens the attempts database; the caller closes it. `read` access (history, report) never
  * creates or changes the file. `notify` hears about a backup taken before a schema upgrade.
  */
+/** Where the names of the data folder's cache files are remembered (see cacheName). */
+const namesFile = (options: Workspace) => path.join(contentCacheDir(options), 'names.v8');
+
 export function openStore(
   options: Workspace,
   access: 'read' | 'write' = 'write',
@@ -115,7 +118,7 @@ export function openStore(
     opened = openCheckedDatabase(file, {
       write: access === 'write',
       createFolder: options.db === undefined,
-      checkedStampFile: path.join(options.home, 'cache', 'checked', createHash('sha256').update(file).digest('hex')),
+      checkedStampFile: path.join(options.home, 'cache', 'checked', cacheName(namesFile(options), file)),
     });
   } catch (error) {
     if (error instanceof DatabaseRefusedError) throw new UsageError(messages.databaseRefused(file, error.problem));

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { ContentCache } from '../content/cache.js';
+import { sha256 } from '../content/digest.js';
 import type { ResolvedBank } from '../content/types.js';
 import type { AnswersFile, AnswersText } from './answers.js';
 import { keepingNewest, memoEntry } from './memo-entry.js';
@@ -38,13 +38,13 @@ export function rememberedAnswers(
 ): AnswersFile {
   if (!cache || input.text.length > MAX_TEXT) return read();
   const { bank } = resolved;
-  const key = createHash('sha256').update([input.file, input.text, bank.id, bank.file].join('\u0000')).digest('base64');
+  const key = sha256([input.file, input.text, bank.id, bank.file].join('\u0000'), 'base64');
   const byId = new Map(bank.questions.map((q) => [q.id, q]));
   // Read only for the questions the file names (a remembered question is built when looked into).
   const digestsOf = (ids: readonly string[]) =>
     ids.map((id) => {
       const question = byId.get(id);
-      return question ? createHash('sha256').update(JSON.stringify(question)).digest('base64') : null;
+      return question ? sha256(JSON.stringify(question), 'base64') : null;
     });
   const kept = memoEntry<KeptAnswers>(cache, ENTRY, 'answers', () => true);
   const known = kept.map().get(key);

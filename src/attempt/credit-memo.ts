@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { ContentCache } from '../content/cache.js';
+import { sha256 } from '../content/digest.js';
 import type { Question } from '../content/types.js';
 import type { Response } from '../scoring/response.js';
 import { fullCredit } from '../scoring/rubric.js';
@@ -35,7 +35,7 @@ export function creditMemo(cache: ContentCache): CreditMemo {
   const digestOf = (question: Question) => {
     let digest = digests.get(question);
     if (digest === undefined) {
-      digest = createHash('sha256').update(JSON.stringify(question)).digest('base64');
+      digest = sha256(JSON.stringify(question), 'base64');
       digests.set(question, digest);
     }
     return digest;

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { writeCacheFile } from './cache-file.js';
 import { CacheDamagedError } from './cache-damaged.js';
 import { Checksum, checksumOf } from './checksum.js';
+import { cacheName } from './digest.js';
 import { SCHEMA_DIGEST } from './schema/schema-digest.generated.js';
 /** As in loaded.ts, which imports this file (so it is not imported from there). */
 type ContentKind = 'bank' | 'guideline';
@@ -228,14 +228,6 @@ interface Head {
 const FORMAT = 10;
 export const VERSION = `${FORMAT}-${SCHEMA_DIGEST}`;
 
-/** node:crypto, loaded when an entry is first named: `list` reads only the index (about 3 ms to load). */
-let crypto: typeof import('node:crypto') | undefined;
-const sha256 = (text: string) =>
-  (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'))
-    .createHash('sha256')
-    .update(text)
-    .digest('hex');
-
 /** What identifies one version of a file on disk: size, modification and change times, inode, device. */
 export const stampOf = (stat: fs.Stats) => `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}:${stat.dev}`;
 
@@ -244,8 +236,10 @@ export const stampOf = (stat: fs.Stats) => `${stat.size}:${stat.mtimeMs}:${stat.
  * that cannot be read or written only costs speed.
  */
 export function openContentCache(cacheDir: string): ContentCache {
+  // Named by the SHA-256 of what they keep, remembered (see cacheName): `list` names none.
+  const names = path.join(cacheDir, 'names.v8');
   const entryFile = (file: string, variant: Variant) =>
-    path.join(cacheDir, `${sha256(variant === 'value' ? file : `${file}\u0000${variant}`).slice(0, 32)}.v8`);
+    path.join(cacheDir, `${cacheName(names, variant === 'value' ? file : `${file}\u0000${variant}`)}.v8`);
   /** `stamp` undefined: whatever stamp the entry has (see `previous`). */
   function read(
     file: string,

@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -14,18 +14,19 @@ let digest: string | undefined;
 export function codeDigest(): string {
   if (digest) return digest;
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const hash = createHash('sha256');
+  const require = createRequire(import.meta.url);
+  const nlp = ['wink-nlp', 'wink-eng-lite-web-model'].map(
+    (name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`,
+  );
   // Bundled (dist/bundle/), the bundle is the whole program, and scripts/bundle.mjs wrote its
-  // digest (without it, the bundle's files are hashed).
+  // digest: with the NLP packages' versions it names this build, without hashing anything again
+  // (node:crypto alone takes 7 ms to load). Without it, the bundle's files are hashed.
   const bundled = path.basename(here) === 'bundle';
   const built = bundled ? readBuildDigest(here) : undefined;
-  if (built) hash.update(`bundle\0${built}`);
-  else walk(bundled ? here : path.dirname(here), hash);
-  const require = createRequire(import.meta.url);
-  for (const name of ['wink-nlp', 'wink-eng-lite-web-model']) {
-    const { version } = require(`${name}/package.json`) as { version: string };
-    hash.update(`${name}@${version}\0`);
-  }
+  if (built) return (digest = `bundle:${built}:${nlp.join(':')}`);
+  const hash = (require('node:crypto') as typeof import('node:crypto')).createHash('sha256');
+  walk(bundled ? here : path.dirname(here), hash);
+  for (const version of nlp) hash.update(`${version}\0`);
   return (digest = hash.digest('hex'));
 }
 

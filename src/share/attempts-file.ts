@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../content/diagnostic.js';
+import { sha256 } from '../content/digest.js';
 import { positionOf, type ParsedFile, type PathSegment } from '../content/parse.js';
 import schema from './attempts-file.schema.json' with { type: 'json' };
 
@@ -59,7 +59,7 @@ export interface AttemptsFile {
 export function checksumOf(file: Omit<AttemptsFile, 'checksum'> & { checksum?: unknown }): string {
   const content: Partial<typeof file> = { ...file };
   delete content.checksum;
-  return `sha256:${createHash('sha256').update(JSON.stringify(content)).digest('hex')}`;
+  return `sha256:${sha256(JSON.stringify(content))}`;
 }
 
 /** An attempts file for these learners and attempts, with its checksum. */

@@ -31,6 +31,14 @@ const events = (stdout: string) =>
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Record<string, unknown>);
+/** Schema 1 as an older qualify left it: the first migration only. */
+const SCHEMA_1 = `CREATE TABLE attempts (id INTEGER PRIMARY KEY, bank_id TEXT NOT NULL, bank_title TEXT NOT NULL,
+  bank_version TEXT NOT NULL, bank_file TEXT NOT NULL, guideline_id TEXT NOT NULL, mode TEXT NOT NULL,
+  status TEXT NOT NULL, seed INTEGER NOT NULL, question_ids TEXT NOT NULL, started_at INTEGER NOT NULL,
+  deadline_at INTEGER, ended_at INTEGER, score REAL, max_score REAL, percent REAL, passed INTEGER, result TEXT);
+  CREATE TABLE answers (attempt_id INTEGER NOT NULL, question_id TEXT NOT NULL, response TEXT NOT NULL,
+  answered_at INTEGER NOT NULL, flagged INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (attempt_id, question_id));
+  PRAGMA user_version = 1;`;
 const lines = (...objects: unknown[]) => objects.map((o) => JSON.stringify(o)).join('\n') + '\n';
 
 describe('the drivable exam: --answers - --stream', () => {
@@ -258,14 +266,7 @@ describe('found: write errors and refused databases', () => {
   it('takes a backup before upgrading an older schema and names it', async () => {
     const file = db();
     const old = new Database(file);
-    // Schema 1 as an older qualify left it: the first migration only.
-    old.exec(`CREATE TABLE attempts (id INTEGER PRIMARY KEY, bank_id TEXT NOT NULL, bank_title TEXT NOT NULL,
-      bank_version TEXT NOT NULL, bank_file TEXT NOT NULL, guideline_id TEXT NOT NULL, mode TEXT NOT NULL,
-      status TEXT NOT NULL, seed INTEGER NOT NULL, question_ids TEXT NOT NULL, started_at INTEGER NOT NULL,
-      deadline_at INTEGER, ended_at INTEGER, score REAL, max_score REAL, percent REAL, passed INTEGER, result TEXT);
-      CREATE TABLE answers (attempt_id INTEGER NOT NULL, question_id TEXT NOT NULL, response TEXT NOT NULL,
-      answered_at INTEGER NOT NULL, flagged INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (attempt_id, question_id));
-      PRAGMA user_version = 1;`);
+    old.exec(SCHEMA_1);
     old.close();
     const before = fs.readFileSync(file);
     const history = await run(['history']);
@@ -284,13 +285,7 @@ describe('found: write errors and refused databases', () => {
     const writer = path.join(home, 'writer.db');
     const old = new Database(writer);
     old.pragma('journal_mode = WAL');
-    old.exec(`CREATE TABLE attempts (id INTEGER PRIMARY KEY, bank_id TEXT NOT NULL, bank_title TEXT NOT NULL,
-      bank_version TEXT NOT NULL, bank_file TEXT NOT NULL, guideline_id TEXT NOT NULL, mode TEXT NOT NULL,
-      status TEXT NOT NULL, seed INTEGER NOT NULL, question_ids TEXT NOT NULL, started_at INTEGER NOT NULL,
-      deadline_at INTEGER, ended_at INTEGER, score REAL, max_score REAL, percent REAL, passed INTEGER, result TEXT);
-      CREATE TABLE answers (attempt_id INTEGER NOT NULL, question_id TEXT NOT NULL, response TEXT NOT NULL,
-      answered_at INTEGER NOT NULL, flagged INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (attempt_id, question_id));
-      PRAGMA user_version = 1;`);
+    old.exec(SCHEMA_1);
     old
       .prepare(
         `INSERT INTO attempts (bank_id, bank_title, bank_version, bank_file, guideline_id, mode, status, seed,

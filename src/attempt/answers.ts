@@ -1,4 +1,4 @@
-import { Document, isSeq, visit } from 'yaml';
+import { createRequire } from 'node:module';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { parseYaml, positionOf } from '../content/parse.js';
 import type { Bank, Question } from '../content/types.js';
@@ -142,6 +142,8 @@ function selfCriteriaProblem(question: Question, raw: unknown): string | undefin
 export function answerKeyFile(bank: Bank): string {
   const key: Record<string, unknown> = {};
   for (const question of bank.questions) key[question.id] = keyResponse(question);
+  // Loaded here, for the key alone: every exam loads this module, and most never start yaml.
+  const { Document, isSeq, visit } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const doc = new Document(key);
   // Lists of ids read best on one line: `q-2: [a, c]`.
   visit(doc, { Seq: (_key, node) => void (isSeq(node) && (node.flow = true)) });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import v8 from 'node:v8';
 import { writeCacheFile } from './cache-file.js';
 import { checksumOf } from './checksum.js';
@@ -65,6 +66,8 @@ function readNames(file: string): Map<string, string> {
 }
 
 function writeNames(file: string, map: Map<string, string>): void {
+  // Into the cache folder as it is at exit: one removed meanwhile (a test's data folder) stays gone.
+  if (!fs.existsSync(path.dirname(file))) return;
   for (const key of map.keys()) {
     if (map.size <= MAX_NAMES) break;
     map.delete(key);

@@ -28,8 +28,8 @@ const RANDOM_UUID =
   "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
 
 /**
- * Schema changes, in order. `PRAGMA user_version` records how many have run; each new one runs
- * in its own transaction, so a database is never left half-migrated.
+ * Schema changes, in order. `PRAGMA user_version` records how many have run; the ones a database
+ * lacks run in one transaction (see `migrate`), so a database is never left half-migrated.
  */
 const MIGRATIONS: readonly string[] = [
   `
@@ -412,7 +412,13 @@ function openCopy(copy: string): DB {
 /** A consistent copy next to the database, taken before its schema is upgraded. */
 function backUp(db: DB, file: string, version: number): string {
   const backup = `${file}.v${version}-backup`;
-  if (!fs.existsSync(backup)) db.prepare('VACUUM INTO ?').run(backup);
+  if (fs.existsSync(backup)) return backup;
+  // Written beside it and renamed: two qualify upgrading the same file at once each write a whole
+  // copy, and VACUUM INTO refuses a file the other one made meanwhile.
+  const temporary = `${backup}.${process.pid}.tmp`;
+  fs.rmSync(temporary, { force: true });
+  db.prepare('VACUUM INTO ?').run(temporary);
+  fs.renameSync(temporary, backup);
   return backup;
 }
 
@@ -435,17 +441,13 @@ function configure(db: DB, wal: boolean): DB {
 function migrate(db: DB): void {
   // Read first: a database already at the latest schema (nearly every run) takes no write lock.
   if ((db.pragma('user_version', { simple: true }) as number) >= MIGRATIONS.length) return;
-  for (;;) {
-    // Immediate: two processes opening a new database at once must not both run a migration.
-    const done = db
-      .transaction(() => {
-        const current = db.pragma('user_version', { simple: true }) as number;
-        if (current >= MIGRATIONS.length) return true;
-        db.exec(MIGRATIONS[current]!);
-        db.pragma(`user_version = ${current + 1}`);
-        return false;
-      })
-      .immediate();
-    if (done) return;
-  }
+  // Immediate: two processes opening a new database at once must not both run a migration. All of
+  // them in one transaction: another process sees the schema before them or after them, never a
+  // new database half-way, which it would take for an older one and back up.
+  db.transaction(() => {
+    for (let current = db.pragma('user_version', { simple: true }) as number; current < MIGRATIONS.length; current++) {
+      db.exec(MIGRATIONS[current]!);
+      db.pragma(`user_version = ${current + 1}`);
+    }
+  }).immediate();
 }

@@ -7,7 +7,7 @@ import type { Guideline, ResolvedBank } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import { AttemptStore } from '../store/attempts.js';
 import { DatabaseRefusedError, openCheckedDatabase, type DB, type OpenedDatabase } from '../store/db.js';
-import { cacheName } from '../content/digest.js';
+import { NAMES_FILE, cacheName } from '../content/digest.js';
 import { contentCacheDir, contentDirs, contentPlan, selectOrStop } from './content.js';
 import { appMessages as messages } from './messages.js';
 import type { Workspace } from './workspace.js';
@@ -100,13 +100,13 @@ export interface OpenStore {
   state?: string;
 }
 
+/** Where the names of the data folder's cache files are remembered (see cacheName). */
+const namesFile = (options: Workspace) => path.join(contentCacheDir(options), NAMES_FILE);
+
 /**
  * Opens the attempts database; the caller closes it. `read` access (history, report) never
  * creates or changes the file. `notify` hears about a backup taken before a schema upgrade.
  */
-/** Where the names of the data folder's cache files are remembered (see cacheName). */
-const namesFile = (options: Workspace) => path.join(contentCacheDir(options), 'names.v8');
-
 export function openStore(
   options: Workspace,
   access: 'read' | 'write' = 'write',

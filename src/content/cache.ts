@@ -4,7 +4,7 @@ import v8 from 'node:v8';
 import { writeCacheFile } from './cache-file.js';
 import { CacheDamagedError } from './cache-damaged.js';
 import { Checksum, checksumOf } from './checksum.js';
-import { cacheName } from './digest.js';
+import { NAMES_FILE, cacheName } from './digest.js';
 import { SCHEMA_DIGEST } from './schema/schema-digest.generated.js';
 /** As in loaded.ts, which imports this file (so it is not imported from there). */
 type ContentKind = 'bank' | 'guideline';
@@ -237,7 +237,7 @@ export const stampOf = (stat: fs.Stats) => `${stat.size}:${stat.mtimeMs}:${stat.
  */
 export function openContentCache(cacheDir: string): ContentCache {
   // Named by the SHA-256 of what they keep, remembered (see cacheName): `list` names none.
-  const names = path.join(cacheDir, 'names.v8');
+  const names = path.join(cacheDir, NAMES_FILE);
   const entryFile = (file: string, variant: Variant) =>
     path.join(cacheDir, `${cacheName(names, variant === 'value' ? file : `${file}\u0000${variant}`)}.v8`);
   /** `stamp` undefined: whatever stamp the entry has (see `previous`). */

@@ -14,6 +14,9 @@ export function sha256(text: string | Uint8Array, encoding: 'hex' | 'base64' = '
   return crypto.createHash('sha256').update(text).digest(encoding);
 }
 
+/** The names file of a cache folder (see cacheName). */
+export const NAMES_FILE = 'names.v8';
+
 /** Names remembered at most in one names file; the ones worked out longest ago go first. */
 const MAX_NAMES = 4096;
 

@@ -327,15 +327,16 @@ function inspect(db: DB, memo?: CheckMemo): string | undefined {
       .join('; ');
     throw new DatabaseRefusedError({ kind: 'corrupt', detail });
   }
-  const version = db.pragma('user_version', { simple: true }) as number;
+  // One statement, so one snapshot: read apart, another qualify could create the schema of a new
+  // database in between, and its tables at version 0 looked like another program's file.
+  const { version, tables } = db
+    .prepare(
+      "SELECT (SELECT user_version FROM pragma_user_version) AS version, (SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%') AS tables",
+    )
+    .get() as { version: number; tables: number };
   if (version < 0) throw new DatabaseRefusedError({ kind: 'bad-version', version });
   if (version > MIGRATIONS.length) throw new DatabaseRefusedError({ kind: 'newer', version });
-  if (version === 0) {
-    const tables = (
-      db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as { n: number }
-    ).n;
-    if (tables > 0) throw new DatabaseRefusedError({ kind: 'foreign' });
-  }
+  if (version === 0 && tables > 0) throw new DatabaseRefusedError({ kind: 'foreign' });
   // A folder that cannot be written only costs the check next time.
   if (stamp !== undefined && !checkedBefore) writeCacheFile(memo!.stampFile!, [stamp]);
   return stamp;

@@ -166,7 +166,8 @@ describe('found: race in the retake check', () => {
     for (let trial = 0; trial < 3; trial++) {
       fs.rmSync(db(), { force: true });
       for (const suffix of ['-wal', '-shm']) fs.rmSync(db() + suffix, { force: true });
-      // The first run creates the database, so the four race on the check, not on the schema.
+      // history leaves no database behind (it reads nothing), so the four also race to create it:
+      // one that checked the file while another created the schema once took it for a foreign file.
       await cli(['history'], { home });
       const env: Record<string, string> = {
         ...(process.env as Record<string, string>),

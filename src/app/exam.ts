@@ -32,13 +32,18 @@ export async function attemptFromAnswers(
   request: () => BatchRequest,
   run: BatchRun & { json: boolean; warn: (warning: Diagnostic) => void },
 ): Promise<string> {
-  const answers = rememberedAnswers(selection.cache, resolved, input, () =>
-    parseAnswersFile(
-      input,
-      resolved.bank,
-      // Every bank is read only to name the one a mistaken answers file was written for.
-      () => [...selection.loadAll().banks.values()].map((b) => b.bank),
-    ),
+  const answers = rememberedAnswers(
+    selection.cache,
+    resolved,
+    input,
+    () =>
+      parseAnswersFile(
+        input,
+        resolved.bank,
+        // Every bank is read only to name the one a mistaken answers file was written for.
+        () => [...selection.loadAll().banks.values()].map((b) => b.bank),
+      ),
+    contentOnDisk(selection, resolved),
   );
   answers.warnings.forEach(run.warn);
   const { json, clock } = run;
@@ -58,6 +63,16 @@ export async function attemptFromAnswers(
     'write',
     run.err,
   );
+}
+
+/**
+ * The bank's file and its guideline's as they are on disk now, from the content index's current
+ * record of the bank (undefined without one, as for a bank with a broken question).
+ */
+function contentOnDisk(selection: ContentSelection, { bank, guideline }: ResolvedBank): string | undefined {
+  const record = selection.byFile(bank.file);
+  if (record?.id !== bank.id || record.guideline?.file !== guideline.file) return undefined;
+  return [record.stamp, record.guideline.file, record.guideline.stamp].join('\u0000');
 }
 
 /**

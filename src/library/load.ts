@@ -21,7 +21,7 @@ import {
   isPackedQuestions,
   mediaRefs,
   packQuestions,
-  unpackQuestions,
+  PackedQuestionList,
   withQuestionsWhenUsed,
   withoutQuestions,
   type BankWithoutQuestions,
@@ -453,7 +453,7 @@ export function loadContent(
         const index = entryIndex(entry, bytes);
         // Written whole and checked by its checksum: a bad index is damage found once in use.
         if (!index) throw new CacheDamagedError(cache!.forget(file, 'resolved'), file);
-        return unpackQuestions(index.questions, bytes);
+        return new PackedQuestionList(index.questions, bytes);
       });
       guideline = keptGuideline;
       parsed = loaded.get(file)!.parsed!;

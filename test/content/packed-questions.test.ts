@@ -3,8 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { heldBytes, openContentCache } from '../../src/content/cache.js';
 import { SHIPPED_CONTENT_DIRS } from '../../src/content/discover.js';
-import { packQuestions, unpackQuestions } from '../../src/content/packed-questions.js';
+import { packQuestions, questionList, unpackQuestions } from '../../src/content/packed-questions.js';
 import type { Question } from '../../src/content/types.js';
+import { drawQuestions } from '../../src/exam/draw.js';
 import { loadContent } from '../../src/library/load.js';
 import { GUIDELINE, bankYaml, tempTree } from '../helpers.js';
 
@@ -27,6 +28,24 @@ describe('a bank remembered with its questions packed', () => {
         expect(Object.keys(q)).toEqual(Object.keys(questions[i]!));
       });
     }
+  });
+
+  it('draws from a remembered bank the questions, and the same objects, a bank read afresh gives', () => {
+    const cacheDir = path.join(tempTree(), 'cache');
+    const bankOf = () => loadContent(SHIPPED_CONTENT_DIRS, [], openContentCache(cacheDir)).banks.values().next().value!;
+    const fresh = bankOf().bank;
+    bankOf(); // remembered from here on
+    const remembered = bankOf().bank;
+    expect(questionList(remembered).length).toBe(fresh.questions.length);
+    const drawn = drawQuestions(remembered, 11);
+    expect(drawn.map((q) => JSON.stringify(q))).toEqual(drawQuestions(fresh, 11).map((q) => JSON.stringify(q)));
+    // Building the whole list afterwards gives the questions already drawn, not copies.
+    const places = drawn.map((q) => remembered.questions.findIndex((r) => r.id === q.id));
+    expect(places.map((i) => remembered.questions[i])).toEqual(drawn);
+    places.forEach((place, k) => expect(remembered.questions[place]).toBe(drawn[k]));
+    // A bank spread into a new object keeps its questions and nothing of how they were kept.
+    expect({ ...remembered }.questions).toHaveLength(fresh.questions.length);
+    expect(Object.getOwnPropertySymbols({ ...remembered })).toEqual([]);
   });
 
   it('answers `in`, writes and deletes like the question it stands for', () => {

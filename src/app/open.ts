@@ -6,7 +6,7 @@ import { loadContent } from '../library/load.js';
 import type { Guideline, ResolvedBank } from '../content/types.js';
 import { UsageError } from '../errors.js';
 import { AttemptStore } from '../store/attempts.js';
-import { DatabaseRefusedError, openCheckedDatabase, type DB, type OpenedDatabase } from '../store/db.js';
+import { DatabaseRefusedError, openCheckedDatabase, recordChecked, type DB, type OpenedDatabase } from '../store/db.js';
 import { NAMES_FILE, cacheName } from '../content/digest.js';
 import { contentCacheDir, contentDirs, contentPlan, selectOrStop } from './content.js';
 import { appMessages as messages } from './messages.js';
@@ -98,6 +98,12 @@ export interface OpenStore {
    * remembered from its attempts; none when it cannot be told (a private copy, say).
    */
   state?: string;
+  /**
+   * Closes the database. `atOnce`: this run opened, wrote and now closes it without waiting on
+   * anything (an answers file's exam), so the file as it leaves it counts as checked (see
+   * recordChecked).
+   */
+  close(atOnce: boolean): void;
 }
 
 /** Where the names of the data folder's cache files are remembered (see cacheName). */
@@ -113,12 +119,13 @@ export function openStore(
   notify?: (text: string) => void,
 ): OpenStore {
   const file = databaseFile(options);
+  const checkedStampFile = path.join(options.home, 'cache', 'checked', cacheName(namesFile(options), file));
   let opened: OpenedDatabase;
   try {
     opened = openCheckedDatabase(file, {
       write: access === 'write',
       createFolder: options.db === undefined,
-      checkedStampFile: path.join(options.home, 'cache', 'checked', cacheName(namesFile(options), file)),
+      checkedStampFile,
     });
   } catch (error) {
     if (error instanceof DatabaseRefusedError) throw new UsageError(messages.databaseRefused(file, error.problem));
@@ -130,6 +137,10 @@ export function openStore(
     store: new AttemptStore(opened.db, { remembersListing: access === 'read' }),
     file,
     state: opened.stamp === undefined ? undefined : `${file}\u0000${opened.stamp}`,
+    close(atOnce) {
+      opened.db.close();
+      if (atOnce && access === 'write') recordChecked(file, checkedStampFile, opened.stamp);
+    },
   };
 }
 
@@ -142,14 +153,17 @@ export function withStore<T>(
 ): T {
   const opened = openStore(options, access, notify);
   let pending = false;
+  let done = false;
   try {
     const result = use(opened);
     if (result instanceof Promise) {
       pending = true;
-      return result.finally(() => opened.db.close()) as T;
+      // A session (an exam in the terminal, a stream of answers) lasts as long as the user takes.
+      return result.finally(() => opened.close(false)) as T;
     }
+    done = true;
     return result;
   } finally {
-    if (!pending) opened.db.close();
+    if (!pending) opened.close(done);
   }
 }

@@ -74,16 +74,7 @@ function loadProgram() {
 
 async function main() {
   const { cli, keepCompiled } = loadProgram();
-
-  // A reader that stops early (`qualify report | head`) closes the pipe: stop quietly, as other
-  // command-line tools do, instead of dying with a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
-
+  // A reader that stops early (`qualify report | head`) ends the run quietly (see cli/process-io.ts).
   const io = cli.processIo();
   try {
     await cli.run(argv, io);
@@ -97,8 +88,7 @@ async function main() {
   // pending once it returns: exit as soon as its output is handed over, instead of waiting while
   // V8 spends idle time collecting garbage the process no longer needs (about 10 ms).
   if (!io.terminal) {
-    for (const stream of [process.stdout, process.stderr])
-      if (stream.writableLength > 0) await new Promise((resolve) => stream.once('drain', resolve));
+    await cli.outputDrained();
     process.exit();
   }
 }

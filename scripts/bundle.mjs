@@ -75,6 +75,26 @@ const deferredChildProcess = {
 };
 
 /**
+ * chalk's own colour detection (its vendored supports-color) is never used: qualify always gives
+ * chalk its level (src/text/theme.ts decides from the stream and NO_COLOR/FORCE_COLOR). Loading
+ * it loaded node:tty, and with it the network modules, in every run (about 5 ms), although a
+ * run writing to a pipe or a file never needs them. The bundle gets a detection that finds none.
+ */
+const noChalkDetection = {
+  name: 'no-chalk-detection',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, (args) => {
+      if (!/[\\/]chalk[\\/]/.test(args.importer)) return undefined;
+      return { path: 'supports-color', namespace: 'no-chalk-detection' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'no-chalk-detection' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * The function Node wraps a CommonJS module in (bin/qualify.js calls it with the same arguments),
  * strict as the ES modules it is built from were.
  */
@@ -98,7 +118,7 @@ const bundleUrl = "const __bundleUrl = require('node:url').pathToFileURL(__filen
 fs.rmSync(OUT, { recursive: true, force: true });
 await build({
   ...common,
-  plugins: [visibleRequires, deferredChildProcess],
+  plugins: [visibleRequires, deferredChildProcess, noChalkDetection],
   entryPoints: [path.join(DIST, 'cli/program.js')],
   outfile: path.join(OUT, 'program.cjs'),
   banner: { js: `${WRAPPER}${bundleUrl}` },

@@ -4,4 +4,4 @@
  */
 export { run } from './main.js';
 export { reportError } from './handle-error.js';
-export { processIo } from './process-io.js';
+export { outputDrained, processIo } from './process-io.js';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import stringWidth from 'string-width';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/cli/version.js';
+import { GUIDELINE, bankYaml } from '../helpers.js';
 import { BIN, FIXTURES, builtBin, spawnCli, tempHome, writeTemp } from './run-cli.js';
 
 // The launcher itself, in its own process: what the in-process tests (run(argv, io)) cannot show.
@@ -70,6 +71,58 @@ describe('bin/qualify.js', () => {
     const result = spawnSync('bash', ['-c', script], { env: { ...process.env, QUALIFY_HOME: home }, encoding: 'utf8' });
     expect(result.stdout).toMatch(/^# Answer key of search-evaluation-basics/);
     expect(result.stderr.trim()).toBe('exit 0');
+  });
+
+  it('writes a long output whole through a full pipe, one left non-blocking too, and into a file', () => {
+    // Over a pipe's 64 KB: the writer must wait for the reader, however the pipe was set up.
+    const questions = Array.from(
+      { length: 6000 },
+      (_, i) =>
+        `  - {id: question-${i}, type: true-false, sections: ["1"], prompt: "Is ${i} even?", answer: ${i % 2 === 0}}`,
+    ).join('\n');
+    const content = path.join(home, 'long');
+    writeTemp(content, 'g.yaml', GUIDELINE);
+    writeTemp(content, 'b.yaml', `${bankYaml(questions)}\n`);
+    const args = [builtBin(), '--content', content, 'key', 'b'];
+    const env = { ...process.env, QUALIFY_HOME: home };
+    const file = path.join(home, 'key.yaml');
+    const toFile = spawnSync(process.execPath, args, { env, stdio: ['ignore', fs.openSync(file, 'w'), 'pipe'] });
+    expect(toFile.status).toBe(0);
+    const whole = fs.readFileSync(file, 'utf8');
+    expect(whole.length).toBeGreaterThan(100_000);
+    expect(whole.trimEnd().split('\n').at(-1)).toBe('question-5999: false');
+
+    const slow = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" ${args.map((a) => `"${a}"`).join(' ')} | (sleep 0.3; cat)`],
+      {
+        env,
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      },
+    );
+    expect(slow.stdout).toBe(whole);
+
+    // A pipe left non-blocking by the program that made it (Python here, as some tools do): a full
+    // pipe refuses a write for a moment instead of waiting.
+    const nonBlocking = [
+      'import os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'os.set_blocking(w, False)',
+      'child = subprocess.Popen(sys.argv[1:], stdout=w)',
+      'os.close(w)',
+      'time.sleep(0.3)',
+      'sys.stdout.buffer.write(os.fdopen(r, "rb").read())',
+      'sys.exit(child.wait())',
+    ].join('\n');
+    const python = spawnSync('python3', ['-c', nonBlocking, process.execPath, ...args], {
+      env,
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    expect(python.stderr).toBe('');
+    expect(python.status).toBe(0);
+    expect(python.stdout).toBe(whole);
   });
 
   it('runs from the bundle alone: no module of the unbundled build is needed', () => {

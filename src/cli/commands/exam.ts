@@ -1,4 +1,4 @@
-import readline from 'node:readline';
+import { createRequire } from 'node:module';
 import { safeJson } from '../../text/sanitize.js';
 import { formatDiagnostic, type Diagnostic } from '../../content/diagnostic.js';
 import { UsageError } from '../../errors.js';
@@ -54,7 +54,9 @@ export async function examCommand(bankRef: string, options: ExamOptions, io: Io)
     resume: options.resume,
   });
   if (options.stream) {
-    const input = () => readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+    // Loaded for the stream alone (with Node's stream modules): an answers file never needs it.
+    const { createInterface } = createRequire(import.meta.url)('node:readline') as typeof import('node:readline');
+    const input = () => createInterface({ input: process.stdin, crlfDelay: Infinity });
     return streamAttempt(options, { selection, resolved }, request, io, input, (event) =>
       io.out(`${safeJson(event)}\n`),
     );

@@ -133,6 +133,7 @@ export class PackedQuestionList implements QuestionList {
     return this.packed.ids.map((_, i) => this.at(i));
   }
 }
+
 /** What a packed question's proxy stands on: its place (never seen through the proxy). */
 interface Slot {
   i: number;

@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import type { Chalk as ChalkClass } from 'chalk';
+import type Sparkly from 'sparkly';
 import type StringWidth from 'string-width';
 import type WrapAnsi from 'wrap-ansi';
 
@@ -11,9 +13,18 @@ import type WrapAnsi from 'wrap-ansi';
  * before a command runs, as a static import would.
  */
 
+/*
+ * chalk and sparkly colour and chart text for a reader; JSON output and answers-file exams need
+ * neither, and loading them took about 7 ms of every command. Written as
+ * `createRequire(import.meta.url)('name')`, the bundle holds them and still loads them only when
+ * called (scripts/bundle.mjs).
+ */
+
 interface Packages {
   stringWidth: typeof StringWidth;
   wrapAnsi: typeof WrapAnsi;
+  chalk: typeof ChalkClass;
+  sparkly: typeof Sparkly;
 }
 
 let loaded: Partial<Packages> = {};
@@ -29,10 +40,26 @@ export const stringWidth = (text: string): number =>
 export const wrapAnsi: typeof WrapAnsi = (text, columns, options) =>
   (loaded.wrapAnsi ??= requireDefault<typeof WrapAnsi>('wrap-ansi'))(text, columns, options);
 
-/** Imports both packages now where require() cannot load them later (a no-op where it can). */
+/** chalk's `Chalk` class, loaded when first asked for. */
+export const chalkClass = (): typeof ChalkClass =>
+  (loaded.chalk ??= (createRequire(import.meta.url)('chalk') as typeof import('chalk')).Chalk);
+
+/** sparkly, loaded when first asked for. */
+export const sparkly: typeof Sparkly = (numbers, options) =>
+  (loaded.sparkly ??= (createRequire(import.meta.url)('sparkly') as typeof import('sparkly')).default)(
+    numbers,
+    options,
+  );
+
+/** Imports the packages now where require() cannot load them later (a no-op where it can). */
 export async function preloadTextPackages(): Promise<void> {
   // require() loads an ES module from Node 20.19 on, unless turned off.
   if (process.features.require_module === true) return;
-  const [width, wrap] = await Promise.all([import('string-width'), import('wrap-ansi')]);
-  loaded = { stringWidth: width.default, wrapAnsi: wrap.default };
+  const [width, wrap, chalk, spark] = await Promise.all([
+    import('string-width'),
+    import('wrap-ansi'),
+    import('chalk'),
+    import('sparkly'),
+  ]);
+  loaded = { stringWidth: width.default, wrapAnsi: wrap.default, chalk: chalk.Chalk, sparkly: spark.default };
 }

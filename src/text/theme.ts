@@ -1,4 +1,5 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+import { chalkClass } from './deferred-packages.js';
 
 /**
  * Colour on when writing to a terminal, off for pipes and files, following the usual conventions:
@@ -17,6 +18,7 @@ export function colorEnabled(
 }
 
 export function makeTheme(color: boolean): ChalkInstance {
+  const Chalk = chalkClass();
   return new Chalk({ level: color ? 1 : 0 });
 }
 

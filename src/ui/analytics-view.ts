@@ -1,6 +1,6 @@
 import asciichart from 'asciichart';
-import sparkly from 'sparkly';
 import type { Analytics } from '../study/analytics.js';
+import { sparkly } from '../text/deferred-packages.js';
 import { sanitize } from '../text/sanitize.js';
 import { makeTheme } from '../text/theme.js';
 import { studyMessages as m } from './study-messages.js';

@@ -73,6 +73,24 @@ describe('bin/qualify.js', () => {
     expect(result.stderr.trim()).toBe('exit 0');
   });
 
+  it('colours and charts the same on a Node whose require() cannot load ES modules', () => {
+    // chalk and sparkly are loaded on first use too (JSON and answers-file exams need neither).
+    const wrong = writeTemp(home, 'wrong.yaml', 'q-single: a\nq-tf: false\n');
+    const right = writeTemp(home, 'right.yaml', 'q-single: b\nq-tf: true\n');
+    for (const answers of [wrong, right, wrong])
+      expect(spawnCli([...BASIC, 'exam', 'fixture-bank', '--practice', '--answers', answers], { home }).code).toBe(0);
+    const env = { NO_COLOR: '', FORCE_COLOR: '1', COLUMNS: '80' };
+    const lazy = spawnCli([...BASIC, 'history'], { home, env });
+    const preloaded = spawnCli([...BASIC, 'history'], {
+      home,
+      env: { ...env, NODE_OPTIONS: '--no-experimental-require-module' },
+    });
+    expect(lazy.code).toBe(0);
+    expect(lazy.stdout).toContain('\u001b[1mFixture Bank\u001b[22m');
+    expect(lazy.stdout).toMatch(/ {4}1 +[▁▂▃▄▅▆▇█]{3} /);
+    expect(preloaded).toEqual(lazy);
+  });
+
   it('writes a long output whole through a full pipe, one left non-blocking too, and into a file', () => {
     // Over a pipe's 64 KB: the writer must wait for the reader, however the pipe was set up.
     const questions = Array.from(

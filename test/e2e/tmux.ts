@@ -83,7 +83,9 @@ export class TmuxTerminal {
     } catch {
       // Already gone.
     }
-    if (!options.keepHome) fs.rmSync(this.home, { recursive: true, force: true });
+    // The CLI may still be ending (writing its cache as it exits) when the server is gone: a file
+    // it adds while the folder is being removed is removed on a retry.
+    if (!options.keepHome) fs.rmSync(this.home, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
 

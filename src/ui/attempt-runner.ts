@@ -162,14 +162,14 @@ class AttemptRunner {
 
   /** A choice on a plain screen (no status line): the value picked, or `otherwise` when interrupted. */
   private async choose(
-    screen: { body: string; pinned?: string; choices: { value: string; label: string }[] },
+    screen: { body: string; bodyHang?: number; pinned?: string; choices: { value: string; label: string }[] },
     extra: { keys?: Record<string, string>; enterHint: string },
     otherwise: string,
   ): Promise<string> {
     const result = await this.guard((context) =>
       choicePrompt(
         {
-          screen: { ...this.baseScreen(), body: screen.body, pinned: screen.pinned },
+          screen: { ...this.baseScreen(), body: screen.body, bodyHang: screen.bodyHang, pinned: screen.pinned },
           choices: screen.choices,
           ...extra,
         },

@@ -31,6 +31,7 @@ export interface StartFacts {
  */
 export function startScreen({ bank, mode, untimed, failedSoFar, color }: StartFacts): {
   body: string;
+  bodyHang: number;
   pinned?: string;
   choices: ChoiceItem[];
 } {
@@ -61,6 +62,7 @@ export function startScreen({ bank, mode, untimed, failedSoFar, color }: StartFa
   }
   return {
     body: lines.join('\n'),
+    bodyHang: uiMessages.startFactsColumn,
     pinned: warning ? (mode === 'exam' ? c.yellow.bold(warning) : c.dim(warning)) : undefined,
     choices: [
       { value: 'start', label: mode === 'exam' ? uiMessages.startExam : uiMessages.startPractice },

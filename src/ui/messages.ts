@@ -116,7 +116,8 @@ export const uiMessages = {
   tryAgainNote: 'you may try once more before the answer is shown.',
   tryAgain: 'Try again',
   showAnswer: 'Show the answer',
-  // Start screen
+  // Start screen: each fact a label padded to the column its value starts at.
+  startFactsColumn: 'Failed attempts  '.length,
   startFacts: {
     questions: (n: number) => `Questions        ${n}`,
     timeLimit: (t: string) => `Time limit       ${t}`,

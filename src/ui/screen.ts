@@ -28,6 +28,11 @@ export interface ScreenConfig {
   /** Text already made safe (see `safe`); it is wrapped to the screen here. */
   body?: string;
   /**
+   * Where the body's wrapped lines go on (default: under the start of their line). A table of
+   * labels and values sets the values' column, so a long value stays clear of the labels.
+   */
+  bodyHang?: number;
+  /**
    * Made safe too: shown whole between the body and the items, and never scrolled away with the
    * body, because the items answer it (the item being labelled: on a short window the learner
    * must see which one it is while choosing its label).
@@ -118,7 +123,7 @@ export function composeScreen(screen: ScreenConfig, now: number | undefined, lay
   if (header.length) header.push('');
   const footer = (layout.footer ?? []).flatMap((line) => wrapLines(c.dim(line), width));
   const itemLines = (layout.items ?? []).map((item) => wrapLines(item, width, { hang: 4 }));
-  const body = wrapLines(screen.body ?? '', width);
+  const body = wrapLines(screen.body ?? '', width, { hang: screen.bodyHang });
   const pinned = wrapLines(screen.pinned ?? '', width);
 
   const available = Math.max(6, rows - 1);

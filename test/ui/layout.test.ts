@@ -9,6 +9,8 @@ import { textPrompt } from '../../src/ui/prompts/text.js';
 import { wrapLines } from '../../src/text/wrap.js';
 import type { LiveSize, Size } from '../../src/ui/terminal.js';
 import { makeTheme } from '../../src/text/theme.js';
+import { startScreen } from '../../src/ui/attempt-screens.js';
+import { bankYaml, loadBank } from '../helpers.js';
 
 const PARAGRAPH =
   "The result is the county's property search page: it lists every parcel with its tax number and owners' names, " +
@@ -81,6 +83,30 @@ describe('wrapping text to the screen', () => {
     }
     expect(screen.filter((line) => /^ \S/.test(line))).toEqual([]); // no line starts with the space of a break
     expect(screen.filter((line) => line.startsWith('    ') && !/^ {4}\S/.test(line))).toEqual([]);
+    events.keypress('enter');
+    await answer;
+  });
+
+  it("keeps the start screen's long values clear of their labels on a 60-column window", async () => {
+    const { bank } = loadBank(
+      bankYaml(
+        '  - {id: q1, type: true-false, sections: ["1"], prompt: P, answer: true, critical: true}\n',
+        'exam: {draw: 1, open_book: true}\n',
+      ),
+    );
+    const facts = startScreen({ bank, mode: 'practice', untimed: false, failedSoFar: 0, color: false });
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      screen: { body: facts.body, bodyHang: facts.bodyHang, color: false, size: { columns: 60, rows: 30 } },
+      choices: facts.choices,
+    });
+    const screen = lines(getScreen());
+    const guideline = screen.findIndex((line) => line.startsWith('Guideline        open (practice)'));
+    expect(guideline).toBeGreaterThanOrEqual(0);
+    // The value goes on in its own column, under the value's first word.
+    expect(screen[guideline + 1]).toMatch(/^ {17}\S/);
+    const critical = screen.findIndex((line) => line.startsWith('Critical         '));
+    expect(screen[critical + 1]).toMatch(/^ {17}\S/);
+    for (const line of screen) expect(stringWidth(line)).toBeLessThanOrEqual(59);
     events.keypress('enter');
     await answer;
   });

@@ -62,6 +62,20 @@ export function loadBank(bank: string, guideline = GUIDELINE): ResolvedBank {
   return content.banks.get('b')!;
 }
 
+/** A new attempt as the store starts one (an exam with a deadline), for tests of the database. */
+export const STORED_ATTEMPT = {
+  bankId: 'b',
+  bankTitle: 'Bank',
+  bankVersion: '1',
+  bankFile: '/x/b.yaml',
+  guidelineId: 'g',
+  mode: 'exam' as 'exam' | 'practice',
+  seed: 7,
+  questionIds: ['q1', 'q2'],
+  startedAt: 1000,
+  deadlineAt: 61_000 as number | undefined,
+};
+
 export function loadTree(files: Record<string, string>): ContentSet & { dir: string } {
   const dir = tempTree(files);
   return { ...loadContent([dir]), dir };

@@ -3,19 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { withStore } from '../../src/app/open.js';
-import { tempTree } from '../helpers.js';
+import { STORED_ATTEMPT, tempTree } from '../helpers.js';
 
-const attempt = {
-  bankId: 'b',
-  bankTitle: 'Bank',
-  bankVersion: '1',
-  bankFile: '/x/b.yaml',
-  guidelineId: 'g',
-  mode: 'practice' as const,
-  seed: 7,
-  questionIds: ['q1'],
-  startedAt: 1000,
-};
+const attempt = { ...STORED_ATTEMPT, mode: 'practice' as const, deadlineAt: undefined };
 
 /** How many integrity checks (SQLite's quick_check) the runs since the last call made. */
 const pragma = vi.spyOn(Database.prototype, 'pragma');

@@ -10,20 +10,9 @@ import {
   openCheckedDatabase,
   openDatabase,
 } from '../../src/store/db.js';
-import { tempTree } from '../helpers.js';
+import { STORED_ATTEMPT, tempTree } from '../helpers.js';
 
-const attempt = {
-  bankId: 'b',
-  bankTitle: 'Bank',
-  bankVersion: '1',
-  bankFile: '/x/b.yaml',
-  guidelineId: 'g',
-  mode: 'exam' as const,
-  seed: 7,
-  questionIds: ['q1', 'q2'],
-  startedAt: 1000,
-  deadlineAt: 61_000,
-};
+const attempt = { ...STORED_ATTEMPT, mode: 'exam' as const };
 
 /** The fields every stored report has (a real one, from src/report/model.ts, has many more). */
 const report = (attemptId: number, extra: Record<string, unknown> = {}) => ({

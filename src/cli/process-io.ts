@@ -22,17 +22,23 @@ function mayBeTerminal(fd: number): boolean {
 const opened: NodeJS.WriteStream[] = [];
 
 /**
- * `process.stdout` or `process.stderr`, opened. A reader that stops early (`qualify report |
- * head`) closes the pipe: the run stops quietly, as other command-line tools do, instead of
- * dying with a stack trace.
+ * What a reader that stopped early means. Stdout's (`qualify report | head`): the run stops
+ * quietly, as other command-line tools do, instead of dying with a stack trace. Stderr's: the
+ * notices are lost, but the run goes on, so an attempt is still recorded and its report printed.
  */
+function readerGone(fd: 1 | 2): void {
+  if (fd === 1) process.exit(process.exitCode ?? 0);
+}
+
+/** `process.stdout` or `process.stderr`, opened (see readerGone). */
 function stream(which: 'stdout' | 'stderr'): NodeJS.WriteStream {
   const s = process[which];
   if (!opened.includes(s)) {
     opened.push(s);
     s.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
+      // Destroyed by that: later writes fail alike.
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+      readerGone(which === 'stdout' ? 1 : 2);
     });
   }
   return s;
@@ -43,9 +49,9 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 /**
  * Writes all of `text` to a pipe or a file, before returning (as Node's own stream does for
  * them on Linux). A pipe another program left non-blocking may be full for a moment: the write
- * waits a millisecond and goes on. A reader gone stops the run quietly (see `stream`).
+ * waits a millisecond and goes on. A reader gone: see readerGone.
  */
-function writeAll(fd: number, text: string): void {
+function writeAll(fd: 1 | 2, text: string): void {
   const bytes = Buffer.from(text);
   for (let done = 0; done < bytes.length;) {
     try {
@@ -53,7 +59,7 @@ function writeAll(fd: number, text: string): void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
-      else if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      else if (code === 'EPIPE') return readerGone(fd);
       else throw error;
     }
   }

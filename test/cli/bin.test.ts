@@ -91,6 +91,28 @@ describe('bin/qualify.js', () => {
     expect(preloaded).toEqual(lazy);
   });
 
+  it('records the attempt and prints its report when the reader of stderr has gone', () => {
+    // The answers file names a question the bank lacks: its warning is the first write to stderr.
+    const answers = writeTemp(home, 'answers.yaml', 'q-single: b\nq-tf: true\nq-gone: true\n');
+    const closedStderr = [
+      'import os, subprocess, sys',
+      'r, w = os.pipe()',
+      'os.close(r)',
+      'child = subprocess.run(sys.argv[1:], stderr=w, stdout=subprocess.PIPE)',
+      'sys.stdout.buffer.write(child.stdout)',
+      'sys.exit(child.returncode)',
+    ].join('\n');
+    const args = [builtBin(), ...BASIC, 'exam', 'fixture-bank', '--practice', '--json', '--answers', answers];
+    const result = spawnSync('python3', ['-c', closedStderr, process.execPath, ...args], {
+      env: { ...process.env, QUALIFY_HOME: home },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ bank: 'fixture-bank', mode: 'practice' });
+    const history = spawnCli([...BASIC, 'history', '--json'], { home });
+    expect((JSON.parse(history.stdout) as { attempts: unknown[] }).attempts).toHaveLength(1);
+  });
+
   it('writes a long output whole through a full pipe, one left non-blocking too, and into a file', () => {
     // Over a pipe's 64 KB: the writer must wait for the reader, however the pipe was set up.
     const questions = Array.from(

@@ -30,7 +30,8 @@ function wrapLine(line: string, width: number, hang: number | undefined): string
   const indent = Math.min(lead.length - codes.length, Math.floor(width / 2));
   const rest = codes + line.slice(lead.length);
   if (textWidth(rest.trimEnd()) === 0) return [''];
-  const next = hang ?? indent;
+  // A hang, like an indentation, takes at most half a narrow window: the rest is for the words.
+  const next = hang === undefined ? indent : Math.min(hang, Math.floor(width / 2));
   if (textWidth(trimEndVisible(rest)) <= width - indent) return [`${' '.repeat(indent)}${trimEndVisible(rest)}`];
   // The first row fills the width after its own indentation; the rows after it, after the hang.
   const [first = '', ...others] = wrapRows(rest, Math.max(10, width - indent));

@@ -109,6 +109,16 @@ describe('wrapping text to the screen', () => {
     for (const line of screen) expect(stringWidth(line)).toBeLessThanOrEqual(59);
     events.keypress('enter');
     await answer;
+    // On a very narrow window the values' column gives way: no line is wider than the window.
+    for (const columns of [21, 25, 30]) {
+      const narrow = await render(choicePrompt, {
+        screen: { body: facts.body, bodyHang: facts.bodyHang, color: false, size: { columns, rows: 60 } },
+        choices: facts.choices,
+      });
+      for (const line of lines(narrow.getScreen())) expect(stringWidth(line)).toBeLessThanOrEqual(columns - 1);
+      narrow.events.keypress('enter');
+      await narrow.answer;
+    }
   });
 
   it('keeps the item being labelled on a 60x20 window when the question text must scroll', async () => {

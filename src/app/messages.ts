@@ -16,8 +16,18 @@ function suggestions(wanted: string, known: string[]): string {
     }
     return row[b.length]!;
   };
-  const sorted = [...known].sort((a, b) => distance(wanted, a) - distance(wanted, b));
-  return `\nKnown banks: ${sorted.slice(0, 8).join(', ')}${known.length > 8 ? ', ...' : ''}`;
+  // Ties in name order: the list reads the same from run to run, whatever order the files came in.
+  const sorted = [...known]
+    .map((id) => ({ id, away: distance(wanted, id) }))
+    .sort((a, b) => a.away - b.away || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // A near miss (a letter or two, or a tenth of a long id) is named on its own.
+  const [best, next] = sorted;
+  const near =
+    best && best.away <= Math.max(2, Math.floor(wanted.length / 10)) && next?.away !== best.away
+      ? `\nDid you mean "${best.id}"?`
+      : '';
+  const names = sorted.slice(0, 8).map((s) => s.id);
+  return `${near}\nKnown banks: ${names.join(', ')}${known.length > 8 ? ', ...' : ''}`;
 }
 
 /** Why a database file was refused, in the user's terms (see store/db.ts). */

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AttemptStore } from '../../src/store/attempts.js';
 import { openDatabase } from '../../src/store/db.js';
-import { parseJson } from '../helpers.js';
+import { GUIDELINE, bankYaml, parseJson } from '../helpers.js';
 import { FIXTURES, cli, spawnCli, tempHome, writeTemp } from './run-cli.js';
 
 const BASIC = path.join(FIXTURES, 'basic');
@@ -159,7 +159,32 @@ describe('qualify exam --answers', () => {
     const { code, stderr } = await run(['exam', 'fixture-bnk', '--answers', emptyFile()]);
     expect(code).toBe(2);
     expect(stderr).toContain('There is no question bank with id "fixture-bnk"');
+    expect(stderr).toContain('Did you mean "fixture-bank"?');
     expect(stderr).toMatch(/Known banks: fixture-bank/);
+  });
+
+  it('lists the known banks in the same order every time, and guesses only when one is closest', async () => {
+    const content = path.join(home, 'three');
+    writeTemp(content, 'g.yaml', GUIDELINE);
+    // Written in reverse order, so the order files are found in is not the order of the ids.
+    for (const id of ['bank-c', 'bank-b', 'bank-a'])
+      writeTemp(
+        content,
+        `${id}.yaml`,
+        bankYaml('  - {id: q1, type: true-false, sections: ["1"], prompt: P, answer: true}\n').replace(
+          'id: b\n',
+          `id: ${id}\n`,
+        ),
+      );
+    const refused = await cli(['--content', content, 'exam', 'bank-q', '--answers', emptyFile()], { home });
+    expect(refused.code).toBe(2);
+    // Each is one letter away: no single guess, and the list in name order.
+    expect(refused.stderr).not.toContain('Did you mean');
+    expect(refused.stderr).toContain('Known banks: bank-a, bank-b, bank-c');
+    const typo = await cli(['--content', content, 'exam', 'bnk-b', '--answers', emptyFile()], { home });
+    expect(typo.stderr).toContain('Did you mean "bank-b"?');
+    const far = await cli(['--content', content, 'exam', 'something-else', '--answers', emptyFile()], { home });
+    expect(far.stderr).not.toContain('Did you mean');
   });
 
   it('draws the same questions again with the same seed', async () => {

@@ -30,7 +30,7 @@ export async function attemptFromAnswers(
   { selection, resolved }: { selection: ContentSelection; resolved: ResolvedBank },
   input: AnswersText,
   request: () => BatchRequest,
-  run: BatchRun & { json: boolean; warn: (warning: Diagnostic) => void },
+  run: BatchRun & { json: boolean; warn: (warning: Diagnostic) => void; commandFor?: (owner: string) => string },
 ): Promise<string> {
   const answers = rememberedAnswers(
     selection.cache,
@@ -42,6 +42,7 @@ export async function attemptFromAnswers(
         resolved.bank,
         // Every bank is read only to name the one a mistaken answers file was written for.
         () => [...selection.loadAll().banks.values()].map((b) => b.bank),
+        run.commandFor,
       ),
     contentOnDisk(selection, resolved),
   );

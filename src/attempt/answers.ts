@@ -33,6 +33,8 @@ export function parseAnswersFile(
   bank: Bank,
   /** The other banks, asked for only when the file seems written for one of them. */
   otherBanks: () => Iterable<Bank> = () => [],
+  /** The command to run instead, for the bank the file was written for (as the user ran this one). */
+  commandFor: (owner: string) => string = (owner) => `qualify exam ${owner} --answers <file>`,
 ): AnswersFile {
   const parsed = parseYaml(input.file, input.text);
   if (parsed.diagnostics.length)
@@ -58,7 +60,7 @@ export function parseAnswersFile(
     const message = messages.answersForAnotherBank(bank.id, unknown.length, ids.length, owner);
     throw new ContentError(
       [{ ...at([unknown[0]!], true), severity: 'error', ruleId: 'answers', message }],
-      messages.answersWrongBank(bank.id, owner),
+      messages.answersWrongBank(bank.id, owner && commandFor(owner)),
     );
   }
   const responses = new Map<string, Response>();

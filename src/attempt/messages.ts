@@ -42,9 +42,8 @@ export const attemptMessages = {
       ? `none of the ${plural(total, 'question id')} in this answers file is in bank "${bank}"`
       : `${unknown} of the ${total} question ids in this answers file are not in bank "${bank}"`) +
     (owner ? `; they belong to bank "${owner}"` : '; no bank found has them'),
-  answersWrongBank: (bank: string, owner: string | undefined) =>
-    `This answers file is not for "${bank}"; nothing was recorded.` +
-    (owner ? ` Did you mean: qualify exam ${owner} --answers <file>?` : ''),
+  answersWrongBank: (bank: string, instead: string | undefined) =>
+    `This answers file is not for "${bank}"; nothing was recorded.` + (instead ? ` Did you mean: ${instead}?` : ''),
   badAnswer: (id: string, problem: string) => `question "${id}": ${problem}`,
   badConfidence: (id: string, value: string) =>
     `question "${id}": confidence must be low, medium or high, not "${value}"`,

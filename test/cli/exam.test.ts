@@ -464,6 +464,19 @@ describe('qualify exam --answers with a file for another bank', () => {
     expect(next.code).toBe(0);
   });
 
+  it('suggests the same command for the right bank: a practice round stays a practice round', async () => {
+    const key = await keyFile();
+    const practice = await both(['exam', 'quick-bank', '--practice', '--seed', '4', '--answers', key, '--json']);
+    expect(practice.code).toBe(2);
+    expect(practice.stderr).toContain(
+      `Did you mean: qualify exam fixture-bank --practice --seed 4 --answers ${key} --json?`,
+    );
+    const spaced = writeTemp(home, 'my answers.yaml', fs.readFileSync(key, 'utf8'));
+    const counted = await both(['exam', 'quick-bank', '--answers', spaced]);
+    expect(counted.stderr).toContain(`Did you mean: qualify exam fixture-bank --answers '${spaced}'?`);
+    expect(JSON.parse(await recorded())).toEqual([]);
+  });
+
   it('is refused too when most ids are not in the bank', async () => {
     const answers = writeTemp(home, 'mixed.yaml', 'q-single: b\nq-tf: true\nq-rating: High\nk-first: b\n');
     const { code, stderr } = await both(['exam', 'quick-bank', '--answers', answers]);

@@ -65,8 +65,27 @@ export async function examCommand(bankRef: string, options: ExamOptions, io: Io)
     messages.cannotReadAnswers(options.answers!, why),
   );
   const warn = (warning: Diagnostic) => io.err(`${formatDiagnostic(warning, (f) => displayPath(io, f))}\n`);
-  const run = { ...io, json: Boolean(options.json), warn };
+  const run = { ...io, json: Boolean(options.json), warn, commandFor: (owner: string) => sameExamFor(owner, options) };
   io.out(
     await attemptFromAnswers(options, { selection, resolved }, { file, text: bytes.toString('utf8') }, request, run),
   );
+}
+
+/**
+ * This exam's command for another bank, keeping what decides how the attempt counts (a practice
+ * round must not be suggested as a counted exam) and the rest of what the user asked for.
+ */
+function sameExamFor(bank: string, options: ExamOptions): string {
+  const quoted = (text: string) => (/^[\w./:@-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`);
+  return [
+    'qualify exam',
+    quoted(bank),
+    options.practice ? '--practice' : '',
+    options.all ? '--all' : '',
+    options.seed !== undefined ? `--seed ${quoted(options.seed)}` : '',
+    `--answers ${quoted(options.answers ?? '<file>')}`,
+    options.json ? '--json' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

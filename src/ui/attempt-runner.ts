@@ -372,13 +372,20 @@ class AttemptRunner {
       if (offer !== 'show') return offer;
     }
     this.live.save(question.id, assessed);
-    const shown = await this.page(
-      feedbackText(result, this.terminal.color),
-      this.resolved.bank.title,
-      uiMessages.continueHint,
+    const shown = await this.guard((context) =>
+      pagerPrompt(
+        {
+          screen: { ...this.baseScreen(this.status()), title: this.resolved.bank.title },
+          text: feedbackText(result, this.terminal.color),
+          hint: uiMessages.continueHint,
+        },
+        context,
+      ),
     );
     this.live.settle(question.id);
-    if (!shown) return this.live.expire();
+    if (!shown.ok && shown.why === 'exam-deadline') return this.live.expire();
+    // Ctrl+C on the feedback asks, as it does on a question; the answer is settled either way.
+    if (!shown.ok && shown.why === 'quit' && (await this.confirmQuit())) return 'saved';
     return undefined;
   }
 

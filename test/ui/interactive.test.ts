@@ -186,6 +186,37 @@ describe('practice in the terminal', () => {
     expect(await timed.terminal.waitFor('Answer within a second?')).toMatch(/this question 0:0\d/);
   });
 
+  it('asks "Save and quit?" on Ctrl+C over an answer\'s feedback, as over a question, keeping the answer', async () => {
+    const run = practice(CHOICE('p-one', 'First question?') + CHOICE('p-two', 'Second question?')).start();
+    const [first] = run.order();
+    await run.terminal.waitFor('Start practising');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Question 1/2');
+    run.terminal.key('down');
+    run.terminal.key('enter'); // b) right
+    await run.terminal.waitFor('Correct');
+    // "No, keep going" stays: the next question comes as usual.
+    run.terminal.input.emit('keypress', null, { name: 'c', ctrl: true });
+    await run.terminal.waitFor('Save and quit?');
+    run.terminal.key('down');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Question 2/2');
+    await saveAndQuit(run);
+    expect(run.saved()[first!]).toMatchObject({ answer: 'b' });
+  });
+
+  it('leaves after the feedback when asked to', async () => {
+    const run = practice(CHOICE('p-one', 'First question?') + CHOICE('p-two', 'Second question?')).start();
+    await run.terminal.waitFor('Start practising');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Question 1/2');
+    run.terminal.key('down');
+    run.terminal.key('enter');
+    await run.terminal.waitFor('Correct');
+    await saveAndQuit(run);
+    expect(Object.keys(run.saved())).toHaveLength(1);
+  });
+
   it('says the guideline is open in practice on the start screen; the submit choice is "Finish practice"', async () => {
     const run = practice(CHOICE('p-one', 'First question?')).start();
     const screen = await run.terminal.waitFor('Start practising');

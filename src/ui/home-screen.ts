@@ -68,7 +68,8 @@ export async function runHome(banks: readonly ResolvedBank[], actions: HomeActio
       choicePrompt(
         {
           screen: home.screen(next ? `${uiMessages.homeHint}\n${next}` : uiMessages.homeHint),
-          // A table: id, title, status; the title gives way first on a narrow screen.
+          // A table: id, title, status; the title gives way first on a narrow screen, and is left
+          // out when even so the status would be cut.
           choices: [
             ...banks.map((b) => ({
               value: b.bank.id,
@@ -78,6 +79,7 @@ export async function runHome(banks: readonly ResolvedBank[], actions: HomeActio
             { value: '', label: uiMessages.quit },
           ],
           shrinkColumn: 1,
+          dropColumns: [1],
           default: cursor,
           keys: { q: '' },
           enterHint: uiMessages.keys.chooseOrQuit,

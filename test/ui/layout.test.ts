@@ -147,6 +147,31 @@ describe('wrapping text to the screen', () => {
     await answer;
   });
 
+  it("leaves out the home screen's titles on a narrow window when the statuses would be cut", async () => {
+    const shown = async (columns: number, statuses: string[]) => {
+      const { answer, events, getScreen } = await render(choicePrompt, {
+        screen: { color: false, size: { columns, rows: 20 } },
+        choices: [
+          ['search-evaluation-basics', 'Search Result Evaluation — Qualification'],
+          ['code-math-evaluation-basics', 'Code and Math Evaluation — Qualification'],
+        ].map(([id, title], i) => ({ value: id!, label: id!, cells: [title!, statuses[i]!] })),
+        shrinkColumn: 1,
+        dropColumns: [1],
+      });
+      const screen = getScreen();
+      events.keypress('enter');
+      await answer;
+      return screen;
+    };
+    const narrow = await shown(60, ['retake in 24 h · best 13.6%', 'not tried yet · practice']);
+    expect(narrow).not.toContain('Search Result');
+    expect(narrow).toMatch(/search-evaluation-basics +retake in 24 h · best 13\.6%/);
+    expect(narrow).toMatch(/code-math-evaluation-basics +not tried yet · practice/);
+    // Statuses that fit beside a shortened title: the titles stay, cut first.
+    const wide = await shown(80, ['retake in 24 h', 'not tried yet']);
+    expect(wide).toMatch(/search-evaluation-basics +Search Result Evaluation\S* .*… +retake in 24 h/);
+  });
+
   it('drops the columns named on a narrow window, so the words that tell rows apart stay readable', async () => {
     const rows = [
       ['se-061', 'preference', 'You have already rated both results, as shown.'],

@@ -60,7 +60,9 @@ export interface ChoiceConfig {
   shrinkColumn?: number;
   /**
    * Columns left out, in this order, while the shrinking column would show fewer than
-   * `MIN_SHRUNK` characters (a narrow window): what tells the rows apart stays readable.
+   * `MIN_SHRUNK` characters (a narrow window): what tells the rows apart stays readable. The
+   * shrinking column itself, listed, goes when it is that narrow and another column is still
+   * cut: the home screen's titles give way to each bank's status.
    */
   dropColumns?: readonly number[];
 }
@@ -156,9 +158,15 @@ export const choicePrompt = createPrompt<Outcome<string>, ChoiceConfig>((config,
   const shrinkAt = () => shrink - [...dropped].filter((d) => d < shrink).length;
   const fit = () => (allRows.length ? fitColumns(allRows.map(keep), width - 2, GAP, shrinkAt()) : []);
   let widths = fit();
+  const naturalWidth = (column: number) => Math.max(0, ...allRows.map((r) => textWidth(r[column] ?? '')));
   for (const column of config.dropColumns ?? []) {
-    const natural = Math.max(0, ...allRows.map((r) => textWidth(r[shrink] ?? '')));
-    if ((widths[shrinkAt()] ?? 0) >= Math.min(MIN_SHRUNK, natural) || column === shrink) break;
+    if ((widths[shrinkAt()] ?? 0) >= Math.min(MIN_SHRUNK, naturalWidth(shrink))) break;
+    if (column === shrink) {
+      const count = Math.max(0, ...allRows.map((r) => r.length));
+      const shown = Array.from({ length: count }, (_, i) => i).filter((i) => !dropped.has(i));
+      const cutElsewhere = shown.some((i, at) => i !== shrink && (widths[at] ?? 0) < naturalWidth(i));
+      if (!cutElsewhere) break;
+    }
     dropped.add(column);
     widths = fit();
   }

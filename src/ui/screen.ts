@@ -134,7 +134,9 @@ export function composeScreen(screen: ScreenConfig, now: number | undefined, lay
     (itemLines.length && body.length ? 1 : 0) +
     (pinned.length ? pinned.length + (body.length ? 1 : 0) : 0);
   const allItemLines = itemLines.reduce((n, lines) => n + lines.length, 0);
-  const itemBudget = Math.max(3, Math.min(allItemLines, available - fixed - Math.min(body.length, 4)));
+  // The body keeps at least three lines (it scrolls, and v shows it whole); the rest goes to the
+  // items, which must be seen side by side to be compared.
+  const itemBudget = Math.max(3, Math.min(allItemLines, available - fixed - Math.min(body.length, 3)));
   const shownItems = windowItems(itemLines, layout.cursor ?? 0, itemBudget);
   const bodyBudget = Math.max(1, available - fixed - shownItems.length);
   let shownBody = body;
@@ -178,11 +180,14 @@ function windowItems(items: string[][], cursor: number, budget: number): string[
   let from = Math.min(Math.max(0, cursor), items.length - 1);
   let to = from + 1;
   let used = items[from]?.length ?? 0;
-  const room = budget - 2; // the two "…" marks
+  // A "…" mark takes a line only on a side where items are hidden: at the top of the list, the
+  // line above is free for one more item (two long options at 60x20 instead of one).
+  const fits = (lines: number, first: number, end: number) =>
+    lines + (first > 0 ? 1 : 0) + (end < items.length ? 1 : 0) <= budget;
   while (true) {
-    const grew = to < items.length && used + items[to]!.length <= room;
+    const grew = to < items.length && fits(used + items[to]!.length, from, to + 1);
     if (grew) used += items[to++]!.length;
-    const grewUp = from > 0 && used + items[from - 1]!.length <= room;
+    const grewUp = from > 0 && fits(used + items[from - 1]!.length, from - 1, to);
     if (grewUp) used += items[--from]!.length;
     if (!grew && !grewUp) break;
   }

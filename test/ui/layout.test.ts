@@ -147,6 +147,32 @@ describe('wrapping text to the screen', () => {
     await answer;
   });
 
+  it('shows two long options side by side on a short window, the long question text scrolling', async () => {
+    // 17 rows here leave what 20 leave under an exam question's three lines of key hints.
+    const option = (letter: string, words: string) =>
+      `${letter}) ${words}, because the page says so in a long sentence that goes on and on, so that at sixty columns it takes three lines.`;
+    const { answer, events, getScreen } = await render(choicePrompt, {
+      screen: {
+        title: 'Bank',
+        status: { number: 1, total: 1, answered: 0 },
+        body: `q1 · guideline 6 · 1 point\n${PARAGRAPH} ${PARAGRAPH} ${PARAGRAPH}`,
+        color: false,
+        size: { columns: 60, rows: 17 },
+      },
+      choices: ['Lowest', 'Low', 'Medium', 'High'].map((words, i) => ({
+        value: String(i),
+        label: option('abcd'[i]!, words),
+      })),
+    });
+    const screen = lines(getScreen());
+    expect(screen.length).toBeLessThanOrEqual(16);
+    expect(getScreen()).toContain('a) Lowest');
+    expect(getScreen()).toContain('b) Low,');
+    expect(getScreen()).toMatch(/lines 1-\d+ of \d+/);
+    events.keypress('enter');
+    await answer;
+  });
+
   it("leaves out the home screen's titles on a narrow window when the statuses would be cut", async () => {
     const shown = async (columns: number, statuses: string[]) => {
       const { answer, events, getScreen } = await render(choicePrompt, {

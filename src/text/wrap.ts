@@ -30,8 +30,10 @@ function wrapLine(line: string, width: number, hang: number | undefined): string
   const indent = Math.min(lead.length - codes.length, Math.floor(width / 2));
   const rest = codes + line.slice(lead.length);
   if (textWidth(rest.trimEnd()) === 0) return [''];
-  // A hang, like an indentation, takes at most half a narrow window: the rest is for the words.
-  const next = hang === undefined ? indent : Math.min(hang, Math.floor(width / 2));
+  // A list item's lines go on under its text, not under its marker. A hang, like an indentation,
+  // takes at most half a narrow window: the rest is for the words.
+  const wanted = hang ?? LIST_ITEM.exec(line)?.[0].length ?? indent;
+  const next = Math.min(wanted, Math.floor(width / 2));
   if (textWidth(trimEndVisible(rest)) <= width - indent) return [`${' '.repeat(indent)}${trimEndVisible(rest)}`];
   // The first row fills the width after its own indentation; the rows after it, after the hang.
   const [first = '', ...others] = wrapRows(rest, Math.max(10, width - indent));
@@ -79,19 +81,27 @@ export function wrapMessage(text: string, width: number, options: WrapOptions = 
   return wrapLines(end ? text.slice(0, -1) : text, width, options).join('\n') + end;
 }
 
-/** A list item's first line: "- ", "* ", "• ", "1. " or "1) ". */
-const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/;
+/**
+ * A list item's first line, its marker and the spaces after it: "- ", "* ", "• ", "1. ", "1) ",
+ * "a) ", "(a) ", "(1) " or "(iv) ".
+ */
+const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)]|[a-z]\)|\((?:[a-z]|\d{1,2}|[ivx]{1,4})\))\s+/;
 
 /**
  * Text written in YAML with its own line breaks, as paragraphs: a single newline inside a
- * paragraph becomes a space. Blank lines, list items and indented lines (code, context) are kept.
+ * paragraph becomes a space. Blank lines, list items and indented lines (code, context) are kept,
+ * except that a line indented to where a list item's text starts goes on that item:
+ *   (a) real help toward serious harm - step-by-step methods, quantities, recipes or ways
+ *       to obtain weapons;
+ * is one item, as its author wrote it, not a line cut in the middle of a sentence.
  */
 export function reflow(text: string): string {
-  return joinLines(
-    text,
-    (prev, line) =>
-      prev.trim() !== '' && line.trim() !== '' && !/^\s/.test(line) && !/^\s/.test(prev) && !LIST_ITEM.test(line),
-  );
+  return joinLines(text, (prev, line) => {
+    if (prev.trim() === '' || line.trim() === '') return false;
+    const indent = line.length - line.trimStart().length;
+    if (indent > 0) return LIST_ITEM.exec(prev)?.[0].length === indent;
+    return !/^\s/.test(prev) && !LIST_ITEM.test(line);
+  });
 }
 
 /** Joins each line to the one before it (with one space) where `joins` says it continues it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import wrapAnsi from 'wrap-ansi';
 import { seededRandom } from '../../src/exam/draw.js';
-import { reflowProse, wrapLines, wrapRows } from '../../src/text/wrap.js';
+import { reflow, reflowProse, wrapLines, wrapRows } from '../../src/text/wrap.js';
 
 describe('wrapLines', () => {
   it('never starts or ends a wrapped line with the space it broke at', () => {
@@ -74,5 +74,62 @@ describe('reflowProse', () => {
       'A line long enough to be a wrapped line of a paragraph, surely\n  but this one is indented',
     ])
       expect(reflowProse(text)).toBe(text);
+  });
+});
+
+describe('wrapLines and list items', () => {
+  it("goes on under an item's text, not under its marker", () => {
+    expect(wrapLines('(a) real help toward serious physical harm, step by step', 31)).toEqual([
+      '(a) real help toward serious',
+      '    physical harm, step by step',
+    ]);
+    expect(wrapLines('  - a bullet that is long enough to wrap once', 30)).toEqual([
+      '  - a bullet that is long',
+      '    enough to wrap once',
+    ]);
+    // An explicit hang still decides (choices hang at 4).
+    expect(wrapLines('a) one two three four five six seven', 20, { hang: 2 })[1]).toMatch(/^ {2}\S/);
+  });
+});
+
+describe('reflow (guideline text)', () => {
+  it('keeps lettered items apart and joins each one to the lines indented under its text', () => {
+    const text = [
+      'A violation is content of one of these kinds:',
+      '',
+      '(a) real help toward serious physical harm - step-by-step methods, quantities, recipes or ways',
+      '    to obtain weapons;',
+      '(b) encouraging or helping self-harm;',
+      '(c) revealing private information about a private individual (home',
+      '    address, phone number).',
+      '',
+      'Low signals, each enough:',
+      '  (i) the main content is too thin',
+      '      to achieve its purpose;',
+      '  (ii) careless main content.',
+      'a) one more kind of item',
+      '1. and a numbered one',
+      '    with its second line.',
+    ].join('\n');
+    expect(reflow(text).split('\n')).toEqual([
+      'A violation is content of one of these kinds:',
+      '',
+      '(a) real help toward serious physical harm - step-by-step methods, quantities, recipes or ways ' +
+        'to obtain weapons;',
+      '(b) encouraging or helping self-harm;',
+      '(c) revealing private information about a private individual (home address, phone number).',
+      '',
+      'Low signals, each enough:',
+      '  (i) the main content is too thin to achieve its purpose;',
+      '  (ii) careless main content.',
+      'a) one more kind of item',
+      '1. and a numbered one',
+      '    with its second line.',
+    ]);
+  });
+
+  it('still joins a paragraph and keeps an indented block as written', () => {
+    const text = 'A paragraph written\nover two lines.\n\n    code(line);\n    more(code);\nAfter it.';
+    expect(reflow(text)).toBe('A paragraph written over two lines.\n\n    code(line);\n    more(code);\nAfter it.');
   });
 });

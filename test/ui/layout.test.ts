@@ -150,7 +150,8 @@ describe('wrapping text to the screen', () => {
   it('shows two long options side by side on a short window, the long question text scrolling', async () => {
     // 17 rows here leave what 20 leave under an exam question's three lines of key hints.
     const option = (letter: string, words: string) =>
-      `${letter}) ${words}, because the page says so in a long sentence that goes on and on, so that at sixty columns it takes three lines.`;
+      `${letter}) ${words}, because the page says so in a long sentence that goes on and on, ` +
+      'so that at sixty columns it takes three lines.';
     const { answer, events, getScreen } = await render(choicePrompt, {
       screen: {
         title: 'Bank',

@@ -186,15 +186,21 @@ describe('practice in the terminal', () => {
     expect(await timed.terminal.waitFor('Answer within a second?')).toMatch(/this question 0:0\d/);
   });
 
-  it('asks "Save and quit?" on Ctrl+C over an answer\'s feedback, as over a question, keeping the answer', async () => {
+  /** Two questions; the first answered right, its feedback on screen. */
+  const onFirstFeedback = async () => {
     const run = practice(CHOICE('p-one', 'First question?') + CHOICE('p-two', 'Second question?')).start();
-    const [first] = run.order();
     await run.terminal.waitFor('Start practising');
     run.terminal.key('enter');
     await run.terminal.waitFor('Question 1/2');
     run.terminal.key('down');
     run.terminal.key('enter'); // b) right
     await run.terminal.waitFor('Correct');
+    return run;
+  };
+
+  it('asks "Save and quit?" on Ctrl+C over an answer\'s feedback, as over a question, keeping the answer', async () => {
+    const run = await onFirstFeedback();
+    const [first] = run.order();
     // "No, keep going" stays: the next question comes as usual.
     run.terminal.input.emit('keypress', null, { name: 'c', ctrl: true });
     await run.terminal.waitFor('Save and quit?');
@@ -206,13 +212,7 @@ describe('practice in the terminal', () => {
   });
 
   it('leaves after the feedback when asked to', async () => {
-    const run = practice(CHOICE('p-one', 'First question?') + CHOICE('p-two', 'Second question?')).start();
-    await run.terminal.waitFor('Start practising');
-    run.terminal.key('enter');
-    await run.terminal.waitFor('Question 1/2');
-    run.terminal.key('down');
-    run.terminal.key('enter');
-    await run.terminal.waitFor('Correct');
+    const run = await onFirstFeedback();
     await saveAndQuit(run);
     expect(Object.keys(run.saved())).toHaveLength(1);
   });

@@ -43,8 +43,12 @@ export function cacheName(namesFile: string, text: string): string {
     names.map.set(text, name);
     if (!names.added) {
       names.added = true;
-      const kept = names;
-      process.once('exit', () => writeNames(namesFile, kept.map));
+      // One listener writes them all: a process that names files in many data folders (the
+      // tests) would otherwise add one per folder, past Node's warning at ten.
+      if (![...opened.values()].some((other) => other !== names && other.added))
+        process.once('exit', () => {
+          for (const [file, { map, added }] of opened) if (added) writeNames(file, map);
+        });
     }
   }
   return name;

@@ -402,10 +402,16 @@ function inspectOrClose(db: DB, memo?: CheckMemo): string | undefined {
   }
 }
 
+/** The folders of private copies, removed when the process ends (one listener for all). */
+const privateFolders: string[] = [];
+
 /** Where a private, writable copy of the database goes: a folder removed when the process ends. */
 function privateCopyFile(): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'qualify-read-'));
-  process.once('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
+  if (privateFolders.push(folder) === 1)
+    process.once('exit', () => {
+      for (const made of privateFolders) fs.rmSync(made, { recursive: true, force: true });
+    });
   return path.join(folder, 'attempts.db');
 }
 

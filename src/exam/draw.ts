@@ -1,16 +1,24 @@
 import { questionList } from '../content/packed-questions.js';
 import type { Bank, Question } from '../content/types.js';
 
-/** A small, fast, seedable generator (mulberry32): the same seed always draws the same exam. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
+/**
+ * A small, fast, seedable generator (mulberry32): the same seed always draws the same exam. Its
+ * 32-bit words come as signed integers, which V8 keeps unboxed.
+ */
+function seededWords(seed: number): () => number {
+  let state = seed | 0;
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return t ^ (t >>> 14);
   };
+}
+
+/** Fractions in [0, 1) from `seededWords`. */
+export function seededRandom(seed: number): () => number {
+  const next = seededWords(seed);
+  return () => (next() >>> 0) / 4294967296;
 }
 
 /** A seed for when the user gives none; it is recorded with the attempt so it can be replayed. */
@@ -25,13 +33,9 @@ export function newSeed(): number {
  * is optimised, as on every exam), and 2 ms so.
  */
 export function seededIndex(seed: number): (n: number) => number {
-  let state = seed | 0;
+  const next = seededWords(seed);
   return (n) => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const bits = t ^ (t >>> 14);
+    const bits = next();
     // floor(bits * n / 2^32), its 32-bit word cut in two halves of 16 bits, exactly.
     if (n <= 0x10000) return ((bits >>> 16) * n + (((bits & 0xffff) * n) >>> 16)) >>> 16;
     return Math.floor(((bits >>> 0) / 4294967296) * n);

@@ -25,6 +25,7 @@ interface Names {
   added: boolean;
 }
 const opened = new Map<string, Names>();
+let writingAtExit = false;
 
 /**
  * The name of a file of qualify's cache for `text` (the first 32 hex digits of its SHA-256),
@@ -41,14 +42,14 @@ export function cacheName(namesFile: string, text: string): string {
   if (name === undefined) {
     name = sha256(text).slice(0, 32);
     names.map.set(text, name);
-    if (!names.added) {
-      names.added = true;
-      // One listener writes them all: a process that names files in many data folders (the
-      // tests) would otherwise add one per folder, past Node's warning at ten.
-      if (![...opened.values()].some((other) => other !== names && other.added))
-        process.once('exit', () => {
-          for (const [file, { map, added }] of opened) if (added) writeNames(file, map);
-        });
+    names.added = true;
+    // One listener writes them all: a process that names files in many data folders (the tests)
+    // would otherwise add one per folder, past Node's warning at ten.
+    if (!writingAtExit) {
+      writingAtExit = true;
+      process.once('exit', () => {
+        for (const [file, { map, added }] of opened) if (added) writeNames(file, map);
+      });
     }
   }
   return name;
